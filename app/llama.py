@@ -1,0 +1,139 @@
+"""llama.cpp chat model: the only module that imports llama_cpp.
+
+Loads lazily from a local path (never from a hub), clamps n_ctx to what the model was trained
+for, compiles GBNF grammars once, and relies on llama-cpp-python's reuse of the longest common
+token prefix with the previous call: callers keep fixed prompt parts first to benefit from it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .chat_model import ChatModel, Generation, Messages
+from .errors import ModelError
+from .gguf import read_info
+
+
+class LlamaChatModel(ChatModel):
+    def __init__(self, path: Path, n_ctx: int = 4096, n_threads: int = 0):
+        info = read_info(path)  # rejects missing, foreign and truncated files before llama.cpp
+        self.path = Path(path)
+        self.model_id = path.name
+        self.info = info
+        self._n_ctx = min(n_ctx, info.context_length) if info.context_length else n_ctx
+        self._n_threads = n_threads or None
+        self._llama: Any = None
+        self._grammars: dict[str, Any] = {}
+        self._lock = threading.RLock()  # one llama context never runs two calls at once
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self._lock
+
+    def _load(self) -> Any:
+        if self._llama is None:
+            from llama_cpp import Llama
+
+            try:
+                with _quiet():
+                    self._llama = Llama(
+                        model_path=str(self.path),
+                        n_ctx=self._n_ctx,
+                        n_threads=self._n_threads,
+                        n_batch=512,
+                        verbose=False,
+                    )
+            except ValueError:
+                raise ModelError(
+                    f"llama.cpp could not load {self.path}. The file may be damaged or use an "
+                    f"architecture this llama.cpp does not know; choose another GGUF file."
+                ) from None
+        return self._llama
+
+    @property
+    def context_size(self) -> int:
+        return self._n_ctx
+
+    def count_tokens(self, messages: Messages) -> int:
+        return len(self._tokens(messages))
+
+    def _tokens(self, messages: Messages) -> list[int]:
+        llama = self._load()
+        prompt = self._format(messages)
+        return list(llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
+
+    def _format(self, messages: Messages) -> str:
+        llama = self._load()
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        template = llama.metadata.get("tokenizer.chat_template")
+        if not template:
+            # Models without a template get a plain role-prefixed layout.
+            body = "".join(f"<|{m['role']}|>\n{m['content']}\n" for m in messages)
+            return body + "<|assistant|>\n"
+        eos = llama._model.token_get_text(llama.token_eos())
+        bos = llama._model.token_get_text(llama.token_bos()) if llama.token_bos() >= 0 else ""
+        formatter = self._formatter = getattr(self, "_formatter", None) or Jinja2ChatFormatter(
+            template=template, eos_token=eos, bos_token=bos
+        )
+        return str(formatter(messages=messages).prompt)
+
+    def _grammar(self, text: str) -> Any:
+        if text not in self._grammars:
+            from llama_cpp import LlamaGrammar
+
+            self._grammars[text] = LlamaGrammar.from_string(text, verbose=False)
+        return self._grammars[text]
+
+    def _stream(self, messages: Messages, options: Generation) -> Iterator[str]:
+        with self._lock:
+            llama = self._load()
+            prompt = self._format(messages)
+            kwargs: dict[str, Any] = dict(
+                max_tokens=options.max_tokens,
+                temperature=options.temperature,
+                seed=options.seed,
+                stream=True,
+                stop=list(options.stop) or None,
+            )
+            if options.grammar:
+                kwargs["grammar"] = self._grammar(options.grammar)
+            for chunk in llama.create_completion(prompt, **kwargs):
+                text = chunk["choices"][0]["text"]
+                if text:
+                    yield text
+
+    def warm(self, messages: Messages) -> None:
+        """Evaluate the prompt for `messages` (no reply) so its prefix sits in the KV cache."""
+        with self._lock:
+            llama = self._load()
+            tokens = llama.tokenize(self._format(messages).encode("utf-8"), special=True)
+            llama.reset()
+            llama.eval(tokens)
+
+    def raw(self) -> Any:
+        """The underlying Llama object, for benchmarks that compare against the raw library."""
+        return self._load()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence llama.cpp's C-level log lines on stderr while loading."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)

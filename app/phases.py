@@ -1,0 +1,136 @@
+"""The reflection cycle: where a conversation is in Korthagen's ALACT cycle, and what is next.
+
+Phases: 1 ervaring (what happened, and the leervraag), 2 terugblikken (the eight questions: what
+did I want, think, feel, do, and the other), 3 bewustwording (what matters, patterns),
+4 alternatieven, 5 voornemen. Moves are rule-based and never skip bewustwording before
+alternatives. This module only tracks state; it does not generate text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+NAMES = {
+    "nl": {1: "ervaring", 2: "terugblikken", 3: "bewustwording", 4: "alternatieven",
+           5: "voornemen"},
+    "en": {1: "experience", 2: "looking back", 3: "awareness", 4: "alternatives",
+           5: "intention"},
+}
+
+# The eight looking-back questions as (aspect, whose) with how to ask them.
+ASPECTS = ("willen", "denken", "voelen", "doen")
+EIGHT = {
+    "nl": {
+        ("willen", "ik"): "Wat wilde jij op dat moment?",
+        ("denken", "ik"): "Wat dacht je toen het gebeurde?",
+        ("voelen", "ik"): "Wat voelde je op dat moment?",
+        ("doen", "ik"): "Wat deed je precies?",
+        ("willen", "ander"): "Wat denk je dat de ander wilde?",
+        ("denken", "ander"): "Wat zou de ander gedacht hebben?",
+        ("voelen", "ander"): "Wat denk je dat de ander voelde?",
+        ("doen", "ander"): "Wat deed de ander precies?",
+    },
+    "en": {
+        ("willen", "ik"): "What did you want at that moment?",
+        ("denken", "ik"): "What were you thinking when it happened?",
+        ("voelen", "ik"): "What did you feel at that moment?",
+        ("doen", "ik"): "What exactly did you do?",
+        ("willen", "ander"): "What do you think the other person wanted?",
+        ("denken", "ander"): "What might the other person have been thinking?",
+        ("voelen", "ander"): "What do you think the other person felt?",
+        ("doen", "ander"): "What exactly did the other person do?",
+    },
+}
+
+_SIGNS = {
+    "willen": r"\b(wil|wilde|wou|hoopte|wilden|want|wanted|hoped|wish)\w*",
+    "denken": r"\b(dacht|denk|vond|vind|thought|think|believed|figured)\w*",
+    "voelen": r"\b(voelde|voel|boos|bang|verdrietig|onzeker|gefrustreerd|blij|schaamde|"
+              r"geïrriteerd|moe|angry|afraid|scared|sad|upset|frustrated|felt|feel|anxious|"
+              r"ashamed|nervous|tired)\w*",
+    "doen": r"\b(deed|zei|zweeg|liep|stuurde|belde|reageerde|did|said|told|walked|left|"
+            r"replied|kept quiet|nodded)\w*",
+}
+_INSIGHT = re.compile(
+    r"\b(ik merk|merk ik|ik zie|zie ik|besef|realiseer|patroon|altijd|steeds|eigenlijk|"
+    r"blijkbaar|kennelijk|belangrijk voor mij|i notice|i realise|i realize|i see that|pattern|"
+    r"always|every time|matters to me|important to me)\b", re.I)
+_INTENT = re.compile(
+    r"\b(ik ga|ik wil voortaan|volgende keer|voortaan|ik neem me voor|mijn voornemen|"
+    r"ik probeer|morgen|i will|i'll|next time|from now on|i'm going to|i am going to|"
+    r"i plan to|tomorrow)\b", re.I)
+_OTHER = re.compile(r"\b(hij|zij|ze|hem|haar|de ander|collega|leidinggevende|ouder|vader|moeder|"
+                    r"klant|he|she|they|him|her|colleague|manager|boss|client)\b", re.I)
+
+
+@dataclass
+class CycleState:
+    phase: int = 1
+    turns_in_phase: int = 0
+    turns: int = 0
+    covered: list[str] = field(default_factory=list)  # "voelen/ik", ...
+    leervraag_asked: bool = False
+    permission_asked: bool = False
+    insight_seen: bool = False
+    intention_seen: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CycleState:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def observe(state: CycleState, message: str) -> CycleState:
+    """Update the state with what the person just said, then move phase if the rules allow."""
+    text = message.lower()
+    state.turns += 1
+    state.turns_in_phase += 1
+    whose = "ander" if _OTHER.search(text) and state.phase >= 2 else "ik"
+    for aspect, pattern in _SIGNS.items():
+        if re.search(pattern, text):
+            key = f"{aspect}/{whose}"
+            if key not in state.covered:
+                state.covered.append(key)
+    if _INSIGHT.search(text):
+        state.insight_seen = True
+    if _INTENT.search(text) and state.phase >= 4:
+        state.intention_seen = True
+    words = len(text.split())
+    move = False
+    if state.phase == 1:
+        move = state.turns_in_phase >= 2 and (words >= 6 or state.turns_in_phase >= 3)
+    elif state.phase == 2:
+        move = state.turns_in_phase >= 3 and (len(state.covered) >= 4 or state.insight_seen
+                                              or state.turns_in_phase >= 4)
+    elif state.phase == 3:
+        move = state.turns_in_phase >= 2 and (state.insight_seen or state.turns_in_phase >= 3)
+    elif state.phase == 4:
+        move = state.turns_in_phase >= 2
+    if move:
+        state.phase += 1
+        state.turns_in_phase = 0
+    return state
+
+
+def focus(state: CycleState, lang: str) -> str:
+    """What the next question should aim at in this phase (short, for the turn prompt)."""
+    if state.phase == 1 and not state.leervraag_asked and state.turns >= 1:
+        return ("vraag wat de persoon uit dit gesprek wil halen (leervraag)" if lang == "nl"
+                else "ask what the person wants to get out of this conversation")
+    if state.phase == 2:
+        for (aspect, whose), question in EIGHT[lang].items():
+            if f"{aspect}/{whose}" not in state.covered:
+                return question
+    return ""
+
+
+def next_terugblik(state: CycleState, lang: str) -> str | None:
+    for (aspect, whose), question in EIGHT[lang].items():
+        if f"{aspect}/{whose}" not in state.covered:
+            return question
+    return None

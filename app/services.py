@@ -1,0 +1,140 @@
+"""Wiring: build the app's parts from one Settings object, lazily, for the CLI and the UI.
+
+The faces (cli.py, web.py) ask this object for the engine, the knowledge base or the session
+store; each part is created on first use. Tests pass fakes for the model or the embedder.
+Everything that touches the data folder as a whole (lock, export, delete all) lives here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import models
+from .chat_model import ChatModel
+from .embedders import Embedder
+from .engine import Engine, EngineConfig
+from .errors import DataFolderError
+from .knowledge import KnowledgeBase
+from .lock import FolderLock
+from .prompts import PromptLibrary
+from .sessions import SessionStore
+from .settings import Settings
+
+
+def prepare_home(home: Path) -> Path:
+    """Create the data folder private to this user (0700), or say why it cannot be used."""
+    try:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        home.chmod(0o700)
+        probe = home / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise DataFolderError(
+            f"The data folder {home} cannot be used ({exc.strerror}). Make it writable for "
+            f"your user or set COACH_HOME to another folder."
+        ) from None
+    return home
+
+
+class Coach:
+    def __init__(self, settings: Settings, model: ChatModel | None = None,
+                 embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self._model = model
+        self._embedder = embedder
+        self.lock = FolderLock(settings.home)
+
+    def open(self) -> Coach:
+        prepare_home(self.settings.home)
+        self.lock.acquire()
+        return self
+
+    def close(self) -> None:
+        if "sessions" in self.__dict__:
+            self.sessions.close()
+        self.lock.release()
+
+    @cached_property
+    def model_path(self) -> Path:
+        return models.resolve(self.settings.model, self.settings.models_dir, self.settings.home)
+
+    @cached_property
+    def model(self) -> ChatModel:
+        if self._model is not None:
+            return self._model
+        from .llama import LlamaChatModel
+
+        return LlamaChatModel(self.model_path, self.settings.n_ctx, self.settings.n_threads)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self._embedder is not None:
+            return self._embedder
+        from . import embedders
+
+        return embedders.load(self.settings.embedder)
+
+    @cached_property
+    def store(self) -> Any:
+        from .store import VectorStore
+
+        return VectorStore(self.settings.index_dir)
+
+    @cached_property
+    def knowledge(self) -> KnowledgeBase:
+        return KnowledgeBase(self.store, self.embedder, self.settings.knowledge_dir,
+                             self.settings.uploads_dir, self.settings.relevance_threshold,
+                             self.settings.max_document_mb)
+
+    @cached_property
+    def sessions(self) -> SessionStore:
+        return SessionStore(self.settings.sessions_db)
+
+    @cached_property
+    def prompts(self) -> PromptLibrary:
+        return PromptLibrary(self.settings.prompts_dir)
+
+    @cached_property
+    def engine(self) -> Engine:
+        s = self.settings
+        return Engine(self.model, self.knowledge, self.sessions, self.prompts, EngineConfig(
+            max_tokens=s.max_tokens, temperature=s.temperature, seed=s.seed,
+            max_message_chars=s.max_message_chars, history_turns=s.history_turns))
+
+    def ready(self, progress: Callable[[int, int, str], None] | None = None) -> None:
+        """Make sure the knowledge index exists for the configured embedder."""
+        self.knowledge.ensure_ready(progress)
+
+    # -- the data folder as a whole ------------------------------------------------------
+
+    def export_all(self, target: Path) -> Path:
+        """Write every session, report and the list of added documents as JSON, atomically."""
+        data = self.sessions.export_all()
+        docs = sorted(p.name for p in self.settings.uploads_dir.glob("*")) if (
+            self.settings.uploads_dir.is_dir()) else []
+        data["documents"] = docs
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, target)
+        return target
+
+    def delete_all(self) -> None:
+        """Delete sessions, reports, added documents, their index entries, exports and caches.
+
+        The index keeps only the built-in knowledge: its collection is rebuilt from those records
+        and vacuumed, because chromadb keeps removed text in its own log otherwise.
+        """
+        self.sessions.delete_all()
+        for name in ("documents", "exports", "tmp", "cache"):
+            shutil.rmtree(self.settings.home / name, ignore_errors=True)
+        if self.settings.index_dir.exists():
+            user = {rid for rid, _, _ in self.store.records({"origin": "user"})}
+            self.store.delete(user, force=True)

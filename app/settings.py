@@ -1,0 +1,147 @@
+"""Settings: one object, resolved once from defaults, a TOML file and COACH_* variables.
+
+Order of precedence: defaults < TOML file < environment. The TOML file is `COACH_CONFIG` if set,
+else `config.toml` in the data folder. This is the only module that reads the environment for
+configuration; everything else receives a Settings object.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .errors import SettingsError
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "default"
+DEFAULT_EMBEDDER = "e5"
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir("reflectiecoach")))
+    knowledge_dir: Path = PROJECT_DIR / "knowledge"
+    prompts_dir: Path = PROJECT_DIR / "prompts"
+    models_dir: Path = PROJECT_DIR / "models"
+    model: str = DEFAULT_MODEL  # "default", a file name in models_dir, or a path to a GGUF
+    embedder: str = DEFAULT_EMBEDDER  # "e5" or a path to a sentence-transformers model folder
+    n_ctx: int = 4096
+    n_threads: int = 0  # 0: let llama.cpp choose
+    max_tokens: int = 96
+    temperature: float = 0.2
+    seed: int = 7
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str = ""  # "user:password"; required to bind anything but loopback
+    ui_lang: str = "nl"
+    max_message_chars: int = 4000
+    max_upload_mb: int = 20
+    max_document_mb: int = 20
+    relevance_threshold: float = 0.80  # minimum cosine similarity for a passage to count
+    history_turns: int = 6  # recent turns kept verbatim; older ones are condensed
+
+    @property
+    def sessions_db(self) -> Path:
+        return self.home / "sessions.sqlite3"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.home / "exports"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.home / "documents"
+
+    @property
+    def config_file(self) -> Path:
+        return self.home / "config.toml"
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **{k: _convert(k, v) for k, v in changes.items()})
+
+    def as_dict(self) -> dict[str, Any]:
+        shown = {f.name: getattr(self, f.name) for f in fields(self)}
+        if shown["auth"]:
+            shown["auth"] = shown["auth"].split(":", 1)[0] + ":***"
+        return {k: str(v) if isinstance(v, Path) else v for k, v in shown.items()}
+
+
+_FIELDS = {f.name: f for f in fields(Settings)}
+
+
+def _convert(name: str, value: Any) -> Any:
+    if name not in _FIELDS:
+        known = ", ".join(sorted(_FIELDS))
+        raise SettingsError(f"Unknown setting '{name}'. Known settings: {known}.")
+    kind = _FIELDS[name].type
+    try:
+        if kind == "Path":
+            return Path(str(value)).expanduser()
+        if kind == "int":
+            if isinstance(value, bool):
+                raise ValueError
+            return int(value)
+        if kind == "float":
+            return float(value)
+        if kind == "str":
+            return str(value)
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"Setting '{name}' must be {kind} (not {value!r})."
+        ) from None
+    raise AssertionError(f"unhandled setting type {kind}")
+
+
+def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Resolve the settings once: defaults, then the TOML file, then COACH_* variables."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    from_env: dict[str, Any] = {}
+    for key, raw in env.items():
+        if key.startswith("COACH_") and key != "COACH_CONFIG":
+            name = key[len("COACH_"):].lower()
+            if name not in _FIELDS:
+                raise SettingsError(
+                    f"Unknown setting in environment variable {key}. "
+                    f"Known: {', '.join('COACH_' + n.upper() for n in sorted(_FIELDS))}."
+                )
+            from_env[name] = _convert(name, raw)
+    home = from_env.get("home") or overrides.get("home") or Settings().home
+    config = Path(env["COACH_CONFIG"]) if env.get("COACH_CONFIG") else Path(home) / "config.toml"
+    values.update(_read_toml(config))
+    values.update(from_env)
+    values.update({k: _convert(k, v) for k, v in overrides.items() if v is not None})
+    return Settings(**values)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"Cannot read the settings file {path}: {exc}.") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"The settings file {path} is not valid TOML: {exc}.") from None
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in _FIELDS:
+            known = ", ".join(sorted(_FIELDS))
+            raise SettingsError(
+                f"Unknown setting '{name}' in {path}. Remove it or use one of: {known}."
+            )
+        out[name] = _convert(name, value)
+    return out
