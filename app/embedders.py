@@ -89,7 +89,7 @@ class SentenceTransformerEmbedder(Embedder):
 class HashEmbedder(Embedder):
     """Deterministic bag-of-words vectors for unit tests: similar words, similar vectors."""
 
-    def __init__(self, dim: int = 256) -> None:
+    def __init__(self, dim: int = 1024) -> None:
         self.dim = dim
         self.id = f"hash-{dim}"
         self.calls = 0

@@ -26,7 +26,8 @@ class LlamaChatModel(ChatModel):
         self.model_id = path.name
         self.info = info
         self._n_ctx = min(n_ctx, info.context_length) if info.context_length else n_ctx
-        self._n_threads = n_threads or None
+        # llama-cpp-python defaults to half the cores; a laptop chat wants all of them.
+        self._n_threads = n_threads or max(1, os.cpu_count() or 1)
         self._llama: Any = None
         self._grammars: dict[str, Any] = {}
         self._lock = threading.RLock()  # one llama context never runs two calls at once
@@ -45,6 +46,7 @@ class LlamaChatModel(ChatModel):
                         model_path=str(self.path),
                         n_ctx=self._n_ctx,
                         n_threads=self._n_threads,
+                        n_threads_batch=self._n_threads,
                         n_batch=512,
                         verbose=False,
                     )

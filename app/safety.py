@@ -203,7 +203,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         "suicide",
         _rx(
-            r"\b(ik )?zie (het|t|alles)( (echt|gewoon|allemaal|helemaal|eigenlijk|totaal|soms"
+            r"\b(ik )?zie (ik )?(het|t|alles)( (echt|gewoon|allemaal|helemaal|eigenlijk|totaal|soms"
             r"|nu|zo|ook|al|even|nog))* (niet|nooit) (meer|langer) zitten\b"
         ),
         True,
@@ -212,6 +212,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("suicide", _rx(r"\bik wil (gewoon |echt )?(hier )?niet meer (hier )?zijn\b"), True),
     _Rule("suicide", _rx(r"\bik kan (zo )?niet (meer|langer) leven\b"), True),
     _Rule("suicide", _rx(r"\bniemand (zou|zal|gaat) (me|mij) (\w+ ){0,2}missen\b"), True),
+    _Rule("suicide", _rx(r"\bniemand (me|mij) (\w+ ){0,2}(zou|zal) missen\b"), True),
     _Rule("suicide", _rx(r"\bbeter af zonder (mij|me)\b"), True),
     _Rule("suicide", _rx(r"\bleven heeft (voor mij )?geen (zin|betekenis)( meer)?\b")),
     _Rule("suicide", _rx(r"\bgeen zin meer in (het|mijn|mn) leven\b")),

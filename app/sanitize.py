@@ -27,7 +27,7 @@ def normalize(text: object, max_chars: int) -> CleanMessage:
         raw = text.decode("utf-8", errors="replace")
     else:
         raw = str(text if text is not None else "")
-    raw = raw.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
+    raw = re.sub("[\ud800-\udfff]", "\ufffd", raw)  # lone surrogates cannot be encoded
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     kept = "".join(
         ch for ch in raw
@@ -44,6 +44,7 @@ def normalize(text: object, max_chars: int) -> CleanMessage:
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)]*\)")
 _REF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
+_SLASHES = re.compile(r"(?<![\w:])//([\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"\b((?:https?|ftp|wss?|file|data|javascript)\s*:\s*/*|www\.)([^\s<>\"']*)",
                   re.I)
 
@@ -62,4 +63,5 @@ def neutralize(text: str) -> str:
     text = _LINK.sub(lambda m: m.group(1), text)
     text = _REF.sub("", text)
     text = _URL.sub(_defang, text)
+    text = _SLASHES.sub(lambda m: "//" + m.group(1).replace(".", "[.]"), text)
     return html.escape(text, quote=False)

@@ -22,8 +22,7 @@ from .errors import SessionError
 
 
 def _m001_initial(db: sqlite3.Connection) -> None:
-    db.executescript(
-        """
+    _script(db, """
         CREATE TABLE sessions (
             id TEXT PRIMARY KEY,
             title TEXT NOT NULL,
@@ -49,8 +48,14 @@ def _m001_initial(db: sqlite3.Connection) -> None:
             created_at REAL NOT NULL,
             PRIMARY KEY (session_id, n)
         );
-        """
-    )
+        """)
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run statements one by one: executescript would commit the migration's transaction."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 def _m002_reports(db: sqlite3.Connection) -> None:
