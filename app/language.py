@@ -11,17 +11,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one readable, whitespace-separated string."""
+    return frozenset(text.split())
+
+
 LANGS: tuple[str, ...] = ("nl", "en")
 
 # Function words and very common short-reply words. Words that exist in both languages
 # ("is", "was", "in", "me", "we", "over", "of", "want", "had", "door", "even", "hard", "bad",
 # "been", "help", "ok", "hi") are left out on purpose: counting them for either side would
 # turn a one-word reply into a coin flip.
-_NL_STRONG = frozenset(
-    "ik het een niet dat ja nee jij mijn wat hoe weet geen waarom".split()
-)
-_NL_WORDS = frozenset(
-    """
+_NL_STRONG = _wordset("ik het een niet dat ja nee jij mijn wat hoe weet geen waarom")
+_NL_WORDS = _wordset("""
     de en je u jou jouw jullie mij mezelf jezelf zich ons onze hij zij ze haar hem wij
     dit die deze daar hier er al ook nog wel maar omdat als dan toen dus toch hoor
     joh nou zeg van voor met op te naar bij uit aan om tot zonder tegen onder
@@ -33,11 +36,9 @@ _NL_WORDS = frozenset(
     dank bedankt graag prima klopt precies inderdaad natuurlijk goed slecht
     moeilijk lastig idee werk collega collegas leidinggevende vergadering gesprek
     mn zn t hoi doei jawel neen tja gezellig
-    """.split()
-)
-_EN_STRONG = frozenset("i the not yes you my what how know dont im its and".split())
-_EN_WORDS = frozenset(
-    """
+    """)
+_EN_STRONG = _wordset("i the not yes you my what how know dont im its and")
+_EN_WORDS = _wordset("""
     a an it this that these those there here he she they them her him his their our
     us your yours myself yourself am are were be being have has do does did
     doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt ive id youre
@@ -48,8 +49,7 @@ _EN_WORDS = frozenset(
     difficult idea think thought feel felt say said see saw get got go goes going
     who which where when why nothing something everything anything much bit work
     colleague conversation no yeah nope hello idk dunno
-    """.split()
-)
+    """)
 
 # Letter patterns: weak evidence that helps when a message has no function words at all
 # ("Vrijheid", "Whatever"). Capped per token so one long word cannot outvote a stop word.

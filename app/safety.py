@@ -14,6 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one readable, whitespace-separated string."""
+    return frozenset(text.split())
+
+
 KINDS: tuple[str, ...] = ("suicide", "selfharm", "danger")
 
 
@@ -118,9 +124,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         "danger",
         _rx(
-            r"\b(he|she|they|hes|shes|theyre|someone|my (husband|wife|partner|boyfriend|girlfriend"
-            r"|ex|father|dad|mother|mom|mum|stepfather|brother)) (is |are |keeps )?(threatening|threatens"
-            r"|threatened|hitting|hits|hit|beating|beats|beat|strangled|choked|chokes|kicked"
+            r"\b(he|she|they|hes|shes|theyre|someone|my (husband|wife|partner|boyfriend"
+            r"|girlfriend|ex|father|dad|mother|mom|mum|stepfather|brother)) (is |are |keeps )?"
+            r"(threatening|threatens|threatened|hitting|hits|hit|beating|beats|beat|strangled|choked|chokes|kicked"
             r"|kicks) me\b(?! with| to (fire|sack|report|escalate|quit|leave))"
         ),
         True,
@@ -208,7 +214,9 @@ _RULES: tuple[_Rule, ...] = (
         ),
         True,
     ),
-    _Rule("suicide", _rx(r"\b(ik )?wil er (gewoon |echt |liever |eigenlijk )*niet meer zijn\b"), True),
+    _Rule(
+        "suicide", _rx(r"\b(ik )?wil er (gewoon |echt |liever |eigenlijk )*niet meer zijn\b"), True
+    ),
     _Rule("suicide", _rx(r"\bik wil (gewoon |echt )?(hier )?niet meer (hier )?zijn\b"), True),
     _Rule("suicide", _rx(r"\bik kan (zo )?niet (meer|langer) leven\b"), True),
     _Rule("suicide", _rx(r"\bniemand (zou|zal|gaat) (me|mij) (\w+ ){0,2}missen\b"), True),
@@ -250,7 +258,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("suicide", _rx(r"\bend it all\b"), True),
     _Rule("suicide", _rx(r"\bi dont want to (be here|wake up) anymore\b"), True),
     _Rule("suicide", _rx(r"\bi dont want to wake up\b"), True),
-    _Rule("suicide", _rx(r"\b(nobody|no one|noone) (would|will|is going to) (even )?miss me\b"), True),
+    _Rule(
+        "suicide", _rx(r"\b(nobody|no one|noone) (would|will|is going to) (even )?miss me\b"), True
+    ),
     _Rule("suicide", _rx(r"\bbetter off without me\b"), True),
     _Rule("suicide", _rx(r"\bi (cant|cannot|can not) (go on|live like this)\b"), True),
     _Rule("suicide", _rx(r"\bi (see no|dont see a|dont see any) way out\b"), True),
@@ -298,8 +308,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
 )
 
-_WORK_WORDS = frozenset(
-    """
+_WORK_WORDS = _wordset("""
     werk baan job functie project projecten plan plannen planning team teams afdeling
     vergadering vergaderingen overleg meeting meetings deadline deadlines klant klanten
     opdracht opdrachten rapport presentatie dienst diensten rooster collega collegas baas
@@ -308,16 +317,13 @@ _WORK_WORDS = frozenset(
     promotie beoordeling functioneringsgesprek evaluatie rol taak taken mail email review
     deploy code client clients report office company department boss shift shifts role
     promotion appraisal performance work career firm vendor contract proposal voorstel
-    """.split()
-)
+    """)
 # Words about life itself or home: if they appear, the sentence is not "just about work".
-_LIFE_WORDS = frozenset(
-    """
+_LIFE_WORDS = _wordset("""
     leven life dood dead bestaan exist alive live living mezelf mijzelf myself alles
     everything niks niets nothing niemand nobody thuis home gezin familie kinderen family
     kids
-    """.split()
-)
+    """)
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_TEXT = re.compile(r"[^a-z0-9.!?;\s]")

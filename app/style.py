@@ -17,6 +17,12 @@ from dataclasses import dataclass
 
 from app.language import detect_language
 
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one readable, whitespace-separated string."""
+    return frozenset(text.split())
+
+
 MAX_WORDS = 60
 # Replies shorter than this carry too few function words for a reliable language guess.
 LENIENT_LANG_WORDS = 5
@@ -25,13 +31,11 @@ MIN_REFLECTION_WORDS = 2
 
 # --- sentence splitting -----------------------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    """
+_ABBREVIATIONS = _wordset("""
     bijv bv b.v o.a e.g i.e eg ie etc enz enz. m.a.w d.w.z dhr mevr mr mrs ms dr drs ir prof
     vs ca evt incl excl t.o.v i.p.v a.u.b s.v.p e.d resp jl nr vgl cf zgn m.b.t t.a.v n.a.v
     ong fig jr sr inc ltd a.s m.n t.z.t z.s.m v.w.b d.m.v o.b.v i.v.m i.o.m
-    """.split()
-)
+    """)
 _SENTENCE_FINAL_ABBREVIATIONS = frozenset(["enz", "etc"])
 _TERMINATORS = ".!?…"
 _DOUBLE_OPEN = "“„«"
@@ -246,9 +250,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", _normalise(text))
 
 
-_LEAD_INS = frozenset(
-    "en maar dus oke ok okay nou oh ah hm hmm and but so well alright right".split()
-)
+_LEAD_INS = _wordset("en maar dus oke ok okay nou oh ah hm hmm and but so well alright right")
 
 
 def _body_words(text: str) -> list[str]:
@@ -263,53 +265,46 @@ def _body_words(text: str) -> list[str]:
 
 # --- open vs closed -----------------------------------------------------------------------------
 
-_OPEN_NL = frozenset(
-    """
+_OPEN_NL = _wordset("""
     wat wie welk welke hoe hoezo waarom wanneer waar waardoor waarover waaraan waarmee
     waarin waarop waarvan waarvoor waartoe waarbij waaruit waarheen waarnaar waarachter
-    """.split()
-)
-_OPEN_EN = frozenset("what who whom whose which how where when why".split())
+    """)
+_OPEN_EN = _wordset("what who whom whose which how where when why")
 # Conditional openers: open unless their main clause is a yes/no question.
 _CONDITIONAL_NL = frozenset(["als", "stel", "stel dat", "indien", "mocht", "gesteld"])
 _CONDITIONAL_EN = frozenset(["if", "suppose", "imagine", "say", "assuming"])
-_PREPOSITIONS_NL = frozenset(
-    "in op met voor aan van bij over naar door uit tot vanuit tegen onder zonder om".split()
+_PREPOSITIONS_NL = _wordset(
+    "in op met voor aan van bij over naar door uit tot vanuit tegen onder zonder om"
 )
-_PREPOSITIONS_EN = frozenset("in to with for on at from about by of under into".split())
-# MITI counts "how many / how long" as closed: they ask for a fact in a restricted range.
-_QUANTITY_NL = (("hoeveel",), ("hoe", "vaak"), ("hoe", "lang"), ("hoe", "laat"), ("hoe", "oud"))
-_QUANTITY_EN = (("how", "many"), ("how", "much"), ("how", "often"), ("how", "long"), ("how", "old"))
-_CLOSED_VERBS_NL = frozenset(
-    """
+_PREPOSITIONS_EN = _wordset("in to with for on at from about by of under into")
+_CLOSED_VERBS_NL = _wordset("""
     heb hebt heeft had ben bent is was waren zijn kun kunt kan kon kunnen wil wilt wilde
     zou zoudt zouden moet moest moeten ga gaat ging vind vindt vond denk denkt dacht weet
     wist doe doet deed mag mocht hoor hoort voel voelt voelde herken herkent klopt zie ziet
     zag merk merkt merkte speelt lukt lukte helpt hielp maakt maakte zal zul zult werd word
     wordt bedoel begrijp snap houd hou neem sta staat blijf ervaar ervaart heet geeft gaf
     krijg krijgt kreeg durf durft zeg zegt zei spreekt praat praatte
-    """.split()
-)
-_CLOSED_VERBS_EN = frozenset(
-    """
+    """)
+_CLOSED_VERBS_EN = _wordset("""
     do does did is are was were have has had can could would will should shall may might
     must am isnt arent dont doesnt didnt wont wouldnt couldnt shouldnt havent hasnt wasnt
     werent cant
-    """.split()
-)
-_PRONOUNS_NL = frozenset("je jij u jullie ik we wij ze zij hij het dat dit er daar".split())
+    """)
+_PRONOUNS_NL = _wordset("je jij u jullie ik we wij ze zij hij het dat dit er daar")
 # "Nu je dit zegt, wat valt je op?" starts like an inversion but is a subordinate clause.
-_SUBORDINATORS_NL = frozenset(
-    "nu toen zodra terwijl omdat doordat sinds voordat nadat hoewel zoals of zodat".split()
+_SUBORDINATORS_NL = _wordset(
+    "nu toen zodra terwijl omdat doordat sinds voordat nadat hoewel zoals of zodat"
 )
-_SUBJECT_AFTER_VERB_NL = frozenset("je jij u jullie".split())
+_SUBJECT_AFTER_VERB_NL = _wordset("je jij u jullie")
 _TAG_RE = re.compile(
     r"(,\s*(toch|of niet|klopt dat|klopt het|is het niet|niet dan|right|isnt it|dont you"
     r"|arent you|didnt you|or not|ja|nee|yes|no)\s*[?.!]*\s*$)"
-    r"|(,\s*(of|or)\b(?!\s+(wat|hoe|welke|wie|waar|what|how|which|who|where)\b))"
     r"|(\b(of niet|or not)\s*\?)",
     re.IGNORECASE,
 )
+# ", of weet je het nog niet?" turns an open question into a yes/no choice; ", or so
+# valuable?" only widens it. The word after "of"/"or" tells which.
+_ALTERNATIVE_RE = re.compile(r",\s*(of|or)\s+([a-z]+)")
 _CLAUSE_SPLIT_RE = re.compile(r"[,:;–—]")
 
 
@@ -319,12 +314,12 @@ def _starts_open(words: list[str], lang: str) -> bool | None:
         return None
     first = words[0]
     if lang == "en":
-        opens, quantity, verbs, preps = _OPEN_EN, _QUANTITY_EN, _CLOSED_VERBS_EN, _PREPOSITIONS_EN
+        opens, verbs, preps = _OPEN_EN, _CLOSED_VERBS_EN, _PREPOSITIONS_EN
     else:
-        opens, quantity, verbs, preps = _OPEN_NL, _QUANTITY_NL, _CLOSED_VERBS_NL, _PREPOSITIONS_NL
-    if any(tuple(words[: len(q)]) == q for q in quantity):
-        return False
-    if first in opens:
+        opens, verbs, preps = _OPEN_NL, _CLOSED_VERBS_NL, _PREPOSITIONS_NL
+    # "hoeveel"/"how much" count as open, like every "hoe"/"how" question: the knowledge base
+    # uses them as reflective questions ("How much room did you have to decide?").
+    if first in opens or first == "hoeveel":
         return True
     if first in preps and len(words) > 1 and (words[1] in opens or words[1] == "hoeverre"):
         return True
@@ -358,6 +353,10 @@ def is_open_question(q: str, lang: str) -> bool:
     norm = _normalise(q)
     if _TAG_RE.search(norm):
         return False
+    for match in _ALTERNATIVE_RE.finditer(norm):
+        nxt = match.group(2)
+        if nxt in _CLOSED_VERBS_NL or nxt in _CLOSED_VERBS_EN or nxt in ("niet", "not"):
+            return False
     words = _body_words(q)
     if not words:
         return False
@@ -388,10 +387,10 @@ def is_waarom(q: str) -> bool:
 _PERMISSION_RES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        r"\bwil (je|jij|u) (dat ik )?(een paar |een |mijn |wat |iets )?(suggestie|suggesties|idee|ideeen"
-        r"|tip|tips|advies|gedachte|gedachtes|mening|voorstel|meedenk|iets voorstel)",
-        r"\b(mag|zal) ik (je |jou |u )?(een paar |een |mijn |wat |iets |eens )?(suggestie|suggesties|idee"
-        r"|ideeen|tip|tips|advies|gedachte|observatie|voorstel|suggereren|voorstellen"
+        r"\bwil (je|jij|u) (dat ik )?(een paar |een |mijn |wat |iets )?(suggestie|suggesties"
+        r"|idee|ideeen|tip|tips|advies|gedachte|gedachtes|mening|voorstel|meedenk|iets voorstel)",
+        r"\b(mag|zal) ik (je |jou |u )?(een paar |een |mijn |wat |iets |eens )?(suggestie"
+        r"|suggesties|idee|ideeen|tip|tips|advies|gedachte|observatie|voorstel|suggereren|voorstellen"
         r"|meedenken|delen|aanreiken|geven)",
         r"\b(heb je|heeft u|zou je) (\w+ ){0,2}(behoefte aan|iets hebben aan) (een |mijn |wat )?"
         r"(suggestie|idee|tip|advies|gedachte)",
@@ -481,13 +480,11 @@ _MODAL_RES: tuple[re.Pattern[str], ...] = tuple(
         r"\byou (could|might) (try|consider|want to|start|ask|talk|tell|schedule|set|speak)\b",
     )
 )
-_REPORTING_WORDS = frozenset(
-    """
+_REPORTING_WORDS = _wordset("""
     dat alsof of wat omdat waarom hoe welke wanneer als die waar wie zodat voordat terwijl
     that like feel feels felt think thinks thought believe believes if whether what why how
     when where which who as sure
-    """.split()
-)
+    """)
 # Advice phrased as a question: only at the start of the sentence.
 _ADVICE_QUESTION_START: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
@@ -512,21 +509,17 @@ _ADVICE_QUESTION_START: tuple[re.Pattern[str], ...] = tuple(
 )
 # Sentence-initial verbs that give an instruction. "begin", "kies" and "start" are left out:
 # "Begin eens bij het begin" and "Start with what happened" invite telling, not acting.
-_IMPERATIVES_NL = frozenset(
-    """
+_IMPERATIVES_NL = _wordset("""
     praat neem bespreek vraag plan zorg maak ga stop zeg geef leg schrijf overweeg
     probeer bel mail stuur spreek houd hou blijf laat
-    """.split()
-)
-_IMPERATIVES_EN = frozenset(
-    """
+    """)
+_IMPERATIVES_EN = _wordset("""
     talk speak reach ask tell set schedule make take write focus stop delegate consider go
     book remember be try plan prioritise prioritize block give call email use avoid keep
     dont let
-    """.split()
-)
+    """)
 # After an imperative-looking first word, these make it a question or an invitation.
-_NOT_IMPERATIVE_NEXT = frozenset("je jij u jullie ik we wij you i we me".split())
+_NOT_IMPERATIVE_NEXT = _wordset("je jij u jullie ik we wij you i we me")
 _INVITATIONS = (
     re.compile(r"^(neem|take) ((gerust|rustig|even|your|de|je|jouw) )*(tijd|time)\b"),
     re.compile(r"^zeg (het )?(maar|gerust)\b"),
