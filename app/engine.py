@@ -27,24 +27,29 @@ from .prompts import PromptLibrary
 from .safety import NOT_THERAPY_NOTICE, crisis_reply, detect_crisis
 from .sessions import SessionStore, Turn
 
-GRAMMAR = {
-    "nl": r'''root ::= mirror " " question
-mirror ::= "Je " [^.?!\n«»]{6,130} "."
-question ::= opener [^.?!\n«»]{3,110} "?"
-opener ::= "Wat " | "Hoe " | "Welke " | "Wie " | "Waar" | "Wanneer " | "In hoeverre " | "Met wie " | "Op welke "
-''',
-    "en": r'''root ::= mirror " " question
-mirror ::= ("You " | "It sounds like you ") [^.?!\n«»]{6,130} "."
-question ::= opener [^.?!\n«»]{3,110} "?"
-opener ::= "What " | "How " | "Which " | "Who " | "Where " | "When " | "In what " | "To what "
-''',
+# The reply's shape holds by construction: a mirroring sentence in the jij-form (or "you"),
+# then exactly one of the vetted open candidate questions, chosen by the model.
+MIRROR = {
+    "nl": 'mirror ::= "Je " [^.?!\\n«»"]{6,130} "."',
+    "en": 'mirror ::= ("You " | "It sounds like you ") [^.?!\\n«»"]{6,130} "."',
 }
+
+
+def grammar(lang: str, questions: list[str]) -> str:
+    """GBNF for one turn: a mirror sentence, a space, then one of `questions` verbatim."""
+    options = " | ".join(
+        '"' + q.replace("\\", "\\\\").replace('"', '\\"') + '"' for q in questions)
+    return f"root ::= mirror \" \" question\n{MIRROR[lang]}\nquestion ::= {options}\n"
+
+
 FALLBACK_MIRROR = {"nl": "Je vertelt iets wat je bezighoudt.",
                    "en": "You are telling me about something that matters to you."}
 EMPTY_PROMPT = {"nl": "Neem gerust de tijd. Wat wil je vertellen over je werk?",
                 "en": "Take your time. What would you like to tell me about your work?"}
 TRUNCATED_NOTE = {"nl": "(Je bericht was erg lang; ik heb de eerste {n} tekens gebruikt.)",
                   "en": "(Your message was very long; I used the first {n} characters.)"}
+LEERVRAAG = {"nl": "Wat wil je uit dit gesprek halen?",
+             "en": "What would you like to get out of this conversation?"}
 RETURN_QUESTION = {"nl": "Wat zou jij zelf al kunnen proberen?",
                    "en": "What could you yourself already try?"}
 PERMISSION_QUESTION = {"nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
@@ -77,8 +82,6 @@ class EngineConfig:
     temperature: float = 0.2
     seed: int = 7
     max_message_chars: int = 4000
-    history_turns: int = 6
-    condense_block: int = 4
 
 
 class Engine:
@@ -111,30 +114,18 @@ class Engine:
         """Evaluate the fixed prefix once so every session starts from a warm cache."""
         self.model.warm(self._prefix)
 
-    def messages(self, state: dict[str, Any], block: str) -> Messages:
-        out = list(self._prefix)
-        if state.get("summary"):
-            out += [{"role": "user", "content": state["summary"]},
-                    {"role": "assistant", "content": "…"}]
-        for user, reply in state.get("history", []):
-            out += [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
-        out.append({"role": "user", "content": block})
-        return out
+    def messages(self, block: str) -> Messages:
+        """The fixed prefix, then this turn's block: nothing before the block ever changes."""
+        return [*self._prefix, {"role": "user", "content": block}]
 
-    def _condense(self, state: dict[str, Any], lang: str) -> None:
-        """Fold the oldest verbatim turns into a short summary of the person's own words."""
-        history = state.get("history", [])
-        fold, state["history"] = history[: self.config.condense_block], history[
-            self.config.condense_block:]
-        notes = state.get("notes", [])
-        for user_block, _ in fold:
-            said = user_block.rsplit("«", 1)[-1].rstrip("»").strip()
-            words = said.split()
-            notes.append(" ".join(words[:25]) + (" …" if len(words) > 25 else ""))
-        state["notes"] = notes[-12:]
-        head = ("Eerder in dit gesprek zei de persoon (eigen woorden, gegevens):" if lang == "nl"
-                else "Earlier in this conversation the person said (own words, data):")
-        state["summary"] = head + "\n" + "\n".join(f"- {n}" for n in state["notes"])
+    def _fit(self, block_for: Any, text: str) -> tuple[Messages, str]:
+        """Cut an oversized message until the prompt and the reply fit the context window."""
+        while True:
+            messages = self.messages(block_for(text))
+            used = self.model.count_tokens(messages)
+            if used + self.config.max_tokens <= self.model.context_size - 8 or len(text) < 200:
+                return messages, text
+            text = text[: int(len(text) * 0.7)].rstrip() + " …"
 
     # -- the turn ------------------------------------------------------------------------
 
@@ -177,42 +168,47 @@ class Engine:
             yield from self._options(session_id, text, lang, cycle, state, started)
             return
         cycle = phases.observe(cycle, text)
+        asked = [q.lower() for q in state.get("asked", [])]
         cards = self.knowledge.search(text, k=2, type=CARD_TYPES, phase=cycle.phase)
-        found = self.knowledge.search(text, k=3, type="question", phase=cycle.phase, lang=lang,
+        found = self.knowledge.search(text, k=6, type="question", phase=cycle.phase, lang=lang,
                                       threshold=0.0)
-        candidates = [p.text for p in found.passages]
-        focus = phases.focus(cycle, lang)
+        retrieved = [p for p in found.passages if p.text.lower() not in asked]
+        candidates = [p.text for p in retrieved[:3]]
         if advice:
             special = RETURN_QUESTION if cycle.phase < 3 else PERMISSION_QUESTION
-            candidates = [special[lang]] + candidates[:1]
-            focus = ("de persoon vraagt om advies: geef geen advies, geef de vraag terug"
-                     if lang == "nl" else "the person asks for advice: give none, hand the "
-                     "question back")
+            candidates = [special[lang]]  # hand the question back, or ask before any advice
             cycle.permission_asked = cycle.phase >= 3
-        elif cycle.phase == 2 and (q := phases.next_terugblik(cycle, lang)):
-            candidates = [q] + candidates[:2]
         elif cycle.phase == 1 and not cycle.leervraag_asked and cycle.turns >= 1:
+            candidates = [LEERVRAAG[lang]] + candidates[:2]
             cycle.leervraag_asked = True
+        elif cycle.phase == 2 and (q := phases.next_terugblik(cycle, lang, asked)):
+            candidates = [q] + candidates[:2]
+        if not candidates:
+            candidates = [RETURN_QUESTION[lang]]
         sources = [{"id": p.card_id, "title": p.title} for p in cards.passages]
-        sources += [{"id": p.card_id, "title": p.title} for p in found.passages[:1]]
-        block = self._turn.render(
-            lang=lang, phase=cycle.phase, phase_name=phases.NAMES[lang][cycle.phase],
-            focus=focus, card=cards.passages[0].title if cards.passages else "",
-            candidates=candidates or [RETURN_QUESTION[lang]], message=text)
-        yield Event("meta", phase=cycle.phase, sources=sources, note=note)
+        used = [p for p in retrieved if p.text in candidates]
+        sources += [{"id": p.card_id, "title": p.title} for p in used]
+        notes = state.get("notes", [])
 
-        messages = self.messages(state, block)
-        while (self.model.count_tokens(messages) + self.config.max_tokens
-               > self.model.context_size - 16) and state.get("history"):
-            self._condense(state, lang)
-            messages = self.messages(state, block)
+        def block_for(message: str) -> str:
+            return self._turn.render(
+                lang=lang, phase=cycle.phase, phase_name=phases.NAMES[lang][cycle.phase],
+                earlier=" / ".join(notes[-2:]), previous=(state.get("asked") or [""])[-1],
+                card=cards.passages[0].title if cards.passages else "",
+                candidates=candidates, message=message)
+
+        messages, fitted = self._fit(block_for, text)
+        if fitted != text and not note:
+            note = TRUNCATED_NOTE[lang].format(n=len(fitted))
+        yield Event("meta", phase=cycle.phase, sources=sources, note=note)
 
         first: float | None = None
         reply = ""
         for attempt in range(2):
             options = Generation(max_tokens=self.config.max_tokens,
                                  temperature=self.config.temperature + 0.3 * attempt,
-                                 seed=self.config.seed + attempt, grammar=GRAMMAR[lang])
+                                 seed=self.config.seed + attempt,
+                                 grammar=grammar(lang, candidates))
             if attempt:
                 yield Event("reset", "")
             reply = ""
@@ -227,7 +223,9 @@ class Engine:
             reply = self._fallback(reply, candidates, lang)
             yield Event("reset", reply)
 
-        state.setdefault("history", []).append([block, reply])
+        question = style.questions(reply)[-1:] or [candidates[0]]
+        state["asked"] = (state.get("asked", []) + question)[-40:]
+        state["notes"] = (notes + [_gist(text)])[-6:]
         state["cycle"] = cycle.to_dict()
         self.sessions.save_state(session_id, cycle.phase, state, lang)
         turn = self._store(session_id, text, reply, cycle.phase, lang, sources, False, started,
@@ -300,3 +298,9 @@ class Engine:
         return last
 
 
+
+
+def _gist(text: str, words: int = 20) -> str:
+    """The first words of a message: enough context for the next turn, bounded in size."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

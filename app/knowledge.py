@@ -172,7 +172,8 @@ class KnowledgeBase:
         total = len(todo)
         for start in range(0, total, 64):
             batch = todo[start:start + 64]
-            texts = [f"{m['title']}\n{t}" if m["type"] != "question" else t for _, t, m in batch]
+            texts = [t if m["type"] == "question" or m.get("kind") == "situatie"
+                     else f"{m['title']}\n{t}" for _, t, m in batch]
             vectors = self.embedder.passages(texts)
             self.store.add([r[0] for r in batch], vectors, [r[1] for r in batch],
                            [r[2] for r in batch])
@@ -193,7 +194,12 @@ class KnowledgeBase:
             "source": str(doc.meta.get("source", doc.path.name)),
             "card_id": str(doc.meta.get("id", key)),
         }
-        for number, chunk in enumerate(doc.chunks):
+        chunks = list(doc.chunks)
+        # Situations in the person's own words, written with each card, are indexed as extra
+        # passages of that card: they match how people describe their work, not the card's jargon.
+        for situation in doc.meta.get("situaties", []) or []:
+            chunks.append(documents.Chunk(str(situation), {"kind": "situatie"}))
+        for number, chunk in enumerate(chunks):
             meta = {**base, **{k: v for k, v in chunk.meta.items() if k != "phase"}}
             if "id" in chunk.meta:
                 meta["card_id"] = str(chunk.meta["id"])
@@ -231,9 +237,15 @@ class KnowledgeBase:
         where = conditions[0] if len(conditions) == 1 else (
             {"$and": conditions} if conditions else None)
         vector = self.embedder.queries([query])[0]
-        hits: list[Hit] = self.store.query(vector, k, where)
+        hits: list[Hit] = self.store.query(vector, k * 4, where)
+        best: dict[str, Hit] = {}
+        for h in hits:  # one passage per card: its best-scoring one
+            key = str(h.meta.get("card_id", h.id))
+            if key not in best or h.score > best[key].score:
+                best[key] = h
+        ranked = sorted(best.values(), key=lambda h: -h.score)[:k]
         limit = self.threshold if threshold is None else threshold
-        kept = [h for h in hits if h.score >= limit]
+        kept = [h for h in ranked if h.score >= limit]
         passages = [
             Passage(id=h.id, card_id=str(h.meta.get("card_id", h.id)),
                     title=str(h.meta.get("title", "")), text=h.text, score=round(h.score, 4),
@@ -260,7 +272,8 @@ class KnowledgeBase:
 
     def card(self, card_id: str) -> Passage | None:
         """The full text of a card (all its chunks), for showing a source."""
-        records = self.store.records({"card_id": card_id})
+        records = [r for r in self.store.records({"card_id": card_id})
+                   if r[2].get("kind") != "situatie"]
         if not records:
             return None
         records.sort(key=lambda r: int(r[2].get("chunk", 0)))

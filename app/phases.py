@@ -117,20 +117,10 @@ def observe(state: CycleState, message: str) -> CycleState:
     return state
 
 
-def focus(state: CycleState, lang: str) -> str:
-    """What the next question should aim at in this phase (short, for the turn prompt)."""
-    if state.phase == 1 and not state.leervraag_asked and state.turns >= 1:
-        return ("vraag wat de persoon uit dit gesprek wil halen (leervraag)" if lang == "nl"
-                else "ask what the person wants to get out of this conversation")
-    if state.phase == 2:
-        for (aspect, whose), question in EIGHT[lang].items():
-            if f"{aspect}/{whose}" not in state.covered:
-                return question
-    return ""
-
-
-def next_terugblik(state: CycleState, lang: str) -> str | None:
+def next_terugblik(state: CycleState, lang: str, asked: list[str] | None = None) -> str | None:
+    """The first of the eight looking-back questions not yet covered nor asked."""
+    asked = [a.lower() for a in asked or []]
     for (aspect, whose), question in EIGHT[lang].items():
-        if f"{aspect}/{whose}" not in state.covered:
+        if f"{aspect}/{whose}" not in state.covered and question.lower() not in asked:
             return question
     return None

@@ -106,7 +106,7 @@ class Coach:
         s = self.settings
         return Engine(self.model, self.knowledge, self.sessions, self.prompts, EngineConfig(
             max_tokens=s.max_tokens, temperature=s.temperature, seed=s.seed,
-            max_message_chars=s.max_message_chars, history_turns=s.history_turns))
+            max_message_chars=s.max_message_chars))
 
     def ready(self, progress: Callable[[int, int, str], None] | None = None) -> None:
         """Make sure the knowledge index exists for the configured embedder."""

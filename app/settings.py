@@ -45,7 +45,6 @@ class Settings:
     max_upload_mb: int = 20
     max_document_mb: int = 20
     relevance_threshold: float = 0.80  # minimum cosine similarity for a passage to count
-    history_turns: int = 6  # recent turns kept verbatim; older ones are condensed
 
     @property
     def sessions_db(self) -> Path:

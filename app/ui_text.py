@@ -20,7 +20,7 @@ NL: dict[str, str] = {
     # help
     "notice": "**Dit is een reflectiehulp, geen therapie of hulpverlening.** De coach stelt "
               "vragen en geeft geen adviezen of diagnoses.",
-    "help_label": "Hulp nodig?",
+    "help_label": "Hulp nodig? Bel 113 of gratis 0800-0113 · acuut gevaar 112 · België 1813",
     "help_text": (
         "Gaat het niet goed met je, of denk je aan zelfdoding? Praat erover met iemand die je "
         "kan helpen.\n\n"
@@ -44,6 +44,7 @@ NL: dict[str, str] = {
     "sources_intro": "De coach gebruikte deze kaarten uit de kennisbank. Klik op een titel "
                      "voor de tekst.",
     "thinking": "…",
+    "bank_question": "Vraag uit de vragenbank",
     # sessions
     "sessions_label": "Je gesprekken",
     "session_pick": "Gesprek",
@@ -151,7 +152,7 @@ EN: dict[str, str] = {
     "tab_settings": "Settings and privacy",
     "notice": "**This is a reflection aid, not therapy or professional help.** The coach asks "
               "questions and gives no advice or diagnoses.",
-    "help_label": "Need help?",
+    "help_label": "Need help? Call 113 or free 0800-0113 · emergency 112 · Belgium 1813",
     "help_text": (
         "Are you struggling, or thinking about suicide? Talk to someone who can help.\n\n"
         "- **Netherlands:** 113 Suicide Prevention: call **113** or free **0800-0113**, or chat "
@@ -174,6 +175,7 @@ EN: dict[str, str] = {
     "sources_intro": "The coach used these cards from the knowledge base. Click a title for its "
                      "text.",
     "thinking": "…",
+    "bank_question": "Question from the question bank",
     "sessions_label": "Your conversations",
     "session_pick": "Conversation",
     "new_session": "New conversation",
