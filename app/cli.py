@@ -201,7 +201,7 @@ def kb_status(ctx: Ctx, as_json: bool) -> None:
 def kb_rebuild(ctx: Ctx) -> None:
     """Build the index again from the built-in knowledge and your documents."""
     with _opened(ctx) as coach:
-        report = coach.knowledge.rebuild(_progress("index"))
+        report = coach.rebuild_index(_progress("index"))
     click.echo(f"Rebuilt: {report.embedded} passages embedded, {len(report.skipped)} skipped")
 
 

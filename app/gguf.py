@@ -113,7 +113,10 @@ def read_info(path: Path) -> GGUFInfo:
             align = int(meta.get("general.alignment", 32) or 32)  # type: ignore[call-overload]
             start = -(-f.tell() // align) * align
     except _Truncated:
-        raise ModelError(bad + f": its header ends early after {size:,} bytes.") from None
+        raise ModelError(
+            f"Model file {path} is incomplete: its header ends early after {size:,} bytes. "
+            f"Copy it again, choose another with --model, or run `coach setup` for the default."
+        ) from None
     except (ValueError, UnicodeDecodeError, OverflowError, MemoryError):
         raise ModelError(bad + ": its header cannot be read.") from None
     except OSError as exc:

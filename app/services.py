@@ -120,11 +120,33 @@ class Coach:
         docs = sorted(p.name for p in self.settings.uploads_dir.glob("*")) if (
             self.settings.uploads_dir.is_dir()) else []
         data["documents"] = docs
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tmp.open("w", encoding="utf-8") as f:
+                f.write(json.dumps(data, ensure_ascii=False, indent=2))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+        except OSError as exc:  # a full disk or a read-only folder: no half file stays behind
+            tmp.unlink(missing_ok=True)
+            raise DataFolderError(
+                f"Cannot write the export to {target} ({exc.strerror or exc}). Choose a folder "
+                f"you can write to, with free space."
+            ) from None
         return target
+
+    def rebuild_index(self, progress: Callable[[int, int, str], None] | None = None) -> Any:
+        """Build the knowledge index again, from an empty folder.
+
+        The index is derived from the built-in knowledge and the added documents, so it is
+        thrown away rather than opened: a damaged chroma.sqlite3 cannot even be opened, and
+        must not block its own repair. Only when this process already has the index open is it
+        rebuilt in place.
+        """
+        if "store" not in self.__dict__:
+            shutil.rmtree(self.settings.index_dir, ignore_errors=True)
+        return self.knowledge.rebuild(progress)
 
     def delete_all(self) -> None:
         """Delete sessions, reports, added documents, their index entries, exports and caches.

@@ -62,7 +62,7 @@ CSS = """
 .sources details { margin: .3rem 0; }
 .sources summary { cursor: pointer; font-weight: 600; }
 #help { border-left: 4px solid #c2410c; }
-#help button span { font-weight: 600; }
+#help button span { font-weight: 700; }
 footer { display: none !important; }
 """
 
@@ -195,7 +195,7 @@ class Handlers:
             card = self.coach.knowledge.card(source["id"]) if source.get("id") else None
             title = sanitize.neutralize(source.get("title") or (card.title if card else "")
                                         or source.get("id", "?"))
-            body = sanitize.neutralize(card.text) if card else ""
+            body = sanitize.neutralize(_without_title(card.text, card.title)) if card else ""
             if card and card.meta.get("type") == "question":
                 title = f"{t['bank_question']}: {title}"
                 body = sanitize.neutralize(self.theme_label(str(card.meta.get("theme", "")), lang))
@@ -218,7 +218,7 @@ class Handlers:
         shown += [_msg("user", sanitize.neutralize(clean)), _msg("assistant", t["thinking"])]
         phase = self.coach.sessions.get(sid).phase
         sources_md = gr.skip()
-        yield (shown, sid, self.phase_text(phase, lang), sources_md,
+        yield (list(shown), sid, self.phase_text(phase, lang), sources_md,
                self._sessions_update(sid), gr.skip())
         reply, note, crisis = "", "", False
         for event in engine.respond(sid, message):
@@ -236,9 +236,9 @@ class Handlers:
                     sources_md = self.sources_markdown(event.sources, lang)
             shown[-1] = _msg("assistant", sanitize.neutralize(
                 reply + (f"\n\n*{note}*" if note else "")) or t["thinking"])
-            yield (shown, sid, self.phase_text(phase, lang), sources_md, gr.skip(),
+            yield (list(shown), sid, self.phase_text(phase, lang), sources_md, gr.skip(),
                    gr.update(open=True) if crisis else gr.skip())
-        yield (shown, sid, self.phase_text(phase, lang), sources_md,
+        yield (list(shown), sid, self.phase_text(phase, lang), sources_md,
                self._sessions_update(sid), gr.skip())
 
     def stopped(self, sid: str, message: str, lang: str) -> tuple[Any, ...]:
@@ -376,7 +376,8 @@ class Handlers:
             for card_id, title in sorted(cards.items(), key=lambda c: c[1].lower()):
                 card = self.coach.knowledge.card(card_id)
                 lines += [f"<details><summary>{sanitize.neutralize(title)}</summary>", "",
-                          sanitize.neutralize(card.text if card else ""), "", "</details>", ""]
+                          sanitize.neutralize(_without_title(card.text, title) if card else ""),
+                          "", "</details>", ""]
         head = f"### {sanitize.neutralize(self.theme_label(theme, lang))}"
         return "\n".join([head, ""] + (lines or [t["browse_empty"]]))
 
@@ -482,6 +483,12 @@ class Handlers:
                 gr.update(choices=self.doc_choices(), value=None))
 
 
+def _without_title(body: str, title: str) -> str:
+    """Card text without a first line that only repeats the title shown above it."""
+    first, _, rest = body.partition("\n")
+    return rest.lstrip() if first.strip("# ").strip() == title.strip() and rest else body
+
+
 def _load_themes(knowledge_dir: Path) -> dict[str, dict[str, str]]:
     try:
         data = json.loads((knowledge_dir / "themes.json").read_text(encoding="utf-8"))
@@ -585,7 +592,8 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                                                        elem_id="export-docx"),
                                              value="export_docx")
                             report_file = L(gr.File(label=L.t("download_label"),
-                                                    interactive=False, elem_id="report-file"),
+                                                    interactive=False, visible=False,
+                                                    height=80, elem_id="report-file"),
                                             label="download_label")
                     with gr.Column(scale=1, min_width=240):
                         L(gr.Markdown(f"### {L.t('sessions_label')}"),
@@ -639,7 +647,8 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                     q_btn = L(gr.Button(L.t("export_questions"), elem_id="export-questions"),
                               value="export_questions")
                     q_file = L(gr.File(label=L.t("download_label"), interactive=False,
-                                       elem_id="questions-file"), label="download_label")
+                                       visible=False, height=80, elem_id="questions-file"),
+                               label="download_label")
                 with L(gr.Accordion(L.t("browse_label"), open=False), label="browse_label"):
                     with gr.Row():
                         browse_theme = L(gr.Dropdown(choices=h.theme_choices(lang0), value=None,
@@ -689,7 +698,8 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                     delete_all_btn = L(gr.Button(L.t("delete_all"), variant="stop",
                                                  elem_id="delete-all"), value="delete_all")
                 export_file = L(gr.File(label=L.t("download_label"), interactive=False,
-                                        elem_id="export-file"), label="download_label")
+                                        visible=False, height=80, elem_id="export-file"),
+                                label="download_label")
                 with gr.Group(visible=False) as confirm_all:
                     L(gr.Markdown(L.t("confirm_delete_all")), value="confirm_delete_all")
                     with gr.Row():
@@ -700,6 +710,9 @@ def build_blocks(coach: Coach) -> gr.Blocks:
 
         # -- wiring -----------------------------------------------------------------------
         session_outputs = [chatbot, sid, phase_md, sources_md, report, report_box, pick]
+
+        def shown_file(path: str) -> dict[str, Any]:
+            return gr.update(value=path, visible=True)
 
         def views(g: str, current: str) -> tuple[Any, ...]:
             """Everything that depends on the language and on this tab's session."""
@@ -736,14 +749,15 @@ def build_blocks(coach: Coach) -> gr.Blocks:
         yes_session.click(_friendly(h.delete_session), [pick, sid, lang],
                           [*session_outputs, confirm_session], **light)
         finish_btn.click(_friendly(h.finish), [sid, lang], [report, report_box], **heavy)
-        md_btn.click(_friendly(lambda i, r: h.export_report(i, r, "md")), [sid, report],
-                     [report_file], **light)
-        docx_btn.click(_friendly(lambda i, r: h.export_report(i, r, "docx")), [sid, report],
-                       [report_file], **light)
+        md_btn.click(_friendly(lambda i, r: shown_file(h.export_report(i, r, "md"))),
+                     [sid, report], [report_file], **light)
+        docx_btn.click(_friendly(lambda i, r: shown_file(h.export_report(i, r, "docx"))),
+                       [sid, report], [report_file], **light)
 
         make_btn.click(_friendly(h.prepare), [theme, situation, phase_pick, count, lang],
                        [prepared], **heavy)
-        q_btn.click(_friendly(h.export_questions), [prepared, theme, lang], [q_file], **light)
+        q_btn.click(_friendly(lambda *a: shown_file(h.export_questions(*a))),
+                    [prepared, theme, lang], [q_file], **light)
         browse_btn.click(_friendly(h.browse), [browse_theme, browse_kind, lang], [browse_md],
                          **light)
 
@@ -757,7 +771,8 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                          **heavy)
 
         model_btn.click(_friendly(h.switch_model), [model_pick, lang], [model_msg], **heavy)
-        export_btn.click(_friendly(h.export_all), None, [export_file], **light)
+        export_btn.click(_friendly(lambda: shown_file(h.export_all())), None, [export_file],
+                         **light)
         delete_all_btn.click(lambda: gr.update(visible=True), None, [confirm_all], **light)
         no_all.click(lambda: gr.update(visible=False), None, [confirm_all], **light)
         yes_all.click(_friendly(h.delete_all), [lang],
@@ -780,10 +795,16 @@ def build_app(coach: Coach) -> FastAPI:
     s.exports_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     return gr.mount_gradio_app(
         app, build_blocks(coach), path="/", server_name=s.host, server_port=s.port,
+        app_kwargs={"docs_url": None, "redoc_url": None, "openapi_url": None},
         footer_links=[], run_history=False, auth=auth, ssr_mode=False, mcp_server=False,
         enable_monitoring=False, pwa=False, show_error=False,
         max_file_size=f"{s.max_upload_mb}mb", allowed_paths=[str(s.exports_dir)],
-        theme=gr.themes.Default(primary_hue="teal"), css=CSS)
+        theme=gr.themes.Default(primary_hue="teal", font=[  # fonts served by Gradio itself
+            gr.themes.LocalFont("Source Sans Pro", weights=(400, 600, 700)), "ui-sans-serif",
+            "system-ui", "sans-serif"]).set(  # the semibold face draws a broken capital B
+            button_large_text_weight="700", button_medium_text_weight="700",
+            button_small_text_weight="700"),
+        css=CSS)
 
 
 def serve(settings: Settings) -> None:

@@ -23,7 +23,7 @@ from app import privacy  # noqa: E402
 
 privacy.apply()
 _LOG = Path(tempfile.mkdtemp(prefix="coach-egress-")) / "attempts.jsonl"
-os.environ["COACH_EGRESS_LOG"] = str(_LOG)
+os.environ["EGRESS_GUARD_LOG"] = str(_LOG)
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(HERE / "egress_hook"), str(HERE.parent)] + os.environ.get("PYTHONPATH", "").split(
         os.pathsep)).rstrip(os.pathsep)

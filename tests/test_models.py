@@ -50,7 +50,7 @@ def test_truncated_file_is_named_with_sizes(tmp_path: Path, cut: int) -> None:
 def test_header_cut_short(tmp_path: Path) -> None:
     full = _gguf(tmp_path / "full.gguf").read_bytes()
     (tmp_path / "short.gguf").write_bytes(full[:40])
-    with pytest.raises(ModelError, match="header ends early"):
+    with pytest.raises(ModelError, match="is incomplete: its header ends early"):
         read_info(tmp_path / "short.gguf")
 
 
