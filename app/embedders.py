@@ -68,7 +68,9 @@ class SentenceTransformerEmbedder(Embedder):
                 "pip install torch==2.13.0 && pip install -e '.[st]'"
             ) from None
         self._model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        size = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension)
+        self.dim = int(size() or 0)
         digest = hashlib.sha256()
         for name in sorted(p.name for p in folder.iterdir() if p.suffix in (".json", ".txt")):
             digest.update((folder / name).read_bytes())

