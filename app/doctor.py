@@ -6,6 +6,7 @@ Checks only; it changes nothing except creating the data folder when it does not
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from . import models, privacy
 from .errors import CoachError
@@ -33,6 +34,7 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
         report("data folder", False, str(exc))
         return False
 
+    path: Path | None
     try:
         if settings.model in ("", "default"):
             path = models.default_target(settings.models_dir, settings.home)

@@ -64,7 +64,7 @@ def read(path: Path, max_mb: int = 20) -> Document:
         raise DocumentError(f"{path.name}: the file is empty.")
     if size > max_mb * 1024 * 1024:
         raise DocumentError(
-            f"{path.name}: {size / 1048576:.0f} MB is larger than the limit of {max_mb} MB."
+            f"{path.name}: {size / 1048576:.1f} MB is larger than the limit of {max_mb} MB."
         )
     if suffix == ".pdf":
         text = _pdf_text(path)
@@ -147,7 +147,8 @@ def _question_bank(path: Path, text: str) -> Document:
             continue
         try:
             item = json.loads(line)
-            chunks.append(Chunk(clean(item["text"]), {k: v for k, v in item.items() if k != "text"}))
+            tags = {k: v for k, v in item.items() if k != "text"}
+            chunks.append(Chunk(clean(item["text"]), tags))
         except (json.JSONDecodeError, KeyError, TypeError):
             raise DocumentError(f"{path.name}: line {number} is not a question entry.") from None
     if not chunks:

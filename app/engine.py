@@ -11,7 +11,6 @@ Plain Python over interfaces: no gradio, click, llama_cpp or chromadb here.
 
 from __future__ import annotations
 
-
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,7 +51,8 @@ LEERVRAAG = {"nl": "Wat wil je uit dit gesprek halen?",
              "en": "What would you like to get out of this conversation?"}
 RETURN_QUESTION = {"nl": "Wat zou jij zelf al kunnen proberen?",
                    "en": "What could you yourself already try?"}
-PERMISSION_QUESTION = {"nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
+PERMISSION_QUESTION = {"nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden "
+                             "noem?",
                        "en": "What have you considered yourself, before I mention a few options?"}
 CARD_TYPES = ["theme", "method", "tip"]
 

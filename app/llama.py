@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .chat_model import ChatModel, Generation, Messages
 from .errors import ModelError
@@ -83,7 +83,7 @@ class LlamaChatModel(ChatModel):
         formatter = self._formatter = getattr(self, "_formatter", None) or Jinja2ChatFormatter(
             template=template, eos_token=eos, bos_token=bos
         )
-        return str(formatter(messages=messages).prompt)
+        return str(formatter(messages=cast(Any, messages)).prompt)
 
     def _grammar(self, text: str) -> Any:
         if text not in self._grammars:

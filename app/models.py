@@ -91,10 +91,10 @@ def ensure_default(target: Path, progress: Progress | None = None) -> Path:
     """Assemble the default model at `target` unless a verified copy is already there."""
     if target.is_file() and is_verified(target):
         return target
-    if target.is_file() and target.stat().st_size == DEFAULT_SIZE:
-        if sha256_file(target, progress) == DEFAULT_SHA256:
-            _marker(target).write_text(_stamp(target))
-            return target
+    if (target.is_file() and target.stat().st_size == DEFAULT_SIZE
+            and sha256_file(target, progress) == DEFAULT_SHA256):
+        _marker(target).write_text(_stamp(target))
+        return target
     parts = part_paths()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")

@@ -8,6 +8,7 @@ The schema grows by named migrations. This module stores and exports; it does no
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 import threading
@@ -175,7 +176,7 @@ class SessionStore:
         return SessionInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6],
                            row[7])
 
-    def list(self) -> list[SessionInfo]:
+    def list(self) -> builtins.list[SessionInfo]:
         with self._lock:
             ids = [r[0] for r in self._db.execute(
                 "SELECT id FROM sessions ORDER BY updated_at DESC")]
@@ -232,7 +233,7 @@ class SessionStore:
                              (turn.created_at, sid))
         return turn
 
-    def turns(self, sid: str) -> list[Turn]:
+    def turns(self, sid: str) -> builtins.list[Turn]:
         with self._lock:
             rows = self._db.execute(
                 "SELECT user_text, reply, phase, lang, sources, prompt_versions, model_id, crisis, "
