@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import shutil
 from collections import Counter
@@ -55,6 +56,29 @@ class SearchResult:
     passages: list[Passage]
     relevant: bool  # False: nothing passed the threshold (passages then holds nothing)
     threshold: float
+
+
+# Card ranking: a card's passages (its text and the situations written with it) are pooled with
+# a soft maximum, so a card that several passages point to outranks one lucky match. Card text
+# gets a small handicap because e5 scores every long Dutch text about work alike. Both numbers
+# were chosen on bench/retrieval_eval.jsonl (see docs/bench-retrieval.md).
+POOL_TEMPERATURE = 0.02
+BODY_HANDICAP = 0.01
+
+
+def _rank_cards(hits: list[Hit]) -> list[Hit]:
+    """One hit per card (its best passage), ordered by the pooled score of all its passages."""
+    pooled: dict[str, float] = {}
+    best: dict[str, Hit] = {}
+    for h in hits:
+        key = str(h.meta.get("card_id", h.id))
+        body = h.meta.get("type") != "question" and h.meta.get("kind") != "situatie"
+        adjusted = h.score - (BODY_HANDICAP if body else 0.0)
+        pooled[key] = pooled.get(key, 0.0) + math.exp((adjusted - 1.0) / POOL_TEMPERATURE)
+        if key not in best or h.score > best[key].score:
+            best[key] = h
+    order = sorted(pooled, key=lambda c: -pooled[c])
+    return [best[c] for c in order]
 
 
 def safe_name(name: str) -> str:
@@ -204,6 +228,10 @@ class KnowledgeBase:
             if "id" in chunk.meta:
                 meta["card_id"] = str(chunk.meta["id"])
                 meta.pop("id", None)
+            if origin == "user" and meta["type"] == "question":
+                # The coach asks only vetted, built-in questions verbatim: a document someone
+                # was sent must not put its own words in the coach's mouth (SECURITY.md).
+                meta["type"] = "document"
             if meta["type"] == "question":
                 meta["title"] = chunk.text
             phases = chunk.meta.get("phase", doc.meta.get("phase", []))
@@ -237,13 +265,8 @@ class KnowledgeBase:
         where = conditions[0] if len(conditions) == 1 else (
             {"$and": conditions} if conditions else None)
         vector = self.embedder.queries([query])[0]
-        hits: list[Hit] = self.store.query(vector, k * 4, where)
-        best: dict[str, Hit] = {}
-        for h in hits:  # one passage per card: its best-scoring one
-            key = str(h.meta.get("card_id", h.id))
-            if key not in best or h.score > best[key].score:
-                best[key] = h
-        ranked = sorted(best.values(), key=lambda h: -h.score)[:k]
+        hits: list[Hit] = self.store.query(vector, max(k * 20, 60), where)
+        ranked = _rank_cards(hits)[:k]
         limit = self.threshold if threshold is None else threshold
         kept = [h for h in ranked if h.score >= limit]
         passages = [

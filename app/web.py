@@ -60,7 +60,7 @@ CSS = """
   background: var(--color-accent-soft); font-weight: 600; }
 .notice p { margin: 0; font-size: .95em; }
 .sources details { margin: .3rem 0; }
-.sources summary { cursor: pointer; font-weight: 600; }
+.sources summary { cursor: pointer; font-weight: 700; }
 #help { border-left: 4px solid #c2410c; }
 #help button span { font-weight: 700; }
 footer { display: none !important; }
@@ -209,37 +209,43 @@ class Handlers:
         return gr.update(choices=self.session_choices(), value=value or None)
 
     def send(self, message: str, sid: str, lang: str) -> Iterator[tuple[Any, ...]]:
-        """Stream one turn: yields (chat, sid, phase, sources, session list, help panel)."""
+        """Stream one turn. Yields (chat, sid, phase, sources, session list, help panel,
+        report text, report panel); the chat is neutralised again at every chunk."""
         engine, t = self.coach.engine, text(lang)
+        clean = sanitize.normalize(message, self.coach.settings.max_message_chars).text
+        if not clean:  # an empty box: nothing to send, and no empty session either
+            yield tuple(gr.skip() for _ in range(8))
+            return
         if not sid:
             sid = self.coach.sessions.create(lang=lang).id
         shown = self.history(sid, lang)
-        clean = sanitize.normalize(message, self.coach.settings.max_message_chars).text
         shown += [_msg("user", sanitize.neutralize(clean)), _msg("assistant", t["thinking"])]
         phase = self.coach.sessions.get(sid).phase
-        sources_md = gr.skip()
+        sources_md: Any = gr.skip()
+        help_open: Any = gr.skip()
+        report: tuple[Any, Any] = (gr.skip(), gr.skip())
         yield (list(shown), sid, self.phase_text(phase, lang), sources_md,
-               self._sessions_update(sid), gr.skip())
-        reply, note, crisis = "", "", False
+               self._sessions_update(sid), help_open, *report)
+        reply, note = "", ""
         for event in engine.respond(sid, message):
-            if event.kind == "meta":
-                sources_md = self.sources_markdown(event.sources, lang)
-            elif event.kind == "delta":
+            if event.kind == "delta":
                 reply += event.text
             elif event.kind in ("reset", "done"):
                 reply = event.text
+            if event.kind in ("meta", "done") or event.sources:
+                sources_md = self.sources_markdown(event.sources, lang)
+            if event.turn is not None and event.turn.crisis:
+                help_open = gr.update(open=True)
+            if event.report:  # the person said they want to stop: show the report to edit
+                report = (event.report, gr.update(visible=True))
             phase = event.phase or phase
             note = event.note or note
-            if event.kind == "done" and event.turn is not None:
-                crisis = event.turn.crisis
-                if crisis or not event.sources:
-                    sources_md = self.sources_markdown(event.sources, lang)
             shown[-1] = _msg("assistant", sanitize.neutralize(
                 reply + (f"\n\n*{note}*" if note else "")) or t["thinking"])
             yield (list(shown), sid, self.phase_text(phase, lang), sources_md, gr.skip(),
-                   gr.update(open=True) if crisis else gr.skip())
+                   help_open, *report)
         yield (list(shown), sid, self.phase_text(phase, lang), sources_md,
-               self._sessions_update(sid), gr.skip())
+               self._sessions_update(sid), help_open, *report)
 
     def stopped(self, sid: str, message: str, lang: str) -> tuple[Any, ...]:
         """After a stop: the stored conversation, and the unsent message back in the box."""
@@ -516,8 +522,9 @@ class Labels:
     def updates(self, lang: str) -> list[dict[str, Any]]:
         out = []
         for _, attrs in self.items:
-            out.append(gr.update(**{name: (value(lang) if callable(value) else text(lang)[value])
-                                    for name, value in attrs.items()}))
+            values: dict[str, Any] = {name: value(lang) if callable(value) else text(lang)[value]
+                                      for name, value in attrs.items()}
+            out.append(gr.update(**values))
         return out
 
     @property
@@ -735,10 +742,12 @@ def build_blocks(coach: Coach) -> gr.Blocks:
         reply = gr.on([msg.submit, send_btn.click], lambda m: ("", m), [msg], [msg, pending],
                       **light).then(
             _friendly(h.send), [pending, sid, lang],
-            [chatbot, sid, phase_md, sources_md, pick, help_box], show_progress="full",
+            [chatbot, sid, phase_md, sources_md, pick, help_box, report, report_box],
+            show_progress="full",
             show_progress_on=[chatbot], **heavy)
-        stop_btn.click(_friendly(h.stopped), [sid, pending, lang], [chatbot, msg],
-                       cancels=[reply], **light)
+        # Cancel first, then redraw: a chunk still in flight cannot overwrite the redrawn chat.
+        stop_btn.click(None, None, None, cancels=[reply], **light).then(
+            _friendly(h.stopped), [sid, pending, lang], [chatbot, msg], **light)
         new_btn.click(_friendly(h.new_session), [lang], session_outputs, **light)
         chatbot.clear(_friendly(h.new_session), [lang], session_outputs, **light)
         resume_btn.click(_friendly(h.resume), [pick, lang], session_outputs, **light)
@@ -789,7 +798,11 @@ def build_app(coach: Coach) -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     hosts = list(LOOPBACK_NAMES)
     if auth and s.host not in hosts:
-        hosts.append(s.host)
+        # Behind a password the configured name is trusted too. A wildcard bind is reached by
+        # whatever name or address the network gives the machine: then only the password
+        # guards it (a rebinding page cannot send this browser's login cookie).
+        wildcard = s.host in ("0.0.0.0", "::", "[::]")
+        hosts = ["*"] if wildcard else [*hosts, s.host]
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_middleware(Hardening)
     s.exports_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -268,7 +268,6 @@ def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
     import uvicorn
 
     from app import sanitize, web
-    from app.chat_model import FakeChatModel
     from app.embedders import HashEmbedder
     from app.services import Coach
     from app.settings import Settings
@@ -342,15 +341,7 @@ def test_neutralised_reply_makes_no_request(browser: Any, in_process: Any) -> No
 
 def test_second_browser_waits_in_the_queue_and_sees_its_position(browser: Any,
                                                                   in_process: Any) -> None:
-    from app.chat_model import FakeChatModel
-
-    class SlowModel(FakeChatModel):
-        def _stream(self, messages: Any, options: Any) -> Iterator[str]:
-            for piece in super()._stream(messages, options):
-                time.sleep(0.4)
-                yield piece
-
-    url = in_process(SlowModel())
+    url = in_process(SlowModel.make())
     first_ctx, first, _ = open_app(browser, url)
     second_ctx, second, _ = open_app(browser, url)
     try:
@@ -372,6 +363,68 @@ def test_second_browser_waits_in_the_queue_and_sees_its_position(browser: Any,
     finally:
         first_ctx.close()
         second_ctx.close()
+
+
+class SlowModel:
+    """A fake model that takes its time, so a second browser has to wait, or a stop can land."""
+
+    @staticmethod
+    def make(delay: float = 0.4) -> Any:
+        from app.chat_model import FakeChatModel
+
+        class Slow(FakeChatModel):
+            def _stream(self, messages: Any, options: Any) -> Iterator[str]:
+                for piece in super()._stream(messages, options):
+                    time.sleep(delay)
+                    yield piece
+
+        return Slow()
+
+
+def test_stop_cancels_the_reply_and_gives_the_message_back(browser: Any,
+                                                           in_process: Any) -> None:
+    url = in_process(SlowModel.make(0.5))
+    context, page, _ = open_app(browser, url)
+    try:
+        page.fill("#message textarea", "Ik wil iets bespreken over mijn team.")
+        page.click("#send")
+        page.wait_for_function(
+            "() => document.querySelectorAll('#chat [data-testid=\"user\"]').length == 1")
+        page.click("#stop")
+        page.get_by_text("Gestopt.").first.wait_for(timeout=10_000)
+        page.wait_for_function(
+            "() => document.querySelector('#message textarea').value.includes('team')")
+        page.wait_for_timeout(1500)
+        assert page.locator('#chat [data-testid="user"]').count() == 0, page.inner_text("#chat")
+    finally:
+        context.close()
+
+
+def test_upload_lists_and_removes_a_document(browser: Any, in_process: Any,
+                                             tmp_path: Path) -> None:
+    from app.chat_model import FakeChatModel
+
+    doc = tmp_path / "teamafspraken.md"
+    doc.write_text("# Teamafspraken\n\nWe bespreken de planning elke maandag. " * 30)
+    url = in_process(FakeChatModel())
+    context, page, log = open_app(browser, url)
+    try:
+        page.get_by_role("tab", name="Kennis").click()
+        page.set_input_files("#uploads input[type=file]", str(doc))
+        page.locator("#uploads").get_by_text("teamafspraken").first.wait_for(timeout=30_000)
+        page.click("#add-docs")
+        page.wait_for_function(
+            "() => /teamafspraken\\.md: \\d+ stukken/.test("
+            "document.querySelector('#kb-status').innerText)", timeout=60_000)
+        page.click("#doc-pick input")
+        page.get_by_role("option", name="teamafspraken.md").click()
+        page.click("#remove-doc")
+        page.wait_for_function(
+            "() => document.querySelector('#kb-status').innerText"
+            ".includes('nog geen eigen documenten')", timeout=30_000)
+    finally:
+        context.close()
+    assert log.outside() == ([], [])
 
 
 if __name__ == "__main__":

