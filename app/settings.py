@@ -127,8 +127,8 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
+    except (FileNotFoundError, NotADirectoryError):
+        return {}  # no settings file; a data folder that cannot exist is reported when opened
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError(f"Cannot read the settings file {path}: {exc}.") from None
     try:
