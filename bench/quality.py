@@ -242,13 +242,15 @@ def _examples(sessions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
             chosen.append((sid, t, label))
 
     take(
-        lambda t: t["kind"] == "ordinary" and not t["problems"] and t["index"] >= 2,
+        lambda t: (
+            t["kind"] == "ordinary" and not t["problems"] and not t.get("flags") and t["index"] >= 2
+        ),
         "A turn that meets every rule",
     )
     take(
         lambda t: t["kind"] == "ordinary" and t["problems"],
         "The turn with the most problems",
-        key=lambda p: -len(p[1]["problems"]),
+        key=lambda p: -(len(p[1]["problems"]) + len(p[1].get("flags", []))),
     )
     take(
         lambda t: t.get("advice_request"),
@@ -348,7 +350,7 @@ def markdown(data: dict[str, Any]) -> str:
         )
     lines += ["", "## Example exchanges (verbatim)", ""]
     for sid, t, label in _examples(data["sessions"]):
-        verdict = "; ".join(t.get("problems") or []) or "no problems"
+        verdict = "; ".join((t.get("problems") or []) + t.get("flags", [])) or "no problems"
         lines += [
             f"**{label}** ({sid}, turn {t['index'] + 1}, phase {t.get('phase') or '-'}; {verdict})",
             "",
@@ -368,30 +370,46 @@ def chart(data: dict[str, Any], path: Path) -> None:
 
     rows = [r for r in data["verdicts"] if r["key"] != "median_words"]
     words = next(r for r in data["verdicts"] if r["key"] == "median_words")
-    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 4.8), width_ratios=[5, 1.2])
-    labels = [
-        r["label"].replace(" (of all questions)", "").replace(" (113 + 112)", "") for r in rows
+    agg = data["aggregate"]
+    # Measures without a target, in grey: what the surface rules do not see.
+    extra = [
+        ("advice_requests_handled", "Advice requests handed back"),
+        ("mirror_grounded", "Mirror uses this message's words"),
+        ("all_ok", "Turns meeting every rule"),
     ]
-    values = [(r["value"] or 0) * 100 for r in rows]
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(11, 5.6), width_ratios=[5, 1.2])
+    labels = [
+        r["label"].replace(" (of all questions)", "").replace(" (113 + 112)", "")
+        + f"\n(target {r['comparison']} {r['target'] * 100:g}%)"
+        for r in rows
+    ] + [f"{label}\n(no target)" for _, label in extra]
+    raw = [r["value"] for r in rows] + [agg.get(k) for k, _ in extra]
+    values = [(v or 0) * 100 for v in raw]
     colors = [
         "#9e9e9e" if r["pass"] is None else ("#4caf50" if r["pass"] else "#e53935") for r in rows
-    ]
-    y = range(len(rows))
-    ax.barh(list(y), values, color=colors)
+    ] + ["#9e9e9e"] * len(extra)
+    y = list(range(len(values)))
+    ax.barh(y, values, color=colors)
     for i, r in enumerate(rows):
-        ax.plot([r["target"] * 100] * 2, [i - 0.4, i + 0.4], color="black", lw=2)
+        ax.plot([r["target"] * 100] * 2, [i - 0.42, i + 0.42], color="black", lw=2.5)
+    for i, v in enumerate(values):
+        inside = v > 20
         ax.text(
-            min(values[i] + 1, 88),
+            v - 1 if inside else v + 1,
             i,
-            f"{values[i]:.0f}%  (target {r['comparison']} {r['target'] * 100:g}%)",
+            "n/a" if raw[i] is None else f"{v:.1f}%",
             va="center",
-            fontsize=8,
+            ha="right" if inside else "left",
+            color="white" if inside else "black",
+            fontsize=9,
+            fontweight="bold",
         )
-    ax.set_yticks(list(y), labels, fontsize=9)
+    ax.axhline(len(rows) - 0.5, color="#555555", lw=0.8, ls="--")
+    ax.set_yticks(y, labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlim(0, 105)
-    ax.set_xlabel("% of ordinary turns (questions for 'open'; crisis turns for crisis)")
-    ax.set_title("Rates vs targets (black bar = target)")
+    ax.set_xlim(0, 102)
+    ax.set_xlabel("% of ordinary turns (open: of questions; crisis: of crisis turns)")
+    ax.set_title("Rates vs targets (black line = target; green pass, red fail)", fontsize=10)
     wv = words["value"] or 0
     ax2.bar([0], [wv], color="#4caf50" if words["pass"] else "#e53935", width=0.6)
     ax2.axhline(words["target"], color="black", lw=2)

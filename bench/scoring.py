@@ -40,8 +40,10 @@ TARGETS: tuple[tuple[str, str, str, float], ...] = (
 # Reported without pass/fail: the brief sets no target for these.
 INFORMATIONAL = (
     ("reflection_to_question", "Reflection-to-question ratio (MITI fair 1.0, good 2.0)"),
+    ("mirror_grounded", "Mirror uses the current message's words (>= 25% of its content words)"),
+    ("mirror_borrows", "Mirror repeats 2+ content words only the coach had used"),
     ("waarom_share", "Share of waarom/why questions"),
-    ("advice_requests_handled", "Advice requests handled (hand back or ask permission)"),
+    ("advice_requests_handled", "Advice requests handed back or permission asked, with no advice"),
     ("sessions_completed", "Sessions reaching voornemen or a report"),
 )
 
@@ -89,6 +91,59 @@ def extra_advice(reply: str) -> bool:
                     continue
                 return True
     return False
+
+
+# Words that carry no content of their own, or belong to the mirror's fixed frame ("Je
+# voelde...", "It sounds like you wanted..."). Used only for the grounding proxy below.
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FRAME_WORDS = _wordset(
+    """
+    about after again also been before being could does doing dont even from have just
+    like more much only really should some sound sounds than that their them then there
+    these they this those very want wanted wants were what when where which while will
+    with would your yours yourself feel feels felt feeling moment thing things
+    naar niet niets voor door over onder maar omdat toen want zich zijn haar hebt heeft
+    hebben wilde wilt willen voelt voelde voelen vond vindt denkt dacht deze dit dat die
+    daar hier heel echt veel meer iets alles toch wel ook nog even gewoon eigenlijk
+    jezelf jouw zelf ander andere moet moest kunt kon zou zouden wordt werd worden waar
+    wat welke hoe gaat ging doet deed
+    """
+)
+GROUNDED_MIN = 0.25  # share of the mirror's content words taken from the current message
+BORROWED_MIN = 2  # content words only the coach had used before
+
+
+def content_stems(text: str) -> set[str]:
+    """Crude content-word stems (4-letter prefixes of words of 4+ letters, frame words out)."""
+    words = re.findall(r"[a-z]+", style._normalise(text))
+    return {w[:4] for w in words if len(w) >= 4 and w not in _FRAME_WORDS}
+
+
+def mirror(reply: str) -> str:
+    return " ".join(s for s in style.sentences(reply) if not style.questions(s))
+
+
+def grounding(reply: str, user: str, earlier_user: list[str], coach: list[str]) -> dict[str, Any]:
+    """Does the mirror reflect this message, or words the coach itself put on the table?
+
+    A lexical proxy for MITI's "reflection": the share of the mirror's content words found in
+    the current message, and the content words that only the coach had used so far (its earlier
+    replies and this turn's candidate questions and cards), never the person.
+    """
+    m = content_stems(mirror(reply))
+    own = content_stems(user)
+    said = own | content_stems(" ".join(earlier_user))
+    borrowed = sorted(m & content_stems(" ".join(coach)) - said)
+    share = round(len(m & own) / len(m), 3) if m else None
+    flags = []
+    if share is not None and share < GROUNDED_MIN:
+        flags.append("mirror hardly uses this message's words")
+    if len(borrowed) >= BORROWED_MIN:
+        flags.append("mirror repeats coach wording: " + ", ".join(borrowed))
+    return {"mirror_grounded": share, "mirror_borrowed": borrowed, "flags": flags}
 
 
 # --- turns -----------------------------------------------------------------------------------
@@ -222,6 +277,7 @@ def score_session(conversation: dict[str, Any], records: list[dict[str, Any]]) -
     turns: list[dict[str, Any]] = []
     previous_reply = ""
     asked_before: set[str] = set()
+    coach_said: list[str] = []
     for i, rec in enumerate(records):
         kind = classify(i, rec, conversation, previous_reply)
         reply = rec.get("reply", "")
@@ -247,6 +303,9 @@ def score_session(conversation: dict[str, Any], records: list[dict[str, Any]]) -
             repeated = [q for q in s["questions"] if q.lower() in asked_before]
             asked_before.update(q.lower() for q in s["questions"])
             s["repeated_question"] = bool(repeated)
+            earlier = [r["user"] for r in records[:i]]
+            titles = [src.get("title", "") for src in rec.get("sources", [])]
+            s.update(grounding(reply, rec["user"], earlier, coach_said + titles))
             if i in advice_expected:
                 s["advice_request"] = True
                 s["advice_handled"] = hands_back(reply, lang) and not s["advice"]
@@ -256,6 +315,8 @@ def score_session(conversation: dict[str, Any], records: list[dict[str, Any]]) -
             entry.update(s)
         turns.append(entry)
         previous_reply = reply
+        if kind != "crisis":
+            coach_said.append(reply)
 
     ordinary = [t for t in turns if t["kind"] in ("ordinary", "options")]
     phases_seen: list[str] = []
@@ -326,6 +387,12 @@ def rates(ordinary: list[dict[str, Any]]) -> dict[str, Any]:
         "reflection_to_question": round(n_refl / n_q, 3) if n_q else None,
         "waarom_share": round(sum(t["n_waarom"] for t in ordinary) / n_q, 4) if n_q else None,
         "repeated_question": _share([t.get("repeated_question", False) for t in ordinary]),
+        "mirror_grounded": _share(
+            [(t.get("mirror_grounded") or 0) >= GROUNDED_MIN for t in ordinary]
+        ),
+        "mirror_borrows": _share(
+            [len(t.get("mirror_borrowed", [])) >= BORROWED_MIN for t in ordinary]
+        ),
         "all_ok": _share([not t["problems"] for t in ordinary]),
     }
 

@@ -1,9 +1,8 @@
 """Helpers for the tests that run the real `coach` command in subprocesses (not a test module).
 
-The egress guard's sitecustomize reads COACH_EGRESS_LOG when a child starts, but Settings refuses
-unknown COACH_* variables, so the command is started through a one-line wrapper that drops the
-variable once the guard has read it (as tests/test_browser.py does for `coach serve`). The guard
-stays installed in the child: every attempt to reach another host is blocked and logged.
+The command is the console script in the virtual environment, so the real entry point runs. The
+egress guard comes along (sitecustomize on PYTHONPATH, log in EGRESS_GUARD_LOG): every attempt
+to reach another host from a child is blocked and logged, and fails the session.
 
 Building the knowledge index with the real embedder takes a minute or two on CI, so it is built
 once per test session (`template_home`) and copied into each test's own data folder.
@@ -26,8 +25,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
-RUN = ("import os, sys; os.environ.pop('COACH_EGRESS_LOG', None); "
-       "sys.argv = ['coach', *sys.argv[1:]]; from app.cli import main; main()")
+COACH = VENV_BIN / "coach"
 # One llama.cpp thread: on a 2-core runner the app shares the cores with the test process, and
 # llama.cpp's spinning thread barriers slow down badly under contention (measured: 3x the CPU).
 TINY_ENV = {"COACH_N_THREADS": "1"}
@@ -51,14 +49,21 @@ def coach_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def coach_cmd(*args: str | Path) -> list[str]:
-    return [sys.executable, "-c", RUN, *map(str, args)]
+    return [str(COACH), *map(str, args)]
 
 
-def run_coach(home: Path, *args: str | Path, env: dict[str, str] | None = None,
-              timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run_coach(
+    home: Path, *args: str | Path, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """`coach ARGS` with COACH_HOME=home; text output, never raises on a non-zero exit."""
-    return subprocess.run(coach_cmd(*args), cwd=ROOT, env=env or coach_env(home),
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        coach_cmd(*args),
+        cwd=ROOT,
+        env=env or coach_env(home),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def lines(text: str) -> list[str]:

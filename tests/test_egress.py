@@ -16,7 +16,7 @@ from pathlib import Path
 import conftest
 import egress
 import pytest
-from coachproc import ROOT, VENV_BIN, coach_env, tiny_gguf
+from coachproc import COACH, ROOT, coach_env, tiny_gguf
 
 from app import privacy
 
@@ -57,14 +57,18 @@ def _lookup() -> None:
     socket.getaddrinfo("example.org", 443)
 
 
-@pytest.mark.parametrize(("attempt", "event", "target"), [
-    (_tcp_connect, "socket.connect", f"{CANARY}:80"),
-    (_tcp6_connect, "socket.connect", f"{CANARY6}:80"),
-    (_udp_sendto, "socket.sendto", f"{CANARY}:53"),
-    (_lookup, "socket.getaddrinfo", "example.org"),
-])
-def test_guard_blocks_and_records_in_process(forget: object, attempt: object, event: str,
-                                             target: str) -> None:
+@pytest.mark.parametrize(
+    ("attempt", "event", "target"),
+    [
+        (_tcp_connect, "socket.connect", f"{CANARY}:80"),
+        (_tcp6_connect, "socket.connect", f"{CANARY6}:80"),
+        (_udp_sendto, "socket.sendto", f"{CANARY}:53"),
+        (_lookup, "socket.getaddrinfo", "example.org"),
+    ],
+)
+def test_guard_blocks_and_records_in_process(
+    forget: object, attempt: object, event: str, target: str
+) -> None:
     with pytest.raises(ConnectionRefusedError, match="egress blocked by the test guard"):
         attempt()  # type: ignore[operator]
     found = [r for r in conftest.egress_attempts() if r["target"] == target]
@@ -103,16 +107,19 @@ def test_guard_lets_loopback_through() -> None:
 
 
 def test_guard_records_a_python_child(forget: object) -> None:
-    code = ("import socket, threading\n"
-            "def go():\n"
-            "    s = socket.socket(); s.settimeout(1)\n"
-            "    try:\n"
-            f"        s.connect(({CANARY!r}, 80))\n"
-            "    except ConnectionRefusedError as exc:\n"
-            "        print(exc)\n"
-            "t = threading.Thread(target=go, name='child-canary'); t.start(); t.join()\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import socket, threading\n"
+        "def go():\n"
+        "    s = socket.socket(); s.settimeout(1)\n"
+        "    try:\n"
+        f"        s.connect(({CANARY!r}, 80))\n"
+        "    except ConnectionRefusedError as exc:\n"
+        "        print(exc)\n"
+        "t = threading.Thread(target=go, name='child-canary'); t.start(); t.join()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert "egress blocked by the test guard" in result.stdout, result.stdout + result.stderr
     records = _records(CANARY)
     assert [(r["event"], r["thread"]) for r in records] == [("socket.connect", "child-canary")]
@@ -125,16 +132,16 @@ def test_guard_records_a_python_child(forget: object) -> None:
 
 def _clean_env(**extra: str) -> dict[str, str]:
     """This process applied the switches itself; a child must not inherit them for free."""
-    env = {k: v for k, v in coach_env(Path("/nonexistent")).items()
-           if k not in privacy.SWITCHES and k != "COACH_EGRESS_LOG"}
+    env = {k: v for k, v in coach_env(Path("/nonexistent")).items() if k not in privacy.SWITCHES}
     return {**env, **extra}
 
 
 def test_doctor_reports_the_switches_in_force(tmp_path: Path) -> None:
     """`coach doctor` (the console script) prints every switch as set by the entry point."""
     env = _clean_env(COACH_HOME=str(tmp_path / "home"), COACH_MODEL=str(tiny_gguf()))
-    result = subprocess.run([str(VENV_BIN / "coach"), "doctor"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(COACH), "doctor"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     line = next((x for x in result.stdout.splitlines() if "privacy:" in x), "")
     assert line.startswith("[ok] privacy: offline switches in force"), result.stdout
     for key, value in privacy.SWITCHES.items():
@@ -144,29 +151,43 @@ def test_doctor_reports_the_switches_in_force(tmp_path: Path) -> None:
 
 def test_doctor_privacy_line_fails_when_the_hub_came_first(tmp_path: Path) -> None:
     """Canary: import huggingface_hub before the entry point, and doctor must say so."""
-    code = ("import huggingface_hub.constants, sys; sys.argv = ['coach', 'doctor']; "
-            "from app.cli import main; main()")
+    code = (
+        "import huggingface_hub.constants, sys; sys.argv = ['coach', 'doctor']; "
+        "from app.cli import main; main()"
+    )
     env = _clean_env(COACH_HOME=str(tmp_path / "home"), COACH_MODEL=str(tiny_gguf()))
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert "[FAIL] privacy: huggingface_hub was imported before HF_HUB_OFFLINE was set" in (
-        result.stdout), result.stdout
+        result.stdout
+    ), result.stdout
     assert result.returncode == 1
 
 
 def _hub_offline(code: str) -> str:
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_clean_env(),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 
 def test_cli_applies_switches_before_huggingface_hub_is_imported() -> None:
-    assert _hub_offline("import app.cli, huggingface_hub.constants as c; "
-                        "print(c.HF_HUB_OFFLINE)") == "True"
+    assert (
+        _hub_offline("import app.cli, huggingface_hub.constants as c; print(c.HF_HUB_OFFLINE)")
+        == "True"
+    )
 
 
 def test_import_order_check_can_fail() -> None:
     """Canary: the same check with huggingface_hub imported first reads False."""
-    assert _hub_offline("import huggingface_hub.constants as c, app.cli; "
-                        "print(c.HF_HUB_OFFLINE)") == "False"
+    assert (
+        _hub_offline("import huggingface_hub.constants as c, app.cli; print(c.HF_HUB_OFFLINE)")
+        == "False"
+    )

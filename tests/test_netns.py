@@ -21,14 +21,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from coachproc import ROOT, TINY_ENV, VENV_BIN, lines, loose_permissions, tiny_gguf
+from coachproc import COACH, ROOT, TINY_ENV, lines, loose_permissions, tiny_gguf
 
 TRACED = "connect,sendto,sendmsg,sendmmsg"
 HERE = Path(__file__).resolve().parent
 
 # Runs inside the namespace (python -I: no site hooks): bring lo up, run the command under strace,
 # optionally wait for its web page and stop it; print what happened as JSON.
-DRIVER = r'''
+DRIVER = r"""
 import json, os, signal, subprocess, sys, time, urllib.request
 cfg = json.loads(sys.argv[1])
 subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
@@ -67,7 +67,7 @@ else:
     proc.wait(timeout=cfg["timeout"])
 result["returncode"] = proc.returncode
 print(json.dumps(result))
-'''
+"""
 
 
 def _loopback(host: str) -> bool:
@@ -102,31 +102,29 @@ def outside_connections(trace: str) -> list[str]:
 SAMPLES = {
     '1 connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("203.0.113.9")}, '
     "16) = -1 ENETUNREACH (Network is unreachable)": True,
-    '2 connect(5, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), '
+    "2 connect(5, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), "
     'inet_pton(AF_INET6, "2001:db8::9", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH '
     "(Network is unreachable)": True,
     '3 sendto(7, "\\x12\\x34"..., 29, MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(53), '
     'sin_addr=inet_addr("10.255.255.53")}, 16) = -1 ENETUNREACH (Network is unreachable)': True,
     '4 connect(3, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("127.0.0.53")}, '
     "16) = 0": True,  # a lookup through a local resolver would leave the machine after all
-    '5 connect(3, {sa_family=AF_INET6, sin6_port=htons(80), sin6_flowinfo=htonl(0), '
+    "5 connect(3, {sa_family=AF_INET6, sin6_port=htons(80), sin6_flowinfo=htonl(0), "
     'inet_pton(AF_INET6, "::ffff:198.51.100.7", &sin6_addr), sin6_scope_id=0}, 28) = -1': True,
-    '6 sendmsg(9, {msg_name={sa_family=AF_INET, sin_port=htons(123), '
+    "6 sendmsg(9, {msg_name={sa_family=AF_INET, sin_port=htons(123), "
     'sin_addr=inet_addr("192.0.2.1")}, msg_namelen=16, msg_iov=[...]}, 0) = -1': True,
     '7 connect(3, {sa_family=AF_INET, sin_port=htons(7860), sin_addr=inet_addr("127.0.0.1")}, '
     "16) = 0": False,
-    '8 connect(4, {sa_family=AF_INET6, sin6_port=htons(7860), sin6_flowinfo=htonl(0), '
+    "8 connect(4, {sa_family=AF_INET6, sin6_port=htons(7860), sin6_flowinfo=htonl(0), "
     'inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0': False,
-    '9 connect(3, {sa_family=AF_UNIX, sun_path="/run/avahi-daemon/socket"}, 110) = -1 ENOENT':
-    False,
-    '10 sendto(3, [{nlmsg_len=20, nlmsg_type=RTM_GETADDR, ...}], 20, 0, {sa_family=AF_NETLINK, '
+    '9 connect(3, {sa_family=AF_UNIX, sun_path="/run/avahi-daemon/socket"}, 110) = -1': False,
+    "10 sendto(3, [{nlmsg_len=20, nlmsg_type=RTM_GETADDR, ...}], 20, 0, {sa_family=AF_NETLINK, "
     "nl_pid=0, nl_groups=00000000}, 12) = 20": False,
-    "11 sendto(12, \"GET / HTTP/1.1\"..., 98, 0, NULL, 0) = 98": False,
+    '11 sendto(12, "GET / HTTP/1.1"..., 98, 0, NULL, 0) = 98': False,
 }
 
 
-@pytest.mark.parametrize(("line", "outside"), SAMPLES.items(),
-                         ids=[s.split()[0] for s in SAMPLES])
+@pytest.mark.parametrize(("line", "outside"), SAMPLES.items(), ids=[s.split()[0] for s in SAMPLES])
 def test_parser_flags_only_outside_addresses(line: str, outside: bool) -> None:
     assert bool(outside_connections(line)) is outside
 
@@ -141,8 +139,10 @@ def netns() -> None:
     except FileNotFoundError:
         pytest.skip("unshare (util-linux) is not installed: run scripts/system-packages.sh")
     if ok.returncode != 0:
-        pytest.skip("cannot create a network namespace (`unshare -n true` failed: needs root, "
-                    f"as in CI): {ok.stderr.decode(errors='replace').strip()}")
+        pytest.skip(
+            "cannot create a network namespace (`unshare -n true` failed: needs root, "
+            f"as in CI): {ok.stderr.decode(errors='replace').strip()}"
+        )
     for tool, package in (("ip", "iproute2"), ("strace", "strace")):
         if shutil.which(tool) is None:
             pytest.fail(f"{tool} is missing: install {package} (scripts/system-packages.sh)")
@@ -152,20 +152,40 @@ def _app_env(home: Path) -> dict[str, str]:
     """The child's environment: no Python guard (see the module docstring), no proxy."""
     hook = str(HERE / "egress_hook")
     path = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != hook]
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("COACH_EGRESS_LOG", "COACH_MODEL") and "proxy" not in k.lower()}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("EGRESS_GUARD_LOG", "COACH_MODEL") and "proxy" not in k.lower()
+    }
     return {**env, "PYTHONPATH": os.pathsep.join(path), "COACH_HOME": str(home), **TINY_ENV}
 
 
-def in_netns(work: Path, name: str, cmd: list[str], env: dict[str, str], timeout: float = 1200,
-             port: int | None = None) -> dict[str, object]:
+def in_netns(
+    work: Path,
+    name: str,
+    cmd: list[str],
+    env: dict[str, str],
+    timeout: float = 1200,
+    port: int | None = None,
+) -> dict[str, object]:
     """Run cmd inside a fresh network namespace under strace; returns its outputs and trace."""
-    cfg = {"cmd": cmd, "env": env, "cwd": str(ROOT), "traced": TRACED, "timeout": timeout,
-           "port": port, "trace": str(work / f"{name}.strace"), "out": str(work / f"{name}.out"),
-           "err": str(work / f"{name}.err")}
-    driver = subprocess.run(["unshare", "-n", "--", sys.executable, "-I", "-c", DRIVER,
-                             json.dumps(cfg)], capture_output=True, text=True,
-                            timeout=timeout + 120)
+    cfg = {
+        "cmd": cmd,
+        "env": env,
+        "cwd": str(ROOT),
+        "traced": TRACED,
+        "timeout": timeout,
+        "port": port,
+        "trace": str(work / f"{name}.strace"),
+        "out": str(work / f"{name}.out"),
+        "err": str(work / f"{name}.err"),
+    }
+    driver = subprocess.run(
+        ["unshare", "-n", "--", sys.executable, "-I", "-c", DRIVER, json.dumps(cfg)],
+        capture_output=True,
+        text=True,
+        timeout=timeout + 120,
+    )
     assert driver.returncode == 0, f"driver failed:\n{driver.stdout}\n{driver.stderr}"
     result: dict[str, object] = json.loads(driver.stdout.strip().splitlines()[-1])
     result["stdout"] = (work / f"{name}.out").read_text(errors="replace")
@@ -183,16 +203,27 @@ def assert_no_egress(result: dict[str, object]) -> None:
 
 @pytest.mark.slow
 @pytest.mark.netns
-@pytest.mark.parametrize(("code", "why"), [
-    ("import socket; s = socket.socket(); s.settimeout(2); s.connect_ex(('203.0.113.9', 80))",
-     "connect"),
-    ("import socket\ntry:\n    socket.getaddrinfo('example.org', 443)\nexcept OSError:\n"
-     "    pass", "lookup"),
-], ids=["connect", "lookup"])
-def test_canary_strace_sees_a_connect_in_the_namespace(netns: None, tmp_path: Path, code: str,
-                                                       why: str) -> None:
-    result = in_netns(tmp_path, why, [sys.executable, "-I", "-c", code], dict(os.environ),
-                      timeout=120)
+@pytest.mark.parametrize(
+    ("code", "why"),
+    [
+        (
+            "import socket; s = socket.socket(); s.connect_ex(('203.0.113.9', 80))",
+            "connect",
+        ),
+        (
+            "import socket\ntry:\n    socket.getaddrinfo('example.org', 443)\nexcept OSError:\n"
+            "    pass",
+            "lookup",
+        ),
+    ],
+    ids=["connect", "lookup"],
+)
+def test_canary_strace_sees_a_connect_in_the_namespace(
+    netns: None, tmp_path: Path, code: str, why: str
+) -> None:
+    result = in_netns(
+        tmp_path, why, [sys.executable, "-I", "-c", code], dict(os.environ), timeout=120
+    )
     outside = outside_connections(str(result["trace"]))
     assert outside, f"the parser missed the canary {why}:\n{result['trace']}"
     if why == "connect":
@@ -207,11 +238,18 @@ def session_run(netns: None, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     work = tmp_path_factory.mktemp("netns")
     home = work / "home"
     script = work / "script.txt"
-    script.write_text("Ik had een lastig gesprek met mijn leidinggevende.\n"
-                      "Ik voelde me niet gehoord toen hij het plan afwees.\n"
-                      "Ik wil leren om eerder te zeggen wat ik nodig heb.\n", encoding="utf-8")
-    result = in_netns(work, "chat", [str(VENV_BIN / "coach"), "chat", "--script", str(script),
-                                     "--json", "--model", str(tiny_gguf())], _app_env(home))
+    script.write_text(
+        "Ik had een lastig gesprek met mijn leidinggevende.\n"
+        "Ik voelde me niet gehoord toen hij het plan afwees.\n"
+        "Ik wil leren om eerder te zeggen wat ik nodig heb.\n",
+        encoding="utf-8",
+    )
+    result = in_netns(
+        work,
+        "chat",
+        [str(COACH), "chat", "--script", str(script), "--json", "--model", str(tiny_gguf())],
+        _app_env(home),
+    )
     result["home"] = home
     result["work"] = work
     return result
@@ -233,10 +271,10 @@ def test_scripted_session_from_scratch_without_network(session_run: dict[str, ob
 def test_ingest_without_network(session_run: dict[str, object]) -> None:
     work, home = Path(str(session_run["work"])), Path(str(session_run["home"]))
     doc = work / "werkoverleg.md"
-    doc.write_text("# Werkoverleg\n\nIn het werkoverleg bespreken we wie wat oppakt.\n",
-                   encoding="utf-8")
-    result = in_netns(work, "ingest", [str(VENV_BIN / "coach"), "ingest", str(doc)],
-                      _app_env(home), timeout=600)
+    doc.write_text(
+        "# Werkoverleg\n\nIn het werkoverleg bespreken we wie wat oppakt.\n", encoding="utf-8"
+    )
+    result = in_netns(work, "ingest", [str(COACH), "ingest", str(doc)], _app_env(home), timeout=600)
     assert result["returncode"] == 0, result["stderr"]
     assert "1 added" in str(result["stdout"])
     assert_no_egress(result)
@@ -246,9 +284,14 @@ def test_ingest_without_network(session_run: dict[str, object]) -> None:
 @pytest.mark.netns
 def test_web_app_serves_its_page_without_network(session_run: dict[str, object]) -> None:
     work, home = Path(str(session_run["work"])), Path(str(session_run["home"]))
-    result = in_netns(work, "serve", [str(VENV_BIN / "coach"), "serve", "--model",
-                                      str(tiny_gguf()), "--port", "7861"], _app_env(home),
-                      timeout=600, port=7861)
+    result = in_netns(
+        work,
+        "serve",
+        [str(COACH), "serve", "--model", str(tiny_gguf()), "--port", "7861"],
+        _app_env(home),
+        timeout=600,
+        port=7861,
+    )
     assert result["http_status"] == 200, f"{result['stdout']}\n{result['stderr']}"
     assert "<html" in str(result.get("body_start", "")).lower()
     assert result["stopped_by_test"]

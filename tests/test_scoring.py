@@ -340,3 +340,35 @@ def test_supervisor_request_failures(found: list[dict[str, Any]], issue: str) ->
     result = scoring.score_questions({"theme": "t", "phase": 2, "n": 2, "lang": "nl"}, found)
     assert not result["ok"]
     assert issue in result["issues"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You could already try to talk to your colleague about the credit issue. What could you "
+        "yourself already try?",
+        "Je zou al kunnen proberen om met je collega te praten. Wat zou jij zelf al kunnen "
+        "proberen?",
+    ],
+)
+def test_advice_the_app_rules_miss_is_still_counted(reply: str) -> None:
+    lang = "en" if reply.startswith("You") else "nl"
+    s = scoring.score_reply("Just tell me." if lang == "en" else "Zeg het maar.", reply, lang)
+    assert s["advice_without_permission"] and s["advice_missed_by_style"]
+    assert "advice without permission (missed by app.style)" in s["problems"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You feel you could try harder. What makes that important?",
+        "You could not tell anyone. What was that like?",
+        "Je kunt er met niemand over praten. Wat doet dat met je?",
+        "Je merkt dat je het zou kunnen bespreken. Wat houdt je nog tegen?",
+        "You can talk to me about it. What happened?",
+    ],
+)
+def test_reflections_with_modals_are_not_advice(reply: str) -> None:
+    lang = "en" if reply.startswith("You") else "nl"
+    s = scoring.score_reply("Tja." if lang == "nl" else "Well, I don't know.", reply, lang)
+    assert not s["advice"], reply
