@@ -218,6 +218,8 @@ class KnowledgeBase:
             "source": str(doc.meta.get("source", doc.path.name)),
             "card_id": str(doc.meta.get("id", key)),
         }
+        if origin == "user":  # a user's document can never pose as a built-in card
+            base["card_id"] = key if "id" not in doc.meta else f"{key}#{doc.meta['id']}"
         chunks = list(doc.chunks)
         # Situations in the person's own words, written with each card, are indexed as extra
         # passages of that card: they match how people describe their work, not the card's jargon.
@@ -225,7 +227,7 @@ class KnowledgeBase:
             chunks.append(documents.Chunk(str(situation), {"kind": "situatie"}))
         for number, chunk in enumerate(chunks):
             meta = {**base, **{k: v for k, v in chunk.meta.items() if k != "phase"}}
-            if "id" in chunk.meta:
+            if "id" in chunk.meta and origin == "builtin":
                 meta["card_id"] = str(chunk.meta["id"])
                 meta.pop("id", None)
             if origin == "user" and meta["type"] == "question":

@@ -23,6 +23,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import privacy
 
@@ -79,6 +80,13 @@ class Hardening:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if _cross_origin_write(scope):
+            # A page from another site (another tab) may not post to this app: uploads and
+            # events must come from the app's own page.
+            response = PlainTextResponse("Cross-origin request refused.", status_code=403,
+                                         headers=SECURITY_HEADERS)
+            await response(scope, receive, send)
+            return
         if _REMOTE_FILE.search(scope.get("path", "")):
             response = PlainTextResponse("File not allowed.", status_code=403,
                                          headers=SECURITY_HEADERS)
@@ -93,6 +101,17 @@ class Hardening:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _cross_origin_write(scope: dict) -> bool:
+    """True for a state-changing request whose Origin is not this app's own host."""
+    if scope.get("method", "GET") in ("GET", "HEAD", "OPTIONS"):
+        return False
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+    origin = headers.get("origin")
+    if origin is None:
+        return False  # not sent by a browser page (curl, tests); CSRF needs a browser
+    return origin == "null" or urlsplit(origin).netloc.lower() != headers.get("host", "").lower()
 
 
 def is_loopback(host: str) -> bool:

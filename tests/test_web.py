@@ -421,6 +421,21 @@ def test_security_headers_on_every_response(client: TestClient, path: str) -> No
     assert headers["x-content-type-options"] == "nosniff"
 
 
+def test_cross_origin_upload_is_refused(client: TestClient, coach: Coach) -> None:
+    files = {"files": ("note.txt", b"MARKER-cross-origin", "text/plain")}
+    hostile = client.post("/gradio_api/upload", files=files,
+                          headers={"Origin": "http://evil.example"})
+    assert hostile.status_code == 403
+    null = client.post("/gradio_api/upload", files=files, headers={"Origin": "null"})
+    assert null.status_code == 403
+    same = client.post("/gradio_api/upload", files=files,
+                       headers={"Origin": "http://127.0.0.1:7860"})
+    assert same.status_code == 200
+    stored = [p for p in coach.settings.home.rglob("*") if p.is_file()
+              and b"MARKER-cross-origin" in p.read_bytes()]
+    assert len(stored) == 1  # only the same-origin upload landed
+
+
 def test_refused_host_still_gets_the_headers(client: TestClient) -> None:
     response = client.get("/", headers={"Host": "evil.example"})
     assert response.headers["x-frame-options"] == "DENY"
