@@ -114,8 +114,10 @@ SERVE = ("import os, sys; os.environ.pop('COACH_EGRESS_LOG', None); "
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`coach serve` with the tiny model and a fresh data folder."""
-    home = tmp_path_factory.mktemp("browser") / "home"
+    """`coach serve` with the tiny model and its own copy of a data folder with a built index."""
+    from coachproc import home_from_template
+
+    home = home_from_template(tmp_path_factory.mktemp("browser") / "home")
     port = free_port()
     log = home.parent / "serve.log"
     env = {**os.environ, "COACH_HOME": str(home), "COACH_MODEL": str(tiny_gguf()),

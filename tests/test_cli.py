@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from coachproc import home_from_template
 from models_on_disk import COACH, tiny_gguf
 
 
@@ -97,7 +98,8 @@ def test_models_lists_headers(tmp_path: Path, home: Path) -> None:
 
 
 @pytest.mark.slow
-def test_scripted_chat_contract(home: Path, tmp_path: Path) -> None:
+def test_scripted_chat_contract(tmp_path: Path) -> None:
+    home = home_from_template(tmp_path / "home")
     script = tmp_path / "script.txt"
     script.write_text("Ik had een lastig gesprek met mijn teamleider.\n\n"
                       "I want to get better at saying no.\n"
@@ -118,7 +120,8 @@ def test_scripted_chat_contract(home: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_questions_contract_and_search(home: Path) -> None:
+def test_questions_contract_and_search(tmp_path: Path) -> None:
+    home = home_from_template(tmp_path / "home")
     result = run(home, "questions", "--theme", "eigenaarschap", "--situation",
                  "een teamlid dat wacht tot anderen beslissen", "--n", "6", "--json")
     assert result.returncode == 0, result.stderr
@@ -136,7 +139,8 @@ def test_questions_contract_and_search(home: Path) -> None:
 
 
 @pytest.mark.slow
-def test_doctor_passes_after_setup(home: Path) -> None:
+def test_doctor_passes_after_setup(tmp_path: Path) -> None:
+    home = home_from_template(tmp_path / "home")
     result = run(home, "doctor")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[ok] privacy" in result.stdout and "[ok] model" in result.stdout
