@@ -19,6 +19,11 @@ from app.knowledge import KnowledgeBase
 from app.store import VectorStore
 
 CARD_TYPES = ["theme", "method", "tip"]
+# Off-topic and nonsense queries: the search must say nothing relevant was found.
+JUNK = ["qwxz vbnm plokj", "recept voor appeltaart met kaneel", "wat is de hoofdstad van Frankrijk",
+        "how do I change a car tyre", "voetbaluitslagen van gisteren", "asdf",
+        "the weather tomorrow in Utrecht", "hoeveel kost een treinkaartje naar Parijs",
+        "beste pizza in Amsterdam", "install python on windows"]
 
 
 def evaluate(spec: str, queries: list[dict]) -> dict:
@@ -45,8 +50,13 @@ def evaluate(spec: str, queries: list[dict]) -> dict:
             by_lang[q["lang"]][1] += 1
             if not ok:
                 misses.append({"query": q["query"], "expected": q["expected"], "got": found})
+        junk_relevant = [j for j in JUNK if kb.search(j, k=3, type=CARD_TYPES).relevant]
+        kept = sum(kb.search(q["query"], k=3, type=CARD_TYPES).relevant for q in queries)
         return {
             "embedder": embedder.id,
+            "threshold": kb.threshold,
+            "eval_queries_judged_relevant": round(kept / len(queries), 3),
+            "off_topic_judged_relevant": f"{len(junk_relevant)} of {len(JUNK)}",
             "recall_at_3": round(hits / len(queries), 3),
             "recall_at_3_nl": round(by_lang["nl"][0] / max(by_lang["nl"][1], 1), 3),
             "recall_at_3_en": round(by_lang["en"][0] / max(by_lang["en"][1], 1), 3),
@@ -73,13 +83,14 @@ def main() -> None:
         f"top 3 among theme/method/tip cards.",
         "",
         "| embedder | recall@3 | NL | EN | query p50 ms | query p95 ms | build s | "
-        "re-ingest embeddings |",
-        "|---|---|---|---|---|---|---|---|",
+        "re-ingest embeddings | threshold | eval queries above it | off-topic above it |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         table.append(f"| {r['embedder']} | {r['recall_at_3']} | {r['recall_at_3_nl']} | "
                      f"{r['recall_at_3_en']} | {r['query_ms_p50']} | {r['query_ms_p95']} | "
-                     f"{r['build_s']} | {r['reingest_embedded']} |")
+                     f"{r['build_s']} | {r['reingest_embedded']} | {r['threshold']} | "
+                     f"{r['eval_queries_judged_relevant']} | {r['off_topic_judged_relevant']} |")
     base = results[0]["query_ms_p50"]
     if len(results) > 1:
         table.append("")
