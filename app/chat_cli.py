@@ -50,8 +50,9 @@ def run_chat(coach: Any, script: Path | None, as_json: bool, session_id: str | N
         last = _turn(engine, session.id, message, as_json, stream=True)
         if last is not None and last.report:
             break
-    click.echo(f"\nSession {session.id} saved. Resume with: coach chat --session {session.id}",
-               err=True)
+    click.echo(
+        f"\nSession {session.id} saved. Resume with: coach chat --session {session.id}", err=True
+    )
 
 
 def _turn(engine: Any, sid: str, message: str, as_json: bool, stream: bool) -> Any:

@@ -73,8 +73,12 @@ class FakeChatModel(ChatModel):
 
     model_id = "fake"
 
-    def __init__(self, replies: list[str] | None = None, context: int = 4096,
-                 default: str = "Je vertelt iets belangrijks. Wat maakt dit voor jou lastig?"):
+    def __init__(
+        self,
+        replies: list[str] | None = None,
+        context: int = 4096,
+        default: str = "Je vertelt iets belangrijks. Wat maakt dit voor jou lastig?",
+    ):
         self._replies = list(replies or [])
         self._context = context
         self.default = default

@@ -50,8 +50,9 @@ def _progress(label: str) -> Any:
 
     def update(done: int, total: int, what: str = label) -> None:
         if "bar" not in bar:
-            bar["bar"] = tqdm(total=total, desc=what, file=sys.stderr, unit_scale=True,
-                              leave=False, disable=None)
+            bar["bar"] = tqdm(
+                total=total, desc=what, file=sys.stderr, unit_scale=True, leave=False, disable=None
+            )
         bar["bar"].n = done
         bar["bar"].refresh()
         if done >= total:
@@ -77,8 +78,12 @@ def cli(ctx: click.Context, home: Path | None) -> None:
     ctx.obj = Ctx({"home": home})
 
 
-model_option = click.option("--model", "model", default=None,
-                            help="GGUF file name in models/ or a path (default: the bundled one).")
+model_option = click.option(
+    "--model",
+    "model",
+    default=None,
+    help="GGUF file name in models/ or a path (default: the bundled one).",
+)
 
 
 @cli.command()
@@ -106,20 +111,26 @@ def serve(ctx: Ctx, host: str | None, port: int | None, model: str | None) -> No
     """Start the web app on this machine."""
     from . import web
 
-    settings = ctx.settings.replace(**{k: v for k, v in
-                                       {"host": host, "port": port, "model": model}.items() if v})
+    settings = ctx.settings.replace(
+        **{k: v for k, v in {"host": host, "port": port, "model": model}.items() if v}
+    )
     web.serve(settings)
 
 
 @cli.command()
 @model_option
-@click.option("--script", "script", type=click.Path(path_type=Path, dir_okay=False),
-              help="Read one user message per line from this file.")
+@click.option(
+    "--script",
+    "script",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read one user message per line from this file.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per turn on stdout.")
 @click.option("--session", "session_id", default=None, help="Resume this session.")
 @click.pass_obj
-def chat(ctx: Ctx, model: str | None, script: Path | None, as_json: bool,
-         session_id: str | None) -> None:
+def chat(
+    ctx: Ctx, model: str | None, script: Path | None, as_json: bool, session_id: str | None
+) -> None:
     """Reflect on a work experience in the terminal."""
     from .chat_cli import run_chat
 
@@ -135,8 +146,9 @@ def chat(ctx: Ctx, model: str | None, script: Path | None, as_json: bool,
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def questions(ctx: Ctx, theme: str, situation: str, phase: int | None, n: int, lang: str,
-              as_json: bool) -> None:
+def questions(
+    ctx: Ctx, theme: str, situation: str, phase: int | None, n: int, lang: str, as_json: bool
+) -> None:
     """Prepare open questions for a supervision conversation."""
     from .questions import prepare
 
@@ -144,9 +156,16 @@ def questions(ctx: Ctx, theme: str, situation: str, phase: int | None, n: int, l
         coach.ready(_progress("index"))
         found = prepare(coach.knowledge, theme, situation, phase, n, lang)
     if as_json:
-        click.echo(json.dumps({"questions": [
-            {"text": q.text, "phase": q.phase, "sources": q.sources} for q in found]},
-            ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "questions": [
+                        {"text": q.text, "phase": q.phase, "sources": q.sources} for q in found
+                    ]
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     current = None
     for q in found:
@@ -169,8 +188,10 @@ def ingest(ctx: Ctx, paths: tuple[Path, ...]) -> None:
         report = coach.knowledge.ingest(files, _progress("ingest"))
     for line in report.skipped:
         click.echo(f"skipped: {line}", err=True)
-    click.echo(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
-               f"{len(report.skipped)} skipped, {report.embedded} passages embedded")
+    click.echo(
+        f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
+        f"{len(report.skipped)} skipped, {report.embedded} passages embedded"
+    )
 
 
 @cli.group()
@@ -218,25 +239,52 @@ def kb_remove(ctx: Ctx, name: str) -> None:
 @cli.command()
 @click.argument("query")
 @click.option("--k", type=click.IntRange(1, 50), default=5)
-@click.option("--type", "kind", type=click.Choice(["theme", "method", "tip", "question",
-                                                   "document"]), default=None)
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(["theme", "method", "tip", "question", "document"]),
+    default=None,
+)
 @click.option("--phase", type=click.IntRange(1, 5), default=None)
 @click.option("--theme", default=None)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def search(ctx: Ctx, query: str, k: int, kind: str | None, phase: int | None,
-           theme: str | None, lang: str | None, as_json: bool) -> None:
+def search(
+    ctx: Ctx,
+    query: str,
+    k: int,
+    kind: str | None,
+    phase: int | None,
+    theme: str | None,
+    lang: str | None,
+    as_json: bool,
+) -> None:
     """Search the knowledge base."""
     with _opened(ctx) as coach:
         coach.ready(_progress("index"))
         result = coach.knowledge.search(query, k, type=kind, phase=phase, theme=theme, lang=lang)
     if as_json:
-        click.echo(json.dumps({
-            "relevant": result.relevant, "threshold": result.threshold,
-            "passages": [{"id": p.id, "card_id": p.card_id, "title": p.title, "score": p.score,
-                          "text": p.text, "meta": p.meta} for p in result.passages]},
-            ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "relevant": result.relevant,
+                    "threshold": result.threshold,
+                    "passages": [
+                        {
+                            "id": p.id,
+                            "card_id": p.card_id,
+                            "title": p.title,
+                            "score": p.score,
+                            "text": p.text,
+                            "meta": p.meta,
+                        }
+                        for p in result.passages
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     if not result.relevant:
         click.echo("Nothing relevant found.")
@@ -257,8 +305,10 @@ def models_cmd(ctx: Ctx) -> None:
         if isinstance(info, CoachError):
             click.echo(f"{path.name}  unusable: {info}")
         else:
-            click.echo(f"{path.name}  {info.size / 1e6:,.0f} MB  {info.architecture}  "
-                       f"context {info.context_length}")
+            click.echo(
+                f"{path.name}  {info.size / 1e6:,.0f} MB  {info.architecture}  "
+                f"context {info.context_length}"
+            )
 
 
 @cli.command()
@@ -334,8 +384,9 @@ def data_export(ctx: Ctx, target: Path) -> None:
 @click.pass_obj
 def data_delete(ctx: Ctx, yes: bool) -> None:
     if not yes:
-        raise click.UsageError("This deletes every session, report and added document. "
-                               "Add --yes to confirm.")
+        raise click.UsageError(
+            "This deletes every session, report and added document. Add --yes to confirm."
+        )
     with _opened(ctx) as coach:
         coach.delete_all()
     click.echo("All personal data deleted.")

@@ -43,17 +43,27 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
                 report("model", False, f"{path} is not assembled yet. Run `coach setup`.")
                 path = None
             elif models.sha256_file(path) != models.DEFAULT_SHA256:
-                report("model", False, f"{path} does not match the pinned sha256. Delete it "
-                       "and run `coach setup`.")
+                report(
+                    "model",
+                    False,
+                    f"{path} does not match the pinned sha256. Delete it and run `coach setup`.",
+                )
                 path = None
         else:
             path = models.resolve(settings.model, settings.models_dir, settings.home)
         if path is not None:
             info = read_info(path)
-            check = ("sha256 matches the pinned default" if settings.model in ("", "default")
-                     else "user-supplied file: trusted input, not checksummed")
-            report("model", True, f"{path} ({info.architecture}, {info.size / 1e6:,.0f} MB, "
-                   f"context {info.context_length}; {check})")
+            check = (
+                "sha256 matches the pinned default"
+                if settings.model in ("", "default")
+                else "user-supplied file: trusted input, not checksummed"
+            )
+            report(
+                "model",
+                True,
+                f"{path} ({info.architecture}, {info.size / 1e6:,.0f} MB, "
+                f"context {info.context_length}; {check})",
+            )
     except CoachError as exc:
         report("model", False, str(exc))
 
@@ -77,20 +87,39 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
             if meta is None:
                 report("index", True, "not built yet; it is built on first use")
             elif meta.get("embedder") != embedder.id:
-                report("index", True, f"built with {meta.get('embedder')}; it will be rebuilt "
-                       f"for {embedder.id} on first use")
+                report(
+                    "index",
+                    True,
+                    f"built with {meta.get('embedder')}; it will be rebuilt "
+                    f"for {embedder.id} on first use",
+                )
             else:
                 report("index", True, f"{settings.index_dir} ({meta.get('embedder')})")
         except CoachError as exc:
             report("index", False, str(exc))
 
     problems = privacy.problems()
-    report("privacy", not problems, "; ".join(problems) or
-           "offline switches in force (" + ", ".join(f"{k}={v}" for k, v in
-                                                     privacy.SWITCHES.items()) + ")")
+    report(
+        "privacy",
+        not problems,
+        "; ".join(problems)
+        or "offline switches in force ("
+        + ", ".join(f"{k}={v}" for k, v in privacy.SWITCHES.items())
+        + ")",
+    )
     loopback = settings.host in ("127.0.0.1", "localhost", "::1")
-    report("binding", loopback or bool(settings.auth),
-           f"{settings.host}:{settings.port}" + ("" if loopback else
-           (" with authentication" if settings.auth else
-            " needs authentication: set COACH_AUTH=user:password or bind 127.0.0.1")))
+    report(
+        "binding",
+        loopback or bool(settings.auth),
+        f"{settings.host}:{settings.port}"
+        + (
+            ""
+            if loopback
+            else (
+                " with authentication"
+                if settings.auth
+                else " needs authentication: set COACH_AUTH=user:password or bind 127.0.0.1"
+            )
+        ),
+    )
     return ok

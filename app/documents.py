@@ -82,7 +82,7 @@ def read(path: Path, max_mb: int = 20) -> Document:
         except yaml.YAMLError:
             raise DocumentError(f"{path.name}: its front matter is not valid YAML.") from None
         meta = loaded if isinstance(loaded, dict) else {}
-        text = text[match.end():]
+        text = text[match.end() :]
     text = clean(text)
     if not text:
         raise DocumentError(f"{path.name}: no text found in it.")
@@ -175,7 +175,7 @@ def chunk_text(text: str, max_chars: int = 1200) -> list[str]:
         m = _HEADING.match(first)
         if m:
             sections.append((m.group(2), []))
-            rest = block[len(first):].strip()
+            rest = block[len(first) :].strip()
             if rest:
                 sections[-1][1].append(rest)
         else:

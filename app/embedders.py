@@ -44,7 +44,7 @@ class E5Embedder(Embedder):
         return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(-1, self.dim)
 
     def passages(self, texts: list[str]) -> np.ndarray:
-        out = [self._model.passage(list(texts[i:i + 32])) for i in range(0, len(texts), 32)]
+        out = [self._model.passage(list(texts[i : i + 32])) for i in range(0, len(texts), 32)]
         if not out:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.vstack(out).astype(np.float32).reshape(-1, self.dim)
@@ -58,7 +58,7 @@ class SentenceTransformerEmbedder(Embedder):
         if not (folder / "config.json").is_file() and not (folder / "modules.json").is_file():
             raise SettingsError(
                 f"Embedder folder {folder} is not a sentence-transformers model folder "
-                f"(no modules.json or config.json). Set embedder = \"e5\" or give a model folder."
+                f'(no modules.json or config.json). Set embedder = "e5" or give a model folder.'
             )
         try:
             from sentence_transformers import SentenceTransformer
@@ -69,7 +69,8 @@ class SentenceTransformerEmbedder(Embedder):
             ) from None
         self._model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
         size = getattr(self._model, "get_embedding_dimension", None) or (
-            self._model.get_sentence_embedding_dimension)
+            self._model.get_sentence_embedding_dimension
+        )
         self.dim = int(size() or 0)
         digest = hashlib.sha256()
         for name in sorted(p.name for p in folder.iterdir() if p.suffix in (".json", ".txt")):
@@ -77,8 +78,9 @@ class SentenceTransformerEmbedder(Embedder):
         self.id = f"st/{folder.name}/{digest.hexdigest()[:12]}"
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        vectors = self._model.encode(list(texts), normalize_embeddings=True, batch_size=32,
-                                     show_progress_bar=False)
+        vectors = self._model.encode(
+            list(texts), normalize_embeddings=True, batch_size=32, show_progress_bar=False
+        )
         return np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
 
     def queries(self, texts: list[str]) -> np.ndarray:

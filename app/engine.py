@@ -36,31 +36,49 @@ MIRROR = {
 
 def grammar(lang: str, questions: list[str]) -> str:
     """GBNF for one turn: a mirror sentence, a space, then one of `questions` verbatim."""
-    options = " | ".join(
-        '"' + q.replace("\\", "\\\\").replace('"', '\\"') + '"' for q in questions)
-    return f"root ::= mirror \" \" question\n{MIRROR[lang]}\nquestion ::= {options}\n"
+    options = " | ".join('"' + q.replace("\\", "\\\\").replace('"', '\\"') + '"' for q in questions)
+    return f'root ::= mirror " " question\n{MIRROR[lang]}\nquestion ::= {options}\n'
 
 
-FALLBACK_MIRROR = {"nl": "Je vertelt iets wat je bezighoudt.",
-                   "en": "You are telling me about something that matters to you."}
-EMPTY_PROMPT = {"nl": "Neem gerust de tijd. Wat wil je vertellen over je werk?",
-                "en": "Take your time. What would you like to tell me about your work?"}
-TRUNCATED_NOTE = {"nl": "(Je bericht was erg lang; ik heb de eerste {n} tekens gebruikt.)",
-                  "en": "(Your message was very long; I used the first {n} characters.)"}
-LEERVRAAG = {"nl": "Wat wil je uit dit gesprek halen?",
-             "en": "What would you like to get out of this conversation?"}
-RETURN_QUESTION = {"nl": "Wat zou jij zelf al kunnen proberen?",
-                   "en": "What could you yourself already try?"}
-PERMISSION_QUESTION = {"nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden "
-                             "noem?",
-                       "en": "What have you considered yourself, before I mention a few options?"}
+FALLBACK_MIRROR = {
+    "nl": "Je vertelt iets wat je bezighoudt.",
+    "en": "You are telling me about something that matters to you.",
+}
+EMPTY_PROMPT = {
+    "nl": "Neem gerust de tijd. Wat wil je vertellen over je werk?",
+    "en": "Take your time. What would you like to tell me about your work?",
+}
+TRUNCATED_NOTE = {
+    "nl": "(Je bericht was erg lang; ik heb de eerste {n} tekens gebruikt.)",
+    "en": "(Your message was very long; I used the first {n} characters.)",
+}
+LEERVRAAG = {
+    "nl": "Wat wil je uit dit gesprek halen?",
+    "en": "What would you like to get out of this conversation?",
+}
+RETURN_QUESTION = {
+    "nl": "Wat zou jij zelf al kunnen proberen?",
+    "en": "What could you yourself already try?",
+}
+PERMISSION_QUESTION = {
+    "nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
+    "en": "What have you considered yourself, before I mention a few options?",
+}
 CARD_TYPES = ["theme", "method", "tip"]
 
 
 class Retriever(Protocol):
-    def search(self, query: str, k: int = 5, *, type: str | list[str] | None = None,
-               phase: int | None = None, theme: str | None = None, lang: str | None = None,
-               threshold: float | None = None) -> SearchResult: ...
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        type: str | list[str] | None = None,
+        phase: int | None = None,
+        theme: str | None = None,
+        lang: str | None = None,
+        threshold: float | None = None,
+    ) -> SearchResult: ...
 
 
 @dataclass
@@ -85,8 +103,14 @@ class EngineConfig:
 
 
 class Engine:
-    def __init__(self, model: ChatModel, knowledge: Retriever, sessions: SessionStore,
-                 prompts: PromptLibrary, config: EngineConfig | None = None) -> None:
+    def __init__(
+        self,
+        model: ChatModel,
+        knowledge: Retriever,
+        sessions: SessionStore,
+        prompts: PromptLibrary,
+        config: EngineConfig | None = None,
+    ) -> None:
         self.model = model
         self.knowledge = knowledge
         self.sessions = sessions
@@ -106,8 +130,10 @@ class Engine:
         messages = [{"role": "system", "content": self._system}]
         for ex in examples:
             block = self._turn.render(**{k: v for k, v in ex.items() if k != "reply"})
-            messages += [{"role": "user", "content": block},
-                         {"role": "assistant", "content": ex["reply"]}]
+            messages += [
+                {"role": "user", "content": block},
+                {"role": "assistant", "content": ex["reply"]},
+            ]
         return messages
 
     def warm(self) -> None:
@@ -132,10 +158,13 @@ class Engine:
     def opening(self, lang: str = "nl") -> str:
         """What the coach says before the first message: what this is, and what it is not."""
         if lang == "en":
-            return (f"{NOT_THERAPY_NOTICE['en']}\n\nWhich work situation would you like to "
-                    f"reflect on today?")
-        return (f"{NOT_THERAPY_NOTICE['nl']}\n\nWelke situatie uit je werk wil je vandaag "
-                f"onderzoeken?")
+            return (
+                f"{NOT_THERAPY_NOTICE['en']}\n\nWhich work situation would you like to "
+                f"reflect on today?"
+            )
+        return (
+            f"{NOT_THERAPY_NOTICE['nl']}\n\nWelke situatie uit je werk wil je vandaag onderzoeken?"
+        )
 
     def respond(self, session_id: str, message: object) -> Iterator[Event]:
         started = time.perf_counter()
@@ -170,8 +199,9 @@ class Engine:
         cycle = phases.observe(cycle, text)
         asked = [q.lower() for q in state.get("asked", [])]
         cards = self.knowledge.search(text, k=2, type=CARD_TYPES, phase=cycle.phase)
-        found = self.knowledge.search(text, k=6, type="question", phase=cycle.phase, lang=lang,
-                                      threshold=0.0)
+        found = self.knowledge.search(
+            text, k=6, type="question", phase=cycle.phase, lang=lang, threshold=0.0
+        )
         retrieved = [p for p in found.passages if p.text.lower() not in asked]
         candidates = [p.text for p in retrieved[:3]]
         if advice:
@@ -192,10 +222,15 @@ class Engine:
 
         def block_for(message: str) -> str:
             return self._turn.render(
-                lang=lang, phase=cycle.phase, phase_name=phases.NAMES[lang][cycle.phase],
-                earlier=" / ".join(notes[-2:]), previous=(state.get("asked") or [""])[-1],
+                lang=lang,
+                phase=cycle.phase,
+                phase_name=phases.NAMES[lang][cycle.phase],
+                earlier=" / ".join(notes[-2:]),
+                previous=(state.get("asked") or [""])[-1],
                 card=cards.passages[0].title if cards.passages else "",
-                candidates=candidates, message=message)
+                candidates=candidates,
+                message=message,
+            )
 
         messages, fitted = self._fit(block_for, text)
         if fitted != text and not note:
@@ -205,10 +240,12 @@ class Engine:
         first: float | None = None
         reply = ""
         for attempt in range(2):
-            options = Generation(max_tokens=self.config.max_tokens,
-                                 temperature=self.config.temperature + 0.3 * attempt,
-                                 seed=self.config.seed + attempt,
-                                 grammar=grammar(lang, candidates))
+            options = Generation(
+                max_tokens=self.config.max_tokens,
+                temperature=self.config.temperature + 0.3 * attempt,
+                seed=self.config.seed + attempt,
+                grammar=grammar(lang, candidates),
+            )
             if attempt:
                 yield Event("reset", "")
             reply = ""
@@ -228,8 +265,9 @@ class Engine:
         state["notes"] = (notes + [_gist(text)])[-6:]
         state["cycle"] = cycle.to_dict()
         self.sessions.save_state(session_id, cycle.phase, state, lang)
-        turn = self._store(session_id, text, reply, cycle.phase, lang, sources, False, started,
-                           first)
+        turn = self._store(
+            session_id, text, reply, cycle.phase, lang, sources, False, started, first
+        )
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
 
     def _fallback(self, reply: str, candidates: list[str], lang: str) -> str:
@@ -240,34 +278,51 @@ class Engine:
         question = candidates[0] if candidates else RETURN_QUESTION[lang]
         return f"{mirror} {question}"
 
-    def _options(self, session_id: str, text: str, lang: str, cycle: CycleState,
-                 state: dict[str, Any], started: float) -> Iterator[Event]:
+    def _options(
+        self,
+        session_id: str,
+        text: str,
+        lang: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        started: float,
+    ) -> Iterator[Event]:
         """The person said yes to hearing options: name two tips, then hand back a question."""
         cycle.permission_asked = False
-        tips = self.knowledge.search(text + " " + " ".join(state.get("notes", [])), k=2,
-                                     type="tip", threshold=0.0)
+        tips = self.knowledge.search(
+            text + " " + " ".join(state.get("notes", [])), k=2, type="tip", threshold=0.0
+        )
         titles = [p.title for p in tips.passages] or ["-"]
         if lang == "en":
-            reply = (f"A few options others find useful: {'; '.join(titles)}. "
-                     f"Which of these fits you, if any?")
+            reply = (
+                f"A few options others find useful: {'; '.join(titles)}. "
+                f"Which of these fits you, if any?"
+            )
         else:
-            reply = (f"Een paar mogelijkheden die anderen helpen: {'; '.join(titles)}. "
-                     f"Wat spreekt je daarvan aan, als er iets bij zit?")
+            reply = (
+                f"Een paar mogelijkheden die anderen helpen: {'; '.join(titles)}. "
+                f"Wat spreekt je daarvan aan, als er iets bij zit?"
+            )
         sources = [{"id": p.card_id, "title": p.title} for p in tips.passages]
         yield Event("reset", reply, phase=cycle.phase, sources=sources)
         state["cycle"] = cycle.to_dict()
         self.sessions.save_state(session_id, cycle.phase, state, lang)
-        turn = self._store(session_id, text, reply, cycle.phase, lang, sources, False, started,
-                           started)
+        turn = self._store(
+            session_id, text, reply, cycle.phase, lang, sources, False, started, started
+        )
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn)
 
-    def _finish(self, session_id: str, text: str, lang: str, cycle: CycleState,
-                started: float) -> Iterator[Event]:
+    def _finish(
+        self, session_id: str, text: str, lang: str, cycle: CycleState, started: float
+    ) -> Iterator[Event]:
         verslag = self.make_report(session_id, lang)
-        closing = ("Dank je voor dit gesprek. Hieronder staat je reflectieverslag in je eigen "
-                   "woorden; je kunt het aanpassen en bewaren." if lang == "nl" else
-                   "Thank you for this conversation. Below is your reflection report in your own "
-                   "words; you can edit and keep it.")
+        closing = (
+            "Dank je voor dit gesprek. Hieronder staat je reflectieverslag in je eigen "
+            "woorden; je kunt het aanpassen en bewaren."
+            if lang == "nl"
+            else "Thank you for this conversation. Below is your reflection report in your own "
+            "words; you can edit and keep it."
+        )
         reply = f"{closing}\n\n{verslag}"
         yield Event("reset", reply, phase=cycle.phase, report=verslag)
         turn = self._store(session_id, text, reply, cycle.phase, lang, [], False, started, started)
@@ -279,14 +334,34 @@ class Engine:
         self.sessions.save_report(session_id, text)
         return text
 
-    def _store(self, session_id: str, text: str, reply: str, phase: int | None, lang: str,
-               sources: list[dict[str, str]], crisis: bool, started: float,
-               first: float | None) -> Turn:
+    def _store(
+        self,
+        session_id: str,
+        text: str,
+        reply: str,
+        phase: int | None,
+        lang: str,
+        sources: list[dict[str, str]],
+        crisis: bool,
+        started: float,
+        first: float | None,
+    ) -> Turn:
         now = time.perf_counter()
-        return self.sessions.add_turn(session_id, Turn(
-            user=text, reply=reply, phase=phase, lang=lang, sources=sources,
-            prompt_versions=dict(self.versions), model_id=self.model.model_id, crisis=crisis,
-            ttft_s=round((first or now) - started, 4), total_s=round(now - started, 4)))
+        return self.sessions.add_turn(
+            session_id,
+            Turn(
+                user=text,
+                reply=reply,
+                phase=phase,
+                lang=lang,
+                sources=sources,
+                prompt_versions=dict(self.versions),
+                model_id=self.model.model_id,
+                crisis=crisis,
+                ttft_s=round((first or now) - started, 4),
+                total_s=round(now - started, 4),
+            ),
+        )
 
     def run(self, session_id: str, message: object) -> Event:
         """Run a whole turn and return its final event (for scripts and tests)."""
@@ -296,8 +371,6 @@ class Engine:
         if last.kind != "done":
             raise InputError("The turn ended without a reply.")
         return last
-
-
 
 
 def _gist(text: str, words: int = 20) -> str:

@@ -12,16 +12,22 @@ _STOP = re.compile(
     r"^\s*(stop|stoppen|klaar|afronden|rond (het )?af|genoeg( voor (nu|vandaag))?|einde|"
     r"ik (wil|ga) (nu )?(stoppen|afronden)|laten we (stoppen|afronden)|maak (het|een) verslag|"
     r"done|i'?m done|let'?s (stop|wrap up)|wrap (it )?up|end (the )?session|i want to stop|"
-    r"that'?s enough( for (now|today))?|finish)\b", re.I)
+    r"that'?s enough( for (now|today))?|finish)\b",
+    re.I,
+)
 _ADVICE = re.compile(
     r"(wat (moet|zou|kan) ik (nou |nu |dan )?(doen|het beste)|geef (me|mij) (een )?(advies|tip)|"
     r"zeg (nou |maar |gewoon )*(wat|hoe) ik|heb je (een )?(advies|tip)|wat raad je (me )?aan|"
     r"vertel (me|mij) (gewoon )?wat|wat is (de|jouw) oplossing|"
     r"what should i do|tell me what to do|give me (some )?(advice|tips?)|any (advice|tips)|"
-    r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|just tell me)", re.I)
+    r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|just tell me)",
+    re.I,
+)
 _YES = re.compile(
     r"^\s*(ja|jazeker|graag|ja graag|prima|goed|oké|ok|okay|yes|yeah|sure|please|go ahead|"
-    r"doe maar|zeker)\b", re.I)
+    r"doe maar|zeker)\b",
+    re.I,
+)
 
 
 def wants_to_stop(text: str) -> bool:

@@ -92,8 +92,15 @@ def safe_name(name: str) -> str:
 
 
 class KnowledgeBase:
-    def __init__(self, store: VectorStore, embedder: Embedder, builtin_dir: Path,
-                 uploads_dir: Path, threshold: float = 0.0, max_document_mb: int = 20) -> None:
+    def __init__(
+        self,
+        store: VectorStore,
+        embedder: Embedder,
+        builtin_dir: Path,
+        uploads_dir: Path,
+        threshold: float = 0.0,
+        max_document_mb: int = 20,
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.builtin_dir = Path(builtin_dir)
@@ -130,8 +137,11 @@ class KnowledgeBase:
     def sync_builtin(self, progress: Progress | None = None) -> IngestReport:
         report = self._index(self.builtin_files(), "builtin", progress)
         present = {self._key(p, "builtin") for p in self.builtin_files()}
-        stale = {rid for rid, _, m in self.store.records({"origin": "builtin"})
-                 if m.get("doc") not in present}
+        stale = {
+            rid
+            for rid, _, m in self.store.records({"origin": "builtin"})
+            if m.get("doc") not in present
+        }
         self.store.delete(stale)
         return report
 
@@ -196,12 +206,17 @@ class KnowledgeBase:
         self.store.delete(stale)
         total = len(todo)
         for start in range(0, total, 64):
-            batch = todo[start:start + 64]
-            texts = [t if m["type"] == "question" or m.get("kind") == "situatie"
-                     else f"{m['title']}\n{t}" for _, t, m in batch]
+            batch = todo[start : start + 64]
+            texts = [
+                t
+                if m["type"] == "question" or m.get("kind") == "situatie"
+                else f"{m['title']}\n{t}"
+                for _, t, m in batch
+            ]
             vectors = self.embedder.passages(texts)
-            self.store.add([r[0] for r in batch], vectors, [r[1] for r in batch],
-                           [r[2] for r in batch])
+            self.store.add(
+                [r[0] for r in batch], vectors, [r[1] for r in batch], [r[2] for r in batch]
+            )
             report.embedded += len(batch)
             if progress:
                 progress(report.embedded, total, "embedding")
@@ -251,9 +266,17 @@ class KnowledgeBase:
 
     # -- reading --------------------------------------------------------------------------
 
-    def search(self, query: str, k: int = 5, *, type: str | list[str] | None = None,
-               phase: int | None = None, theme: str | None = None,
-               lang: str | None = None, threshold: float | None = None) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        type: str | list[str] | None = None,
+        phase: int | None = None,
+        theme: str | None = None,
+        lang: str | None = None,
+        threshold: float | None = None,
+    ) -> SearchResult:
         """Nearest passages above the relevance threshold (threshold=0.0 keeps the k nearest)."""
         conditions: list[dict[str, Any]] = []
         if type:
@@ -265,17 +288,25 @@ class KnowledgeBase:
             conditions.append({"theme": theme})
         if lang:
             conditions.append({"lang": lang})
-        where = conditions[0] if len(conditions) == 1 else (
-            {"$and": conditions} if conditions else None)
+        where = (
+            conditions[0]
+            if len(conditions) == 1
+            else ({"$and": conditions} if conditions else None)
+        )
         vector = self.embedder.queries([query])[0]
         hits: list[Hit] = self.store.query(vector, max(k * 20, 60), where)
         ranked = _rank_cards(hits)[:k]
         limit = self.threshold if threshold is None else threshold
         kept = [h for h in ranked if h.score >= limit]
         passages = [
-            Passage(id=h.id, card_id=str(h.meta.get("card_id", h.id)),
-                    title=str(h.meta.get("title", "")), text=h.text, score=round(h.score, 4),
-                    meta=h.meta)
+            Passage(
+                id=h.id,
+                card_id=str(h.meta.get("card_id", h.id)),
+                title=str(h.meta.get("title", "")),
+                text=h.text,
+                score=round(h.score, 4),
+                meta=h.meta,
+            )
             for h in kept
         ]
         return SearchResult(passages, bool(passages), limit)
@@ -298,11 +329,18 @@ class KnowledgeBase:
 
     def card(self, card_id: str) -> Passage | None:
         """The full text of a card (all its chunks), for showing a source."""
-        records = [r for r in self.store.records({"card_id": card_id})
-                   if r[2].get("kind") != "situatie"]
+        records = [
+            r for r in self.store.records({"card_id": card_id}) if r[2].get("kind") != "situatie"
+        ]
         if not records:
             return None
         records.sort(key=lambda r: int(r[2].get("chunk", 0)))
         meta = records[0][2]
-        return Passage(records[0][0], card_id, str(meta.get("title", "")),
-                       "\n\n".join(r[1] for r in records), 1.0, meta)
+        return Passage(
+            records[0][0],
+            card_id,
+            str(meta.get("title", "")),
+            "\n\n".join(r[1] for r in records),
+            1.0,
+            meta,
+        )

@@ -91,8 +91,11 @@ def ensure_default(target: Path, progress: Progress | None = None) -> Path:
     """Assemble the default model at `target` unless a verified copy is already there."""
     if target.is_file() and is_verified(target):
         return target
-    if (target.is_file() and target.stat().st_size == DEFAULT_SIZE
-            and sha256_file(target, progress) == DEFAULT_SHA256):
+    if (
+        target.is_file()
+        and target.stat().st_size == DEFAULT_SIZE
+        and sha256_file(target, progress) == DEFAULT_SHA256
+    ):
         _marker(target).write_text(_stamp(target))
         return target
     parts = part_paths()

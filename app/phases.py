@@ -13,10 +13,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 NAMES = {
-    "nl": {1: "ervaring", 2: "terugblikken", 3: "bewustwording", 4: "alternatieven",
-           5: "voornemen"},
-    "en": {1: "experience", 2: "looking back", 3: "awareness", 4: "alternatives",
-           5: "intention"},
+    "nl": {
+        1: "ervaring",
+        2: "terugblikken",
+        3: "bewustwording",
+        4: "alternatieven",
+        5: "voornemen",
+    },
+    "en": {1: "experience", 2: "looking back", 3: "awareness", 4: "alternatives", 5: "intention"},
 }
 
 # The eight looking-back questions as (aspect, whose) with how to ask them.
@@ -48,21 +52,28 @@ _SIGNS = {
     "willen": r"\b(wil|wilde|wou|hoopte|wilden|want|wanted|hoped|wish)\w*",
     "denken": r"\b(dacht|denk|vond|vind|thought|think|believed|figured)\w*",
     "voelen": r"\b(voelde|voel|boos|bang|verdrietig|onzeker|gefrustreerd|blij|schaamde|"
-              r"geïrriteerd|moe|angry|afraid|scared|sad|upset|frustrated|felt|feel|anxious|"
-              r"ashamed|nervous|tired)\w*",
+    r"geïrriteerd|moe|angry|afraid|scared|sad|upset|frustrated|felt|feel|anxious|"
+    r"ashamed|nervous|tired)\w*",
     "doen": r"\b(deed|zei|zweeg|liep|stuurde|belde|reageerde|did|said|told|walked|left|"
-            r"replied|kept quiet|nodded)\w*",
+    r"replied|kept quiet|nodded)\w*",
 }
 _INSIGHT = re.compile(
     r"\b(ik merk|merk ik|ik zie|zie ik|besef|realiseer|patroon|altijd|steeds|eigenlijk|"
     r"blijkbaar|kennelijk|belangrijk voor mij|i notice|i realise|i realize|i see that|pattern|"
-    r"always|every time|matters to me|important to me)\b", re.I)
+    r"always|every time|matters to me|important to me)\b",
+    re.I,
+)
 _INTENT = re.compile(
     r"\b(ik ga|ik wil voortaan|volgende keer|voortaan|ik neem me voor|mijn voornemen|"
     r"ik probeer|morgen|i will|i'll|next time|from now on|i'm going to|i am going to|"
-    r"i plan to|tomorrow)\b", re.I)
-_OTHER = re.compile(r"\b(hij|zij|ze|hem|haar|de ander|collega|leidinggevende|ouder|vader|moeder|"
-                    r"klant|he|she|they|him|her|colleague|manager|boss|client)\b", re.I)
+    r"i plan to|tomorrow)\b",
+    re.I,
+)
+_OTHER = re.compile(
+    r"\b(hij|zij|ze|hem|haar|de ander|collega|leidinggevende|ouder|vader|moeder|"
+    r"klant|he|she|they|him|her|colleague|manager|boss|client)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -105,8 +116,9 @@ def observe(state: CycleState, message: str) -> CycleState:
     if state.phase == 1:
         move = state.turns_in_phase >= 2 and (words >= 6 or state.turns_in_phase >= 3)
     elif state.phase == 2:
-        move = state.turns_in_phase >= 3 and (len(state.covered) >= 4 or state.insight_seen
-                                              or state.turns_in_phase >= 4)
+        move = state.turns_in_phase >= 3 and (
+            len(state.covered) >= 4 or state.insight_seen or state.turns_in_phase >= 4
+        )
     elif state.phase == 3:
         move = state.turns_in_phase >= 2 and (state.insight_seen or state.turns_in_phase >= 3)
     elif state.phase == 4:

@@ -39,9 +39,11 @@ class PromptLibrary:
     def latest(self, stem: str, suffix: str = ".md") -> str:
         """The newest version of a prompt, e.g. latest('coach.system') -> 'coach.system.v1'."""
         pattern = re.compile(re.escape(stem) + r"\.v(\d+)" + re.escape(suffix) + "$")
-        versions = [(int(m.group(1)), p.name[: -len(suffix)])
-                    for p in self.folder.glob(f"{stem}.v*{suffix}")
-                    if (m := pattern.match(p.name))]
+        versions = [
+            (int(m.group(1)), p.name[: -len(suffix)])
+            for p in self.folder.glob(f"{stem}.v*{suffix}")
+            if (m := pattern.match(p.name))
+        ]
         if not versions:
             raise SettingsError(f"No prompt file {stem}.vN{suffix} in {self.folder}.")
         return max(versions)[1]

@@ -19,8 +19,14 @@ class PreparedQuestion:
     sources: list[dict[str, str]] = field(default_factory=list)
 
 
-def prepare(knowledge: Retriever, theme: str, situation: str = "", phase: int | None = None,
-            n: int = 8, lang: str = "nl") -> list[PreparedQuestion]:
+def prepare(
+    knowledge: Retriever,
+    theme: str,
+    situation: str = "",
+    phase: int | None = None,
+    n: int = 8,
+    lang: str = "nl",
+) -> list[PreparedQuestion]:
     query = f"{theme}. {situation}".strip(" .")
     wanted = [phase] if phase else [1, 2, 3, 4, 5]
     per_phase = max(1, -(-n // len(wanted)))
@@ -28,8 +34,9 @@ def prepare(knowledge: Retriever, theme: str, situation: str = "", phase: int | 
     seen: set[str] = set()
     pools = {}
     for p in wanted:
-        found = knowledge.search(query, k=per_phase * 3, type="question", phase=p, lang=lang,
-                                 threshold=0.0)
+        found = knowledge.search(
+            query, k=per_phase * 3, type="question", phase=p, lang=lang, threshold=0.0
+        )
         card = knowledge.search(query, k=1, type=CARD_TYPES, phase=p, threshold=0.0)
         card_src = [{"id": c.card_id, "title": c.title} for c in card.passages]
         pools[p] = [(q, card_src) for q in found.passages]
@@ -42,8 +49,9 @@ def prepare(knowledge: Retriever, theme: str, situation: str = "", phase: int | 
                 if key in seen:
                     continue
                 seen.add(key)
-                chosen.append(PreparedQuestion(q.text, p, [{"id": q.card_id, "title": q.text}]
-                                               + card_src))
+                chosen.append(
+                    PreparedQuestion(q.text, p, [{"id": q.card_id, "title": q.text}] + card_src)
+                )
                 break
             if len(chosen) >= n:
                 break

@@ -13,14 +13,26 @@ import time
 from .sessions import Turn
 
 HEADINGS = {
-    "nl": ("Reflectieverslag", "De situatie", "Wat ik bij mezelf opmerkte", "Patroon of inzicht",
-           "Mijn voornemen", "Nog niet besproken.",
-           "Nog geen voornemen geformuleerd. Wat wil je de volgende keer uitproberen?",
-           "Samengesteld uit je eigen woorden in dit gesprek."),
-    "en": ("Reflection report", "The situation", "What I noticed about myself",
-           "Pattern or insight", "My intention", "Not discussed yet.",
-           "No intention formulated yet. What do you want to try next time?",
-           "Put together from your own words in this conversation."),
+    "nl": (
+        "Reflectieverslag",
+        "De situatie",
+        "Wat ik bij mezelf opmerkte",
+        "Patroon of inzicht",
+        "Mijn voornemen",
+        "Nog niet besproken.",
+        "Nog geen voornemen geformuleerd. Wat wil je de volgende keer uitproberen?",
+        "Samengesteld uit je eigen woorden in dit gesprek.",
+    ),
+    "en": (
+        "Reflection report",
+        "The situation",
+        "What I noticed about myself",
+        "Pattern or insight",
+        "My intention",
+        "Not discussed yet.",
+        "No intention formulated yet. What do you want to try next time?",
+        "Put together from your own words in this conversation.",
+    ),
 }
 
 
@@ -36,13 +48,19 @@ def build(turns: list[Turn], lang: str, title: str = "") -> str:
         if turn.crisis or not turn.user.strip():
             continue
         phase = turn.phase or 1
-        key = ("situation" if phase == 1 else "self" if phase == 2 else
-               "insight" if phase == 3 else "intent")
+        key = (
+            "situation"
+            if phase == 1
+            else "self"
+            if phase == 2
+            else "insight"
+            if phase == 3
+            else "intent"
+        )
         buckets[key] += _sentences(turn.user, 2)
     when = time.strftime("%Y-%m-%d")
     lines = [f"# {h[0]}: {title}" if title else f"# {h[0]}", "", f"*{when}. {h[7]}*", ""]
-    for key, heading in (("situation", h[1]), ("self", h[2]), ("insight", h[3]),
-                         ("intent", h[4])):
+    for key, heading in (("situation", h[1]), ("self", h[2]), ("insight", h[3]), ("intent", h[4])):
         lines += [f"## {heading}", ""]
         items = buckets[key][-4:] if key != "situation" else buckets[key][:4]
         if items:

@@ -216,12 +216,17 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "suicide",
-        _rx(r"\b((ik )?(wil|wou)|(wil|wou) ik) er (gewoon |echt |liever |eigenlijk |soms |"
-            r"het liefst |dan ook )*niet meer zijn\b"),
+        _rx(
+            r"\b((ik )?(wil|wou)|(wil|wou) ik) er (gewoon |echt |liever |eigenlijk |soms |"
+            r"het liefst |dan ook )*niet meer zijn\b"
+        ),
         True,
     ),
-    _Rule("suicide", _rx(r"\b(het|t|dit leven) hoeft voor mij (allemaal |eigenlijk )?niet meer\b"),
-          True),
+    _Rule(
+        "suicide",
+        _rx(r"\b(het|t|dit leven) hoeft voor mij (allemaal |eigenlijk )?niet meer\b"),
+        True,
+    ),
     _Rule("suicide", _rx(r"\bik wil (gewoon |echt )?(hier )?niet meer (hier )?zijn\b"), True),
     _Rule("suicide", _rx(r"\bik kan (zo )?niet (meer|langer) leven\b"), True),
     _Rule("suicide", _rx(r"\bniemand (zou|zal|gaat) (me|mij) (\w+ ){0,2}missen\b"), True),

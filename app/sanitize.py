@@ -30,7 +30,8 @@ def normalize(text: object, max_chars: int) -> CleanMessage:
     raw = re.sub("[\ud800-\udfff]", "\ufffd", raw)  # lone surrogates cannot be encoded
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     kept = "".join(
-        ch for ch in raw
+        ch
+        for ch in raw
         if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
     )
     kept = re.sub(r"[ \t]+\n", "\n", kept)
@@ -45,8 +46,7 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)]*\)")
 _REF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
 _SLASHES = re.compile(r"(?<![\w:])//([\w-]+(?:\.[\w-]+)+)")
-_URL = re.compile(r"\b((?:https?|ftp|wss?|file|data|javascript)\s*:\s*/*|www\.)([^\s<>\"']*)",
-                  re.I)
+_URL = re.compile(r"\b((?:https?|ftp|wss?|file|data|javascript)\s*:\s*/*|www\.)([^\s<>\"']*)", re.I)
 
 
 def _defang(match: re.Match[str]) -> str:
@@ -58,8 +58,9 @@ def _defang(match: re.Match[str]) -> str:
 
 def neutralize(text: str) -> str:
     """Plain, inert text for display: nothing in it can load or link to another host."""
-    text = _IMAGE.sub(lambda m: f"[afbeelding: {m.group(1)}]" if m.group(1) else "[afbeelding]",
-                      text)
+    text = _IMAGE.sub(
+        lambda m: f"[afbeelding: {m.group(1)}]" if m.group(1) else "[afbeelding]", text
+    )
     text = _LINK.sub(lambda m: m.group(1), text)
     text = _REF.sub("", text)
     text = _URL.sub(_defang, text)

@@ -44,8 +44,9 @@ def prepare_home(home: Path) -> Path:
 
 
 class Coach:
-    def __init__(self, settings: Settings, model: ChatModel | None = None,
-                 embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, settings: Settings, model: ChatModel | None = None, embedder: Embedder | None = None
+    ) -> None:
         self.settings = settings
         self._model = model
         self._embedder = embedder
@@ -89,9 +90,14 @@ class Coach:
 
     @cached_property
     def knowledge(self) -> KnowledgeBase:
-        return KnowledgeBase(self.store, self.embedder, self.settings.knowledge_dir,
-                             self.settings.uploads_dir, self.settings.relevance_threshold,
-                             self.settings.max_document_mb)
+        return KnowledgeBase(
+            self.store,
+            self.embedder,
+            self.settings.knowledge_dir,
+            self.settings.uploads_dir,
+            self.settings.relevance_threshold,
+            self.settings.max_document_mb,
+        )
 
     @cached_property
     def sessions(self) -> SessionStore:
@@ -104,9 +110,18 @@ class Coach:
     @cached_property
     def engine(self) -> Engine:
         s = self.settings
-        return Engine(self.model, self.knowledge, self.sessions, self.prompts, EngineConfig(
-            max_tokens=s.max_tokens, temperature=s.temperature, seed=s.seed,
-            max_message_chars=s.max_message_chars))
+        return Engine(
+            self.model,
+            self.knowledge,
+            self.sessions,
+            self.prompts,
+            EngineConfig(
+                max_tokens=s.max_tokens,
+                temperature=s.temperature,
+                seed=s.seed,
+                max_message_chars=s.max_message_chars,
+            ),
+        )
 
     def ready(self, progress: Callable[[int, int, str], None] | None = None) -> None:
         """Make sure the knowledge index exists for the configured embedder."""
@@ -117,8 +132,11 @@ class Coach:
     def export_all(self, target: Path) -> Path:
         """Write every session, report and the list of added documents as JSON, atomically."""
         data = self.sessions.export_all()
-        docs = sorted(p.name for p in self.settings.uploads_dir.glob("*")) if (
-            self.settings.uploads_dir.is_dir()) else []
+        docs = (
+            sorted(p.name for p in self.settings.uploads_dir.glob("*"))
+            if (self.settings.uploads_dir.is_dir())
+            else []
+        )
         data["documents"] = docs
         tmp = target.with_name(f".{target.name}.tmp")
         try:

@@ -23,7 +23,9 @@ from .errors import SessionError
 
 
 def _m001_initial(db: sqlite3.Connection) -> None:
-    _script(db, """
+    _script(
+        db,
+        """
         CREATE TABLE sessions (
             id TEXT PRIMARY KEY,
             title TEXT NOT NULL,
@@ -49,7 +51,8 @@ def _m001_initial(db: sqlite3.Connection) -> None:
             created_at REAL NOT NULL,
             PRIMARY KEY (session_id, n)
         );
-        """)
+        """,
+    )
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -124,8 +127,10 @@ class SessionStore:
                 p.chmod(0o600)
 
     def _migrate(self) -> None:
-        self._db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
-                         "applied_at REAL NOT NULL)")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
+            "applied_at REAL NOT NULL)"
+        )
         done = {row[0] for row in self._db.execute("SELECT name FROM migrations")}
         for name, step in MIGRATIONS:
             if name not in done:
@@ -162,7 +167,9 @@ class SessionStore:
         with self._tx():
             self._db.execute(
                 "INSERT INTO sessions (id, title, lang, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)", (sid, title[:200], lang, now, now))
+                "VALUES (?, ?, ?, ?, ?)",
+                (sid, title[:200], lang, now, now),
+            )
         return self.get(sid)
 
     def get(self, sid: str) -> SessionInfo:
@@ -170,16 +177,20 @@ class SessionStore:
             row = self._db.execute(
                 "SELECT s.id, s.title, s.lang, s.phase, s.state, s.created_at, s.updated_at, "
                 "(SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id) "
-                "FROM sessions s WHERE s.id = ?", (sid,)).fetchone()
+                "FROM sessions s WHERE s.id = ?",
+                (sid,),
+            ).fetchone()
         if row is None:
             raise SessionError(f"No session with id '{sid}'. See `coach sessions list`.")
-        return SessionInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6],
-                           row[7])
+        return SessionInfo(
+            row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6], row[7]
+        )
 
     def list(self) -> builtins.list[SessionInfo]:
         with self._lock:
-            ids = [r[0] for r in self._db.execute(
-                "SELECT id FROM sessions ORDER BY updated_at DESC")]
+            ids = [
+                r[0] for r in self._db.execute("SELECT id FROM sessions ORDER BY updated_at DESC")
+            ]
         return [self.get(i) for i in ids]
 
     def rename(self, sid: str, title: str) -> None:
@@ -188,14 +199,17 @@ class SessionStore:
             raise SessionError("A session title cannot be empty.")
         self.get(sid)
         with self._tx():
-            self._db.execute("UPDATE sessions SET title = ?, updated_at = ? WHERE id = ?",
-                             (title, time.time(), sid))
+            self._db.execute(
+                "UPDATE sessions SET title = ?, updated_at = ? WHERE id = ?",
+                (title, time.time(), sid),
+            )
 
     def save_state(self, sid: str, phase: int, state: dict[str, Any], lang: str) -> None:
         with self._tx():
             self._db.execute(
                 "UPDATE sessions SET phase = ?, state = ?, lang = ?, updated_at = ? WHERE id = ?",
-                (phase, json.dumps(state, ensure_ascii=False), lang, time.time(), sid))
+                (phase, json.dumps(state, ensure_ascii=False), lang, time.time(), sid),
+            )
 
     def delete(self, sid: str) -> None:
         self.get(sid)
@@ -220,17 +234,31 @@ class SessionStore:
     def add_turn(self, sid: str, turn: Turn) -> Turn:
         """Store one completed turn; committed before this returns."""
         with self._tx():
-            n = self._db.execute("SELECT COALESCE(MAX(n), 0) + 1 FROM turns WHERE session_id = ?",
-                                 (sid,)).fetchone()[0]
+            n = self._db.execute(
+                "SELECT COALESCE(MAX(n), 0) + 1 FROM turns WHERE session_id = ?", (sid,)
+            ).fetchone()[0]
             turn.n, turn.created_at = n, time.time()
             self._db.execute(
                 "INSERT INTO turns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sid, n, turn.user, turn.reply, turn.phase, turn.lang,
-                 json.dumps(turn.sources, ensure_ascii=False),
-                 json.dumps(turn.prompt_versions), turn.model_id, int(turn.crisis),
-                 turn.ttft_s, turn.total_s, turn.created_at))
-            self._db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?",
-                             (turn.created_at, sid))
+                (
+                    sid,
+                    n,
+                    turn.user,
+                    turn.reply,
+                    turn.phase,
+                    turn.lang,
+                    json.dumps(turn.sources, ensure_ascii=False),
+                    json.dumps(turn.prompt_versions),
+                    turn.model_id,
+                    int(turn.crisis),
+                    turn.ttft_s,
+                    turn.total_s,
+                    turn.created_at,
+                ),
+            )
+            self._db.execute(
+                "UPDATE sessions SET updated_at = ? WHERE id = ?", (turn.created_at, sid)
+            )
         return turn
 
     def turns(self, sid: str) -> builtins.list[Turn]:
@@ -238,21 +266,40 @@ class SessionStore:
             rows = self._db.execute(
                 "SELECT user_text, reply, phase, lang, sources, prompt_versions, model_id, crisis, "
                 "ttft_s, total_s, n, created_at FROM turns WHERE session_id = ? ORDER BY n",
-                (sid,)).fetchall()
-        return [Turn(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), r[6],
-                     bool(r[7]), r[8], r[9], r[10], r[11]) for r in rows]
+                (sid,),
+            ).fetchall()
+        return [
+            Turn(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                json.loads(r[4]),
+                json.loads(r[5]),
+                r[6],
+                bool(r[7]),
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+            )
+            for r in rows
+        ]
 
     def save_report(self, sid: str, text: str) -> None:
         self.get(sid)
         with self._tx():
-            self._db.execute("INSERT INTO reports VALUES (?, ?, ?) ON CONFLICT(session_id) DO "
-                             "UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
-                             (sid, text, time.time()))
+            self._db.execute(
+                "INSERT INTO reports VALUES (?, ?, ?) ON CONFLICT(session_id) DO "
+                "UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                (sid, text, time.time()),
+            )
 
     def report(self, sid: str) -> str | None:
         with self._lock:
-            row = self._db.execute("SELECT text FROM reports WHERE session_id = ?",
-                                   (sid,)).fetchone()
+            row = self._db.execute(
+                "SELECT text FROM reports WHERE session_id = ?", (sid,)
+            ).fetchone()
         return row[0] if row else None
 
     def integrity(self) -> str:
@@ -270,5 +317,7 @@ class SessionStore:
         }
 
     def export_all(self) -> dict[str, Any]:
-        return {"format": "reflectiecoach-export-1",
-                "sessions": [self.export(s.id) for s in self.list()]}
+        return {
+            "format": "reflectiecoach-export-1",
+            "sessions": [self.export(s.id) for s in self.list()],
+        }

@@ -96,9 +96,7 @@ def _convert(name: str, value: Any) -> Any:
         if kind == "str":
             return str(value)
     except (TypeError, ValueError):
-        raise SettingsError(
-            f"Setting '{name}' must be {kind} (not {value!r})."
-        ) from None
+        raise SettingsError(f"Setting '{name}' must be {kind} (not {value!r}).") from None
     raise AssertionError(f"unhandled setting type {kind}")
 
 
@@ -109,7 +107,7 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
     from_env: dict[str, Any] = {}
     for key, raw in env.items():
         if key.startswith("COACH_") and key != "COACH_CONFIG":
-            name = key[len("COACH_"):].lower()
+            name = key[len("COACH_") :].lower()
             if name not in _FIELDS:
                 raise SettingsError(
                     f"Unknown setting in environment variable {key}. "

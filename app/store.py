@@ -104,8 +104,9 @@ class VectorStore:
         with _translate(self.path):
             return set(collection.get(include=[])["ids"])
 
-    def add(self, ids: list[str], vectors: np.ndarray, texts: list[str],
-            metas: list[dict[str, Any]]) -> None:
+    def add(
+        self, ids: list[str], vectors: np.ndarray, texts: list[str], metas: list[dict[str, Any]]
+    ) -> None:
         if not ids:
             return
         with _translate(self.path):
@@ -131,8 +132,13 @@ class VectorStore:
             )
         return [
             Hit(id=i, score=1.0 - float(d), text=t, meta=dict(m or {}))
-            for i, t, m, d in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                  got["distances"][0], strict=True)
+            for i, t, m, d in zip(
+                got["ids"][0],
+                got["documents"][0],
+                got["metadatas"][0],
+                got["distances"][0],
+                strict=True,
+            )
         ]
 
     def delete(self, ids: set[str], force: bool = False) -> None:

@@ -19,7 +19,7 @@ NL: dict[str, str] = {
     "tab_settings": "Instellingen en privacy",
     # help
     "notice": "**Dit is een reflectiehulp, geen therapie of hulpverlening.** De coach stelt "
-              "vragen en geeft geen adviezen of diagnoses.",
+    "vragen en geeft geen adviezen of diagnoses.",
     "help_label": "Hulp nodig? Bel 113 of gratis 0800-0113 · acuut gevaar 112 · België 1813",
     "help_text": (
         "Gaat het niet goed met je, of denk je aan zelfdoding? Praat erover met iemand die je "
@@ -28,12 +28,13 @@ NL: dict[str, str] = {
         "via **113.nl** (dag en nacht).\n"
         "- **België:** Zelfmoordlijn **1813** (zelfmoord1813.be).\n"
         "- **Acuut gevaar:** bel **112**.\n"
-        "- Je **huisarts** of de **huisartsenpost** kan ook helpen.\n"),
+        "- Je **huisarts** of de **huisartsenpost** kan ook helpen.\n"
+    ),
     # chat
     "chat_label": "Gesprek",
     "message_label": "Jouw bericht",
     "message_placeholder": "Vertel over een situatie uit je werk… (Enter verstuurt, "
-                           "Shift+Enter voor een nieuwe regel)",
+    "Shift+Enter voor een nieuwe regel)",
     "send": "Verstuur",
     "stop": "Stop",
     "stopped": "Gestopt. Dit antwoord is niet bewaard; je kunt je bericht opnieuw sturen.",
@@ -42,7 +43,7 @@ NL: dict[str, str] = {
     "sources_label": "Bronnen bij het laatste antwoord",
     "sources_none": "Bij dit antwoord is geen kennisbron gebruikt.",
     "sources_intro": "De coach gebruikte deze kaarten uit de kennisbank. Klik op een titel "
-                     "voor de tekst.",
+    "voor de tekst.",
     "thinking": "…",
     "bank_question": "Vraag uit de vragenbank",
     # sessions
@@ -65,19 +66,19 @@ NL: dict[str, str] = {
     "report_label": "Je reflectieverslag (je kunt het aanpassen)",
     "report_heading": "### Reflectieverslag",
     "report_hint": "Het verslag is gemaakt van je eigen woorden. Pas het gerust aan voor je "
-                   "het bewaart.",
+    "het bewaart.",
     "export_md": "Bewaar als Markdown",
     "export_docx": "Bewaar als Word",
     "download_label": "Download",
     "need_turns": "Er is nog niets om samen te vatten: voer eerst een gesprek.",
     # prepare
     "prepare_intro": "Bereid een gesprek voor: kies een thema en beschrijf kort de situatie. "
-                     "De vragen komen uit de vragenbank en staan per fase; pas ze aan, "
-                     "verander de volgorde of haal er vragen uit.",
+    "De vragen komen uit de vragenbank en staan per fase; pas ze aan, "
+    "verander de volgorde of haal er vragen uit.",
     "theme_label": "Thema (kies of typ zelf)",
     "situation_label": "Situatie (optioneel)",
     "situation_placeholder": "Bijvoorbeeld: een medewerker die vastloopt in de samenwerking "
-                             "met een collega",
+    "met een collega",
     "phase_label": "Fase",
     "all_phases": "Alle fasen",
     "count_label": "Aantal vragen",
@@ -98,7 +99,7 @@ NL: dict[str, str] = {
     "browse_empty": "Niets gevonden bij dit thema.",
     # knowledge
     "kb_intro": "Voeg eigen documenten toe (txt, md, pdf of docx). Ze worden naar de "
-                "datamap gekopieerd en alleen op deze computer doorzocht.",
+    "datamap gekopieerd en alleen op deze computer doorzocht.",
     "upload_label": "Documenten",
     "add_docs": "Voeg toe aan de kennisbank",
     "kb_progress": "Documenten verwerken",
@@ -119,8 +120,8 @@ NL: dict[str, str] = {
     "model_label": "Taalmodel",
     "model_apply": "Gebruik dit model",
     "model_note": "Het wisselen van model laadt het nieuwe model in het geheugen; dat kan een "
-                  "minuut duren. Het geldt tot de app opnieuw start; blijvend wisselen doe je "
-                  "met `coach serve --model NAAM` of `model = \"NAAM\"` in config.toml.",
+    "minuut duren. Het geldt tot de app opnieuw start; blijvend wisselen doe je "
+    'met `coach serve --model NAAM` of `model = "NAAM"` in config.toml.',
     "model_switched": "Het model {name} is geladen.",
     "model_fixed": "Deze app draait met een vast testmodel; wisselen kan hier niet.",
     "data_title": "### Waar je gegevens staan",
@@ -132,14 +133,15 @@ NL: dict[str, str] = {
         "- Je documenten: `{documents}`\n"
         "- Bewaarde bestanden: `{exports}`\n"
         "- Modellen: `{models}`\n\n"
-        "De app maakt geen verbinding met internet en verstuurt geen gebruiksgegevens."),
+        "De app maakt geen verbinding met internet en verstuurt geen gebruiksgegevens."
+    ),
     "export_all": "Exporteer al mijn gegevens",
     "delete_all": "Verwijder al mijn gegevens",
     "confirm_delete_all": "**Weet je het zeker?** Alle gesprekken, verslagen, toegevoegde "
-                          "documenten en bewaarde bestanden worden definitief verwijderd. "
-                          "Dit kan niet ongedaan worden gemaakt.",
+    "documenten en bewaarde bestanden worden definitief verwijderd. "
+    "Dit kan niet ongedaan worden gemaakt.",
     "deleted_all": "Alles verwijderd. Nu opgeslagen: {sessions} gesprekken, {documents} eigen "
-                   "documenten.",
+    "documenten.",
     "error_generic": "Er ging iets mis. De details staan in het venster waarin de app draait.",
 }
 
@@ -151,7 +153,7 @@ EN: dict[str, str] = {
     "tab_knowledge": "Knowledge",
     "tab_settings": "Settings and privacy",
     "notice": "**This is a reflection aid, not therapy or professional help.** The coach asks "
-              "questions and gives no advice or diagnoses.",
+    "questions and gives no advice or diagnoses.",
     "help_label": "Need help? Call 113 or free 0800-0113 · emergency 112 · Belgium 1813",
     "help_text": (
         "Are you struggling, or thinking about suicide? Talk to someone who can help.\n\n"
@@ -160,11 +162,12 @@ EN: dict[str, str] = {
         "- **Belgium:** Zelfmoordlijn **1813** (zelfmoord1813.be).\n"
         "- **Immediate danger:** call **112**.\n"
         "- Your **GP** (huisarts) or the out-of-hours GP service (huisartsenpost) can help "
-        "too.\n"),
+        "too.\n"
+    ),
     "chat_label": "Conversation",
     "message_label": "Your message",
     "message_placeholder": "Tell me about a situation at work… (Enter sends, Shift+Enter for "
-                           "a new line)",
+    "a new line)",
     "send": "Send",
     "stop": "Stop",
     "stopped": "Stopped. This reply was not saved; you can send your message again.",
@@ -173,7 +176,7 @@ EN: dict[str, str] = {
     "sources_label": "Sources behind the last reply",
     "sources_none": "No knowledge source was used for this reply.",
     "sources_intro": "The coach used these cards from the knowledge base. Click a title for its "
-                     "text.",
+    "text.",
     "thinking": "…",
     "bank_question": "Question from the question bank",
     "sessions_label": "Your conversations",
@@ -193,15 +196,14 @@ EN: dict[str, str] = {
     "finish": "Wrap up",
     "report_label": "Your reflection report (you can edit it)",
     "report_heading": "### Reflection report",
-    "report_hint": "The report is made of your own words. Feel free to edit it before you save "
-                   "it.",
+    "report_hint": "The report is made of your own words. Feel free to edit it before you save it.",
     "export_md": "Save as Markdown",
     "export_docx": "Save as Word",
     "download_label": "Download",
     "need_turns": "There is nothing to sum up yet: have a conversation first.",
     "prepare_intro": "Prepare a conversation: pick a theme and describe the situation briefly. "
-                     "The questions come from the question bank, grouped by phase; edit them, "
-                     "reorder them or leave some out.",
+    "The questions come from the question bank, grouped by phase; edit them, "
+    "reorder them or leave some out.",
     "theme_label": "Theme (pick or type your own)",
     "situation_label": "Situation (optional)",
     "situation_placeholder": "For example: an employee who is stuck in working with a colleague",
@@ -224,7 +226,7 @@ EN: dict[str, str] = {
     "browse": "Show",
     "browse_empty": "Nothing found for this theme.",
     "kb_intro": "Add your own documents (txt, md, pdf or docx). They are copied into the data "
-                "folder and searched only on this computer.",
+    "folder and searched only on this computer.",
     "upload_label": "Documents",
     "add_docs": "Add to the knowledge base",
     "kb_progress": "Processing documents",
@@ -244,8 +246,8 @@ EN: dict[str, str] = {
     "model_label": "Language model",
     "model_apply": "Use this model",
     "model_note": "Switching loads the new model into memory, which can take a minute. It holds "
-                  "until the app restarts; to switch for good use `coach serve --model NAME` or "
-                  "`model = \"NAME\"` in config.toml.",
+    "until the app restarts; to switch for good use `coach serve --model NAME` or "
+    '`model = "NAME"` in config.toml.',
     "model_switched": "The model {name} is loaded.",
     "model_fixed": "This app runs with a fixed test model; it cannot be switched here.",
     "data_title": "### Where your data lives",
@@ -257,13 +259,14 @@ EN: dict[str, str] = {
         "- Your documents: `{documents}`\n"
         "- Saved files: `{exports}`\n"
         "- Models: `{models}`\n\n"
-        "The app makes no internet connections and sends no usage data."),
+        "The app makes no internet connections and sends no usage data."
+    ),
     "export_all": "Export all my data",
     "delete_all": "Delete all my data",
     "confirm_delete_all": "**Are you sure?** All conversations, reports, added documents and "
-                          "saved files will be deleted for good. This cannot be undone.",
+    "saved files will be deleted for good. This cannot be undone.",
     "deleted_all": "Everything deleted. Stored now: {sessions} conversations, {documents} "
-                   "documents of your own.",
+    "documents of your own.",
     "error_generic": "Something went wrong. The details are in the window where the app runs.",
 }
 

@@ -20,10 +20,18 @@ from app.store import VectorStore
 
 CARD_TYPES = ["theme", "method", "tip"]
 # Off-topic and nonsense queries: the search must say nothing relevant was found.
-JUNK = ["qwxz vbnm plokj", "recept voor appeltaart met kaneel", "wat is de hoofdstad van Frankrijk",
-        "how do I change a car tyre", "voetbaluitslagen van gisteren", "asdf",
-        "the weather tomorrow in Utrecht", "hoeveel kost een treinkaartje naar Parijs",
-        "beste pizza in Amsterdam", "install python on windows"]
+JUNK = [
+    "qwxz vbnm plokj",
+    "recept voor appeltaart met kaneel",
+    "wat is de hoofdstad van Frankrijk",
+    "how do I change a car tyre",
+    "voetbaluitslagen van gisteren",
+    "asdf",
+    "the weather tomorrow in Utrecht",
+    "hoeveel kost een treinkaartje naar Parijs",
+    "beste pizza in Amsterdam",
+    "install python on windows",
+]
 
 
 def evaluate(spec: str, queries: list[dict]) -> dict:
@@ -31,8 +39,9 @@ def evaluate(spec: str, queries: list[dict]) -> dict:
         t0 = time.perf_counter()
         embedder = embedders.load(spec)
         load_s = time.perf_counter() - t0
-        kb = KnowledgeBase(VectorStore(Path(tmp) / "index"), embedder, ROOT / "knowledge",
-                           Path(tmp) / "docs")
+        kb = KnowledgeBase(
+            VectorStore(Path(tmp) / "index"), embedder, ROOT / "knowledge", Path(tmp) / "docs"
+        )
         t0 = time.perf_counter()
         built = kb.ensure_ready()
         build_s = time.perf_counter() - t0
@@ -87,15 +96,16 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
-        table.append(f"| {r['embedder']} | {r['recall_at_3']} | {r['recall_at_3_nl']} | "
-                     f"{r['recall_at_3_en']} | {r['query_ms_p50']} | {r['query_ms_p95']} | "
-                     f"{r['build_s']} | {r['reingest_embedded']} | {r['threshold']} | "
-                     f"{r['eval_queries_judged_relevant']} | {r['off_topic_judged_relevant']} |")
+        table.append(
+            f"| {r['embedder']} | {r['recall_at_3']} | {r['recall_at_3_nl']} | "
+            f"{r['recall_at_3_en']} | {r['query_ms_p50']} | {r['query_ms_p95']} | "
+            f"{r['build_s']} | {r['reingest_embedded']} | {r['threshold']} | "
+            f"{r['eval_queries_judged_relevant']} | {r['off_topic_judged_relevant']} |"
+        )
     base = results[0]["query_ms_p50"]
     if len(results) > 1:
         table.append("")
-        table.append(f"MiniLM / e5 query latency ratio: "
-                     f"{results[1]['query_ms_p50'] / base:.2f}")
+        table.append(f"MiniLM / e5 query latency ratio: {results[1]['query_ms_p50'] / base:.2f}")
     write("bench-retrieval", {"machine": machine(), "results": results}, "\n".join(table))
 
 

@@ -67,8 +67,9 @@ def our_layout(coach: Coach, messages: list[str]) -> list[dict]:
                 first = time.perf_counter() - t0
         total = time.perf_counter() - t0
         out.append({"turn": i, "ttft_s": round(first or total, 3), "total_s": round(total, 3)})
-        print(f"ours  turn {i:2d}: ttft {out[-1]['ttft_s']:.2f}s total {total:.2f}s",
-              file=sys.stderr)
+        print(
+            f"ours  turn {i:2d}: ttft {out[-1]['ttft_s']:.2f}s total {total:.2f}s", file=sys.stderr
+        )
     return out
 
 
@@ -84,13 +85,21 @@ def naive_layout(coach: Coach, messages: list[str]) -> list[dict]:
         found = coach.knowledge.search(message, k=3, type="question", lang="nl", threshold=0.0)
         candidates = [p.text for p in found.passages] or ["Wat bedoel je precies?"]
         context = "\n\n".join(p.text for p in cards.passages)
-        prompt = [{"role": "system", "content": f"{system}\n\nKennis:\n{context}\n\nKies een "
-                   f"vraag uit:\n" + "\n".join(f"- {c}" for c in candidates)}]
+        prompt = [
+            {
+                "role": "system",
+                "content": f"{system}\n\nKennis:\n{context}\n\nKies een "
+                f"vraag uit:\n" + "\n".join(f"- {c}" for c in candidates),
+            }
+        ]
         prompt += history[-12:] + [{"role": "user", "content": message}]
         first, reply = None, ""
-        options = Generation(max_tokens=coach.settings.max_tokens,
-                             temperature=coach.settings.temperature, seed=coach.settings.seed,
-                             grammar=grammar("nl", candidates))
+        options = Generation(
+            max_tokens=coach.settings.max_tokens,
+            temperature=coach.settings.temperature,
+            seed=coach.settings.seed,
+            grammar=grammar("nl", candidates),
+        )
         for piece in model.stream(prompt, options):
             if first is None:
                 first = time.perf_counter() - t0
@@ -98,8 +107,9 @@ def naive_layout(coach: Coach, messages: list[str]) -> list[dict]:
         total = time.perf_counter() - t0
         history += [{"role": "user", "content": message}, {"role": "assistant", "content": reply}]
         out.append({"turn": i, "ttft_s": round(first or total, 3), "total_s": round(total, 3)})
-        print(f"naive turn {i:2d}: ttft {out[-1]['ttft_s']:.2f}s total {total:.2f}s",
-              file=sys.stderr)
+        print(
+            f"naive turn {i:2d}: ttft {out[-1]['ttft_s']:.2f}s total {total:.2f}s", file=sys.stderr
+        )
     return out
 
 
@@ -107,8 +117,10 @@ def generation_speed(coach: Coach) -> dict:
     """Tokens per second after the first token: our wrapper against raw llama-cpp-python."""
     model = coach.model
     llama = model.raw()  # type: ignore[attr-defined]
-    messages = [{"role": "system", "content": "Je bent een behulpzame assistent."},
-                {"role": "user", "content": "Schrijf een lang verhaal over een schooldag."}]
+    messages = [
+        {"role": "system", "content": "Je bent een behulpzame assistent."},
+        {"role": "user", "content": "Schrijf een lang verhaal over een schooldag."},
+    ]
     prompt = model._format(messages)  # type: ignore[attr-defined]
     n = 96
 
@@ -123,26 +135,42 @@ def generation_speed(coach: Coach) -> dict:
     ours, raw = [], []
     for rep in range(3):
         llama.reset()
-        raw.append(timed(llama.create_completion(prompt, max_tokens=n, temperature=0.0,
-                                                 seed=rep, stream=True)))
+        raw.append(
+            timed(
+                llama.create_completion(
+                    prompt, max_tokens=n, temperature=0.0, seed=rep, stream=True
+                )
+            )
+        )
         llama.reset()
-        ours.append(timed(model.stream(messages, Generation(max_tokens=n, temperature=0.0,
-                                                           seed=rep))))
-    return {"ours_tok_s": round(median(ours), 2), "raw_tok_s": round(median(raw), 2),
-            "ratio": round(median(ours) / median(raw), 3)}
+        ours.append(
+            timed(model.stream(messages, Generation(max_tokens=n, temperature=0.0, seed=rep)))
+        )
+    return {
+        "ours_tok_s": round(median(ours), 2),
+        "raw_tok_s": round(median(raw), 2),
+        "ratio": round(median(ours) / median(raw), 3),
+    }
 
 
 def cold_start(model: str) -> float | None:
     """Seconds from launching `coach serve` until the page answers, with a built index."""
     with tempfile.TemporaryDirectory() as home:
         env = dict(__import__("os").environ, COACH_HOME=home)
-        subprocess.run([str(ROOT / ".venv/bin/coach"), "kb", "status"], env=env,
-                       capture_output=True, check=False)
+        subprocess.run(
+            [str(ROOT / ".venv/bin/coach"), "kb", "status"],
+            env=env,
+            capture_output=True,
+            check=False,
+        )
         port = free_port()
         t0 = time.perf_counter()
-        proc = subprocess.Popen([str(ROOT / ".venv/bin/coach"), "serve", "--port", str(port),
-                                 "--model", model], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(ROOT / ".venv/bin/coach"), "serve", "--port", str(port), "--model", model],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             while time.perf_counter() - t0 < 300:
                 if proc.poll() is not None:
@@ -225,22 +253,25 @@ def main() -> None:
 
 | figure | value | target |
 |---|---|---|
-| time to first token p50, turns 2+ (our layout) | {s['ttft_p50_from_turn2_s']} s | <= 1.5 s |
-| time to first token p50, turns 2+ (naive layout) | {s['naive_ttft_p50_from_turn2_s']} s | |
-| naive / ours, time to first token | {s['naive_over_ours_ttft']}x | >= 3x |
-| last turn / turn 2, time to first token | {s['turn_last_over_turn2']} | <= 1.3 |
-| whole turn p50 | {s['turn_total_p50_s']} s | <= 6 s |
-| generation tok/s, ours / raw llama-cpp-python | {speed['ours_tok_s']} / {speed['raw_tok_s']} = {speed['ratio']} | >= 0.95 |
-| retrieval (embed + search) p50 / p95 | {s['retrieval_ms_p50']} / {s['retrieval_ms_p95']} ms | p50 <= 30 ms |
-| building the knowledge index | {s['index_build_s']} s | <= 30 s |
-| evaluating the fixed prompt prefix at start-up | {s['prefix_warmup_s']} s | |
-| cold start to a ready UI (`coach serve`) | {s['cold_start_to_ui_s']} s | |
-| peak memory (benchmark process) | {s['peak_rss_mb']} MB | |
+| time to first token p50, turns 2+ (our layout) | {s["ttft_p50_from_turn2_s"]} s | <= 1.5 s |
+| time to first token p50, turns 2+ (naive layout) | {s["naive_ttft_p50_from_turn2_s"]} s | |
+| naive / ours, time to first token | {s["naive_over_ours_ttft"]}x | >= 3x |
+| last turn / turn 2, time to first token | {s["turn_last_over_turn2"]} | <= 1.3 |
+| whole turn p50 | {s["turn_total_p50_s"]} s | <= 6 s |
+| generation tok/s, ours / raw llama-cpp-python | {speed["ours_tok_s"]} / {speed["raw_tok_s"]} = {speed["ratio"]} | >= 0.95 |
+| retrieval (embed + search) p50 / p95 | {s["retrieval_ms_p50"]} / {s["retrieval_ms_p95"]} ms | p50 <= 30 ms |
+| building the knowledge index | {s["index_build_s"]} s | <= 30 s |
+| evaluating the fixed prompt prefix at start-up | {s["prefix_warmup_s"]} s | |
+| cold start to a ready UI (`coach serve`) | {s["cold_start_to_ui_s"]} s | |
+| peak memory (benchmark process) | {s["peak_rss_mb"]} MB | |
 
 ![time to first token per turn](bench-speed.png)
 """
-    write("bench-speed", {"machine": machine(), "summary": summary, "ours": ours,
-                          "naive": naive}, table)
+    write(
+        "bench-speed",
+        {"machine": machine(), "summary": summary, "ours": ours, "naive": naive},
+        table,
+    )
 
 
 if __name__ == "__main__":

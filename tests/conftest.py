@@ -25,8 +25,9 @@ privacy.apply()
 _LOG = Path(tempfile.mkdtemp(prefix="coach-egress-")) / "attempts.jsonl"
 os.environ["EGRESS_GUARD_LOG"] = str(_LOG)
 os.environ["PYTHONPATH"] = os.pathsep.join(
-    [str(HERE / "egress_hook"), str(HERE.parent)] + os.environ.get("PYTHONPATH", "").split(
-        os.pathsep)).rstrip(os.pathsep)
+    [str(HERE / "egress_hook"), str(HERE.parent)]
+    + os.environ.get("PYTHONPATH", "").split(os.pathsep)
+).rstrip(os.pathsep)
 egress.install(log_path=str(_LOG))
 
 
@@ -55,7 +56,8 @@ def _no_egress() -> object:
     yield
     after = egress_attempts()[before:]
     assert not after, "network egress attempted:\n" + "\n".join(
-        f"{a['event']} -> {a['target']} ({a['thread']})\n{a['stack']}" for a in after)
+        f"{a['event']} -> {a['target']} ({a['thread']})\n{a['stack']}" for a in after
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

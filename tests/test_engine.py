@@ -65,8 +65,10 @@ def test_grammar_offers_only_the_candidates(coach: Coach) -> None:
 
 
 def test_guard_regenerates_once_then_falls_back(coach: Coach) -> None:
-    model = fake(coach).enqueue("Je moet gewoon met je baas praten. Heb je dat al gedaan?",
-                                "Probeer eens te praten. Ga je dat doen?")
+    model = fake(coach).enqueue(
+        "Je moet gewoon met je baas praten. Heb je dat al gedaan?",
+        "Probeer eens te praten. Ga je dat doen?",
+    )
     sid = coach.sessions.create().id
     events = list(coach.engine.respond(sid, "Mijn baas luistert nooit naar me."))
     assert len(model.calls) == 2
@@ -149,16 +151,18 @@ def test_forty_turns_never_overflow_a_small_context(home: Path) -> None:
 def test_phase_moves_through_the_cycle_without_skipping(coach: Coach) -> None:
     sid = coach.sessions.create().id
     seen = []
-    for message in ["Ik had een lastig gesprek met een ouder op school.",
-                    "Ik wil leren rustig te blijven als iemand boos wordt.",
-                    "Ik voelde me klein en dacht dat ik het fout deed.",
-                    "De moeder wilde dat haar zoon gezien werd.",
-                    "Ik deed niets en zweeg.",
-                    "Ik merk dat ik altijd stil word bij boze mensen.",
-                    "Het patroon is dat ik conflict vermijd.",
-                    "Ik zou kunnen benoemen wat ik zie.",
-                    "Of ik vraag om een pauze.",
-                    "Volgende keer ga ik eerst benoemen wat ik hoor."]:
+    for message in [
+        "Ik had een lastig gesprek met een ouder op school.",
+        "Ik wil leren rustig te blijven als iemand boos wordt.",
+        "Ik voelde me klein en dacht dat ik het fout deed.",
+        "De moeder wilde dat haar zoon gezien werd.",
+        "Ik deed niets en zweeg.",
+        "Ik merk dat ik altijd stil word bij boze mensen.",
+        "Het patroon is dat ik conflict vermijd.",
+        "Ik zou kunnen benoemen wat ik zie.",
+        "Of ik vraag om een pauze.",
+        "Volgende keer ga ik eerst benoemen wat ik hoor.",
+    ]:
         seen.append(coach.engine.run(sid, message).phase)
     assert seen == sorted(seen) and seen[0] == 1 and seen[-1] == 5
     assert set(seen) == {1, 2, 3, 4, 5}

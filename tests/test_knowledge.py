@@ -30,24 +30,34 @@ def builtin(tmp_path: Path) -> Path:
     root = tmp_path / "knowledge"
     (root / "cards").mkdir(parents=True)
     (root / "questions").mkdir()
-    (root / "cards" / "regie.md").write_text(CARD.format(
-        id="regie", title="Regie over je eigen werk",
-        body="Wie regie voert kiest zelf welke taken voorrang krijgen en stuurt bij."))
-    (root / "cards" / "emoties.md").write_text(CARD.format(
-        id="emoties", title="Emoties op het werk",
-        body="Boosheid, schaamte en onzekerheid vertellen iets over wat je belangrijk vindt."))
+    (root / "cards" / "regie.md").write_text(
+        CARD.format(
+            id="regie",
+            title="Regie over je eigen werk",
+            body="Wie regie voert kiest zelf welke taken voorrang krijgen en stuurt bij.",
+        )
+    )
+    (root / "cards" / "emoties.md").write_text(
+        CARD.format(
+            id="emoties",
+            title="Emoties op het werk",
+            body="Boosheid, schaamte en onzekerheid vertellen iets over wat je belangrijk vindt.",
+        )
+    )
     (root / "questions" / "bank-nl.jsonl").write_text(
         '{"id": "v1", "text": "Wat voelde je toen je collega boos werd?", "phase": 2, '
         '"theme": "emoties", "lang": "nl"}\n'
         '{"id": "v2", "text": "Welke taken kies je zelf?", "phase": 4, "theme": "regie", '
-        '"lang": "nl"}\n')
+        '"lang": "nl"}\n'
+    )
     return root
 
 
 @pytest.fixture
 def kb(tmp_path: Path, builtin: Path) -> KnowledgeBase:
-    return KnowledgeBase(VectorStore(tmp_path / "index"), HashEmbedder(), builtin,
-                         tmp_path / "docs", threshold=0.1)
+    return KnowledgeBase(
+        VectorStore(tmp_path / "index"), HashEmbedder(), builtin, tmp_path / "docs", threshold=0.1
+    )
 
 
 def test_first_use_indexes_builtin_and_reingest_embeds_nothing(kb: KnowledgeBase) -> None:
@@ -87,8 +97,13 @@ def test_deleted_card_leaves_the_index(kb: KnowledgeBase, builtin: Path) -> None
 
 def test_other_embedder_forces_rebuild(kb: KnowledgeBase, tmp_path: Path, builtin: Path) -> None:
     kb.ensure_ready()
-    other = KnowledgeBase(VectorStore(tmp_path / "index"), HashEmbedder(dim=128), builtin,
-                          tmp_path / "docs", threshold=0.1)
+    other = KnowledgeBase(
+        VectorStore(tmp_path / "index"),
+        HashEmbedder(dim=128),
+        builtin,
+        tmp_path / "docs",
+        threshold=0.1,
+    )
     report = other.ensure_ready()
     assert report is not None and report.embedded == 4
     assert other.status()["index_embedder"] == "hash-128"

