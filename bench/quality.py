@@ -459,6 +459,11 @@ def main() -> None:
     )
     ap.add_argument("--name", default="eval-quality", help="output name under docs/")
     ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --home: keep the conversations a killed run finished (raw-partial.json)",
+    )
+    ap.add_argument(
         "--rescore",
         type=Path,
         default=None,
@@ -472,7 +477,6 @@ def main() -> None:
     )
     args = ap.parse_args()
 
-    started = time.perf_counter()
     if args.rescore:
         old = json.loads(args.rescore.read_text(encoding="utf-8"))
         runs = [
@@ -512,6 +516,19 @@ def main() -> None:
         home.mkdir(parents=True, exist_ok=True)
         log(f"COACH_HOME={home}; {len(convs)} conversations, {len(req_specs)} requests")
         runs, requests = [], []
+        partial = home / "raw-partial.json"
+        if args.resume and partial.exists():
+            done = {c["id"] for c in convs}
+            runs = [
+                r
+                for r in json.loads(partial.read_text())
+                if r["returncode"] == 0
+                and r["conversation"]["id"] in done
+                and len(r["records"]) == len(r["conversation"]["messages"])
+            ]
+            kept = {r["conversation"]["id"] for r in runs}
+            log(f"resuming: {len(kept)} conversations already done: {', '.join(sorted(kept))}")
+            convs = [c for c in convs if c["id"] not in kept]
         try:
             for i, conv in enumerate(convs, 1):
                 log(
@@ -535,7 +552,9 @@ def main() -> None:
             "machine": machine(),
             "limit": args.limit,
             "only": args.only,
-            "wall_s": round(time.perf_counter() - started, 1),
+            # Sum of the subprocess times, so a resumed run still reports the whole cost.
+            "wall_s": round(sum(r["wall_s"] for r in runs + requests), 1),
+            "resumed": bool(args.resume),
         }
         if args.home is not None:  # keep the raw output, so a scoring change needs no rerun
             (home / "raw-runs.json").write_text(
