@@ -47,6 +47,29 @@ def _env(home: Path) -> dict[str, str]:
     return env
 
 
+def code_state() -> dict[str, Any]:
+    """Which code and prompts produced the replies: the commit, local changes, prompt versions."""
+    from app.prompts import PromptLibrary
+
+    def git(*args: str) -> str:
+        try:
+            out = subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT)
+        except OSError:
+            return ""
+        return out.stdout.strip()
+
+    library = PromptLibrary(ROOT / "prompts")
+    return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "uncommitted_changes": bool(git("status", "--porcelain", "app", "prompts", "knowledge")),
+        "prompts": {
+            "system": library.latest("coach.system"),
+            "turn": library.latest("turn"),
+            "examples": library.latest("examples", ".json"),
+        },
+    }
+
+
 # --- running ---------------------------------------------------------------------------------
 
 
@@ -246,6 +269,7 @@ def _examples(sessions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
             t["kind"] == "ordinary" and not t["problems"] and not t.get("flags") and t["index"] >= 2
         ),
         "A turn that meets every rule",
+        key=lambda p: -(p[1].get("mirror_grounded") or 0),
     )
     take(
         lambda t: t["kind"] == "ordinary" and t["problems"],
@@ -261,6 +285,19 @@ def _examples(sessions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
     return chosen
 
 
+def _code_line(meta: dict[str, Any]) -> str:
+    code = meta.get("code")
+    if not code:
+        return ""
+    line = (
+        f"Code {code['commit']}{' with local changes' if code['uncommitted_changes'] else ''}"
+        f", prompts {', '.join(code['prompts'].values())}."
+    )
+    if meta.get("code_changed_during_run"):
+        line += " **The code or prompts changed during the run.**"
+    return line
+
+
 def markdown(data: dict[str, Any]) -> str:
     agg, meta = data["aggregate"], data["meta"]
     lines = [
@@ -270,12 +307,15 @@ def markdown(data: dict[str, Any]) -> str:
         f"{agg['turns']} ordinary turns, {agg['questions']} questions; "
         f"{agg['supervisor_requests']} supervisor requests. {meta['machine']['cpu']}, "
         f"{meta['machine']['cores']} cores, {meta['machine']['date']}; run took "
-        f"{meta['wall_s'] / 60:.0f} min.",
+        f"{meta['wall_s'] / 60:.0f} min. {_code_line(meta)}",
         "",
         "Rules are the literal checks of `app/style.py`, applied per turn by `bench/scoring.py`: "
         "MITI 4.2 (reflection-to-question ratio, open questions) and ICF PCC markers (one "
         "question at a time, no advice without permission, the partner's language). Crisis "
-        "turns and the closing report are scored separately.",
+        "turns and the closing report are scored separately. These rules see the form of a "
+        "reply, not whether its mirror is true to what the person said; the 'mirror' rows are a "
+        "lexical proxy for that (content words shared with the current message, or taken only "
+        "from the coach's own candidate questions and earlier replies).",
         "",
         "## Aggregate",
         "",
@@ -302,7 +342,7 @@ def markdown(data: dict[str, Any]) -> str:
         f"`style.asks_permission` recognises {_fmt(agg['advice_requests_handled_strict'])}, "
         f"crisis hand-offs on unscripted turns {agg['crisis_false_alarms']}. Time per ordinary "
         f"turn: p50 {agg['total_s_p50']} s, p95 {agg['total_s_p95']} s (first token p50 "
-        f"{agg['ttft_s_p50']} s).",
+        f"{agg['ttft_s_p50']} s), indicative only: bench/speed.py measures speed.",
     ]
     if agg["crashed_sessions"]:
         lines.append(f"Incomplete or failed runs: {', '.join(agg['crashed_sessions'])}.")
@@ -311,8 +351,9 @@ def markdown(data: dict[str, Any]) -> str:
         "## Per conversation",
         "",
         "| conversation | turns | one question | open | reflection first | advice w/o perm. | "
-        "language | median words | R:Q | phases reached | voornemen | crisis | advice handled |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "language | median words | R:Q | mirror grounded | phases reached | voornemen | crisis | "
+        "advice handled |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in data["sessions"]:
         m, r = s["summary"], s["summary"]["rates"]
@@ -330,6 +371,7 @@ def markdown(data: dict[str, Any]) -> str:
             f"{_fmt(r['advice_without_permission'])} | {_fmt(r['user_language'])} | "
             f"{_fmt(r['median_words'], 'median_words')} | "
             f"{_fmt(r['reflection_to_question'], 'reflection_to_question')} | "
+            f"{_fmt(r['mirror_grounded'])} | "
             f"{m['max_phase']} ({m['phases_reached'][-1] if m['phases_reached'] else '-'}) | "
             f"{'yes' if m['reached_voornemen'] else 'no'} | {crisis} | {advice} |"
         )
@@ -440,6 +482,7 @@ def load_inputs(limit: int | None, only: list[str]) -> tuple[list[dict], list[di
 
 
 def main() -> None:
+    global COACH
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--model", default=None, help="GGUF name in models/ or a path (default: the bundled model)"
@@ -459,6 +502,9 @@ def main() -> None:
     )
     ap.add_argument("--name", default="eval-quality", help="output name under docs/")
     ap.add_argument(
+        "--coach", type=Path, default=COACH, help="the coach executable (default: .venv/bin/coach)"
+    )
+    ap.add_argument(
         "--resume",
         action="store_true",
         help="with --home: keep the conversations a killed run finished (raw-partial.json)",
@@ -476,6 +522,7 @@ def main() -> None:
         help="score the raw-runs.json a run left in its --home, without a model",
     )
     args = ap.parse_args()
+    COACH = args.coach
 
     if args.rescore:
         old = json.loads(args.rescore.read_text(encoding="utf-8"))
@@ -515,6 +562,7 @@ def main() -> None:
         home = args.home or Path(tempfile.mkdtemp(prefix="coach-eval-"))
         home.mkdir(parents=True, exist_ok=True)
         log(f"COACH_HOME={home}; {len(convs)} conversations, {len(req_specs)} requests")
+        state_before = code_state()
         runs, requests = [], []
         partial = home / "raw-partial.json"
         if args.resume and partial.exists():
@@ -555,6 +603,8 @@ def main() -> None:
             # Sum of the subprocess times, so a resumed run still reports the whole cost.
             "wall_s": round(sum(r["wall_s"] for r in runs + requests), 1),
             "resumed": bool(args.resume),
+            "code": state_before,
+            "code_changed_during_run": code_state() != state_before,
         }
         if args.home is not None:  # keep the raw output, so a scoring change needs no rerun
             (home / "raw-runs.json").write_text(

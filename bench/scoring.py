@@ -50,7 +50,10 @@ INFORMATIONAL = (
 # A question that hands the advice request back to the person ("Wat heb je zelf al
 # overwogen?", "What could you yourself try?"). app.style.asks_permission covers the
 # "wat zou jij zelf" forms; this also catches the engine's own PERMISSION_QUESTION.
-_HANDS_BACK = re.compile(r"\b(zelf|jezelf|yourself)\b", re.IGNORECASE)
+_HANDS_BACK = (
+    re.compile(r"\bwat (zou|kun|kan|kunt|heb|hebt|wil|wilt) (je|jij)( \w+)? zelf\b"),
+    re.compile(r"\bwhat (could|would|can|have|do|did) you( \w+){0,2} yourself\b"),
+)
 
 # Suggestions that app.style.has_advice (and so the engine's guard) does not catch, found in
 # evaluation runs: "You could already try to talk to her.", "Je zou al kunnen proberen om...".
@@ -64,7 +67,7 @@ _EXTRA_ADVICE = tuple(
         r"(try|consider|talk|ask|tell|speak|start|improve|schedule|set|go|raise|bring|share)\b",
         r"\b(je|jij) (zou|kunt|kan) ((al|ook|gewoon|misschien|eerst|dan|zelf|eens|nu) ){0,3}"
         r"(\w+ ){0,4}(kunnen )?(proberen|overwegen|bespreken|aankaarten|aangeven|praten|vragen"
-        r"|zeggen|aanspreken)\b",
+        r"|aanspreken)\b",
     )
 )
 _EXTRA_EXEMPT_BEFORE = frozenset(
@@ -182,7 +185,11 @@ def hands_back(reply: str, lang: str) -> bool:
     """The reply answers an advice request by asking permission or returning the question."""
     if style.asks_permission(reply, lang):
         return True
-    return any(_HANDS_BACK.search(q) for q in style.questions(reply))
+    return any(
+        p.search(" ".join(re.findall(r"[a-z]+", q.lower())))
+        for q in style.questions(reply)
+        for p in _HANDS_BACK
+    )
 
 
 def score_reply(
