@@ -52,6 +52,10 @@ TRUNCATED_NOTE = {
     "nl": "(Je bericht was erg lang; ik heb de eerste {n} tekens gebruikt.)",
     "en": "(Your message was very long; I used the first {n} characters.)",
 }
+ADVICE_MIRROR = {
+    "nl": "Je zoekt houvast en zou graag horen wat je het beste kunt doen.",
+    "en": "You are looking for something to hold on to and would like to hear what to do.",
+}
 LEERVRAAG = {
     "nl": "Wat wil je uit dit gesprek halen?",
     "en": "What would you like to get out of this conversation?",
@@ -208,9 +212,8 @@ class Engine:
             special = RETURN_QUESTION if cycle.phase < 3 else PERMISSION_QUESTION
             candidates = [special[lang]]  # hand the question back, or ask before any advice
             cycle.permission_asked = cycle.phase >= 3
-        elif cycle.phase == 1 and not cycle.leervraag_asked and cycle.turns >= 1:
+        elif cycle.phase == 1 and not cycle.leervraag_asked:
             candidates = [LEERVRAAG[lang]] + candidates[:2]
-            cycle.leervraag_asked = True
         elif cycle.phase == 2 and (q := phases.next_terugblik(cycle, lang, asked)):
             candidates = [q] + candidates[:2]
         if not candidates:
@@ -231,6 +234,30 @@ class Engine:
                 candidates=candidates,
                 message=message,
             )
+
+        if advice:
+            # A free mirror here tends to turn into the advice that was asked for, so this turn
+            # is composed from fixed parts: acknowledge the wish, then the special question.
+            reply = f"{ADVICE_MIRROR[lang]} {candidates[0]}"
+            yield Event("meta", phase=cycle.phase, sources=sources, note=note)
+            yield Event("reset", reply)
+            state["asked"] = (state.get("asked", []) + [candidates[0]])[-40:]
+            state["notes"] = (notes + [_gist(text)])[-6:]
+            state["cycle"] = cycle.to_dict()
+            self.sessions.save_state(session_id, cycle.phase, state, lang)
+            turn = self._store(
+                session_id,
+                text,
+                reply,
+                cycle.phase,
+                lang,
+                sources,
+                False,
+                started,
+                time.perf_counter(),
+            )
+            yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
+            return
 
         messages, fitted = self._fit(block_for, text)
         if fitted != text and not note:
@@ -261,6 +288,8 @@ class Engine:
             yield Event("reset", reply)
 
         question = style.questions(reply)[-1:] or [candidates[0]]
+        if question[0] == LEERVRAAG[lang]:  # asked only once the model really chose it
+            cycle.leervraag_asked = True
         state["asked"] = (state.get("asked", []) + question)[-40:]
         state["notes"] = (notes + [_gist(text)])[-6:]
         state["cycle"] = cycle.to_dict()

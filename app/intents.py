@@ -20,7 +20,9 @@ _ADVICE = re.compile(
     r"zeg (nou |maar |gewoon )*(wat|hoe) ik|heb je (een )?(advies|tip)|wat raad je (me )?aan|"
     r"vertel (me|mij) (gewoon )?wat|wat is (de|jouw) oplossing|"
     r"what should i do|tell me what to do|give me (some )?(advice|tips?)|any (advice|tips)|"
-    r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|just tell me)",
+    r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|just tell me|"
+    r"wat zou (jij|u) doen|in mijn schoenen|(\w+ ){0,3}(tips|opties|adviezen) (geven|noemen)|"
+    r"(give|tell) me (\w+ ){0,2}(options|tips|suggestions)|if you were me)",
     re.I,
 )
 _YES = re.compile(
