@@ -241,18 +241,15 @@ class Engine:
             reply = f"{ADVICE_MIRROR[lang]} {candidates[0]}"
             yield Event("meta", phase=cycle.phase, sources=sources, note=note)
             yield Event("reset", reply)
-            state["asked"] = (state.get("asked", []) + [candidates[0]])[-40:]
-            state["notes"] = (notes + [_gist(text)])[-6:]
-            state["cycle"] = cycle.to_dict()
-            self.sessions.save_state(session_id, cycle.phase, state, lang)
-            turn = self._store(
+            turn = self._commit(
                 session_id,
                 text,
                 reply,
-                cycle.phase,
+                candidates[0],
+                cycle,
+                state,
                 lang,
                 sources,
-                False,
                 started,
                 time.perf_counter(),
             )
@@ -287,17 +284,35 @@ class Engine:
             reply = self._fallback(reply, candidates, lang)
             yield Event("reset", reply)
 
-        question = style.questions(reply)[-1:] or [candidates[0]]
-        if question[0] == LEERVRAAG[lang]:  # asked only once the model really chose it
+        question = (style.questions(reply)[-1:] or [candidates[0]])[0]
+        if question == LEERVRAAG[lang]:  # asked only once the model really chose it
             cycle.leervraag_asked = True
-        state["asked"] = (state.get("asked", []) + question)[-40:]
-        state["notes"] = (notes + [_gist(text)])[-6:]
-        state["cycle"] = cycle.to_dict()
-        self.sessions.save_state(session_id, cycle.phase, state, lang)
-        turn = self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, first
+        turn = self._commit(
+            session_id, text, reply, question, cycle, state, lang, sources, started, first
         )
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
+
+    def _commit(
+        self,
+        session_id: str,
+        text: str,
+        reply: str,
+        question: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        lang: str,
+        sources: list[dict[str, str]],
+        started: float,
+        first: float | None,
+    ) -> Turn:
+        """Remember what was asked and said, save the cycle, and store the completed turn."""
+        state["asked"] = (state.get("asked", []) + [question])[-40:]
+        state["notes"] = (state.get("notes", []) + [_gist(text)])[-6:]
+        state["cycle"] = cycle.to_dict()
+        self.sessions.save_state(session_id, cycle.phase, state, lang)
+        return self._store(
+            session_id, text, reply, cycle.phase, lang, sources, False, started, first
+        )
 
     def _fallback(self, reply: str, candidates: list[str], lang: str) -> str:
         first = style.sentences(reply)[:1]
