@@ -44,7 +44,9 @@ class Settings:
     max_message_chars: int = 4000
     max_upload_mb: int = 20
     max_document_mb: int = 20
-    relevance_threshold: float = 0.80  # minimum cosine similarity for a passage to count
+    # Minimum cosine similarity for a passage to count; 0 uses the value calibrated for the
+    # embedder (app/knowledge.py THRESHOLDS).
+    relevance_threshold: float = 0.0
 
     @property
     def sessions_db(self) -> Path:
