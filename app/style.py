@@ -410,6 +410,12 @@ _PERMISSION_RES: tuple[re.Pattern[str], ...] = tuple(
         r"|shared|offer|offered|suggest|suggested|gave)\b",
         r"\bwhat (could|would|can|might) you (yourself|do yourself|try yourself)\b",
         r"\bwhat (ideas|options) do you (have|see) yourself\b",
+        # The engine's own question before any advice (engine.PERMISSION_QUESTION).
+        r"\bwat heb (je|jij) zelf (al )?(overwogen|bedacht|geprobeerd)\b",
+        r"\bvoordat ik (een paar |wat |mijn )?(mogelijkheden|ideeen|suggesties|tips|opties)"
+        r" (noem|geef|deel|aanreik)",
+        r"\bwhat have you (considered|tried|thought of) yourself\b",
+        r"\bbefore i (mention|share|offer|give|suggest)\b",
     )
 )
 
@@ -473,11 +479,14 @@ _MODAL_RES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(je|jij) moet\b(?! (niks|niets|helemaal niks|helemaal niets|van)\b)",
         r"\b(je|jij) (zou|zoudt)\b[^.?!]{0,40}?\bmoeten\b",
         r"\b(je|jij) zou (eens|kunnen overwegen|kunnen proberen|kunnen beginnen|er goed aan doen)",
+        r"\b(je|jij) zou\b[^.?!]{0,30}?\b(al|ook|eens|bijvoorbeeld) kunnen (proberen|overwegen"
+        r"|beginnen|vragen|bespreken|aangeven|zeggen|afspreken|plannen)\b",
         r"\b(je|jij) (kunt|kan) (ook |altijd |misschien |beter )?(eens|beter)\b",
         # "you must"/"you have to" are left out: "You must feel exhausted" and "So you have
         # to choose" are reflections far more often than advice.
         r"\byou (should|shouldnt|ought to|need to|gotta)\b",
-        r"\byou (could|might) (try|consider|want to|start|ask|talk|tell|schedule|set|speak)\b",
+        r"\byou (could|might) ((also|already|perhaps|maybe|just|simply|first) )?(try|consider"
+        r"|want to|start|ask|talk|tell|schedule|set|speak)\b",
     )
 )
 _REPORTING_WORDS = _wordset("""

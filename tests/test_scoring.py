@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 import scoring  # noqa: E402
 
+from app import style  # noqa: E402
 from app.engine import PERMISSION_QUESTION, RETURN_QUESTION  # noqa: E402
 from app.safety import crisis_reply  # noqa: E402
 
@@ -345,14 +346,13 @@ def test_supervisor_request_failures(found: list[dict[str, Any]], issue: str) ->
 @pytest.mark.parametrize(
     "reply",
     [
-        "You could already try to talk to your colleague about the credit issue. What could you "
-        "yourself already try?",
-        "Je zou al kunnen proberen om met je collega te praten. Wat zou jij zelf al kunnen "
-        "proberen?",
+        "You could still bring it up with your colleague. What could you yourself already try?",
+        "Je kunt misschien eerst met je collega praten. Wat zou jij zelf al kunnen proberen?",
     ],
 )
 def test_advice_the_app_rules_miss_is_still_counted(reply: str) -> None:
     lang = "en" if reply.startswith("You") else "nl"
+    assert style.has_advice(reply.split(". ")[0] + ".", lang) is False  # a blind spot of app.style
     s = scoring.score_reply("Just tell me." if lang == "en" else "Zeg het maar.", reply, lang)
     assert s["advice_without_permission"] and s["advice_missed_by_style"]
     assert "advice without permission (missed by app.style)" in s["problems"]

@@ -261,6 +261,10 @@ ADVICE = [
     ("Set a clear deadline.", "en"),
     ("Talk to HR about it.", "en"),
     ("If I were you, I'd wait.", "en"),
+    ("You could already try to say no once.", "en"),
+    ("You might also ask her directly.", "en"),
+    ("Je zou dit al kunnen proberen bij het volgende overleg.", "nl"),
+    ("Je zou het ook kunnen bespreken met je team.", "nl"),
 ]
 NOT_ADVICE = [
     ("Wat zou jij zelf al kunnen proberen?", "nl"),
@@ -294,6 +298,9 @@ NOT_ADVICE = [
     ("What do you think you should do?", "en"),
     ("What if nothing changes?", "en"),
     ("You must feel exhausted. What keeps you going?", "en"),
+    ("Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?", "nl"),
+    ("What have you considered yourself, before I mention a few options?", "en"),
+    ("Wat zou je zelf al kunnen proberen bij het volgende overleg?", "nl"),
 ]
 
 
@@ -324,6 +331,8 @@ def test_advice_in_the_other_language_is_still_caught() -> None:
         ("May I share a thought?", "en"),
         ("Do you want me to suggest something?", "en"),
         ("What could you yourself do?", "en"),
+        ("Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?", "nl"),
+        ("What have you considered yourself, before I mention a few options?", "en"),
     ],
 )
 def test_asks_permission(text: str, lang: str) -> None:
