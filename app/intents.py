@@ -9,10 +9,16 @@ from __future__ import annotations
 import re
 
 _STOP = re.compile(
-    r"^\s*(stop|stoppen|klaar|afronden|rond (het )?af|genoeg( voor (nu|vandaag))?|einde|"
+    # A short courtesy may come first: "Dank je, laten we afronden." / "Thanks, I'm done."
+    # Each courtesy word is followed only by spaces and punctuation, so matching stays linear.
+    r"^\s*(?:(?:ok(?:e|é|ay)?|goed|prima|fijn|top|dank (?:je|u)(?: wel)?|bedankt|thanks(?: a lot)?"
+    r"|thank you|great|good|dan|then|zo)\b[\s,.!]*)*"
+    r"(stop|stoppen|klaar|afronden|rond (het )?af|genoeg( voor (nu|vandaag))?|einde|"
     r"ik (wil|ga) (nu )?(stoppen|afronden)|laten we (stoppen|afronden)|maak (het|een) verslag|"
     r"done|i'?m done|let'?s (stop|wrap up)|wrap (it )?up|end (the )?session|i want to stop|"
-    r"that'?s enough( for (now|today))?|finish)\b",
+    r"that'?s enough( for (now|today))?|finish)\b"
+    # "Ik wil stoppen met steeds ja zeggen" is about the person's work, not this conversation.
+    r"(?!\s*(met|te|om|with|to|saying|doing|being|trying|working)\b)",
     re.I,
 )
 _ADVICE = re.compile(
@@ -33,7 +39,7 @@ _YES = re.compile(
 
 
 def wants_to_stop(text: str) -> bool:
-    return bool(_STOP.search(text)) and len(text.split()) <= 12
+    return len(text.split()) <= 12 and bool(_STOP.search(text))
 
 
 def asks_advice(text: str) -> bool:

@@ -121,8 +121,8 @@ def observe(state: CycleState, message: str) -> CycleState:
         )
     elif state.phase == 3:
         move = state.turns_in_phase >= 2 and (state.insight_seen or state.turns_in_phase >= 3)
-    elif state.phase == 4:
-        move = state.turns_in_phase >= 2
+    elif state.phase == 4:  # a stated intention ends the search for alternatives
+        move = state.turns_in_phase >= 2 or state.intention_seen
     if move:
         state.phase += 1
         state.turns_in_phase = 0

@@ -1,0 +1,66 @@
+"""What a message asks beyond reflecting: stopping, advice, a yes to advice."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop",
+        "Laten we afronden.",
+        "Dank je, laten we afronden.",
+        "Oké, dank je wel. Ik wil nu stoppen.",
+        "Prima, dan afronden.",
+        "Thanks, I'm done.",
+        "Thank you, let's wrap up.",
+        "Great, that's enough for today.",
+    ],
+)
+def test_wants_to_stop(text: str) -> None:
+    assert intents.wants_to_stop(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goed.",
+        "Dank je, dat helpt.",
+        "Ik wil stoppen met steeds ja zeggen tegen extra diensten.",
+        "Thanks, I think the meeting went badly because nobody prepared.",
+        "Ok",
+        "stop " + "en dan nog heel veel meer woorden " * 3,
+    ],
+)
+def test_does_not_want_to_stop(text: str) -> None:
+    assert not intents.wants_to_stop(text)
+
+
+def test_courtesy_prefix_cannot_make_matching_explode() -> None:
+    # Many courtesy words and separators with no stop word behind them: a regex with
+    # ambiguous separators would backtrack exponentially here instead of failing at once.
+    assert intents._STOP.search("ok, " * 40 + "maar verder") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("Wat moet ik nou doen?", True),
+        ("Just tell me what to do.", True),
+        ("Wat zou jij doen?", True),
+        ("Ik weet niet wat ik voelde.", False),
+        ("What did my manager want?", False),
+    ],
+)
+def test_asks_advice(text: str, advice: bool) -> None:
+    assert intents.asks_advice(text) is advice
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"), [("Ja graag", True), ("Yes, go ahead.", True), ("Nee, liever niet.", False)]
+)
+def test_says_yes(text: str, yes: bool) -> None:
+    assert intents.says_yes(text) is yes

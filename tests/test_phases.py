@@ -1,0 +1,48 @@
+"""The ALACT cycle state: moves by rules, never skipping bewustwording."""
+
+from __future__ import annotations
+
+from app import phases
+
+
+def run(messages: list[str]) -> list[int]:
+    state = phases.CycleState()
+    return [phases.observe(state, m).phase for m in messages]
+
+
+def test_an_intention_early_on_does_not_skip_the_cycle() -> None:
+    seen = run(
+        [
+            "Volgende keer ga ik het anders doen, dat weet ik nu al zeker.",
+            "Ik ga morgen meteen naar mijn leidinggevende toe om het te zeggen.",
+            "I will fix it tomorrow.",
+        ]
+    )
+    assert seen == [1, 2, 2]
+
+
+def test_intention_in_alternatives_moves_to_voornemen_after_one_turn() -> None:
+    state = phases.CycleState(phase=4)
+    assert phases.observe(state, "Volgende keer ga ik eerst benoemen wat ik hoor.").phase == 5
+
+
+def test_alternatives_without_intention_take_two_turns() -> None:
+    state = phases.CycleState(phase=4)
+    assert phases.observe(state, "Ik zou kunnen benoemen wat ik zie.").phase == 4
+    assert phases.observe(state, "Of ik vraag om een pauze.").phase == 5
+
+
+def test_bewustwording_always_comes_before_alternatives() -> None:
+    seen = run(["Ik merk dat ik altijd stil word, dat patroon zie ik steeds."] * 12)
+    assert 3 in seen and seen.index(3) < seen.index(4)
+    assert seen == sorted(seen) and seen[-1] == 5
+    assert all(b - a <= 1 for a, b in zip(seen, seen[1:], strict=False))
+
+
+def test_eight_questions_skip_what_is_covered() -> None:
+    state = phases.CycleState(phase=2)
+    phases.observe(state, "Ik voelde me boos en ik wilde gehoord worden.")
+    question = phases.next_terugblik(state, "nl")
+    assert question == phases.EIGHT["nl"][("denken", "ik")]
+    asked = [question]
+    assert phases.next_terugblik(state, "nl", asked) == phases.EIGHT["nl"][("doen", "ik")]
