@@ -23,10 +23,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-MESSAGE = ("Gisteren liep een overleg met een collega uit de hand: ik had de planning gemaakt en "
-           "hij gooide die zonder overleg om. Ik werd boos en zei niets meer.")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+MESSAGE = (
+    "Gisteren liep een overleg met een collega uit de hand: ik had de planning gemaakt en "
+    "hij gooide die zonder overleg om. Ik werd boos en zei niets meer."
+)
 
 
 def tiny_gguf() -> Path:
@@ -42,8 +50,9 @@ def start(home: Path) -> tuple[subprocess.Popen, str]:
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
     env.update(COACH_HOME=str(home), COACH_MODEL=str(tiny_gguf()), COACH_MAX_TOKENS="48")
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "coach"), "serve", "--port",
-                             str(port)], cwd=ROOT, env=env)
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "coach"), "serve", "--port", str(port)], cwd=ROOT, env=env
+    )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 900
     while time.time() < deadline:
@@ -70,7 +79,8 @@ def shoot(url: str) -> None:
         page.click("#send")
         page.wait_for_function(
             "() => (document.querySelector('#session-pick input')?.value || '').endsWith('(1)')",
-            timeout=300_000)
+            timeout=300_000,
+        )
         page.locator("#sources-md details summary").first.click()
         page.wait_for_timeout(500)
         page.screenshot(path=str(DOCS / "screenshot-reflectie.png"), full_page=True)
@@ -78,12 +88,16 @@ def shoot(url: str) -> None:
         page.get_by_role("tab", name="Voorbereiden").click()
         page.fill("#theme input", "Feedback")
         page.keyboard.press("Enter")
-        page.fill("#situation textarea", "Een medewerker die na kritiek van een ouder "
-                                         "dichtklapt in het teamoverleg")
+        page.fill(
+            "#situation textarea",
+            "Een medewerker die na kritiek van een ouder dichtklapt in het teamoverleg",
+        )
         page.click("#make-questions")
         page.wait_for_function(
             "() => (document.querySelector('#questions textarea')?.value || '')"
-            ".includes('## Fase')", timeout=120_000)
+            ".includes('## Fase')",
+            timeout=120_000,
+        )
         page.wait_for_timeout(500)
         page.screenshot(path=str(DOCS / "screenshot-voorbereiden.png"), full_page=True)
         browser.close()

