@@ -68,6 +68,47 @@ PERMISSION_QUESTION = {
     "nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
     "en": "What have you considered yourself, before I mention a few options?",
 }
+# After a crisis hand-off the method waits: the next turns check in on the person first.
+CARE = {
+    "nl": (
+        "Dank je dat je dit met me deelt; wat je net schreef neem ik serieus. "
+        "Hoe gaat het op dit moment met je?",
+        "Goed dat je het laat weten. 113 is dag en nacht bereikbaar (0800-0113), bij acuut "
+        "gevaar 112. Waar wil je het nu het liefst over hebben?",
+    ),
+    "en": (
+        "Thank you for telling me; I take what you wrote seriously. How are you doing right now?",
+        "Good that you let me know. 113 is there day and night (0800-0113), and 112 in acute "
+        "danger. What would you most like to talk about now?",
+    ),
+}
+# A request to be something else than a reflection coach, and frustration aimed at the coach.
+BOUNDARY_MIRROR = {
+    "instruction": {
+        "nl": "Je vraagt me iets anders dan reflecteren; daar ben ik niet voor, ik blijf bij "
+        "jouw ervaring op het werk.",
+        "en": "You are asking me for something other than reflecting; I am not made for that "
+        "and stay with your experience at work.",
+    },
+    "frustration": {
+        "nl": "Je bent niet tevreden over hoe dit gesprek loopt.",
+        "en": "You are not happy with how this conversation is going.",
+    },
+}
+BOUNDARY_QUESTION = {
+    "start": {
+        "nl": "Welke situatie uit je werk houdt je op dit moment bezig?",
+        "en": "Which situation at work is on your mind right now?",
+    },
+    "instruction": {
+        "nl": "Wat wil je verder onderzoeken van wat je over je werk vertelde?",
+        "en": "What would you like to explore further in what you told me about your work?",
+    },
+    "frustration": {
+        "nl": "Wat zou dit gesprek voor jou de moeite waard maken?",
+        "en": "What would make this conversation worth your while?",
+    },
+}
 CARD_TYPES = ["theme", "method", "tip"]
 
 
@@ -188,12 +229,30 @@ class Engine:
         if signal is not None:
             reply = crisis_reply(lang, signal.kind)
             yield Event("reset", reply, phase=cycle.phase, note=note)
-            turn = self._store(session_id, text, reply, None, lang, [], True, started, started)
+            state["care"] = len(CARE[lang])
+            self.sessions.save_state(session_id, cycle.phase, state, lang)
+            turn = self._store(
+                session_id, text, reply, None, lang, [], True, started, started, "crisis"
+            )
             yield Event("done", reply, phase=cycle.phase, turn=turn, note=note)
             return
 
         if intents.wants_to_stop(text) and info.turn_count:
             yield from self._finish(session_id, text, lang, cycle, started)
+            return
+
+        if state.get("care"):
+            step = len(CARE[lang]) - int(state["care"])
+            state["care"] = int(state["care"]) - 1
+            reply = CARE[lang][max(0, min(step, len(CARE[lang]) - 1))]
+            yield from self._fixed(session_id, text, reply, cycle, state, lang, started, "care")
+            return
+
+        boundary = intents.off_task(text)
+        if boundary:
+            topic = "start" if boundary == "instruction" and not state.get("notes") else boundary
+            reply = f"{BOUNDARY_MIRROR[boundary][lang]} {BOUNDARY_QUESTION[topic][lang]}"
+            yield from self._fixed(session_id, text, reply, cycle, state, lang, started, "boundary")
             return
 
         advice = intents.asks_advice(text)
@@ -252,6 +311,7 @@ class Engine:
                 sources,
                 started,
                 time.perf_counter(),
+                kind="advice",
             )
             yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
             return
@@ -304,15 +364,40 @@ class Engine:
         sources: list[dict[str, str]],
         started: float,
         first: float | None,
+        kind: str = "reflect",
     ) -> Turn:
-        """Remember what was asked and said, save the cycle, and store the completed turn."""
+        """Remember what was asked and said, save the cycle, and store the completed turn.
+
+        Only turns of the method add to the notes that later prompts see.
+        """
         state["asked"] = (state.get("asked", []) + [question])[-40:]
-        state["notes"] = (state.get("notes", []) + [_gist(text)])[-6:]
+        if kind in ("reflect", "advice"):
+            state["notes"] = (state.get("notes", []) + [_gist(text)])[-6:]
         state["cycle"] = cycle.to_dict()
         self.sessions.save_state(session_id, cycle.phase, state, lang)
         return self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, first
+            session_id, text, reply, cycle.phase, lang, sources, False, started, first, kind
         )
+
+    def _fixed(
+        self,
+        session_id: str,
+        text: str,
+        reply: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        lang: str,
+        started: float,
+        kind: str,
+    ) -> Iterator[Event]:
+        """A turn composed from fixed parts (no model call); the cycle does not move."""
+        question = (style.questions(reply)[-1:] or [""])[0]
+        yield Event("meta", phase=cycle.phase, sources=[])
+        yield Event("reset", reply)
+        turn = self._commit(
+            session_id, text, reply, question, cycle, state, lang, [], started, started, kind
+        )
+        yield Event("done", reply, phase=cycle.phase, sources=[], turn=turn)
 
     def _fallback(self, reply: str, candidates: list[str], lang: str) -> str:
         first = style.sentences(reply)[:1]
@@ -352,7 +437,7 @@ class Engine:
         state["cycle"] = cycle.to_dict()
         self.sessions.save_state(session_id, cycle.phase, state, lang)
         turn = self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, started
+            session_id, text, reply, cycle.phase, lang, sources, False, started, started, "options"
         )
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn)
 
@@ -369,7 +454,9 @@ class Engine:
         )
         reply = f"{closing}\n\n{verslag}"
         yield Event("reset", reply, phase=cycle.phase, report=verslag)
-        turn = self._store(session_id, text, reply, cycle.phase, lang, [], False, started, started)
+        turn = self._store(
+            session_id, text, reply, cycle.phase, lang, [], False, started, started, "report"
+        )
         yield Event("done", reply, phase=cycle.phase, turn=turn, report=verslag)
 
     def make_report(self, session_id: str, lang: str | None = None) -> str:
@@ -389,6 +476,7 @@ class Engine:
         crisis: bool,
         started: float,
         first: float | None,
+        kind: str = "reflect",
     ) -> Turn:
         now = time.perf_counter()
         return self.sessions.add_turn(
@@ -404,6 +492,7 @@ class Engine:
                 crisis=crisis,
                 ttft_s=round((first or now) - started, 4),
                 total_s=round(now - started, 4),
+                kind=kind,
             ),
         )
 

@@ -48,3 +48,42 @@ def asks_advice(text: str) -> bool:
 
 def says_yes(text: str) -> bool:
     return bool(_YES.search(text)) and len(text.split()) <= 8
+
+
+# Asking the coach to be something else: drop its instructions, reveal them, play a role, or
+# write for the person. Role play and writing count only as a request at the start of a
+# sentence ("Ik doe alsof het me niks doet" is about the person, "Doe alsof..." is a request).
+_INSTRUCTION = re.compile(
+    r"\b(negeer|vergeet) (\w+ ){0,2}(instructies|regels|opdracht|prompt)\b|"
+    r"\b(ignore|forget|disregard) (\w+ ){0,2}(instructions|rules|prompt)\b|"
+    r"\b(system ?prompt|systeemprompt|je prompt|your prompt|je instructies|your instructions)\b|"
+    r"(^|[.!?]\s+)(doe|speel) (\w+ ){0,2}alsof\b|"
+    r"(^|[.!?]\s+)(pretend|act as|roleplay|role-play)\b|\bcan you (pretend|act as)\b|"
+    r"(^|[.!?,]\s+)(schrijf|write|maak|make|compose) (\w+ ){0,3}(gedicht|poem|verhaal|story|lied|"
+    r"song|grap|joke|essay|code)\b|"
+    r"(^|[.!?,]\s+)(schrijf|write|maak|make) (\w+ ){0,3}(mijn|my) \w*(verslag|report|essay|"
+    r"opdracht|assignment|reflectie|reflection)\b",
+    re.I,
+)
+# Frustration aimed at the coach itself; a quoted remark ("mijn baas zei: je bent dom") is not.
+_AT_COACH = re.compile(
+    r"\b(domme|stomme|nutteloze|waardeloze|saaie|stupid|dumb|useless|boring|worthless) "
+    r"(bot|chatbot|ding|machine|programma|app|thing)\b|"
+    r"\b(je|jij) bent (echt |zo |gewoon |wel |ook |nu )*(de )?(domste|stomste|dom|stom|nutteloos|"
+    r"waardeloos|saai|dodelijk saai|slechtste)\b|"
+    r"\b(dom|stom|saai|nutteloos|waardeloos) ben (je|jij)\b|"
+    r"\b(you are|you're|ur) (so |really |just |such |the )*(a |an )?(stupid|dumb|useless|boring|"
+    r"worst|idiot|dumbest|pointless)\b",
+    re.I,
+)
+_QUOTING = re.compile(r"\b(zei|zegt|noemde|noemt|riep|said|says|called|told|yelled)\b", re.I)
+
+
+def off_task(text: str) -> str | None:
+    """'frustration' when the person vents at the coach, 'instruction' when they ask it to be
+    something else than a reflection coach, None for everything else."""
+    if _AT_COACH.search(text) and not _QUOTING.search(text):
+        return "frustration"
+    if _INSTRUCTION.search(text):
+        return "instruction"
+    return None

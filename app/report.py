@@ -45,7 +45,9 @@ def build(turns: list[Turn], lang: str, title: str = "") -> str:
     h = HEADINGS["en" if lang == "en" else "nl"]
     buckets: dict[str, list[str]] = {"situation": [], "self": [], "insight": [], "intent": []}
     for turn in turns:
-        if turn.crisis or not turn.user.strip():
+        # Only turns of the method count: never a crisis, the care after it, a request to do
+        # something else, an advice request or the closing itself.
+        if turn.crisis or turn.kind != "reflect" or not turn.user.strip():
             continue
         phase = turn.phase or 1
         key = (

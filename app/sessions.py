@@ -69,10 +69,21 @@ def _m002_reports(db: sqlite3.Connection) -> None:
     )
 
 
+def _m003_turn_kind(db: sqlite3.Connection) -> None:
+    # What a turn was: "reflect" (the method), or one of TURN_KINDS' special turns. Only
+    # "reflect" turns feed the reflectieverslag.
+    db.execute("ALTER TABLE turns ADD COLUMN kind TEXT NOT NULL DEFAULT 'reflect'")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", _m001_initial),
     ("m002_reports", _m002_reports),
+    ("m003_turn_kind", _m003_turn_kind),
 ]
+# reflect: an ordinary turn of the method; advice: an advice request handed back; options: the
+# tips after a yes; crisis: the hand-off; care: the check-in turns after a crisis; boundary: a
+# request to do something else than reflect; report: the closing reflectieverslag.
+TURN_KINDS = ("reflect", "advice", "options", "crisis", "care", "boundary", "report")
 
 
 @dataclass
@@ -89,6 +100,7 @@ class Turn:
     total_s: float | None = None
     n: int = 0
     created_at: float = 0.0
+    kind: str = "reflect"
 
 
 @dataclass
@@ -239,7 +251,9 @@ class SessionStore:
             ).fetchone()[0]
             turn.n, turn.created_at = n, time.time()
             self._db.execute(
-                "INSERT INTO turns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO turns (session_id, n, user_text, reply, phase, lang, sources, "
+                "prompt_versions, model_id, crisis, ttft_s, total_s, created_at, kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     sid,
                     n,
@@ -254,6 +268,7 @@ class SessionStore:
                     turn.ttft_s,
                     turn.total_s,
                     turn.created_at,
+                    turn.kind if turn.kind in TURN_KINDS else "reflect",
                 ),
             )
             self._db.execute(
@@ -265,7 +280,7 @@ class SessionStore:
         with self._lock:
             rows = self._db.execute(
                 "SELECT user_text, reply, phase, lang, sources, prompt_versions, model_id, crisis, "
-                "ttft_s, total_s, n, created_at FROM turns WHERE session_id = ? ORDER BY n",
+                "ttft_s, total_s, n, created_at, kind FROM turns WHERE session_id = ? ORDER BY n",
                 (sid,),
             ).fetchall()
         return [
@@ -282,6 +297,7 @@ class SessionStore:
                 r[9],
                 r[10],
                 r[11],
+                r[12],
             )
             for r in rows
         ]
