@@ -91,3 +91,27 @@ def test_corrupt_database_is_reported(tmp_path: Path) -> None:
     path.write_bytes(b"not a database at all" * 100)
     with pytest.raises(SessionError, match="cannot be opened"):
         SessionStore(path)
+
+
+def test_database_from_before_turn_kinds_is_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.sessions as sessions
+
+    path = tmp_path / "s.sqlite3"
+    monkeypatch.setattr(sessions, "MIGRATIONS", sessions.MIGRATIONS[:2])
+    old = SessionStore(path)
+    sid = old.create("Oud").id
+    old._db.execute(  # a turn as the previous schema stored it: 13 columns, no kind
+        "INSERT INTO turns VALUES (?, 1, 'eerder', 'Wat nog?', 1, 'nl', '[]', '{}', 'm', 0, "
+        "NULL, NULL, 0)",
+        (sid,),
+    )
+    old.close()
+    monkeypatch.undo()
+    store = SessionStore(path)
+    assert [t.kind for t in store.turns(sid)] == ["reflect"]
+    store.add_turn(sid, Turn(user="x", reply="Wat?", phase=1, lang="nl", kind="care"))
+    store.add_turn(sid, Turn(user="y", reply="Wat?", phase=1, lang="nl", kind="bogus"))
+    assert [t.kind for t in store.turns(sid)] == ["reflect", "care", "reflect"]
+    store.close()
