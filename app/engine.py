@@ -321,6 +321,23 @@ class Engine:
             note = TRUNCATED_NOTE[lang].format(n=len(fitted))
         yield Event("meta", phase=cycle.phase, sources=sources, note=note)
 
+        # Words the person used so far, and words only the coach brought in (this turn's
+        # questions and card, earlier questions): a mirror made of the latter is not a mirror.
+        said = " ".join([text, *(t.user for t in self.sessions.turns(session_id) if not t.crisis)])
+        coach_words = " ".join(
+            [
+                *candidates,
+                cards.passages[0].title if cards.passages else "",
+                *state.get("asked", []),
+            ]
+        )
+
+        def problems(reply: str) -> list[str]:
+            found = style.check_turn(reply, lang).problems
+            if len(style.borrowed_words(reply, said, coach_words)) >= style.BORROWED_MIN:
+                found.append("mirror repeats the coach's words, not the person's")
+            return found
+
         first: float | None = None
         reply = ""
         for attempt in range(2):
@@ -338,10 +355,10 @@ class Engine:
                 reply += piece
                 yield Event("delta", piece)
             reply = reply.strip()
-            if not style.check_turn(reply, lang).problems:
+            if not problems(reply):
                 break
         else:
-            reply = self._fallback(reply, candidates, lang)
+            reply = self._fallback(reply, candidates, lang, said, coach_words)
             yield Event("reset", reply)
 
         question = (style.questions(reply)[-1:] or [candidates[0]])[0]
@@ -399,10 +416,17 @@ class Engine:
         )
         yield Event("done", reply, phase=cycle.phase, sources=[], turn=turn)
 
-    def _fallback(self, reply: str, candidates: list[str], lang: str) -> str:
+    def _fallback(
+        self, reply: str, candidates: list[str], lang: str, said: str = "", coach: str = ""
+    ) -> str:
         first = style.sentences(reply)[:1]
         mirror = first[0] if first and not first[0].endswith("?") else ""
-        if not mirror or style.has_advice(mirror, lang) or detect_language(mirror, lang) != lang:
+        if (
+            not mirror
+            or style.has_advice(mirror, lang)
+            or detect_language(mirror, lang) != lang
+            or len(style.borrowed_words(mirror, said, coach)) >= style.BORROWED_MIN
+        ):
             mirror = FALLBACK_MIRROR[lang]
         question = candidates[0] if candidates else RETURN_QUESTION[lang]
         return f"{mirror} {question}"

@@ -670,3 +670,39 @@ def check_turn(text: str, lang: str) -> TurnCheck:
         reflection_first=has_reflection_before_question(text),
         lang_ok=lang_ok,
     )
+
+
+# --- grounding of the mirror -------------------------------------------------------------------
+
+# Words that carry no content of their own, or belong to the mirror's fixed frame ("Je
+# voelde...", "It sounds like you wanted...").
+_FRAME_WORDS = _wordset("""
+    about after again also been before being could does doing dont even from have just
+    like more much only really should some sound sounds than that their them then there
+    these they this those very want wanted wants were what when where which while will
+    with would your yours yourself feel feels felt feeling moment thing things
+    naar niet niets voor door over onder maar omdat toen want zich zijn haar hebt heeft
+    hebben wilde wilt willen voelt voelde voelen vond vindt denkt dacht deze dit dat die
+    daar hier heel echt veel meer iets alles toch wel ook nog even gewoon eigenlijk
+    jezelf jouw zelf ander andere moet moest kunt kon zou zouden wordt werd worden waar
+    wat welke hoe gaat ging doet deed
+    """)
+BORROWED_MIN = 2  # content words in a mirror that only the coach had used
+
+
+def content_stems(text: str) -> set[str]:
+    """Crude content-word stems: 4-letter prefixes of words of 4+ letters, frame words out."""
+    words = re.findall(r"[a-z]+", _normalise(text))
+    return {w[:4] for w in words if len(w) >= 4 and w not in _FRAME_WORDS}
+
+
+def mirror_of(reply: str) -> str:
+    """The reflecting part of a reply: every sentence that is not a question."""
+    return " ".join(s for s in sentences(reply) if not questions(s))
+
+
+def borrowed_words(reply: str, said: str, coach: str) -> list[str]:
+    """Content stems of the reply's mirror that the coach put on the table and the person never
+    said: a mirror built from them reflects the coach's material, not the person."""
+    return sorted(content_stems(mirror_of(reply)) & content_stems(coach) - content_stems(said))
+

@@ -96,37 +96,10 @@ def extra_advice(reply: str) -> bool:
     return False
 
 
-# Words that carry no content of their own, or belong to the mirror's fixed frame ("Je
-# voelde...", "It sounds like you wanted..."). Used only for the grounding proxy below.
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_FRAME_WORDS = _wordset(
-    """
-    about after again also been before being could does doing dont even from have just
-    like more much only really should some sound sounds than that their them then there
-    these they this those very want wanted wants were what when where which while will
-    with would your yours yourself feel feels felt feeling moment thing things
-    naar niet niets voor door over onder maar omdat toen want zich zijn haar hebt heeft
-    hebben wilde wilt willen voelt voelde voelen vond vindt denkt dacht deze dit dat die
-    daar hier heel echt veel meer iets alles toch wel ook nog even gewoon eigenlijk
-    jezelf jouw zelf ander andere moet moest kunt kon zou zouden wordt werd worden waar
-    wat welke hoe gaat ging doet deed
-    """
-)
 GROUNDED_MIN = 0.25  # share of the mirror's content words taken from the current message
-BORROWED_MIN = 2  # content words only the coach had used before
-
-
-def content_stems(text: str) -> set[str]:
-    """Crude content-word stems (4-letter prefixes of words of 4+ letters, frame words out)."""
-    words = re.findall(r"[a-z]+", style._normalise(text))
-    return {w[:4] for w in words if len(w) >= 4 and w not in _FRAME_WORDS}
-
-
-def mirror(reply: str) -> str:
-    return " ".join(s for s in style.sentences(reply) if not style.questions(s))
+BORROWED_MIN = style.BORROWED_MIN  # content words only the coach had used before
+content_stems = style.content_stems
+mirror = style.mirror_of
 
 
 def grounding(reply: str, user: str, earlier_user: list[str], coach: list[str]) -> dict[str, Any]:

@@ -85,6 +85,20 @@ def test_guard_regenerates_once_then_falls_back(coach: Coach) -> None:
     assert any(e.kind == "reset" for e in events)
 
 
+def test_a_mirror_made_of_the_coachs_own_words_is_generated_again(coach: Coach) -> None:
+    # "gesprek" and "halen" come from the leervraag among this turn's candidates: unless the
+    # person said them, such a mirror reflects the coach's material, not the person.
+    borrowed = "Je wilt iets halen uit dit gesprek. Wat wil je uit dit gesprek halen?"
+    good = "Je merkt dat het blijft knagen. Wat wil je uit dit gesprek halen?"
+    model = fake(coach).enqueue(borrowed, good)
+    done = coach.engine.run(coach.sessions.create().id, "Het blijft maar knagen, 's avonds.")
+    assert len(model.calls) == 2 and done.text == good
+    model.enqueue(borrowed)
+    own = "Ik wil iets halen uit dit gesprek over mijn collega."
+    done = coach.engine.run(coach.sessions.create().id, own)
+    assert len(model.calls) == 3 and done.text == borrowed  # the person's own words: kept
+
+
 def test_empty_message_gets_a_gentle_prompt_and_no_model_call(coach: Coach) -> None:
     sid = coach.sessions.create().id
     for message in ("", "   \n\t ", "\x00\u200b"):

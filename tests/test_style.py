@@ -8,6 +8,7 @@ from app.style import (
     MAX_WORDS,
     TurnCheck,
     asks_permission,
+    borrowed_words,
     check_turn,
     has_advice,
     has_reflection_before_question,
@@ -469,3 +470,16 @@ def test_turncheck_problems_from_fields() -> None:
         "wrong language",
         "too long (80 words, max 60)",
     ]
+
+
+def test_borrowed_words_are_the_coachs_not_the_persons() -> None:
+    reply = "Je wilt in de volgende intervisie vertellen hoe het ging. Wat neem je mee?"
+    coach = "Wat wil je in de volgende intervisie vertellen over hoe het ging?"
+    assert borrowed_words(reply, "Ik wil beginnen met wat ik zie.", coach) == [
+        "inte",
+        "vert",
+        "volg",
+    ]
+    said = "In de volgende intervisie wil ik vertellen wat er gebeurde."
+    assert borrowed_words(reply, said, coach) == []
+    assert borrowed_words("Wat vertel je?", "", coach) == []  # only the mirror counts
