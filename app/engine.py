@@ -11,6 +11,7 @@ Plain Python over interfaces: no gradio, click, llama_cpp or chromadb here.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,13 @@ TRUNCATED_NOTE = {
 ADVICE_MIRROR = {
     "nl": "Je zoekt houvast en zou graag horen wat je het beste kunt doen.",
     "en": "You are looking for something to hold on to and would like to hear what to do.",
+}
+# A message of a word or two gives a model nothing to mirror (it invents a situation), so the
+# reflection quotes the person instead, alternating between two phrasings.
+TERSE_WORDS = 2
+TERSE_MIRROR = {
+    "nl": ("Je houdt het kort: “{text}”.", "“{text}”, zeg je."),
+    "en": ("You keep it short: “{text}”.", "“{text}”, you say."),
 }
 LEERVRAAG = {
     "nl": "Wat wil je uit dit gesprek halen?",
@@ -294,10 +302,19 @@ class Engine:
                 message=message,
             )
 
-        if advice:
-            # A free mirror here tends to turn into the advice that was asked for, so this turn
-            # is composed from fixed parts: acknowledge the wish, then the special question.
-            reply = f"{ADVICE_MIRROR[lang]} {candidates[0]}"
+        terse = len(text.split()) <= TERSE_WORDS and not text.rstrip().endswith("?")
+        if advice or terse:
+            # After an advice request a free mirror tends to turn into the advice asked for, and
+            # a word or two gives nothing to mirror: these turns are composed from fixed parts.
+            if advice:
+                mirror = ADVICE_MIRROR[lang]
+            else:
+                quoted = re.sub(r"[\s.!…“”\"]+$", "", text).replace("“", "").replace("”", "")
+                templates = TERSE_MIRROR[lang]
+                mirror = templates[cycle.turns % len(templates)].format(text=quoted)
+            reply = f"{mirror} {candidates[0]}"
+            if candidates[0] == LEERVRAAG[lang]:
+                cycle.leervraag_asked = True
             yield Event("meta", phase=cycle.phase, sources=sources, note=note)
             yield Event("reset", reply)
             turn = self._commit(
@@ -311,7 +328,7 @@ class Engine:
                 sources,
                 started,
                 time.perf_counter(),
-                kind="advice",
+                kind="advice" if advice else "reflect",
             )
             yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
             return

@@ -99,6 +99,21 @@ def test_a_mirror_made_of_the_coachs_own_words_is_generated_again(coach: Coach) 
     assert len(model.calls) == 3 and done.text == borrowed  # the person's own words: kept
 
 
+def test_a_word_or_two_is_quoted_back_not_embroidered(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, "Ik had gedoe met een collega over de planning.")
+    calls = len(fake(coach).calls)
+    replies = [coach.engine.run(sid, m).text for m in ("Weet niet.", "Boos. Moe.", "Ok")]
+    assert len(fake(coach).calls) == calls  # nothing for a model to mirror: no model call
+    assert replies[0].startswith(("Je houdt het kort: “Weet niet”.", "“Weet niet”, zeg je."))
+    assert "Boos. Moe" in replies[1] and "“Ok”" in replies[2]
+    for reply in replies:
+        assert not style.check_turn(reply, "nl").problems, reply
+    fake(coach).enqueue(GOOD)
+    coach.engine.run(sid, "Waarom?")  # a short question goes to the model as usual
+    assert len(fake(coach).calls) == calls + 1
+
+
 def test_empty_message_gets_a_gentle_prompt_and_no_model_call(coach: Coach) -> None:
     sid = coach.sessions.create().id
     for message in ("", "   \n\t ", "\x00\u200b"):
