@@ -91,30 +91,61 @@ CARE = {
     ),
 }
 # A request to be something else than a reflection coach, and frustration aimed at the coach.
+# Two phrasings each, used in turn, so a second request does not get the same words back.
 BOUNDARY_MIRROR = {
     "instruction": {
-        "nl": "Je vraagt me iets anders dan reflecteren; daar ben ik niet voor, ik blijf bij "
-        "jouw ervaring op het werk.",
-        "en": "You are asking me for something other than reflecting; I am not made for that "
-        "and stay with your experience at work.",
+        "nl": (
+            "Je vraagt me iets anders dan reflecteren; daar ben ik niet voor, ik blijf bij "
+            "jouw ervaring op het werk.",
+            "Je test even waar mijn grenzen liggen; ik blijf bij reflecteren op jouw werk.",
+        ),
+        "en": (
+            "You are asking me for something other than reflecting; I am not made for that "
+            "and stay with your experience at work.",
+            "You are testing where my limits are; I stay with reflecting on your work.",
+        ),
     },
     "frustration": {
-        "nl": "Je bent niet tevreden over hoe dit gesprek loopt.",
-        "en": "You are not happy with how this conversation is going.",
+        "nl": (
+            "Je bent niet tevreden over hoe dit gesprek loopt.",
+            "Dit gesprek gaat nog niet zoals jij het wilt.",
+        ),
+        "en": (
+            "You are not happy with how this conversation is going.",
+            "This conversation is not going the way you want yet.",
+        ),
     },
 }
 BOUNDARY_QUESTION = {
     "start": {
-        "nl": "Welke situatie uit je werk houdt je op dit moment bezig?",
-        "en": "Which situation at work is on your mind right now?",
+        "nl": (
+            "Welke situatie uit je werk houdt je op dit moment bezig?",
+            "Over welk moment op je werk wil je vandaag nadenken?",
+        ),
+        "en": (
+            "Which situation at work is on your mind right now?",
+            "Which moment at work would you like to think about today?",
+        ),
     },
     "instruction": {
-        "nl": "Wat wil je verder onderzoeken van wat je over je werk vertelde?",
-        "en": "What would you like to explore further in what you told me about your work?",
+        "nl": (
+            "Wat wil je verder onderzoeken van wat je over je werk vertelde?",
+            "Waar wil je verder mee, in wat je over je werk vertelde?",
+        ),
+        "en": (
+            "What would you like to explore further in what you told me about your work?",
+            "Where would you like to go on with what you told me about your work?",
+        ),
     },
     "frustration": {
-        "nl": "Wat zou dit gesprek voor jou de moeite waard maken?",
-        "en": "What would make this conversation worth your while?",
+        "nl": (
+            "Wat zou dit gesprek voor jou de moeite waard maken?",
+            "Wat heb je nu nodig om verder te kunnen?",
+        ),
+        "en": (
+            "What would make this conversation worth your while?",
+            "What do you need right now to be able to go on?",
+        ),
     },
 }
 CARD_TYPES = ["theme", "method", "tip"]
@@ -258,8 +289,12 @@ class Engine:
 
         boundary = intents.off_task(text)
         if boundary:
-            topic = "start" if boundary == "instruction" and not state.get("notes") else boundary
-            reply = f"{BOUNDARY_MIRROR[boundary][lang]} {BOUNDARY_QUESTION[topic][lang]}"
+            # "start" until the person has told something about their work (phase 2 on).
+            topic = "start" if boundary == "instruction" and cycle.phase == 1 else boundary
+            n = int(state.get("boundaries", 0))
+            state["boundaries"] = n + 1
+            mirror = BOUNDARY_MIRROR[boundary][lang][n % 2]
+            reply = f"{mirror} {BOUNDARY_QUESTION[topic][lang][n % 2]}"
             yield from self._fixed(session_id, text, reply, cycle, state, lang, started, "boundary")
             return
 
