@@ -291,8 +291,9 @@ class Engine:
         if boundary:
             # "start" until the person has told something about their work (phase 2 on).
             topic = "start" if boundary == "instruction" and cycle.phase == 1 else boundary
-            n = int(state.get("boundaries", 0))
-            state["boundaries"] = n + 1
+            counts = dict(state.get("boundaries") or {})
+            n = int(counts.get(boundary, 0))
+            state["boundaries"] = {**counts, boundary: n + 1}
             mirror = BOUNDARY_MIRROR[boundary][lang][n % 2]
             reply = f"{mirror} {BOUNDARY_QUESTION[topic][lang][n % 2]}"
             yield from self._fixed(session_id, text, reply, cycle, state, lang, started, "boundary")
