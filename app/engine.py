@@ -60,10 +60,12 @@ ADVICE_MIRROR = {
 # A message of a word or two gives a model nothing to mirror (it invents a situation), so the
 # reflection quotes the person instead, alternating between two phrasings.
 TERSE_WORDS = 2
+QUOTE_MIRROR = {"nl": "“{text}”, zeg je.", "en": "“{text}”, you say."}
 TERSE_MIRROR = {
-    "nl": ("Je houdt het kort: “{text}”.", "“{text}”, zeg je."),
-    "en": ("You keep it short: “{text}”.", "“{text}”, you say."),
+    "nl": ("Je houdt het kort: “{text}”.", QUOTE_MIRROR["nl"]),
+    "en": ("You keep it short: “{text}”.", QUOTE_MIRROR["en"]),
 }
+QUOTE_WORDS = 12  # a longer first sentence is cut when it is quoted back
 LEERVRAAG = {
     "nl": "Wat wil je uit dit gesprek halen?",
     "en": "What would you like to get out of this conversation?",
@@ -345,9 +347,8 @@ class Engine:
             if advice:
                 mirror = ADVICE_MIRROR[lang]
             else:
-                quoted = re.sub(r"[\s.!…“”\"]+$", "", text).replace("“", "").replace("”", "")
                 templates = TERSE_MIRROR[lang]
-                mirror = templates[cycle.turns % len(templates)].format(text=quoted)
+                mirror = templates[cycle.turns % len(templates)].format(text=_quotable(text))
             reply = f"{mirror} {candidates[0]}"
             if candidates[0] == LEERVRAAG[lang]:
                 cycle.leervraag_asked = True
@@ -411,7 +412,7 @@ class Engine:
             if not problems(reply):
                 break
         else:
-            reply = self._fallback(reply, candidates, lang, said, coach_words)
+            reply = self._fallback(reply, candidates, lang, text, said, coach_words)
             yield Event("reset", reply)
 
         question = (style.questions(reply)[-1:] or [candidates[0]])[0]
@@ -470,8 +471,16 @@ class Engine:
         yield Event("done", reply, phase=cycle.phase, sources=[], turn=turn)
 
     def _fallback(
-        self, reply: str, candidates: list[str], lang: str, said: str = "", coach: str = ""
+        self,
+        reply: str,
+        candidates: list[str],
+        lang: str,
+        text: str = "",
+        said: str = "",
+        coach: str = "",
     ) -> str:
+        """The model's mirror if it is usable, else the person's first sentence quoted back,
+        else a plain acknowledgement; then the first candidate question."""
         first = style.sentences(reply)[:1]
         mirror = first[0] if first and not first[0].endswith("?") else ""
         if (
@@ -480,7 +489,11 @@ class Engine:
             or detect_language(mirror, lang) != lang
             or len(style.borrowed_words(mirror, said, coach)) >= style.BORROWED_MIN
         ):
-            mirror = FALLBACK_MIRROR[lang]
+            first_said = style.sentences(text)[:1]
+            quoted = _quotable(first_said[0]) if first_said else ""
+            mirror = QUOTE_MIRROR[lang].format(text=quoted)
+            if not quoted or "?" in quoted or style.has_advice(mirror, lang):
+                mirror = FALLBACK_MIRROR[lang]
         question = candidates[0] if candidates else RETURN_QUESTION[lang]
         return f"{mirror} {question}"
 
@@ -581,6 +594,15 @@ class Engine:
         if last.kind != "done":
             raise InputError("The turn ended without a reply.")
         return last
+
+
+def _quotable(text: str) -> str:
+    """Text fit to quote inside a mirror: no quote marks, no closing stop, at most QUOTE_WORDS."""
+    text = re.sub(r"[“”\"]", "", text).strip()
+    words = text.split()
+    if len(words) > QUOTE_WORDS:
+        return " ".join(words[:QUOTE_WORDS]) + " …"
+    return re.sub(r"[\s.!…]+$", "", text)
 
 
 def _gist(text: str, words: int = 20) -> str:

@@ -705,4 +705,3 @@ def borrowed_words(reply: str, said: str, coach: str) -> list[str]:
     """Content stems of the reply's mirror that the coach put on the table and the person never
     said: a mirror built from them reflects the coach's material, not the person."""
     return sorted(content_stems(mirror_of(reply)) & content_stems(coach) - content_stems(said))
-

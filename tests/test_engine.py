@@ -11,6 +11,7 @@ from app.engine import (
     BOUNDARY_MIRROR,
     BOUNDARY_QUESTION,
     CARE,
+    FALLBACK_MIRROR,
     PERMISSION_QUESTION,
     RETURN_QUESTION,
     grammar,
@@ -82,7 +83,27 @@ def test_guard_regenerates_once_then_falls_back(coach: Coach) -> None:
     assert len(model.calls) == 2
     final = events[-1].text
     assert "moet" not in final and final.endswith("?") and final.count("?") == 1
+    assert final.startswith("“Mijn baas luistert nooit naar me”, zeg je.")  # their own words
     assert any(e.kind == "reset" for e in events)
+    assert not style.check_turn(final, "nl").problems
+
+
+def test_fallback_quotes_only_what_is_safe_to_quote(coach: Coach) -> None:
+    advice = "Je moet gewoon met je baas praten. Heb je dat al gedaan?"
+    cases = [
+        ("Waarom luistert mijn baas nooit naar me? Ik word er moe van.", FALLBACK_MIRROR["nl"]),
+        ("Je moet altijd klaarstaan, zegt mijn baas elke week weer.", FALLBACK_MIRROR["nl"]),
+        (
+            "Ik had gisteren een lang gesprek met mijn leidinggevende over de planning van "
+            "het hele project en de rol die ik daarin krijg.",
+            "“Ik had gisteren een lang gesprek met mijn leidinggevende over de planning …”",
+        ),
+    ]
+    for message, start in cases:
+        fake(coach).enqueue(advice, advice)
+        done = coach.engine.run(coach.sessions.create().id, message)
+        assert done.text.startswith(start), done.text
+        assert not style.check_turn(done.text, "nl").problems, done.text
 
 
 def test_a_mirror_made_of_the_coachs_own_words_is_generated_again(coach: Coach) -> None:
