@@ -111,8 +111,7 @@ def grounding(reply: str, user: str, earlier_user: list[str], coach: list[str]) 
     """
     m = content_stems(mirror(reply))
     own = content_stems(user)
-    said = own | content_stems(" ".join(earlier_user))
-    borrowed = sorted(m & content_stems(" ".join(coach)) - said)
+    borrowed = style.borrowed_words(reply, " ".join([user, *earlier_user]), " ".join(coach))
     share = round(len(m & own) / len(m), 3) if m else None
     flags = []
     if share is not None and share < GROUNDED_MIN:
