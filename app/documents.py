@@ -201,8 +201,10 @@ def _split_long(paragraphs: list[str], max_chars: int) -> list[str]:
     out = []
     for para in paragraphs:
         while len(para) > max_chars:
-            cut = para.rfind(". ", 0, max_chars)
-            cut = cut + 1 if cut > max_chars // 3 else max_chars
+            cut = para.rfind(". ", 0, max_chars) + 1  # after a sentence, else between words
+            if cut <= max_chars // 3:
+                cut = para.rfind(" ", 0, max_chars)
+                cut = cut if cut > max_chars // 3 else max_chars
             out.append(para[:cut].strip())
             para = para[cut:].strip()
         if para:

@@ -163,6 +163,7 @@ class Retriever(Protocol):
         phase: int | None = None,
         theme: str | None = None,
         lang: str | None = None,
+        prefer_lang: str | None = None,
         threshold: float | None = None,
     ) -> SearchResult: ...
 
@@ -307,7 +308,9 @@ class Engine:
             return
         cycle = phases.observe(cycle, text)
         asked = [q.lower() for q in state.get("asked", [])]
-        cards = self.knowledge.search(text, k=2, type=CARD_TYPES, phase=cycle.phase)
+        cards = self.knowledge.search(
+            text, k=2, type=CARD_TYPES, phase=cycle.phase, prefer_lang=lang
+        )
         found = self.knowledge.search(
             text, k=6, type="question", phase=cycle.phase, lang=lang, threshold=0.0
         )
@@ -509,7 +512,11 @@ class Engine:
         """The person said yes to hearing options: name two tips, then hand back a question."""
         cycle.permission_asked = False
         tips = self.knowledge.search(
-            text + " " + " ".join(state.get("notes", [])), k=2, type="tip", threshold=0.0
+            text + " " + " ".join(state.get("notes", [])),
+            k=2,
+            type="tip",
+            prefer_lang=lang,
+            threshold=0.0,
         )
         titles = [p.title for p in tips.passages] or ["-"]
         if lang == "en":

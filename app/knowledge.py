@@ -10,6 +10,7 @@ the Embedder and VectorStore interfaces; it does not import chromadb or any mode
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -19,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from . import documents
 from .documents import Document
@@ -65,18 +68,27 @@ class SearchResult:
 # were chosen on bench/retrieval_eval.jsonl (see docs/bench-retrieval.md).
 POOL_TEMPERATURE = 0.02
 BODY_HANDICAP = 0.01
+# Words of a built-in card's text that are embedded (see _embedding_text).
+BODY_WORDS = 128
 
 
 def _embedding_text(text: str, meta: dict[str, Any]) -> str:
     """What the embedder sees for a passage; record ids include it, so a change re-embeds.
 
     Questions and situaties are embedded as they are; chunks of cards and documents get their
-    title in front. Embedding only the opening of each card's body would make the index build
-    a third faster but lost a query of bench/retrieval_eval.jsonl (recall@3 0.904 -> 0.890).
+    title in front. A built-in card is embedded up to BODY_WORDS words: its opening says what
+    it is about, its situaties carry the everyday phrasings, and the embedder's time grows
+    with every token (the stored text stays whole). A user's document is embedded whole, so
+    everything in it can be found.
     """
     if meta.get("type") == "question" or meta.get("kind") == "situatie":
         return text
-    return f"{meta.get('title', '')}\n{text}"
+    if meta.get("origin") == "builtin":
+        words = list(itertools.islice(re.finditer(r"\S+", text), BODY_WORDS))
+        if len(words) == BODY_WORDS:
+            text = text[: words[-1].end()]
+    title = str(meta.get("title", ""))
+    return text if text.startswith(title) else f"{title}\n{text}"
 
 
 def _rank_cards(hits: list[Hit]) -> list[Hit]:
@@ -92,6 +104,25 @@ def _rank_cards(hits: list[Hit]) -> list[Hit]:
             best[key] = h
     order = sorted(pooled, key=lambda c: -pooled[c])
     return [best[c] for c in order]
+
+
+def _twin(hit: Hit) -> str:
+    """Built-in cards in English are translations named after their Dutch card: `<id>-en`."""
+    card = str(hit.meta.get("card_id", hit.id))
+    return card.removesuffix("-en") if hit.meta.get("origin") == "builtin" else card
+
+
+def _one_per_idea(ranked: list[Hit], prefer_lang: str | None) -> list[Hit]:
+    """Keep one card of a Dutch/English pair, at the better rank, in the preferred language."""
+    chosen: dict[str, Hit] = {}
+    for h in ranked:
+        key = _twin(h)
+        had = chosen.get(key)
+        if had is None or (
+            prefer_lang and h.meta.get("lang") == prefer_lang != had.meta.get("lang")
+        ):
+            chosen[key] = h  # a translation keeps the place of the version found first
+    return list(chosen.values())
 
 
 def safe_name(name: str) -> str:
@@ -120,6 +151,7 @@ class KnowledgeBase:
         family = embedder.id.split("-")[0].split("/")[0]
         self.threshold = threshold or THRESHOLDS.get(family, 0.3)
         self.max_document_mb = max_document_mb
+        self._last_query: tuple[str, np.ndarray] | None = None
 
     # -- keeping the index in step ---------------------------------------------------------
 
@@ -282,9 +314,15 @@ class KnowledgeBase:
         phase: int | None = None,
         theme: str | None = None,
         lang: str | None = None,
+        prefer_lang: str | None = None,
         threshold: float | None = None,
     ) -> SearchResult:
-        """Nearest passages above the relevance threshold (threshold=0.0 keeps the k nearest)."""
+        """Nearest passages above the relevance threshold (threshold=0.0 keeps the k nearest).
+
+        `lang` keeps only passages in that language; `prefer_lang` keeps every language but
+        shows a card's translation in that language when both versions are found. A Dutch
+        card and its English version never both take a place in the results.
+        """
         conditions: list[dict[str, Any]] = []
         if type:
             types = [type] if isinstance(type, str) else list(type)
@@ -300,9 +338,9 @@ class KnowledgeBase:
             if len(conditions) == 1
             else ({"$and": conditions} if conditions else None)
         )
-        vector = self.embedder.queries([query])[0]
+        vector = self._query_vector(query)
         hits: list[Hit] = self.store.query(vector, max(k * 20, 60), where)
-        ranked = _rank_cards(hits)[:k]
+        ranked = _one_per_idea(_rank_cards(hits), prefer_lang)[:k]
         limit = self.threshold if threshold is None else threshold
         kept = [h for h in ranked if h.score >= limit]
         passages = [
@@ -317,6 +355,13 @@ class KnowledgeBase:
             for h in kept
         ]
         return SearchResult(passages, bool(passages), limit)
+
+    def _query_vector(self, query: str) -> np.ndarray:
+        """A turn searches cards and questions with the same text: embed it once."""
+        key = f"{self.embedder.id}\n{query}"
+        if self._last_query is None or self._last_query[0] != key:
+            self._last_query = (key, self.embedder.queries([query])[0])
+        return self._last_query[1]
 
     def status(self) -> dict[str, Any]:
         records = self.store.records()

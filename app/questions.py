@@ -37,7 +37,9 @@ def prepare(
         found = knowledge.search(
             query, k=per_phase * 3, type="question", phase=p, lang=lang, threshold=0.0
         )
-        card = knowledge.search(query, k=1, type=CARD_TYPES, phase=p, threshold=0.0)
+        card = knowledge.search(
+            query, k=1, type=CARD_TYPES, phase=p, prefer_lang=lang, threshold=0.0
+        )
         card_src = [{"id": c.card_id, "title": c.title} for c in card.passages]
         pools[p] = [(q, card_src) for q in found.passages]
     # Round-robin over phases so a short list still covers the whole cycle in order.

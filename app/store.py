@@ -19,6 +19,7 @@ import numpy as np
 from .errors import KnowledgeError
 
 COLLECTION = "knowledge"
+SEEN_LIMIT = 50_000  # records whose text and metadata a store keeps in memory for searching
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class VectorStore:
                 settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
             )
         self._collection: Any = None
+        self._seen: dict[str, tuple[str, dict[str, Any]]] = {}  # id -> (text, metadata)
 
     def _get(self) -> Any:
         if self._collection is None:
@@ -74,6 +76,7 @@ class VectorStore:
 
     def reset(self, meta: dict[str, Any]) -> None:
         """Drop everything and start an empty collection for this embedder."""
+        self._seen.clear()
         with _translate(self.path):
             if self._get() is not None:
                 self._client.delete_collection(COLLECTION)
@@ -109,6 +112,8 @@ class VectorStore:
     ) -> None:
         if not ids:
             return
+        for rid in ids:
+            self._seen.pop(rid, None)
         with _translate(self.path):
             for start in range(0, len(ids), 500):
                 end = start + 500
@@ -120,6 +125,12 @@ class VectorStore:
                 )
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> list[Hit]:
+        """The k nearest records that match `where`, best first.
+
+        chromadb searches and filters; the text and metadata of records already seen come from
+        memory (record ids are content hashes, so an id always names the same record), which
+        saves reading them from chroma's SQLite file on every search.
+        """
         collection = self._get()
         if collection is None or k <= 0:
             return []
@@ -128,17 +139,22 @@ class VectorStore:
                 query_embeddings=[vector.tolist()],
                 n_results=k,
                 where=where,
-                include=["documents", "metadatas", "distances"],
+                include=["distances"],
             )
+            ids, distances = got["ids"][0], got["distances"][0]
+            missing = [i for i in ids if i not in self._seen]
+            if missing:
+                if len(self._seen) > SEEN_LIMIT:
+                    self._seen.clear()
+                more = collection.get(ids=missing, include=["documents", "metadatas"])
+                for rid, text, meta in zip(
+                    more["ids"], more["documents"], more["metadatas"], strict=True
+                ):
+                    self._seen[rid] = (text or "", dict(meta or {}))
         return [
-            Hit(id=i, score=1.0 - float(d), text=t, meta=dict(m or {}))
-            for i, t, m, d in zip(
-                got["ids"][0],
-                got["documents"][0],
-                got["metadatas"][0],
-                got["distances"][0],
-                strict=True,
-            )
+            Hit(id=i, score=1.0 - float(d), text=self._seen[i][0], meta=dict(self._seen[i][1]))
+            for i, d in zip(ids, distances, strict=True)
+            if i in self._seen
         ]
 
     def delete(self, ids: set[str], force: bool = False) -> None:

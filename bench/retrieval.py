@@ -50,7 +50,9 @@ def evaluate(spec: str, queries: list[dict]) -> dict:
         misses = []
         for q in queries:
             t0 = time.perf_counter()
-            result = kb.search(q["query"], k=3, type=CARD_TYPES, threshold=0.0)
+            result = kb.search(
+                q["query"], k=3, type=CARD_TYPES, prefer_lang=q["lang"], threshold=0.0
+            )
             latencies.append((time.perf_counter() - t0) * 1000)
             found = [p.card_id for p in result.passages]
             ok = any(e in found for e in q["expected"])
@@ -60,7 +62,10 @@ def evaluate(spec: str, queries: list[dict]) -> dict:
             if not ok:
                 misses.append({"query": q["query"], "expected": q["expected"], "got": found})
         junk_relevant = [j for j in JUNK if kb.search(j, k=3, type=CARD_TYPES).relevant]
-        kept = sum(kb.search(q["query"], k=3, type=CARD_TYPES).relevant for q in queries)
+        kept = sum(
+            kb.search(q["query"], k=3, type=CARD_TYPES, prefer_lang=q["lang"]).relevant
+            for q in queries
+        )
         return {
             "embedder": embedder.id,
             "threshold": kb.threshold,

@@ -8,7 +8,7 @@ import pytest
 
 from app.embedders import HashEmbedder
 from app.errors import InputError
-from app.knowledge import KnowledgeBase, safe_name
+from app.knowledge import BODY_WORDS, KnowledgeBase, safe_name
 from app.store import VectorStore
 
 CARD = """---
@@ -174,8 +174,10 @@ class RecordingEmbedder(HashEmbedder):
         return super().passages(texts)
 
 
-def test_card_chunks_are_embedded_whole_with_their_title(tmp_path: Path, builtin: Path) -> None:
-    words = [f"woord{i}" for i in range(100)]
+def test_cards_embed_their_opening_and_documents_embed_everything(
+    tmp_path: Path, builtin: Path
+) -> None:
+    words = [f"woord{i}" for i in range(BODY_WORDS + 50)]
     (builtin / "cards" / "lang.md").write_text(
         CARD.format(id="lang", title="Een lange kaart", body=" ".join(words))
     )
@@ -183,6 +185,81 @@ def test_card_chunks_are_embedded_whole_with_their_title(tmp_path: Path, builtin
     kb = KnowledgeBase(VectorStore(tmp_path / "index"), embedder, builtin, tmp_path / "docs")
     kb.ensure_ready()
     seen = next(t for t in embedder.seen if "woord0" in t)
-    assert seen.startswith("Een lange kaart\n") and "woord99" in seen
+    assert seen.startswith("Een lange kaart\n") and seen.count("Een lange kaart") == 1
+    assert len(seen.split()) == BODY_WORDS and "woord0" in seen and "woord149" not in seen
+    assert "woord149" in kb.card("lang").text  # the card itself stays whole
     question = next(t for t in embedder.seen if "collega boos" in t)
     assert question == "Wat voelde je toen je collega boos werd?"
+    own = tmp_path / "verslag.md"
+    own.write_text("# Mijn verslag\n\n" + " ".join(f"term{i}" for i in range(BODY_WORDS + 50)))
+    kb.ingest([own])
+    mine = " ".join(t for t in embedder.seen if "term" in t).split()
+    assert all(f"term{i}" in mine for i in range(BODY_WORDS + 50))
+
+
+def twin_cards(builtin: Path) -> None:
+    en = CARD.replace("lang: nl", "lang: en")
+    (builtin / "cards" / "regie-en.md").write_text(
+        en.format(
+            id="regie-en",
+            title="Being in charge of your own work",
+            body="Who is in charge chooses which tasks come first: regie voert taken voorrang.",
+        )
+    )
+
+
+def test_a_card_and_its_translation_take_one_place(kb: KnowledgeBase, builtin: Path) -> None:
+    twin_cards(builtin)
+    kb.ensure_ready()
+    query = "regie taken voorrang"
+    both = kb.search(query, k=5, type="theme", lang=None, threshold=0.0, prefer_lang=None)
+    ids = [p.card_id for p in both.passages]
+    assert len({i.removesuffix("-en") for i in ids}) == len(ids)
+    assert "emoties" in ids and ({"regie", "regie-en"} & set(ids))
+    english = kb.search(query, k=5, type="theme", prefer_lang="en", threshold=0.0)
+    dutch = kb.search(query, k=5, type="theme", prefer_lang="nl", threshold=0.0)
+    assert "regie-en" in [p.card_id for p in english.passages]
+    assert "regie" in [p.card_id for p in dutch.passages]
+    assert "regie-en" not in [p.card_id for p in dutch.passages]
+    only_en = kb.search(query, k=5, type="theme", lang="en", threshold=0.0)
+    assert [p.card_id for p in only_en.passages] == ["regie-en"]
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_calls = 0
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        self.query_calls += len(texts)
+        return super().queries(texts)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._vector(t) for t in texts])
+
+
+def test_one_text_searched_twice_is_embedded_once(tmp_path: Path, builtin: Path) -> None:
+    embedder = CountingEmbedder()
+    kb = KnowledgeBase(VectorStore(tmp_path / "index"), embedder, builtin, tmp_path / "docs")
+    kb.ensure_ready()
+    kb.search("collega boos", k=2, type="theme")
+    kb.search("collega boos", k=2, type="question")
+    assert embedder.query_calls == 1
+    kb.search("taken kiezen", k=2)
+    assert embedder.query_calls == 2
+
+
+def test_search_sees_what_was_added_and_not_what_was_removed(
+    kb: KnowledgeBase, builtin: Path
+) -> None:
+    kb.ensure_ready()
+    assert kb.search("boosheid schaamte", k=1, type="theme").passages[0].card_id == "emoties"
+    card = builtin / "cards" / "emoties.md"
+    card.write_text(card.read_text().replace("Boosheid, schaamte", "Frustratie, schaamte"))
+    kb.sync_builtin()
+    text = kb.search("frustratie schaamte", k=1, type="theme", threshold=0.0).passages[0].text
+    assert "Frustratie" in text and "Boosheid" not in text
+    card.unlink()
+    kb.sync_builtin()
+    ids = [p.card_id for p in kb.search("schaamte", k=5, threshold=0.0).passages]
+    assert "emoties" not in ids
