@@ -6,7 +6,7 @@ import docx
 import numpy as np
 import pytest
 
-from app.embedders import HashEmbedder, engine_of
+from app.embedders import HashEmbedder, engine_of, token_groups
 from app.errors import InputError
 from app.knowledge import BODY_WORDS, KnowledgeBase, safe_name
 from app.store import VectorStore
@@ -271,3 +271,11 @@ def test_wheel_tags_tell_a_prebuilt_engine_from_a_local_build() -> None:
     assert engine_of(index) == "prebuilt"
     assert engine_of(local) == "this machine"
     assert engine_of("Wheel-Version: 1.0\n") == "unknown"
+
+
+def test_texts_are_embedded_in_groups_of_a_token_budget() -> None:
+    texts = ["a" * 400, "b" * 40, "c" * 40, "d" * 2000, "e" * 8]
+    groups = token_groups(texts, 256)
+    assert [t for g in groups for t in g] == texts  # order kept, nothing lost
+    assert groups == [["a" * 400, "b" * 40, "c" * 40], ["d" * 2000], ["e" * 8]]
+    assert token_groups([], 256) == []
