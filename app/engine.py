@@ -53,10 +53,21 @@ TRUNCATED_NOTE = {
     "nl": "(Je bericht was erg lang; ik heb de eerste {n} tekens gebruikt.)",
     "en": "(Your message was very long; I used the first {n} characters.)",
 }
-ADVICE_MIRROR = {
-    "nl": "Je zoekt houvast en zou graag horen wat je het beste kunt doen.",
-    "en": "You are looking for something to hold on to and would like to hear what to do.",
+# Replies to an advice request are composed from fixed parts; someone who asks again gets the
+# next phrasing, so asking three times never gets the same words three times.
+ADVICE_MIRRORS = {
+    "nl": (
+        "Je zoekt houvast en zou graag horen wat je het beste kunt doen.",
+        "Je zou graag een antwoord van buiten krijgen, van iemand die zegt hoe het moet.",
+        "Je komt er opnieuw op terug: je wilt weten wat je nu het beste kunt doen.",
+    ),
+    "en": (
+        "You are looking for something to hold on to and would like to hear what to do.",
+        "You would like an answer from outside, from someone who tells you how to go about it.",
+        "You come back to it again: you want to know what is best to do now.",
+    ),
 }
+ADVICE_MIRROR = {lang: mirrors[0] for lang, mirrors in ADVICE_MIRRORS.items()}
 # A message of a word or two gives a model nothing to mirror (it invents a situation), so the
 # reflection quotes the person instead, alternating between two phrasings.
 TERSE_WORDS = 2
@@ -70,14 +81,34 @@ LEERVRAAG = {
     "nl": "Wat wil je uit dit gesprek halen?",
     "en": "What would you like to get out of this conversation?",
 }
-RETURN_QUESTION = {
-    "nl": "Wat zou jij zelf al kunnen proberen?",
-    "en": "What could you yourself already try?",
+# Before bewustwording an advice request is handed back; from then on the coach asks what the
+# person considered before it names options (a "yes" after that brings two tip titles).
+RETURN_QUESTIONS = {
+    "nl": (
+        "Wat zou jij zelf al kunnen proberen?",
+        "Welke mogelijkheden zie je zelf al?",
+        "Wat zou je zelf kunnen doen als niemand je raad gaf?",
+    ),
+    "en": (
+        "What could you yourself already try?",
+        "What options do you see yourself?",
+        "What could you do yourself if nobody gave you advice?",
+    ),
 }
-PERMISSION_QUESTION = {
-    "nl": "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
-    "en": "What have you considered yourself, before I mention a few options?",
+PERMISSION_QUESTIONS = {
+    "nl": (
+        "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
+        "Welke mogelijkheden zie je zelf, voordat ik er een paar noem?",
+        "Wat heb je zelf al geprobeerd, voordat ik wat ideeën aanreik?",
+    ),
+    "en": (
+        "What have you considered yourself, before I mention a few options?",
+        "What options do you see yourself, before I name a few?",
+        "What have you tried yourself, before I share some ideas?",
+    ),
 }
+RETURN_QUESTION = {lang: questions[0] for lang, questions in RETURN_QUESTIONS.items()}
+PERMISSION_QUESTION = {lang: questions[0] for lang, questions in PERMISSION_QUESTIONS.items()}
 # After a crisis hand-off the method waits: the next turns check in on the person first.
 CARE = {
     "nl": (
@@ -316,10 +347,13 @@ class Engine:
         )
         retrieved = [p for p in found.passages if p.text.lower() not in asked]
         candidates = [p.text for p in retrieved[:3]]
+        asked_advice = int(state.get("advice", 0))
         if advice:
-            special = RETURN_QUESTION if cycle.phase < 3 else PERMISSION_QUESTION
-            candidates = [special[lang]]  # hand the question back, or ask before any advice
+            special = RETURN_QUESTIONS if cycle.phase < 3 else PERMISSION_QUESTIONS
+            # hand the question back, or ask before any advice; each time in other words
+            candidates = [special[lang][asked_advice % len(special[lang])]]
             cycle.permission_asked = cycle.phase >= 3
+            state["advice"] = asked_advice + 1
         elif cycle.phase == 1 and not cycle.leervraag_asked:
             candidates = [LEERVRAAG[lang]] + candidates[:2]
         elif cycle.phase == 2 and (q := phases.next_terugblik(cycle, lang, asked)):
@@ -348,7 +382,7 @@ class Engine:
             # After an advice request a free mirror tends to turn into the advice asked for, and
             # a word or two gives nothing to mirror: these turns are composed from fixed parts.
             if advice:
-                mirror = ADVICE_MIRROR[lang]
+                mirror = ADVICE_MIRRORS[lang][asked_advice % len(ADVICE_MIRRORS[lang])]
             else:
                 templates = TERSE_MIRROR[lang]
                 mirror = templates[cycle.turns % len(templates)].format(text=_quotable(text))

@@ -24,7 +24,7 @@ _STOP = re.compile(
 _ADVICE = re.compile(
     r"(wat (moet|zou|kan) ik (nou |nu |dan )?(doen|het beste)|geef (me|mij) (een )?(advies|tip)|"
     r"zeg (nou |maar |gewoon )*(wat|hoe) ik|heb je (een )?(advies|tip)|wat raad je (me )?aan|"
-    r"vertel (me|mij) (gewoon )?wat|wat is (de|jouw) oplossing|"
+    r"vertel (me|mij) (nou |maar |gewoon |dan )*wat|wat is (de|jouw) oplossing|"
     r"what should i do|tell me what to do|give me (some )?(advice|tips?)|any (advice|tips)|"
     r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|just tell me|"
     r"wat zou (jij|u) doen|in mijn schoenen|(\w+ ){0,3}(tips|opties|adviezen) (geven|noemen)|"

@@ -664,6 +664,19 @@ def build_blocks(coach: Coach) -> gr.Blocks:
     light: dict[str, Any] = {**ev, "concurrency_limit": None}
     heavy: dict[str, Any] = {**ev, "concurrency_id": COACH, "concurrency_limit": 1}
 
+    def download(elem_id: str) -> Any:
+        """A file to download, hidden until a file is made."""
+        return L(
+            gr.File(
+                label=L.t("download_label"),
+                interactive=False,
+                visible=False,
+                height=80,
+                elem_id=elem_id,
+            ),
+            label="download_label",
+        )
+
     def phase_choices(lang: str) -> list[tuple[str, int]]:
         return [(text(lang)["all_phases"], 0)] + [
             (f"{n}. {phases.NAMES[lang][n]}", n) for n in range(1, 6)
@@ -758,16 +771,7 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                                     gr.Button(L.t("export_docx"), elem_id="export-docx"),
                                     value="export_docx",
                                 )
-                            report_file = L(
-                                gr.File(
-                                    label=L.t("download_label"),
-                                    interactive=False,
-                                    visible=False,
-                                    height=80,
-                                    elem_id="report-file",
-                                ),
-                                label="download_label",
-                            )
+                            report_file = download("report-file")
                     with gr.Column(scale=1, min_width=240):
                         L(
                             gr.Markdown(f"### {L.t('sessions_label')}"),
@@ -885,16 +889,7 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                         gr.Button(L.t("export_questions"), elem_id="export-questions"),
                         value="export_questions",
                     )
-                    q_file = L(
-                        gr.File(
-                            label=L.t("download_label"),
-                            interactive=False,
-                            visible=False,
-                            height=80,
-                            elem_id="questions-file",
-                        ),
-                        label="download_label",
-                    )
+                    q_file = download("questions-file")
                 with L(gr.Accordion(L.t("browse_label"), open=False), label="browse_label"):
                     with gr.Row():
                         browse_theme = L(
@@ -983,16 +978,7 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                         gr.Button(L.t("delete_all"), variant="stop", elem_id="delete-all"),
                         value="delete_all",
                     )
-                export_file = L(
-                    gr.File(
-                        label=L.t("download_label"),
-                        interactive=False,
-                        visible=False,
-                        height=80,
-                        elem_id="export-file",
-                    ),
-                    label="download_label",
-                )
+                export_file = download("export-file")
                 with gr.Group(visible=False) as confirm_all:
                     L(gr.Markdown(L.t("confirm_delete_all")), value="confirm_delete_all")
                     with gr.Row():

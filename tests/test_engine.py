@@ -8,12 +8,15 @@ from app import style
 from app.chat_model import FakeChatModel
 from app.embedders import HashEmbedder
 from app.engine import (
+    ADVICE_MIRRORS,
     BOUNDARY_MIRROR,
     BOUNDARY_QUESTION,
     CARE,
     FALLBACK_MIRROR,
     PERMISSION_QUESTION,
+    PERMISSION_QUESTIONS,
     RETURN_QUESTION,
+    RETURN_QUESTIONS,
     grammar,
 )
 from app.services import Coach
@@ -169,6 +172,30 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
     assert not style.check_turn(done.text, "nl").problems
     again = coach.engine.run(sid, "Wat zou jij doen als je in mijn schoenen stond?")
     assert again.text.endswith("?") and not style.has_advice(again.text, "nl")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_fixed_advice_reply_is_open_and_asks_before_advising(lang: str) -> None:
+    for mirror in ADVICE_MIRRORS[lang]:
+        for question in (*RETURN_QUESTIONS[lang], *PERMISSION_QUESTIONS[lang]):
+            reply = f"{mirror} {question}"
+            assert not style.check_turn(reply, lang).problems, reply
+            assert style.asks_permission(question, lang) and not style.has_advice(reply, lang)
+
+
+def test_asking_for_advice_again_gets_other_words(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    asks = [
+        "Zeg nou gewoon wat ik moet doen met mijn collega.",
+        "Wat moet ik doen, geef me gewoon een advies.",
+        "Zeg jij het maar, wat moet ik doen?",
+    ]
+    replies = [coach.engine.run(sid, ask).text for ask in asks]
+    assert fake(coach).calls == []
+    assert len(set(replies)) == 3
+    assert [r.split(". ", 1)[1] for r in replies] == list(RETURN_QUESTIONS["nl"])
+    fourth = coach.engine.run(sid, "Vertel me nou gewoon wat ik moet doen.").text
+    assert fourth == replies[0]  # the phrasings come round again
 
 
 def test_english_message_gets_english_grammar(coach: Coach) -> None:

@@ -51,7 +51,9 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("Wat moet ik nou doen?", True),
         ("Just tell me what to do.", True),
         ("Wat zou jij doen?", True),
+        ("Vertel me nou gewoon wat ik moet doen.", True),
         ("Ik weet niet wat ik voelde.", False),
+        ("Mijn collega vertelde me wat er gebeurd was.", False),
         ("What did my manager want?", False),
     ],
 )

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import scoring  # noqa: E402
 
 from app import style  # noqa: E402
-from app.engine import PERMISSION_QUESTION, RETURN_QUESTION  # noqa: E402
+from app.engine import ADVICE_MIRRORS, PERMISSION_QUESTIONS, RETURN_QUESTIONS  # noqa: E402
 from app.safety import crisis_reply  # noqa: E402
 
 GOOD_NL = "Je merkt dat het je raakt dat niemand iets zei. Wat maakt dat het zo binnenkomt?"
@@ -192,9 +192,9 @@ def test_signposted_crisis_and_false_alarm() -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_engine_hand_back_questions_handle_advice_requests(lang: str) -> None:
-    for question in (RETURN_QUESTION[lang], PERMISSION_QUESTION[lang]):
-        mirror = "Je wilt een antwoord." if lang == "nl" else "You want an answer."
-        assert scoring.hands_back(f"{mirror} {question}", lang)
+    for question in (*RETURN_QUESTIONS[lang], *PERMISSION_QUESTIONS[lang]):
+        for mirror in ADVICE_MIRRORS[lang]:
+            assert scoring.hands_back(f"{mirror} {question}", lang)
 
 
 def test_advice_request_answered_with_advice_is_not_handled() -> None:
@@ -220,7 +220,7 @@ def test_advice_request_handed_back() -> None:
     conv = conversation(msgs, advice_turns=[1])
     recs = [
         record(msgs[0], GOOD_NL),
-        record(msgs[1], f"Je wilt een antwoord. {RETURN_QUESTION['nl']}", n=2),
+        record(msgs[1], f"Je wilt een antwoord. {RETURN_QUESTIONS['nl'][0]}", n=2),
     ]
     scored = scoring.score_session(conv, recs)
     assert scored["turns"][1]["advice_handled"] and scored["turns"][1]["advice_handled_strict"]
