@@ -359,9 +359,11 @@ class KnowledgeBase:
     def _query_vector(self, query: str) -> np.ndarray:
         """A turn searches cards and questions with the same text: embed it once."""
         key = f"{self.embedder.id}\n{query}"
-        if self._last_query is None or self._last_query[0] != key:
-            self._last_query = (key, self.embedder.queries([query])[0])
-        return self._last_query[1]
+        last = self._last_query  # read once: another thread may search at the same time
+        if last is None or last[0] != key:
+            last = (key, self.embedder.queries([query])[0])
+            self._last_query = last
+        return last[1]
 
     def status(self) -> dict[str, Any]:
         records = self.store.records()

@@ -142,7 +142,8 @@ class VectorStore:
                 include=["distances"],
             )
             ids, distances = got["ids"][0], got["distances"][0]
-            missing = [i for i in ids if i not in self._seen]
+            known = {i: rec for i in ids if (rec := self._seen.get(i)) is not None}
+            missing = [i for i in ids if i not in known]
             if missing:
                 if len(self._seen) > SEEN_LIMIT:
                     self._seen.clear()
@@ -150,11 +151,11 @@ class VectorStore:
                 for rid, text, meta in zip(
                     more["ids"], more["documents"], more["metadatas"], strict=True
                 ):
-                    self._seen[rid] = (text or "", dict(meta or {}))
+                    known[rid] = self._seen[rid] = (text or "", dict(meta or {}))
         return [
-            Hit(id=i, score=1.0 - float(d), text=self._seen[i][0], meta=dict(self._seen[i][1]))
+            Hit(id=i, score=1.0 - float(d), text=known[i][0], meta=dict(known[i][1]))
             for i, d in zip(ids, distances, strict=True)
-            if i in self._seen
+            if i in known
         ]
 
     def delete(self, ids: set[str], force: bool = False) -> None:
