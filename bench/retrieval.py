@@ -84,7 +84,7 @@ def evaluate(spec: str, queries: list[dict]) -> dict:
             "query_ms_p95": round(pct(latencies, 0.95), 2),
             "build_s": round(median(builds), 2),
             "build_s_each": [round(b, 2) for b in builds],
-            "engine": getattr(embedder, "engine", ""),
+            "engine": embedders.e5_engine() if isinstance(embedder, embedders.E5Embedder) else "",
             "embedder_load_s": round(load_s, 2),
             "passages": built.embedded if built else 0,
             "reingest_embedded": again.embedded,
