@@ -17,14 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import intents, phases, report, sanitize, style
+from . import crisis_replies, intents, phases, report, sanitize, style
 from .chat_model import ChatModel, Generation, Messages
+from .crisis_replies import NOT_THERAPY_NOTICE
 from .errors import InputError
 from .knowledge import SearchResult
 from .language import detect_language
 from .phases import CycleState
 from .prompts import PromptLibrary
-from .safety import NOT_THERAPY_NOTICE, crisis_reply, detect_crisis
+from .safety import CrisisScreen
 from .sessions import SessionStore, Turn
 
 # The reply's shape holds by construction: a mirroring sentence in the jij-form (or "you"),
@@ -227,8 +228,10 @@ class Engine:
         sessions: SessionStore,
         prompts: PromptLibrary,
         config: EngineConfig | None = None,
+        screen: CrisisScreen | None = None,
     ) -> None:
         self.model = model
+        self.screen = screen or CrisisScreen()
         self.knowledge = knowledge
         self.sessions = sessions
         self.config = config or EngineConfig()
@@ -297,17 +300,13 @@ class Engine:
         cycle = CycleState.from_dict(state.get("cycle", {}))
         note = TRUNCATED_NOTE[lang].format(n=len(text)) if clean.truncated else ""
 
-        signal = detect_crisis(text)
-        if signal is not None:
-            reply = crisis_reply(lang, signal.kind)
-            yield Event("reset", reply, phase=cycle.phase, note=note)
-            state["care"] = len(CARE[lang])
-            self.sessions.save_state(session_id, cycle.phase, state, lang)
-            turn = self._store(
-                session_id, text, reply, None, lang, [], True, started, started, "crisis"
-            )
-            yield Event("done", reply, phase=cycle.phase, turn=turn, note=note)
+        crisis = self._screen_turn(session_id, text, lang, cycle, state, started, note)
+        if crisis is not None:
+            yield from crisis
             return
+        if state.get("professional_note") == "due":
+            state["professional_note"] = "shown"
+            note = " ".join(filter(None, [note, crisis_replies.PROFESSIONAL_NOTE[lang]]))
 
         if intents.wants_to_stop(text) and info.turn_count:
             yield from self._finish(session_id, text, lang, cycle, started)
@@ -457,6 +456,76 @@ class Engine:
             session_id, text, reply, question, cycle, state, lang, sources, started, first
         )
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
+
+    def _screen_turn(
+        self,
+        session_id: str,
+        text: str,
+        lang: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        started: float,
+        note: str,
+    ) -> Iterator[Event] | None:
+        """The crisis screen's answer, or None to go on with the method.
+
+        A clear signal gets the hand-off; a possible one a direct question, whose answer is
+        judged at the next message (anything but a plain no leads to the hand-off). A signal
+        about someone the person works with marks the numbers note as due and goes on.
+        """
+        verdict = self.screen.check(text)
+        asked = state.pop("crisis_check", None)
+        own = verdict if verdict.flagged and verdict.about == "self" else None
+        if asked and (own is not None or not intents.says_no(text)):
+            family = own.family if own is not None else str(asked)
+            return self._crisis(session_id, text, lang, cycle, state, started, note, family)
+        if asked:
+            reply = crisis_replies.RELIEVED[lang]
+            return self._fixed(session_id, text, reply, cycle, state, lang, started, "care")
+        if own is not None and own.level == "clear":
+            return self._crisis(session_id, text, lang, cycle, state, started, note, own.family)
+        if own is not None:
+            state["crisis_check"] = own.family
+            reply = crisis_replies.ask(lang, own, text)
+            return self._flagged(session_id, text, reply, cycle, state, lang, started, note)
+        if verdict.flagged and not state.get("professional_note"):
+            state["professional_note"] = "due"
+        return None
+
+    def _crisis(
+        self,
+        session_id: str,
+        text: str,
+        lang: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        started: float,
+        note: str,
+        family: str,
+    ) -> Iterator[Event]:
+        """The hand-off; the next turns check in on the person before the method resumes."""
+        state["care"] = len(CARE[lang])
+        reply = crisis_replies.handoff(lang, family)
+        return self._flagged(session_id, text, reply, cycle, state, lang, started, note)
+
+    def _flagged(
+        self,
+        session_id: str,
+        text: str,
+        reply: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        lang: str,
+        started: float,
+        note: str,
+    ) -> Iterator[Event]:
+        """A crisis turn: fixed text, flagged, kept out of notes, summaries and the report."""
+        yield Event("reset", reply, phase=cycle.phase, note=note)
+        self.sessions.save_state(session_id, cycle.phase, state, lang)
+        turn = self._store(
+            session_id, text, reply, None, lang, [], True, started, started, "crisis"
+        )
+        yield Event("done", reply, phase=cycle.phase, turn=turn, note=note)
 
     def _commit(
         self,

@@ -46,6 +46,26 @@ def asks_advice(text: str) -> bool:
     return bool(_ADVICE.search(text))
 
 
+# A plain no to the direct question about suicide, self-harm or danger. Any hedge ("nee, maar
+# soms wel") is not a plain no: the hand-off follows then.
+_NO = re.compile(
+    r"^\s*(nee|neen|nope|nah|no|zeker niet|helemaal niet|absoluut niet|not at all|"
+    r"definitely not|certainly not|god nee|oh nee|nee hoor|nee nee|no no)\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\b(maar|soms|wel eens|weleens|misschien|beetje|eigenlijk|af en toe|niet zeker|weet (ik )?"
+    r"niet|vroeger wel|nu niet|nog niet|but|sometimes|maybe|perhaps|kind of|sort of|a bit|"
+    r"not sure|dont know|don't know|used to|not now|not yet|at times|ja)\b",
+    re.I,
+)
+
+
+def says_no(text: str) -> bool:
+    """A plain no, without a hedge that leaves the door open."""
+    return bool(_NO.search(text)) and not _HEDGE.search(text) and len(text.split()) <= 40
+
+
 def says_yes(text: str) -> bool:
     return bool(_YES.search(text)) and len(text.split()) <= 8
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from app import style
+from app import crisis_replies, style
 from app.chat_model import FakeChatModel
 from app.embedders import HashEmbedder
 from app.engine import (
@@ -275,12 +275,18 @@ def test_boundary_later_in_a_session_returns_to_the_work(coach: Coach) -> None:
 def test_after_a_crisis_the_coach_checks_in_before_the_method_resumes(coach: Coach) -> None:
     sid = coach.sessions.create().id
     coach.engine.run(sid, "Mijn functie vervalt en ik slaap slecht.")
-    assert coach.engine.run(
+    asked = coach.engine.run(
         sid, "Eerlijk gezegd zie ik het allemaal niet meer zitten. Niet alleen het werk, alles."
-    ).turn.crisis
+    )
+    # a possible signal: asked directly, with the numbers in view
+    assert asked.turn is not None and asked.turn.crisis
+    assert asked.text.count("?") == 1 and "zelfdoding?" in asked.text and "113" in asked.text
     calls = len(fake(coach).calls)
-    first = coach.engine.run(sid, "Sorry, ik wilde je niet laten schrikken.")
-    second = coach.engine.run(sid, "Ik heb het nummer van 113 opgeslagen.")
+    handed = coach.engine.run(sid, "Sorry, ik wilde je niet laten schrikken.")
+    assert handed.turn is not None and handed.turn.crisis  # no plain no: the hand-off
+    assert handed.text == crisis_replies.HANDOFF["nl"]["support"]
+    first = coach.engine.run(sid, "Ik heb het nummer van 113 opgeslagen.")
+    second = coach.engine.run(sid, "Dank je.")
     assert [first.text, second.text] == list(CARE["nl"])
     assert len(fake(coach).calls) == calls  # no model call while checking in
     for done in (first, second):
@@ -292,6 +298,41 @@ def test_after_a_crisis_the_coach_checks_in_before_the_method_resumes(coach: Coa
     assert len(fake(coach).calls) == calls + 1
     report = coach.engine.make_report(sid)
     assert "schrikken" not in report and "113" not in report and "slaap slecht" in report
+
+
+def test_a_plain_no_to_the_direct_question_resumes_the_reflection(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, "Mijn functie vervalt en ik slaap slecht.")
+    asked = coach.engine.run(sid, "Soms zou ik er liever niet meer zijn.")
+    assert asked.text.startswith("Je schrijft: “Soms zou ik er liever niet meer zijn”.")
+    relieved = coach.engine.run(sid, "Nee, zo bedoelde ik het niet. Ik ben vooral op.")
+    assert relieved.text == crisis_replies.RELIEVED["nl"]
+    assert relieved.turn is not None and not relieved.turn.crisis
+    fake(coach).enqueue(GOOD)
+    after = coach.engine.run(sid, "Die reorganisatie vreet energie, ik weet niet wat ik wil.")
+    assert after.turn is not None and after.turn.kind == "reflect"
+
+
+def test_a_clear_signal_is_handed_off_at_once(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    done = coach.engine.run(sid, "Ik heb pillen gespaard en ik weet wanneer.")
+    assert done.text == crisis_replies.HANDOFF["nl"]["support"] and done.turn.crisis
+    danger = coach.engine.run(coach.sessions.create().id, "My husband hits me when he drinks.")
+    assert danger.text == crisis_replies.HANDOFF["en"]["danger"]
+
+
+def test_a_client_in_crisis_gets_a_reflection_and_the_numbers_once(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    fake(coach).enqueue(GOOD, GOOD)
+    first = coach.engine.run(
+        sid, "Een cliënt van mij vertelde vandaag dat hij aan zelfmoord denkt. Ik schrok enorm."
+    )
+    assert first.turn is not None and first.turn.kind == "reflect" and not first.turn.crisis
+    assert crisis_replies.PROFESSIONAL_NOTE["nl"] in first.note
+    second = coach.engine.run(
+        sid, "Ik heb de cliënt doorverwezen, maar ik twijfel of dat genoeg was."
+    )
+    assert crisis_replies.PROFESSIONAL_NOTE["nl"] not in second.note
 
 
 def test_stop_produces_a_report_in_own_words(coach: Coach) -> None:

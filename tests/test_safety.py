@@ -8,13 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.safety import (
-    NOT_THERAPY_NOTICE,
-    CrisisSignal,
-    crisis_reply,
-    detect_crisis,
-    normalise,
-)
+from app.crisis_replies import NOT_THERAPY_NOTICE
+from app.crisis_replies import handoff as crisis_reply
+from app.safety import Verdict, detect_crisis, normalise
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "conversations"
 
@@ -119,7 +115,7 @@ NEAR_MISSES: list[str] = [
 def test_crisis_detected(text: str, kind: str) -> None:
     signal = detect_crisis(text)
     assert signal is not None, text
-    assert signal.kind == kind
+    assert signal.family == kind
     assert signal.phrase and signal.phrase in normalise(text)
 
 
@@ -160,18 +156,19 @@ def test_work_object_only_waives_the_indirect_phrase_not_a_direct_one() -> None:
 def test_indirect_phrase_in_its_own_sentence_after_work_talk_is_still_flagged() -> None:
     # The work word sits in another sentence, so it cannot waive this one.
     signal = detect_crisis("Het project loopt vast. Ik zie het niet meer zitten.")
-    assert signal == CrisisSignal(kind="suicide", phrase="ik zie het niet meer zitten")
+    assert signal is not None and signal.family == "suicide"
+    assert signal.phrase == "zie het niet meer zitten" and signal.level == "possible"
 
 
 def test_danger_wins_over_suicide() -> None:
     signal = detect_crisis("Ik wil dood en hij slaat me.")
-    assert signal is not None and signal.kind == "danger"
+    assert signal is not None and signal.family == "danger"
 
 
-def test_signal_is_frozen() -> None:
-    signal = CrisisSignal(kind="suicide", phrase="x")
+def test_verdict_is_frozen() -> None:
+    signal = Verdict("clear", "direct", phrase="x")
     with pytest.raises(AttributeError):
-        signal.kind = "danger"  # type: ignore[misc]
+        signal.kind = "abuse"  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
