@@ -1,0 +1,231 @@
+"""Rated evaluation of the coach's replies: run conversations, make blind items, score ratings.
+
+The conversations in bench/replies/conversations-tune/ are for tuning; those in
+conversations-test/ are the frozen test part: run them only to measure, never read their replies
+while changing the engine. Raters see only bench/replies/RUBRIC.md and an items file: the
+person's message with a little context and the coach's reply, shuffled, with no hint of which
+engine produced it. The key that maps items to variants stays apart from the items.
+
+Usage:
+  python bench/replies.py run --part tune --variant v2          # conversations through the CLI
+  python bench/replies.py items --runs v1-test v2-test --out bench/replies/round-2
+  python bench/replies.py score bench/replies/round-2          # ratings-*.jsonl beside items
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from common import ROOT, machine, median
+from quality import code_state, log, run_conversation, run_request
+
+HERE = ROOT / "bench" / "replies"
+RUNS = HERE / "runs"
+
+
+def conversations(part: str) -> list[dict[str, Any]]:
+    folder = HERE / f"conversations-{part}"
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def run(part: str, variant: str, model: str | None, limit: int | None) -> Path:
+    convs = conversations(part)[:limit]
+    requests = json.loads((HERE / f"supervisor-{part}.json").read_text(encoding="utf-8"))
+    out: dict[str, Any] = {"variant": variant, "part": part, "code": code_state(), **machine()}
+    with tempfile.TemporaryDirectory(prefix="coach-replies-") as tmp:
+        home = Path(tmp)
+        out["conversations"] = []
+        for conv in convs:
+            log(f"{conv['id']}: {len(conv['messages'])} messages")
+            result = run_conversation(conv, home, model)
+            out["conversations"].append({"conversation": conv, **result})
+        out["requests"] = []
+        for req in requests[:limit]:
+            out["requests"].append({"request": req, **run_request(req, home)})
+    RUNS.mkdir(parents=True, exist_ok=True)
+    path = RUNS / f"{variant}-{part}.json"
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    turns = [r for c in out["conversations"] for r in c["records"]]
+    log(f"wrote {path}: {len(turns)} turns, median {median([r['total_s'] for r in turns]):.1f}s")
+    return path
+
+
+# --- items for raters --------------------------------------------------------------------------
+
+
+def _turn_items(run_data: dict[str, Any]) -> list[dict[str, Any]]:
+    items = []
+    for c in run_data["conversations"]:
+        conv = c["conversation"]
+        previous: dict[str, Any] | None = None
+        for i, rec in enumerate(c["records"]):
+            message = conv["messages"][i] if i < len(conv["messages"]) else rec.get("user", "")
+            items.append(
+                {
+                    "kind": "turn",
+                    "conversation": conv["id"],
+                    "turn": i + 1,
+                    "lang": conv["lang"],
+                    "earlier": [
+                        m for m in conv["messages"][max(0, i - 2) : i]
+                    ],  # what the person said just before
+                    "previous_reply": previous["reply"] if previous else "",
+                    "message": message,
+                    "reply": rec.get("reply", ""),
+                    "crisis": bool(rec.get("crisis")),
+                }
+            )
+            previous = rec
+    return items
+
+
+def _request_items(run_data: dict[str, Any]) -> list[dict[str, Any]]:
+    items = []
+    for n, r in enumerate(run_data.get("requests", [])):
+        req = r["request"]
+        items.append(
+            {
+                "kind": "preparation",
+                "conversation": f"request-{n + 1:02d}",
+                "turn": 0,
+                "lang": req.get("lang", "nl"),
+                "theme": req["theme"],
+                "situation": req.get("situation", ""),
+                "phase": req.get("phase"),
+                "questions": [q.get("text", q.get("question", "")) for q in r["questions"]],
+            }
+        )
+    return items
+
+
+def make_items(run_names: list[str], out: Path, seed: int = 11) -> None:
+    """Blind, shuffled items from one or more runs; the key goes to a separate file."""
+    pool: list[tuple[str, dict[str, Any]]] = []
+    for name in run_names:
+        data = json.loads((RUNS / f"{name}.json").read_text(encoding="utf-8"))
+        for item in _turn_items(data) + _request_items(data):
+            if item["kind"] == "turn" and (item["crisis"] or not item["reply"].strip()):
+                continue  # crisis turns are judged by bench/crisis.py, not by this rubric
+            pool.append((name, item))
+    random.Random(seed).shuffle(pool)
+    out.mkdir(parents=True, exist_ok=True)
+    key = {}
+    with (out / "items.jsonl").open("w", encoding="utf-8") as f:
+        for n, (name, item) in enumerate(pool, 1):
+            item_id = f"i{n:03d}"
+            key[item_id] = {"run": name, "conversation": item["conversation"], "turn": item["turn"]}
+            shown = {k: v for k, v in item.items() if k not in ("conversation", "turn", "crisis")}
+            f.write(json.dumps({"id": item_id, **shown}, ensure_ascii=False) + "\n")
+    (out / "key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(pool)} items in {out / 'items.jsonl'}; key in {out / 'key.json'}")
+
+
+# --- scoring ----------------------------------------------------------------------------------------
+
+FIELDS = ("mirror", "language", "question", "sign")
+
+
+def _ratings(path: Path) -> dict[str, dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {r["id"]: r for r in rows}
+
+
+def _figures(rows: list[dict[str, Any]]) -> dict[str, float]:
+    turns = [r for r in rows if "mirror" in r]
+    prep = [r for r in rows if "questions_fit" in r]
+    n = len(turns) or 1
+    out = {
+        "turns": len(turns),
+        "mirror_mean": sum(r["mirror"] for r in turns) / n,
+        "mirror_2": sum(r["mirror"] == 2 for r in turns) / n,
+        "language": sum(r["language"] == 1 for r in turns) / n,
+        "question_mean": sum(r["question"] for r in turns) / n,
+        "question_2": sum(r["question"] == 2 for r in turns) / n,
+        "sign": sum(r["sign"] == 1 for r in turns) / n,
+    }
+    if prep:
+        out["preparation_fit"] = sum(r["questions_fit"] for r in prep) / sum(
+            r.get("of", 1) for r in prep
+        )
+    return out
+
+
+def score(folder: Path) -> dict[str, Any]:
+    key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
+    raters = {
+        p.stem.removeprefix("ratings-"): _ratings(p) for p in sorted(folder.glob("ratings-*.jsonl"))
+    }
+    result: dict[str, Any] = {"raters": list(raters), "by_run": {}, "agreement": {}}
+    runs = sorted({k["run"] for k in key.values()})
+    for run_name in runs:
+        ids = [i for i, k in key.items() if k["run"] == run_name]
+        result["by_run"][run_name] = {
+            rater: _figures([rows[i] for i in ids if i in rows]) for rater, rows in raters.items()
+        }
+        per_conv: dict[str, dict[str, list[int]]] = {}
+        for rater, rows in raters.items():
+            for i in ids:
+                if i in rows and "sign" in rows[i]:
+                    conv = key[i]["conversation"]
+                    per_conv.setdefault(conv, {}).setdefault(rater, []).append(rows[i]["sign"])
+        result["by_run"][run_name]["per_conversation"] = {
+            conv: {r: f"{sum(v)}/{len(v)}" for r, v in by.items()}
+            for conv, by in sorted(per_conv.items())
+        }
+    names = list(raters)
+    if len(names) >= 2:
+        a, b = raters[names[0]], raters[names[1]]
+        shared = [i for i in a if i in b and "sign" in a[i] and "sign" in b[i]]
+        for field in FIELDS:
+            same = sum(a[i][field] == b[i][field] for i in shared)
+            result["agreement"][field] = round(same / len(shared), 3) if shared else None
+        result["agreement"]["kappa_sign"] = _kappa(
+            [a[i]["sign"] for i in shared], [b[i]["sign"] for i in shared]
+        )
+        result["agreement"]["items"] = len(shared)
+    (folder / "scores.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return result
+
+
+def _kappa(x: list[int], y: list[int]) -> float | None:
+    if not x:
+        return None
+    po = sum(a == b for a, b in zip(x, y, strict=True)) / len(x)
+    px, py = sum(x) / len(x), sum(y) / len(y)
+    pe = px * py + (1 - px) * (1 - py)
+    return round((po - pe) / (1 - pe), 3) if pe < 1 else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p_run = sub.add_parser("run")
+    p_run.add_argument("--part", choices=["tune", "test"], required=True)
+    p_run.add_argument("--variant", required=True)
+    p_run.add_argument("--model")
+    p_run.add_argument("--limit", type=int)
+    p_items = sub.add_parser("items")
+    p_items.add_argument("--runs", nargs="+", required=True)
+    p_items.add_argument("--out", type=Path, required=True)
+    p_score = sub.add_parser("score")
+    p_score.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    if args.cmd == "run":
+        run(args.part, args.variant, args.model, args.limit)
+    elif args.cmd == "items":
+        make_items(args.runs, args.out)
+    else:
+        json.dump(score(args.folder), sys.stdout, indent=1)
+        print()
+
+
+if __name__ == "__main__":
+    main()
