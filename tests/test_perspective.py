@@ -1,0 +1,124 @@
+"""The person's sentence said back to them: first person to second, with Dutch agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.perspective import nl_present_stem, second_person
+
+DUTCH = [
+    # subject first: the present stem takes -t, irregular forms by table, past unchanged
+    (
+        "Ik merk dat ik het gesprek steeds opnieuw afspeel.",
+        "Je merkt dat je het gesprek steeds opnieuw afspeelt.",
+    ),
+    ("Ik ben er doodmoe van.", "Je bent er doodmoe van."),
+    ("Ik kan het niet goed uitleggen.", "Je kunt het niet goed uitleggen."),
+    ("Ik ga morgen met haar praten.", "Je gaat morgen met haar praten."),
+    ("Ik sta er alleen voor.", "Je staat er alleen voor."),
+    ("Ik hou van mijn werk maar ik ben moe.", "Je houdt van je werk maar je bent moe."),
+    ("Ik zit er echt mee.", "Je zit er echt mee."),
+    ("Ik reis elke dag twee uur.", "Je reist elke dag twee uur."),
+    ("Ik liep op mijn tenen.", "Je liep op je tenen."),
+    (
+        "Ik bleef heel rustig, maar van binnen kookte ik.",
+        "Je bleef heel rustig, maar van binnen kookte je.",
+    ),
+    # inverted: the verb keeps its form
+    ("Achteraf baal ik daarvan.", "Achteraf baal je daarvan."),
+    ("Dan voel ik me zo klein.", "Dan voel je je zo klein."),
+    ("Houd ik me stil, dan gaat het mis.", "Houd je je stil, dan gaat het mis."),
+    ("Dat vind ik lastig.", "Dat vind je lastig."),
+    ("Als ik eerlijk ben, weet ik het niet.", "Als je eerlijk bent, weet je het niet."),
+    # subordinate clauses: the finite verb later on
+    (
+        "Ik werd zo boos dat ik niks meer heb gezegd.",
+        "Je werd zo boos dat je niks meer hebt gezegd.",
+    ),
+    ("Ik denk dat ik het niet kan.", "Je denkt dat je het niet kunt."),
+    ("Ik merk dat ik me schaam.", "Je merkt dat je je schaamt."),
+    ("Ik heb geen idee hoe ik dit aanpak.", "Je hebt geen idee hoe je dit aanpakt."),
+    (
+        "Dat ik het werk niet af heb, is mijn probleem.",
+        "Dat je het werk niet af hebt, is je probleem.",
+    ),
+    (
+        "Ik heb er spijt van dat ik niet heb ingegrepen.",
+        "Je hebt er spijt van dat je niet hebt ingegrepen.",
+    ),
+    (
+        "Als ik weer dichtklap mag zij me een seintje geven.",
+        "Als je weer dichtklapt mag zij je een seintje geven.",
+    ),
+    (
+        "Ik denk dat ik vooral bang ben dat ik weer in die stand schiet.",
+        "Je denkt dat je vooral bang bent dat je weer in die stand schiet.",
+    ),
+    # pronouns
+    (
+        "Gisteren werd mijn planning omgegooid door mijn teamleider.",
+        "Gisteren werd je planning omgegooid door je teamleider.",
+    ),
+    ("Het werk loopt me over de schoenen.", "Het werk loopt je over de schoenen."),
+    ("Sanne zei dat het aan mij lag.", "Sanne zei dat het aan jou lag."),
+    (
+        "Het raakt me omdat ik mezelf een goede juf vind.",
+        "Het raakt je omdat je jezelf een goede juf vindt.",
+    ),
+    ("We hadden ruzie over de roosters.", "Jullie hadden ruzie over de roosters."),
+    (
+        "Met ervaring concludeerde ik dat mijn achtergrond mijn kracht was.",
+        "Met ervaring concludeerde je dat je achtergrond je kracht was.",
+    ),
+    ("Ik merk dat ik het 's avonds afspeel.", "Je merkt dat je het 's avonds afspeelt."),
+]
+
+
+@pytest.mark.parametrize(("said", "mirrored"), DUTCH)
+def test_dutch(said: str, mirrored: str) -> None:
+    assert second_person(said, "nl") == mirrored
+
+
+ENGLISH = [
+    ("I was so angry that I said nothing.", "You were so angry that you said nothing."),
+    (
+        "My manager took my analysis and presented it as hers.",
+        "Your manager took your analysis and presented it as hers.",
+    ),
+    ("I'm not sure I handled it well.", "You're not sure you handled it well."),
+    ("We shipped it anyway and I felt sick.", "You shipped it anyway and you felt sick."),
+    ("I am tired of fixing it myself.", "You are tired of fixing it yourself."),
+]
+
+
+@pytest.mark.parametrize(("said", "mirrored"), ENGLISH)
+def test_english(said: str, mirrored: str) -> None:
+    assert second_person(said, "en") == mirrored
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
+        ("Wat zou jij doen?", "nl"),  # a question to the coach
+        ("weet ik niet precies", "nl"),  # would read as a question
+        ("Gewoon zeggen: ik maak me zorgen.", "nl"),  # speech, whose "ik" is not the person
+        ("Hij zei: 'ik ben de arts'.", "nl"),
+        ("Dat is lastig voor hem.", "nl"),  # nothing to turn
+        ("Ik zelf ook niet.", "nl"),  # no verb after ik
+        ("What would you do?", "en"),
+    ],
+)
+def test_left_alone_when_unsure(said: str, lang: str) -> None:
+    assert second_person(said, lang) is None
+
+
+@pytest.mark.parametrize(
+    "word", ["werk", "loop", "zit", "durf", "lees", "ben", "heb", "ga", "schaam"]
+)
+def test_present_stems(word: str) -> None:
+    assert nl_present_stem(word)
+
+
+@pytest.mark.parametrize("word", ["was", "had", "werkte", "zat", "boos", "planning", "team"])
+def test_not_present_stems(word: str) -> None:
+    assert not nl_present_stem(word)
