@@ -11,41 +11,23 @@ Plain Python over interfaces: no gradio, click, llama_cpp or chromadb here.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import crisis_replies, intents, phases, report, sanitize, style
-from .chat_model import ChatModel, Generation, Messages
+from . import compose, crisis_replies, intents, phases, reading, reflection, report, sanitize, style
+from .chat_model import ChatModel
 from .crisis_replies import NOT_THERAPY_NOTICE
 from .errors import InputError
 from .knowledge import SearchResult
 from .language import detect_language
 from .phases import CycleState
 from .prompts import PromptLibrary
+from .reflection import Candidate
 from .safety import CrisisScreen
 from .sessions import SessionStore, Turn
 
-# The reply's shape holds by construction: a mirroring sentence in the jij-form (or "you"),
-# then exactly one of the vetted open candidate questions, chosen by the model.
-MIRROR = {
-    "nl": 'mirror ::= "Je " [^.?!\\n«»"]{6,130} "."',
-    "en": 'mirror ::= ("You " | "It sounds like you ") [^.?!\\n«»"]{6,130} "."',
-}
-
-
-def grammar(lang: str, questions: list[str]) -> str:
-    """GBNF for one turn: a mirror sentence, a space, then one of `questions` verbatim."""
-    options = " | ".join('"' + q.replace("\\", "\\\\").replace('"', '\\"') + '"' for q in questions)
-    return f'root ::= mirror " " question\n{MIRROR[lang]}\nquestion ::= {options}\n'
-
-
-FALLBACK_MIRROR = {
-    "nl": "Je vertelt iets wat je bezighoudt.",
-    "en": "You are telling me about something that matters to you.",
-}
 EMPTY_PROMPT = {
     "nl": "Neem gerust de tijd. Wat wil je vertellen over je werk?",
     "en": "Take your time. What would you like to tell me about your work?",
@@ -68,15 +50,6 @@ ADVICE_MIRRORS = {
         "You come back to it again: you want to know what is best to do now.",
     ),
 }
-# A message of a word or two gives a model nothing to mirror (it invents a situation), so the
-# reflection quotes the person instead, alternating between two phrasings.
-TERSE_WORDS = 2
-QUOTE_MIRROR = {"nl": "“{text}”, zeg je.", "en": "“{text}”, you say."}
-TERSE_MIRROR = {
-    "nl": ("Je houdt het kort: “{text}”.", QUOTE_MIRROR["nl"]),
-    "en": ("You keep it short: “{text}”.", QUOTE_MIRROR["en"]),
-}
-QUOTE_WORDS = 12  # a longer first sentence is cut when it is quoted back
 LEERVRAAG = {
     "nl": "Wat wil je uit dit gesprek halen?",
     "en": "What would you like to get out of this conversation?",
@@ -214,6 +187,7 @@ class Event:
 
 @dataclass
 class EngineConfig:
+    chooser: str = "model"  # "model": the model picks among the candidates; "rules": no model
     max_tokens: int = 96
     temperature: float = 0.2
     seed: int = 7
@@ -235,43 +209,13 @@ class Engine:
         self.knowledge = knowledge
         self.sessions = sessions
         self.config = config or EngineConfig()
-        self.versions = {
-            "system": prompts.latest("coach.system"),
-            "turn": prompts.latest("turn"),
-            "examples": prompts.latest("examples", ".json"),
-        }
-        self._system = prompts.get(self.versions["system"]).render()
-        self._turn = prompts.get(self.versions["turn"])
-        self._prefix = self._fixed_prefix(prompts.data(self.versions["examples"]))
-
-    # -- prompt layout -------------------------------------------------------------------
-
-    def _fixed_prefix(self, examples: list[dict[str, Any]]) -> Messages:
-        messages = [{"role": "system", "content": self._system}]
-        for ex in examples:
-            block = self._turn.render(**{k: v for k, v in ex.items() if k != "reply"})
-            messages += [
-                {"role": "user", "content": block},
-                {"role": "assistant", "content": ex["reply"]},
-            ]
-        return messages
+        self.chooser = compose.Chooser(model, prompts, self.config.chooser)
+        self.versions = dict(self.chooser.versions)
 
     def warm(self) -> None:
-        """Evaluate the fixed prefix once so every session starts from a warm cache."""
-        self.model.warm(self._prefix)
-
-    def messages(self, block: str) -> Messages:
-        """The fixed prefix, then this turn's block: nothing before the block ever changes."""
-        return [*self._prefix, {"role": "user", "content": block}]
-
-    def _fit(self, block_for: Any, text: str) -> tuple[Messages, str]:
-        """Cut an oversized message until the prompt and the reply fit the context window."""
-        while True:
-            messages = self.messages(block_for(text))
-            used = self.model.count_tokens(messages)
-            if used + self.config.max_tokens <= self.model.context_size - 8 or len(text) < 200:
-                return messages, text
-            text = text[: int(len(text) * 0.7)].rstrip() + " …"
+        """Evaluate the chooser's fixed prompt once so every session starts from a warm cache."""
+        if self.config.chooser == "model":
+            self.chooser.warm()
 
     # -- the turn ------------------------------------------------------------------------
 
@@ -335,125 +279,129 @@ class Engine:
         if cycle.permission_asked and intents.says_yes(text):
             yield from self._options(session_id, text, lang, cycle, state, started)
             return
-        cycle = phases.observe(cycle, text)
-        asked = [q.lower() for q in state.get("asked", [])]
+        earlier = [t.user for t in self.sessions.turns(session_id) if t.kind == "reflect"]
+        seen = reading.read(text, lang, earlier)
+        cycle = phases.observe(cycle, text, seen)
+        asked = list(state.get("asked", []))
         cards = self.knowledge.search(
             text, k=2, type=CARD_TYPES, phase=cycle.phase, prefer_lang=lang
         )
         found = self.knowledge.search(
-            text, k=6, type="question", phase=cycle.phase, lang=lang, threshold=0.0
+            text, k=8, type="question", phase=cycle.phase, lang=lang, threshold=0.0
         )
-        retrieved = [p for p in found.passages if p.text.lower() not in asked]
-        candidates = [p.text for p in retrieved[:3]]
-        asked_advice = int(state.get("advice", 0))
-        if advice:
-            special = RETURN_QUESTIONS if cycle.phase < 3 else PERMISSION_QUESTIONS
-            # hand the question back, or ask before any advice; each time in other words
-            candidates = [_in_turn(special[lang], asked_advice)]
-            cycle.permission_asked = cycle.phase >= 3
-            state["advice"] = asked_advice + 1
-        elif cycle.phase == 1 and not cycle.leervraag_asked:
-            candidates = [LEERVRAAG[lang]] + candidates[:2]
-        elif cycle.phase == 2 and (q := phases.next_terugblik(cycle, lang, asked)):
-            candidates = [q] + candidates[:2]
-        if not candidates:
-            candidates = [RETURN_QUESTION[lang]]
         sources = [{"id": p.card_id, "title": p.title} for p in cards.passages]
-        used = [p for p in retrieved if p.text in candidates]
-        sources += [{"id": p.card_id, "title": p.title} for p in used]
-        notes = state.get("notes", [])
-
-        def block_for(message: str) -> str:
-            return self._turn.render(
-                lang=lang,
-                phase=cycle.phase,
-                phase_name=phases.NAMES[lang][cycle.phase],
-                earlier=" / ".join(notes[-2:]),
-                previous=(state.get("asked") or [""])[-1],
-                card=cards.passages[0].title if cards.passages else "",
-                candidates=candidates,
-                message=message,
+        if advice:
+            yield from self._advice(
+                session_id, text, lang, cycle, state, started, note, sources, seen
             )
-
-        terse = len(text.split()) <= TERSE_WORDS and not text.rstrip().endswith("?")
-        if advice or terse:
-            # After an advice request a free mirror tends to turn into the advice asked for, and
-            # a word or two gives nothing to mirror: these turns are composed from fixed parts.
-            if advice:
-                mirror = _in_turn(ADVICE_MIRRORS[lang], asked_advice)
-            else:
-                mirror = _in_turn(TERSE_MIRROR[lang], cycle.turns).format(text=_quotable(text))
-            reply = f"{mirror} {candidates[0]}"
-            if candidates[0] == LEERVRAAG[lang]:
-                cycle.leervraag_asked = True
-            yield Event("meta", phase=cycle.phase, sources=sources, note=note)
-            yield Event("reset", reply)
-            turn = self._commit(
-                session_id,
-                text,
-                reply,
-                candidates[0],
-                cycle,
-                state,
-                lang,
-                sources,
-                started,
-                time.perf_counter(),
-                kind="advice" if advice else "reflect",
-            )
-            yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
             return
-
-        messages, fitted = self._fit(block_for, text)
-        if fitted != text and not note:
-            note = TRUNCATED_NOTE[lang].format(n=len(fitted))
+        story = " ".join([*earlier, text])
+        extra = self._method_questions(cycle, lang, asked, story)
+        bank = [(p.card_id, p.text) for p in found.passages]
+        questions = compose.rank_questions(bank, seen, text, story, cycle.phase, lang, asked, extra)
+        if not questions:
+            questions = [Candidate(RETURN_QUESTION[lang], "fixed:return", 0.0)]
+        mirrors = reflection.mirrors(text, lang, seen)
+        notes = state.get("notes", [])
         yield Event("meta", phase=cycle.phase, sources=sources, note=note)
-
-        # Words the person used so far, and words only the coach brought in (this turn's
-        # questions and card, earlier questions): a mirror made of the latter is not a mirror.
-        said = " ".join([text, *(t.user for t in self.sessions.turns(session_id) if not t.crisis)])
-        coach_words = " ".join(
-            [
-                *candidates,
-                cards.passages[0].title if cards.passages else "",
-                *state.get("asked", []),
-            ]
+        choice = self.chooser.choose(
+            text,
+            mirrors[: compose.MAX_MIRRORS],
+            questions[: compose.MAX_QUESTIONS],
+            earlier=" / ".join(notes[-2:]),
         )
-
-        def problems(reply: str) -> list[str]:
-            found = style.check_turn(reply, lang).problems
-            if len(style.borrowed_words(reply, said, coach_words)) >= style.BORROWED_MIN:
-                found.append("mirror repeats the coach's words, not the person's")
-            return found
-
-        first: float | None = None
-        reply = ""
-        for attempt in range(2):
-            options = Generation(
-                max_tokens=self.config.max_tokens,
-                temperature=self.config.temperature + 0.3 * attempt,
-                seed=self.config.seed + attempt,
-                grammar=grammar(lang, candidates),
-            )
-            if attempt:
-                yield Event("reset", "")
-            reply = ""
-            for piece in self.model.stream(messages, options):
-                first = first or time.perf_counter()
-                reply += piece
-                yield Event("delta", piece)
-            reply = reply.strip()
-            if not problems(reply):
-                break
-        else:
-            reply = self._fallback(reply, candidates, lang, text, said, coach_words)
-            yield Event("reset", reply)
-
-        question = (style.questions(reply)[-1:] or [candidates[0]])[0]
-        if question == LEERVRAAG[lang]:  # asked only once the model really chose it
+        reply = self._guarded(choice, mirrors, questions, lang, text)
+        first = time.perf_counter()
+        yield Event("reset", reply)
+        question = (style.questions(reply)[-1:] or [questions[0].text])[0]
+        if question == LEERVRAAG[lang]:
             cycle.leervraag_asked = True
+        used = {c.source.split(":", 1)[1] for c in questions if c.text == question}
+        sources += [
+            {"id": p.card_id, "title": p.title} for p in found.passages if p.card_id in used
+        ]
         turn = self._commit(
-            session_id, text, reply, question, cycle, state, lang, sources, started, first
+            session_id,
+            text,
+            reply,
+            question,
+            cycle,
+            state,
+            lang,
+            sources,
+            started,
+            first,
+            choice=choice.by,
+        )
+        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
+
+    def _method_questions(
+        self, cycle: CycleState, lang: str, asked: list[str], story: str
+    ) -> list[Candidate]:
+        """Questions the method itself brings: the leervraag early on, then the looking-back
+        questions whose aspect the person has not told yet."""
+        out = []
+        if cycle.phase == 1 and not cycle.leervraag_asked:
+            out.append(Candidate(LEERVRAAG[lang], "method:leervraag", 2.6))
+        if cycle.phase == 2:
+            q = phases.next_terugblik(cycle, lang, [a.lower() for a in asked])
+            if q:
+                out.append(Candidate(q, "method:terugblik", 1.3))
+        return out
+
+    def _guarded(
+        self,
+        choice: compose.Choice,
+        mirrors: list[Candidate],
+        questions: list[Candidate],
+        lang: str,
+        text: str,
+    ) -> str:
+        """The chosen pair if it passes every check, else the next pair that does."""
+        pairs = [(choice.mirror, choice.question)]
+        pairs += [(m, q) for m in mirrors for q in questions if (m, q) != pairs[0]]
+        for m, q in pairs:
+            reply = f"{m.text} {q.text}"
+            if not style.check_turn(reply, lang).problems and reflection.language_ok(
+                reply, lang, allowed=text
+            ):
+                return reply
+        return f"{mirrors[0].text} {questions[0].text}"
+
+    def _advice(
+        self,
+        session_id: str,
+        text: str,
+        lang: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        started: float,
+        note: str,
+        sources: list[dict[str, str]],
+        seen: reading.Reading,
+    ) -> Iterator[Event]:
+        """An advice request: the question handed back, or permission asked, in fixed words
+        that change each time the request comes back."""
+        asked_advice = int(state.get("advice", 0))
+        special = RETURN_QUESTIONS if cycle.phase < 3 else PERMISSION_QUESTIONS
+        question = _in_turn(special[lang], asked_advice)
+        cycle.permission_asked = cycle.phase >= 3
+        state["advice"] = asked_advice + 1
+        reply = f"{_in_turn(ADVICE_MIRRORS[lang], asked_advice)} {question}"
+        yield Event("meta", phase=cycle.phase, sources=sources, note=note)
+        yield Event("reset", reply)
+        turn = self._commit(
+            session_id,
+            text,
+            reply,
+            question,
+            cycle,
+            state,
+            lang,
+            sources,
+            started,
+            time.perf_counter(),
+            kind="advice",
         )
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
 
@@ -540,6 +488,7 @@ class Engine:
         started: float,
         first: float | None,
         kind: str = "reflect",
+        choice: str = "",
     ) -> Turn:
         """Remember what was asked and said, save the cycle, and store the completed turn.
 
@@ -551,7 +500,7 @@ class Engine:
         state["cycle"] = cycle.to_dict()
         self.sessions.save_state(session_id, cycle.phase, state, lang)
         return self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, first, kind
+            session_id, text, reply, cycle.phase, lang, sources, False, started, first, kind, choice
         )
 
     def _fixed(
@@ -573,33 +522,6 @@ class Engine:
             session_id, text, reply, question, cycle, state, lang, [], started, started, kind
         )
         yield Event("done", reply, phase=cycle.phase, sources=[], turn=turn)
-
-    def _fallback(
-        self,
-        reply: str,
-        candidates: list[str],
-        lang: str,
-        text: str = "",
-        said: str = "",
-        coach: str = "",
-    ) -> str:
-        """The model's mirror if it is usable, else the person's first sentence quoted back,
-        else a plain acknowledgement; then the first candidate question."""
-        first = style.sentences(reply)[:1]
-        mirror = first[0] if first and not first[0].endswith("?") else ""
-        if (
-            not mirror
-            or style.has_advice(mirror, lang)
-            or detect_language(mirror, lang) != lang
-            or len(style.borrowed_words(mirror, said, coach)) >= style.BORROWED_MIN
-        ):
-            first_said = style.sentences(text)[:1]
-            quoted = _quotable(first_said[0]) if first_said else ""
-            mirror = QUOTE_MIRROR[lang].format(text=quoted)
-            if not quoted or "?" in quoted or style.has_advice(mirror, lang):
-                mirror = FALLBACK_MIRROR[lang]
-        question = candidates[0] if candidates else RETURN_QUESTION[lang]
-        return f"{mirror} {question}"
 
     def _options(
         self,
@@ -675,6 +597,7 @@ class Engine:
         started: float,
         first: float | None,
         kind: str = "reflect",
+        choice: str = "",
     ) -> Turn:
         now = time.perf_counter()
         return self.sessions.add_turn(
@@ -685,7 +608,7 @@ class Engine:
                 phase=phase,
                 lang=lang,
                 sources=sources,
-                prompt_versions=dict(self.versions),
+                prompt_versions={**self.versions, **({"chooser": choice} if choice else {})},
                 model_id=self.model.model_id,
                 crisis=crisis,
                 ttft_s=round((first or now) - started, 4),
@@ -707,15 +630,6 @@ class Engine:
 def _in_turn(phrasings: tuple[str, ...], n: int) -> str:
     """The phrasing for the n-th time (from 0): each in turn, then round again."""
     return phrasings[n % len(phrasings)]
-
-
-def _quotable(text: str) -> str:
-    """Text fit to quote inside a mirror: no quote marks, no closing stop, at most QUOTE_WORDS."""
-    text = re.sub(r"[“”\"]", "", text).strip()
-    words = text.split()
-    if len(words) > QUOTE_WORDS:
-        return " ".join(words[:QUOTE_WORDS]) + " …"
-    return re.sub(r"[\s.!…]+$", "", text)
 
 
 def _gist(text: str, words: int = 20) -> str:

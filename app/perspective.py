@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .text import wordset
+
 _TOKEN = re.compile(
     r"['’](?:s|t|n|k|m)\b|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[^\w\s]", re.UNICODE
 )
@@ -57,34 +59,34 @@ _NL_IRREGULAR = {
 }
 # With the verb before "je" (inversion) a few forms change too: "kan ik" -> "kun je".
 _NL_INVERTED = {"kan": "kun", "zal": "zul"}
-_NL_SUBORDINATORS = frozenset(
+_NL_SUBORDINATORS = wordset(
     "dat omdat als wanneer toen terwijl zodat hoewel voordat nadat sinds zodra tenzij "
     "waardoor waarin waarop waarmee waarover waarna die wat of doordat zoals alsof waarom "
-    "hoe wie waar welke hoelang".split()
+    "hoe wie waar welke hoelang"
 )
 # Subordinators that always open a new clause (unlike "die", "wat" or "of").
-_NL_CLAUSE_OPENERS = frozenset(
-    "dat omdat als wanneer toen terwijl zodat hoewel voordat nadat doordat alsof zodra".split()
+_NL_CLAUSE_OPENERS = wordset(
+    "dat omdat als wanneer toen terwijl zodat hoewel voordat nadat doordat alsof zodra"
 )
-_NL_CLAUSE_BREAKS = frozenset(", ; : — – en maar want dus".split())
+_NL_CLAUSE_BREAKS = wordset(", ; : — – en maar want dus")
 # Words addressed to someone other than the person: after turning "ik" into "je" they would
 # become ambiguous, so such sentences are left alone.
-_NL_ADDRESS = frozenset("jij jou jouw jullie u uw".split())
-_NL_PAST_IRREGULAR = frozenset(
+_NL_ADDRESS = wordset("jij jou jouw jullie u uw")
+_NL_PAST_IRREGULAR = wordset(
     "was waren had hadden zei zeiden deed deden ging gingen kwam kwamen zag zagen wist wisten "
     "kon konden wou wilde zou zouden moest mocht stond liep bleef werd vond dacht bracht kreeg "
     "gaf nam hield viel sprak schreef las zat lag vroeg zweeg begon dronk at sliep trok koos "
-    "verloor won hing ving liet riep sloeg droeg vergat loog keek zocht kocht schrok".split()
+    "verloor won hing ving liet riep sloeg droeg vergat loog keek zocht kocht schrok"
 )
 
 
 # Words that are never a finite verb here, whatever a lemma list says ("in" -> innen).
-_NL_FUNCTION = frozenset(
+_NL_FUNCTION = wordset(
     "in op aan af uit om door over voor na bij met toe mee weg heen terug en maar of dan als "
     "al nog wel niet geen zo ook er hier daar het de een dat die dit deze wat wie mijn zijn "
     "haar hun ons jullie me je ze hij zij we wij ik mij jou u te tot van naar onder tegen "
     "sinds zonder want dus toch even echt heel erg best gewoon zelf alles iets niets niks "
-    "iemand niemand altijd nooit vaak soms steeds weer meer minder".split()
+    "iemand niemand altijd nooit vaak soms steeds weer meer minder"
 )
 
 
@@ -201,7 +203,8 @@ def _segment_end(tokens: list[str], i: int) -> int:
 
 # Tags at the end of a sentence that read as a question once turned ("..., denk je").
 _NL_TAGS = re.compile(
-    r"[,\s]+(denk ik|zeg maar|hoor|haha+|hihi|lol|ofzo|of zo|eigenlijk wel|weet je|toch)\s*([.!…]*)$",
+    r"[,\s]+(denk ik|zeg maar|hoor|haha+|hihi|lol|ofzo|of zo|eigenlijk wel|weet je|toch)"
+    r"\s*([.!…]*)$",
     re.I,
 )
 
@@ -315,8 +318,16 @@ _EN_MAP = {
     "i’ll": "you’ll",
     "im": "you're",
     "ive": "you've",
+    "we're": "you're",
+    "we’re": "you’re",
+    "we've": "you've",
+    "we’ve": "you’ve",
+    "we'd": "you'd",
+    "we’d": "you’d",
+    "we'll": "you'll",
+    "we’ll": "you’ll",
 }
-_EN_ADDRESS = frozenset("you your yours yourself".split())
+_EN_ADDRESS = wordset("you your yours yourself")
 
 
 def en_second_person(sentence: str) -> str | None:
@@ -341,7 +352,7 @@ def en_second_person(sentence: str) -> str | None:
     return _join(out)
 
 
-# --- shared ----------------------------------------------------------------------------------------
+# --- shared ------------------------------------------------------------------------------
 
 
 def _join(tokens: list[str]) -> str:

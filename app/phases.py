@@ -96,8 +96,13 @@ class CycleState:
         return cls(**known)
 
 
-def observe(state: CycleState, message: str) -> CycleState:
-    """Update the state with what the person just said, then move phase if the rules allow."""
+def observe(state: CycleState, message: str, seen: Any = None) -> CycleState:
+    """Update the state with what the person just said, then move phase if the rules allow.
+
+    `seen` (an app.reading.Reading) lets the content lead: an insight moves the conversation
+    to bewustwording, a way to act differently to alternatieven, a plan after some
+    bewustwording to voornemen.
+    """
     text = message.lower()
     state.turns += 1
     state.turns_in_phase += 1
@@ -126,6 +131,17 @@ def observe(state: CycleState, message: str) -> CycleState:
     if move:
         state.phase += 1
         state.turns_in_phase = 0
+    elif seen is not None and state.turns >= 2:
+        target = state.phase
+        if seen.plan and state.phase >= 3:
+            target = 5
+        elif seen.alternative and state.phase == 3:
+            target = 4
+        elif (seen.insight or seen.plan) and state.phase < 3:
+            target = 3
+        if target > state.phase:
+            state.phase = target
+            state.turns_in_phase = 0
     return state
 
 

@@ -116,6 +116,7 @@ class Coach:
             self.sessions,
             self.prompts,
             EngineConfig(
+                chooser=s.chooser,
                 max_tokens=s.max_tokens,
                 temperature=s.temperature,
                 seed=s.seed,

@@ -47,6 +47,11 @@ class Settings:
     # Minimum cosine similarity for a passage to count; 0 uses the value calibrated for the
     # embedder (app/knowledge.py THRESHOLDS).
     relevance_threshold: float = 0.0
+    # Who picks the reflection and the question among the candidates the code wrote: "model"
+    # (one constrained call of two tokens) or "rules" (the ranking alone, no model call).
+    chooser: str = "model"
+    # The crisis screen: "full" (rules and the semantic screen on the embedder) or "rules".
+    crisis_screen: str = "full"
 
     @property
     def sessions_db(self) -> Path:
@@ -79,6 +84,7 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}
+_CHOICES = {"chooser": ("model", "rules"), "crisis_screen": ("full", "rules")}
 
 
 def _convert(name: str, value: Any) -> Any:
@@ -96,6 +102,11 @@ def _convert(name: str, value: Any) -> Any:
         if kind == "float":
             return float(value)
         if kind == "str":
+            if name in _CHOICES and str(value) not in _CHOICES[name]:
+                expected = ", ".join(f'"{c}"' for c in _CHOICES[name])
+                raise SettingsError(
+                    f"Invalid value for setting '{name}': expected {expected} (not {value!r})."
+                )
             return str(value)
     except (TypeError, ValueError):
         raise SettingsError(f"Setting '{name}' must be {kind} (not {value!r}).") from None

@@ -1,0 +1,326 @@
+"""Candidate reflections and questions for one turn, all written by code from data.
+
+Role: the coach's words come from here, never from free model text. A reflection is one of the
+person's own sentences said back in the second person (app/perspective.py), or for a short
+answer a fixed phrasing; a question is a bank question whose presuppositions the story meets
+(no "dat moment" without a moment, no manager who is not there), or a template filled with the
+person's own feeling, figure of speech or colleague (knowledge/questions/templates.toml).
+Candidates come ranked by plain rules; the engine lets the model pick among the first few.
+Must not: invent content, call a model, or return a candidate that fails the language check.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import perspective, style
+from .reading import FEELINGS, Reading
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "knowledge" / "questions" / "templates.toml"
+MAX_MIRROR_WORDS = 22
+MIN_MIRROR_WORDS = 3
+
+# Opening sentences that only announce the topic: "Ik wil het hebben over vorige week."
+_ANNOUNCE = re.compile(
+    r"^(ik wil het (\w+ )?(hebben )?over|ik wil (graag )?(iets )?(bespreken|vertellen)|"
+    r"ik wil het (graag )?hebben|i want to talk about|i'd like to talk about|i want to discuss)",
+    re.I,
+)
+_LEADING = re.compile(
+    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|tja|hmm+)"
+    r"[,\s]+)+",
+    re.I,
+)
+# A sentence that opens with a linking word leans on the one before: "Of dat wil ik zijn."
+_FRAGMENT = re.compile(
+    r"^(of|en|maar|want|dus|omdat|die|wat|which|or|and|but|because|so|who|that)\b", re.I
+)
+_FILLERS = re.compile(r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar)\b,?", re.I)
+_CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    source: str  # "said:<n>" for the person's n-th sentence, "fixed:<kind>", "bank:<id>", ...
+    score: float
+
+
+# --- reflections -------------------------------------------------------------------------------
+
+
+SHORT_MIRRORS = {
+    "nl": {
+        "ack": "Dat herken je.",
+        "not_knowing": "Je weet het nog niet precies.",
+        "thinking": "Je denkt er even over na.",
+    },
+    "en": {
+        "ack": "That rings true for you.",
+        "not_knowing": "You're not quite sure yet.",
+        "thinking": "You're taking a moment to think about it.",
+    },
+}
+QUOTE = {"nl": "“{text}”, zeg je.", "en": "“{text}”, you say."}
+
+
+def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[Candidate]:
+    """The person's own sentences said back, best first; fixed phrasings for short answers."""
+    found: list[Candidate] = []
+    said = _said(message)
+    for n, sentence in enumerate(said):
+        turned = _turn(sentence, lang, message)
+        if turned is None:
+            continue
+        found.append(Candidate(turned, f"said:{n}", _mirror_score(turned, n, len(said), lang)))
+    pairs = _pairs(found, lang)
+    found = sorted(found + pairs, key=lambda c: -c.score)
+    if reading.ack:
+        found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
+    elif reading.not_knowing:
+        found.insert(0, Candidate(SHORT_MIRRORS[lang]["not_knowing"], "fixed:not_knowing", 1.0))
+    if not found:
+        quoted = _quotable(message)
+        if quoted:
+            found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
+        else:
+            found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
+    return _unique(found)[:limit]
+
+
+def _said(message: str) -> list[str]:
+    """The person's statements: sentences that are not questions, greetings or thanks."""
+    out = []
+    for sentence in style.sentences(message):
+        if style.questions(sentence) or _CLOSING_ONLY.match(sentence):
+            continue
+        out.append(sentence)
+    return out
+
+
+def _turn(sentence: str, lang: str, message: str) -> str | None:
+    core = _FILLERS.sub("", sentence.strip())
+    if _FRAGMENT.match(core):
+        return None
+    core = _LEADING.sub("", core)
+    if not core or _ANNOUNCE.match(core):
+        return None
+    core = core[:1].upper() + core[1:]
+    turned = perspective.second_person(core, lang)
+    if turned is None:
+        return None
+    turned = re.sub(r"[\s.!…]+$", "", turned) + "."
+    words = len(turned.split())
+    if not MIN_MIRROR_WORDS <= words <= MAX_MIRROR_WORDS:
+        return None
+    if not language_ok(turned, lang, allowed=message):
+        return None
+    return turned
+
+
+def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
+    """Feeling first, then the person's latest words, then short sentences."""
+    low = text.lower()
+    score = 0.0
+    if any(re.search(rf"\b{re.escape(f)}\b", low) for f in FEELINGS[lang]):
+        score += 2.0
+    if re.search(r"\b(je|you)\b", low):
+        score += 1.0
+    score += 0.8 * (n + 1) / max(total, 1)
+    words = len(text.split())
+    score -= max(0, words - 14) * 0.12
+    return round(score, 3)
+
+
+def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
+    """Two short neighbouring sentences together: "Je klapte dicht. Je kon niks meer bedenken."""
+    out = []
+    by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
+    for n, first in by_index.items():
+        second = by_index.get(n + 1)
+        if second is None:
+            continue
+        words = len(first.text.split()) + len(second.text.split())
+        if words <= 18:
+            score = max(first.score, second.score) + 0.3
+            out.append(Candidate(f"{first.text} {second.text}", f"said:{n}+{n + 1}", score))
+    return out
+
+
+def _quotable(message: str) -> str:
+    text = re.sub(r"[“”\"]", "", message).strip()
+    words = text.split()
+    if not words or len(words) > 8 or text.endswith("?"):
+        return ""
+    return re.sub(r"[\s.!…]+$", "", text)
+
+
+def _unique(found: list[Candidate]) -> list[Candidate]:
+    seen: set[str] = set()
+    out = []
+    for c in found:
+        if c.text.lower() not in seen:
+            seen.add(c.text.lower())
+            out.append(c)
+    return out
+
+
+# --- questions -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    lang: str
+    phases: tuple[int, ...]
+    needs: tuple[str, ...]
+    text: str
+
+
+@functools.lru_cache(maxsize=1)
+def templates() -> tuple[Template, ...]:
+    data = tomllib.loads(TEMPLATES.read_text(encoding="utf-8"))
+    return tuple(
+        Template(q["id"], q["lang"], tuple(q["phases"]), tuple(q.get("needs", [])), q["text"])
+        for q in data["q"]
+    )
+
+
+_PAST_FEELING = re.compile(
+    r"\b(was|werd|voelde|had|raakte|bleef|schrok|kookte|were|was|felt|got|became)\b", re.I
+)
+
+
+def _met(need: str, r: Reading, message: str) -> bool:
+    if need == "past":
+        return bool(_PAST_FEELING.search(message))
+    if need == "present":
+        return not _PAST_FEELING.search(message)
+    if need == "person":
+        return bool(r.persons)
+    if need == "askable":
+        return bool(r.askable)
+    if need == "idiom":
+        return bool(r.idioms)
+    return bool(getattr(r, need, False))
+
+
+def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[Candidate]:
+    out = []
+    for t in templates():
+        if t.lang != lang or phase not in t.phases:
+            continue
+        if not all(_met(n, r, message) for n in t.needs):
+            continue
+        text = t.text.format(
+            feeling=r.askable[0] if r.askable else "",
+            person=r.persons[0] if r.persons else "",
+            idiom=r.idioms[0] if r.idioms else "",
+        )
+        text = text[:1].upper() + text[1:]
+        # Filled from the person's words: these follow the story most closely; a person
+        # named is not always the one who acted, so those questions rank lower.
+        score = 1.0 + 0.5 * len(t.needs) + (0.5 if "{" in t.text else 0.0)
+        if "person" in t.needs:
+            score -= 1.0
+        out.append(Candidate(text, f"template:{t.id}", score))
+    return out
+
+
+# What a bank question takes for granted, and what the story must name for it to fit.
+_PRESUPPOSES = {
+    "manager": re.compile(r"leidinggevende|manager|\bbaas\b|teamleider|\bboss\b"),
+    "colleague": re.compile(r"collega|colleague"),
+    "other": re.compile(r"\bde ander\b|\bander(en|e)?\b|the other|\bothers\b"),
+    "feedback": re.compile(r"feedback|kritiek|criticism"),
+    "moment": re.compile(
+        r"op dat moment|\btoen\b|daarna|vooraf|achteraf|die situatie|dat gesprek|reageerde|"
+        r"gebeurde|verliep|at that moment|\bthen\b|afterwards|beforehand|that conversation|"
+        r"did you react|happened"
+    ),
+    "insight": re.compile(r"patroon|pattern"),
+    "plan": re.compile(r"voornemen|\bplan\b|intention"),
+    "team": re.compile(r"\bteam\b|organisatie|organi[sz]ation|afdeling|department"),
+    "us": re.compile(r"\bons\b|tussen ons|between us"),
+}
+
+
+def fits(question: str, r: Reading, story: str) -> bool:
+    """A bank question fits when the story names everything the question takes for granted."""
+    q = question.lower()
+    low = story.lower()
+    for need, pattern in _PRESUPPOSES.items():
+        if not pattern.search(q):
+            continue
+        if need == "us":
+            return False
+        if need == "manager" and not r.manager:
+            return False
+        if need == "colleague" and not re.search(r"collega|colleague", low):
+            return False
+        if need == "other" and not r.other:
+            return False
+        if need == "feedback" and not re.search(r"feedback|kritiek|criticism|commentaar", low):
+            return False
+        if need == "moment" and not r.moment:
+            return False
+        if need == "insight" and not (r.insight or re.search(r"patroon|pattern", low)):
+            return False
+        if need == "plan" and not (r.plan or re.search(r"plan|voornemen|intention", low)):
+            return False
+        if need == "team" and not re.search(r"team|organisatie|organi[sz]ation|afdeling", low):
+            return False
+    return True
+
+
+# --- language guard ----------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=2)
+def _dictionary(lang: str) -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    checker = SpellChecker(language="nl" if lang == "nl" else "en", distance=1)
+    return frozenset(checker.word_frequency.dictionary)
+
+
+_AGREEMENT = re.compile(r"^(je|jij) (\w+)\b", re.I)
+
+
+def unknown_words(text: str, lang: str, allowed: str = "") -> list[str]:
+    """Words of `text` not in the language's dictionary, nor in `allowed` (the person's own
+    text: names and their jargon)."""
+    known = _dictionary(lang)
+    own = {w.lower() for w in re.findall(r"[^\W\d_]+", allowed)}
+    out = []
+    for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text):
+        low = word.lower().replace("’", "'")
+        if low in known or low in own or word[:1].isupper() and low not in ("je", "jij"):
+            continue
+        parts = re.split(r"[-']", low)
+        if all(p in known or p in own or not p for p in parts):
+            continue
+        out.append(word)
+    return out
+
+
+def agreement_errors(text: str, lang: str) -> list[str]:
+    """Dutch subject-verb slips the way a model makes them: "Je voel je", "je denk"."""
+    if lang != "nl":
+        return []
+    errors = []
+    for sentence in style.sentences(text):
+        m = _AGREEMENT.match(sentence.strip())
+        if m and perspective.nl_present_stem(m.group(2), strict=True):
+            verb = m.group(2).lower()
+            if not verb.endswith("t") and verb not in ("mag", "kan", "kun", "zal", "wil"):
+                errors.append(f"{m.group(1)} {m.group(2)}")
+    return errors
+
+
+def language_ok(text: str, lang: str, allowed: str = "") -> bool:
+    return not unknown_words(text, lang, allowed) and not agreement_errors(text, lang)
