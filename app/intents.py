@@ -38,8 +38,32 @@ _YES = re.compile(
 )
 
 
+# Closing phrases anywhere in a short message: "Oké, ik laat het hier even bij voor nu."
+_STOP_PHRASE = re.compile(
+    r"\b(laten we (het )?(hier |nu )?(stoppen|afronden|afsluiten|hierbij laten|hier laten)"
+    r"\b(?!\s*(met|te|om)\b)|"
+    r"(ik )?laat het (hier |nu )?(even |maar )?(hierbij|hier bij|daarbij|bij)"
+    r"(?=\s*([.!,]|voor (nu|vandaag)|$))|"
+    r"genoeg voor (vandaag|nu)|genoeg is voor (vandaag|nu)|tot zover|"
+    r"ik stop (ermee|hier|nu)\b(?!\s*met)|dit was het (voor (vandaag|nu))?\s*[.!]?$|"
+    r"(ik wil|we kunnen) (nu |hier )?(afsluiten|afronden|stoppen)\b(?!\s*(met|te|om))|"
+    r"let'?s (stop|wrap up|leave it|call it a day)( there| here| for (today|now))?"
+    r"\b(?!\s*(with|to|doing))|"
+    r"that'?s enough for (today|now)|i think that'?s enough|"
+    r"i'?(ll| will| am going to|'m going to) (stop|leave it) (there|here)|i'?m going to stop here)",
+    re.I,
+)
+
+
 def wants_to_stop(text: str) -> bool:
-    return len(text.split()) <= 12 and bool(_STOP.search(text))
+    """A request to end the conversation: a short stop message, or a closing phrase in a
+    short message or in the last sentence of a longer one."""
+    if len(text.split()) <= 12 and _STOP.search(text):
+        return True
+    if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
+        return True
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-2:]
+    return any(len(s.split()) <= 15 and _STOP_PHRASE.search(s) for s in last)
 
 
 def asks_advice(text: str) -> bool:

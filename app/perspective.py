@@ -209,11 +209,19 @@ _NL_TAGS = re.compile(
 )
 
 
+_REPORTED = re.compile(
+    r"\b(zei|zegt|riep|vroeg|schreef|said|says|asked|wrote) (hij|ze|zij|he|she|they)\b|"
+    r"\b(laten we|let'?s)\b",
+    re.I,
+)
+
+
 def _speech(sentence: str) -> bool:
-    """Quoted or reported speech whose "ik" is not the person's: 'zei hij: ik ...'."""
+    """Quoted or reported speech whose "ik" is not the person's ('zei hij: ik ...'), and
+    proposals to the coach ("laten we stoppen") that turn into nonsense."""
     if re.search(r"[\"“”„«»]|(^|\s)['‘][^'’]+['’](\s|[.,!?]|$)", sentence):
         return True
-    return ":" in sentence
+    return ":" in sentence or bool(_REPORTED.search(sentence))
 
 
 def nl_second_person(sentence: str) -> str | None:
@@ -327,7 +335,9 @@ _EN_MAP = {
     "we'll": "you'll",
     "we’ll": "you’ll",
 }
-_EN_ADDRESS = wordset("you your yours yourself")
+# Generic "you" ("you don't contradict your director") reads fine once turned; "yourself" and
+# "yours" mostly address the coach.
+_EN_ADDRESS = wordset("yours yourself")
 
 
 def en_second_person(sentence: str) -> str | None:

@@ -196,7 +196,9 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     low = text.lower()
     r = Reading(lang=lang, words=len(text.split()))
     r.feelings = [f for f in FEELINGS[lang] if re.search(rf"\b{re.escape(f)}\b", low)]
-    r.askable = [f for f in r.feelings if f in ASKABLE[lang]]
+    r.askable = [
+        f for f in r.feelings if f in ASKABLE[lang] and not _negated(low, f) and _own(low, f)
+    ]
     r.feeling = bool(r.feelings) or bool(re.search(_FEELING_EXTRA[lang], low))
     r.persons = persons(text, lang)
     everything = " ".join([*(earlier or []), text])
@@ -213,6 +215,36 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8
     r.question_back = text.rstrip().endswith("?")
     return r
+
+
+_NEGATION = re.compile(
+    r"\b(niet|geen|nooit|nie|not|never|no|didn'?t|don'?t|wasn'?t|isn'?t|without|zonder|"
+    r"waiting to|wachten op|wachtte)\b"
+)
+
+
+_OWN_FEELING = (
+    r"\b(ik|k) (was|ben|werd|word|voelde me|voel me|raakte|bleef|voelde mij|voel mij)"
+    r"( \w+){{0,3}} {f}\b|\b(was|ben|werd|word|voelde|voel) ik( \w+){{0,3}} {f}\b|"
+    r"\b(maakte|maakt) (me|mij)( \w+){{0,2}} {f}\b|\b(i|i'm|im) (was |am |felt |feel |got |get )?"
+    r"(\w+ ){{0,3}}{f}\b|\b(made|makes) me( \w+){{0,2}} {f}\b|"
+    r"(^|[.!?]\s+)\W*(and |en |maar |but |echt |really |so |zo )?{f}\b"
+)
+
+
+def _own(low: str, feeling: str) -> bool:
+    """The feeling is the person's: "ik werd boos", "I felt so small", or a bare "Boos."."""
+    return bool(re.search(_OWN_FEELING.format(f=re.escape(feeling)), low, re.M))
+
+
+def _negated(low: str, feeling: str) -> bool:
+    """A feeling named only to say it was not there: "I kept waiting to feel proud"."""
+    for m in re.finditer(rf"\b{re.escape(feeling)}\b", low):
+        before = low[max(0, m.start() - 40) : m.start()]
+        clause = re.split(r"[.,;!?]| maar | but ", before)[-1]
+        if _NEGATION.search(clause):
+            return True
+    return False
 
 
 def persons(text: str, lang: str) -> list[str]:

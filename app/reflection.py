@@ -31,15 +31,15 @@ _ANNOUNCE = re.compile(
     re.I,
 )
 _LEADING = re.compile(
-    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|tja|hmm+)"
-    r"[,\s]+)+",
+    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|tja|hmm+|"
+    r"honestly|actually|basically|tbh|anyway|kortom|enfin|goh|pff+|echt)[,\s]+)+",
     re.I,
 )
 # A sentence that opens with a linking word leans on the one before: "Of dat wil ik zijn."
 _FRAGMENT = re.compile(
     r"^(of|en|maar|want|dus|omdat|die|wat|which|or|and|but|because|so|who|that)\b", re.I
 )
-_FILLERS = re.compile(r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar)\b,?", re.I)
+_FILLERS = re.compile(r"\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar)\b", re.I)
 _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
 
 
@@ -84,9 +84,11 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     elif reading.not_knowing:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["not_knowing"], "fixed:not_knowing", 1.0))
     if not found:
-        quoted = _quotable(message)
-        if quoted:
-            found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
+        for sentence in [message, *said]:
+            quoted = _quotable(sentence)
+            if quoted:
+                found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
+                break
         else:
             found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
     return _unique(found)[:limit]
@@ -142,7 +144,7 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
     by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
     for n, first in by_index.items():
         second = by_index.get(n + 1)
-        if second is None:
+        if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
             continue
         words = len(first.text.split()) + len(second.text.split())
         if words <= 18:
@@ -151,10 +153,16 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
     return out
 
 
+def _full(text: str, lang: str) -> bool:
+    """A sentence that opens with its subject: "Je klapte dicht.", "You froze."."""
+    first = text.split()[0].lower().strip(",") if text.split() else ""
+    return first in (("je", "jullie") if lang == "nl" else ("you", "you're", "you've", "your"))
+
+
 def _quotable(message: str) -> str:
     text = re.sub(r"[“”\"]", "", message).strip()
     words = text.split()
-    if not words or len(words) > 8 or text.endswith("?"):
+    if not words or len(words) > 10 or text.endswith("?"):
         return ""
     return re.sub(r"[\s.!…]+$", "", text)
 

@@ -136,6 +136,32 @@ _ROLE_NOUNS = re.compile(
 )
 
 
+# A past crisis told as past and handled ("vijf jaar geleden ... inmiddels gaat het goed") is not
+# a signal now, unless the message says it is back.
+_PAST = re.compile(
+    r"\b(jaar|jaren|maanden|weken) geleden\b|\b(years|months) ago\b|\bvroeger\b|"
+    r"\bals (tiener|twintiger|puber|student|jonge twintiger)\b|\bin my (late )?(teens|twenties)\b|"
+    r"\bused to\b|\bdestijds\b|\bin het verleden\b|\bin the past\b|\bvorige maand\b|"
+    r"\blast (month|year)\b"
+)
+_NOW_WELL = re.compile(
+    r"\b(inmiddels|hersteld|sindsdien|since then|recovered|stabiel|nuchter|"
+    r"(nu )?gaat het (nu )?(goed|beter)|been (well|fine|stable|clean|sober)|"
+    r"doing (well|fine|better)|its been (nearly |almost |over )?\w+ (years|months) since|"
+    r"bleek (het )?(een|niets|niks|goed|mee te vallen)|was (helemaal )?goed|"
+    r"al \w+ jaar (goed|niet meer|clean|nuchter))\b"
+)
+_BACK = re.compile(
+    r"\b(weer terug|is terug|opnieuw|its back|back again|again lately|de laatste tijd weer|"
+    r"sinds kort weer|nu weer|lately|de laatste tijd)\b"
+)
+
+
+def told_as_past(norm: str) -> bool:
+    """The signal belongs to a crisis the person tells as over and handled."""
+    return bool(_PAST.search(norm) and _NOW_WELL.search(norm) and not _BACK.search(norm))
+
+
 def about(norm: str, start: int, end: int) -> str:
     """'other' when a signal's sentence is about a client, patient or pupil, not the writer."""
     before, after = _sentence_around(norm, start, end)
@@ -210,6 +236,8 @@ class RuleSet:
         """Every rule match in `text` that is not waived, in rule order."""
         norm = self.prepared(text)
         found: list[RuleHit] = []
+        if told_as_past(norm):
+            return found
         for rule in self.rules:
             for m in rule.pattern.finditer(norm):
                 if rule.indirect and _about_work_only(norm, m.start(), m.end()):
@@ -280,8 +308,10 @@ class CrisisScreen:
             Verdict(h.rule.level, h.rule.kind, h.about, h.phrase, f"rule:{h.rule.id}")
             for h in self.rules.hits(text)
         ]
-        if self.semantic is not None and not any(
-            v.level == "clear" and v.about == "self" for v in candidates
+        if (
+            self.semantic is not None
+            and not told_as_past(self.rules.prepared(text))
+            and not any(v.level == "clear" and v.about == "self" for v in candidates)
         ):
             judged = self.semantic.judge(text)
             if judged.flagged:

@@ -1,23 +1,23 @@
 """The semantic half of the crisis screen: recognise risk in wordings no rule names.
 
-Role: compare a message, sentence by sentence, with labelled examples written for this project
-(`knowledge/safety/examples.jsonl`: risk, a professional telling about a client in crisis, and
-ordinary work talk that uses the same words) in the embedder the app already loads. A small
-logistic model over the example vectors gives each sentence a risk score; its nearest labelled
-neighbours say which kind of risk it is and whether it is about the writer or a client. The
-thresholds in `knowledge/safety/semantic.toml` were calibrated on the examples by
-cross-validation (scripts/calibrate_crisis.py), never on the frozen test part in bench/crisis.
+Role: score a message, sentence by sentence, with a linear model learned from labelled examples
+written for this project (`knowledge/safety/examples.jsonl`: risk, a professional telling about
+a client in crisis, and ordinary work talk that uses the same words). Its features are the
+sentence's vector from the embedder the app already loads (meaning) and hashed character and
+word n-grams (wording, misspellings). The nearest labelled examples say which kind of risk it
+is and whether it is about the writer or a client. The model and its thresholds are made by
+scripts/calibrate_crisis.py on the tuning examples alone (cross-validated), never on the
+frozen test part in bench/crisis, and shipped as `knowledge/safety/screen-*.npz`.
 Must not: call a language model, or judge anything the rules already settled.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
+import math
 import re
-import tomllib
-from collections.abc import Callable
+import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +29,9 @@ from .safety import KINDS, Verdict, normalise
 
 SAFETY_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "safety"
 EXAMPLES_FILE = SAFETY_DIR / "examples.jsonl"
-SETTINGS_FILE = SAFETY_DIR / "semantic.toml"
 LABELS = ("risk", "professional", "none")
+HASH_BITS = 18
+TEXT_FEATURES = 1 << HASH_BITS
 
 
 @dataclass(frozen=True)
@@ -64,26 +65,6 @@ def load_examples(path: Path = EXAMPLES_FILE) -> list[Example]:
     return out
 
 
-@dataclass(frozen=True)
-class Calibration:
-    """Read from semantic.toml: where 'possible' and 'clear' begin, and the model's settings."""
-
-    possible: float
-    clear: float
-    neighbours: int = 7
-    l2: float = 1.0
-    sentence_words: int = 3  # shorter sentences are judged with their neighbour
-
-    @classmethod
-    def load(cls, path: Path = SETTINGS_FILE) -> Calibration:
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise SettingsError(f"Cannot read {path}: {exc}") from None
-        keys = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        return cls(**keys)
-
-
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -111,132 +92,159 @@ def units(text: str, min_words: int = 3) -> list[str]:
     return parts
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 300) -> np.ndarray:
-    """L2-regularised logistic regression by Newton steps; returns weights with the bias last."""
-    xb = np.hstack([x, np.ones((len(x), 1), dtype=x.dtype)]).astype(np.float64)
-    w = np.zeros(xb.shape[1])
-    pos = max(1, int(y.sum()))
-    neg = max(1, len(y) - pos)
-    weight = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))  # balance the classes
-    reg = np.full(xb.shape[1], l2)
-    reg[-1] = 0.0
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(xb @ w)))
-        grad = xb.T @ (weight * (p - y)) + reg * w
-        hess = (xb * (weight * p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-6)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if float(np.abs(step).max()) < 1e-6:
-            break
-    return w
+def grams(text: str) -> Counter[int]:
+    """Hashed character n-grams (2-5, within words) and word uni- and bigrams of a text."""
+    words = re.findall(r"[a-z0-9]+", normalise(text))
+    counts: Counter[int] = Counter()
+    for w in words:
+        padded = f" {w} "
+        for n in range(2, 6):
+            for i in range(len(padded) - n + 1):
+                counts[zlib.crc32(padded[i : i + n].encode()) & (TEXT_FEATURES - 1)] += 1
+    for i, w in enumerate(words):
+        counts[zlib.crc32(f"w:{w}".encode()) & (TEXT_FEATURES - 1)] += 1
+        if i + 1 < len(words):
+            key = f"b:{w} {words[i + 1]}"
+            counts[zlib.crc32(key.encode()) & (TEXT_FEATURES - 1)] += 1
+    return counts
 
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-z))
+def text_vector(text: str, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sparse tf-idf (sublinear tf, l2-normalised) as (indices, values)."""
+    counts = grams(text)
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    idx = np.fromiter(counts.keys(), dtype=np.int64)
+    tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64)
+    val = tf * idf[idx]
+    norm = float(np.linalg.norm(val)) or 1.0
+    return idx, (val / norm).astype(np.float32)
+
+
+@dataclass
+class Model:
+    """A linear model over [text n-grams | embedder vector], and its calibrated thresholds."""
+
+    idf: np.ndarray  # (TEXT_FEATURES,)
+    text_coef: np.ndarray  # (TEXT_FEATURES,)
+    vector_coef: np.ndarray  # (dim,), zeros when the model uses no embedder
+    intercept: float
+    possible: float
+    clear: float
+    embedder_id: str  # "" for the text-only model
+
+    def score(self, pieces: list[str], vectors: np.ndarray | None) -> np.ndarray:
+        out = np.empty(len(pieces))
+        for k, piece in enumerate(pieces):
+            idx, val = text_vector(piece, self.idf)
+            z = float(val @ self.text_coef[idx]) + self.intercept
+            if vectors is not None and self.embedder_id:
+                z += float(vectors[k] @ self.vector_coef)
+            out[k] = 1 / (1 + math.exp(-z))
+        return out
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path,
+            idf=self.idf.astype(np.float32),
+            text_coef=self.text_coef.astype(np.float32),
+            vector_coef=self.vector_coef.astype(np.float32),
+            meta=np.array(
+                json.dumps(
+                    {
+                        "intercept": self.intercept,
+                        "possible": self.possible,
+                        "clear": self.clear,
+                        "embedder_id": self.embedder_id,
+                    }
+                )
+            ),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            return cls(
+                data["idf"].astype(np.float64),
+                data["text_coef"].astype(np.float64),
+                data["vector_coef"].astype(np.float64),
+                float(meta["intercept"]),
+                float(meta["possible"]),
+                float(meta["clear"]),
+                str(meta["embedder_id"]),
+            )
+
+
+def model_path(embedder_id: str) -> Path:
+    """Where the shipped model for an embedder lives; the text-only model has no embedder."""
+    safe = re.sub(r"[^a-z0-9]+", "-", embedder_id.lower()).strip("-") or "text"
+    return SAFETY_DIR / f"screen-{safe}.npz"
 
 
 class SemanticScreen:
     def __init__(
         self,
-        embedder: Embedder,
+        model: Model,
+        embedder: Embedder | None,
         examples: list[Example],
-        vectors: np.ndarray,
-        calibration: Calibration,
+        example_vectors: np.ndarray | None,
+        neighbours: int = 7,
     ) -> None:
-        self.embedder = embedder
-        self.examples = examples
-        self.vectors = vectors
-        self.calibration = calibration
-        flagged = np.array([e.label != "none" for e in examples], dtype=np.float64)
-        self.weights = fit_logistic(vectors, flagged, calibration.l2)
+        self.model = model
+        self.embedder = embedder if model.embedder_id else None
+        self.examples = [e for e in examples if e.label != "none"]
+        self.flagged_vectors = example_vectors
+        self.neighbours = neighbours
+        self._gram_sets: list[set[int]] | None = None
 
     @classmethod
-    def build(
-        cls,
-        embedder: Embedder,
-        cache_dir: Path | None = None,
-        progress: Callable[[int, int, str], None] | None = None,
-        examples: list[Example] | None = None,
-        calibration: Calibration | None = None,
-    ) -> SemanticScreen:
-        """Load the example vectors for this embedder from the cache, or embed them once."""
-        examples = examples if examples is not None else load_examples()
-        vectors = example_vectors(embedder, examples, cache_dir, progress)
-        return cls(embedder, examples, vectors, calibration or Calibration.load())
-
-    def scores(self, vectors: np.ndarray) -> np.ndarray:
-        return sigmoid(vectors.astype(np.float64) @ self.weights[:-1] + self.weights[-1])
+    def build(cls, embedder: Embedder | None) -> SemanticScreen:
+        """The model shipped for this embedder, or the text-only one for any other embedder."""
+        examples = load_examples()
+        path = model_path(embedder.id) if embedder is not None else None
+        if path is not None and path.is_file():
+            model = Model.load(path)
+            vectors_path = path.with_name(path.stem + "-flagged.npy")
+            vectors = np.load(vectors_path, allow_pickle=False) if vectors_path.is_file() else None
+            return cls(model, embedder, examples, vectors)
+        text_only = model_path("")
+        if not text_only.is_file():
+            raise SettingsError(
+                f"The crisis screen model {text_only} is missing. Run "
+                f"scripts/calibrate_crisis.py or reinstall the app."
+            )
+        return cls(Model.load(text_only), None, examples, None)
 
     def judge(self, text: str) -> Verdict:
-        pieces = units(text, self.calibration.sentence_words)
+        pieces = units(text)
         if not pieces:
             return Verdict()
-        vectors = self.embedder.queries(pieces)
-        return self.judge_vectors(pieces, vectors)
-
-    def judge_vectors(self, pieces: list[str], vectors: np.ndarray) -> Verdict:
-        scores = self.scores(vectors)
+        vectors = self.embedder.queries(pieces) if self.embedder is not None else None
+        scores = self.model.score(pieces, vectors)
         best = int(np.argmax(scores))
         score = float(scores[best])
-        cal = self.calibration
-        if score < cal.possible:
-            return Verdict(score=score)
-        kind, about = self.neighbours(vectors[best])
-        level = "clear" if score >= cal.clear else "possible"
+        if score < self.model.possible:
+            return Verdict(score=round(score, 4))
+        kind, about = self._neighbours(pieces[best], None if vectors is None else vectors[best])
+        level = "clear" if score >= self.model.clear else "possible"
         return Verdict(level, kind, about, normalise(pieces[best]), "semantic", round(score, 4))
 
-    def neighbours(self, vector: np.ndarray) -> tuple[str, str]:
+    def _neighbours(self, piece: str, vector: np.ndarray | None) -> tuple[str, str]:
         """The kind and the person of the nearest flagged examples (majority of k)."""
-        sims = self.vectors @ vector
-        order = np.argsort(-sims)
-        near = [self.examples[i] for i in order if self.examples[i].label != "none"]
-        near = near[: self.calibration.neighbours]
+        if vector is not None and self.flagged_vectors is not None:
+            order = np.argsort(-(self.flagged_vectors @ vector))[: self.neighbours]
+            near = [self.examples[i] for i in order]
+        else:
+            if self._gram_sets is None:
+                self._gram_sets = [set(grams(e.text)) for e in self.examples]
+            mine = set(grams(piece))
+            overlap = [len(mine & g) / (len(g) or 1) for g in self._gram_sets]
+            order = np.argsort(-np.array(overlap))[: self.neighbours]
+            near = [self.examples[i] for i in order]
         if not near:
             return "direct", "self"
         kinds = [e.kind for e in near]
         kind = max(dict.fromkeys(kinds), key=kinds.count)
         other = sum(e.label == "professional" for e in near)
         return kind, "other" if other * 2 > len(near) else "self"
-
-
-def _digest(embedder: Embedder, examples: list[Example]) -> str:
-    h = hashlib.sha256(embedder.id.encode())
-    for e in examples:
-        h.update(b"\0" + e.text.encode())
-    return h.hexdigest()[:16]
-
-
-def example_vectors(
-    embedder: Embedder,
-    examples: list[Example],
-    cache_dir: Path | None,
-    progress: Callable[[int, int, str], None] | None = None,
-) -> np.ndarray:
-    """Vectors of the examples: shipped with the app for the default embedder, otherwise
-    embedded once and kept in the data folder, keyed by embedder id and the examples' text."""
-    key = _digest(embedder, examples)
-    for folder in (SAFETY_DIR, cache_dir):
-        if folder is None:
-            continue
-        path = folder / f"vectors-{key}.npy"
-        if path.is_file():
-            try:
-                cached = np.load(path, allow_pickle=False)
-            except (OSError, ValueError):
-                continue
-            if cached.shape == (len(examples), embedder.dim):
-                return cached.astype(np.float32)
-    texts = [e.text for e in examples]
-    out = []
-    step = 64
-    for i in range(0, len(texts), step):
-        out.append(embedder.queries(texts[i : i + step]))
-        if progress:
-            progress(min(i + step, len(texts)), len(texts), "crisis examples")
-    vectors = np.vstack(out).astype(np.float32) if out else np.zeros((0, embedder.dim))
-    if cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = cache_dir / f".vectors-{key}.{os.getpid()}.npy"
-        np.save(tmp, vectors.astype(np.float16))
-        os.replace(tmp, cache_dir / f"vectors-{key}.npy")
-    return vectors

@@ -23,6 +23,7 @@ from .errors import DataFolderError
 from .knowledge import KnowledgeBase
 from .lock import FolderLock
 from .prompts import PromptLibrary
+from .safety import CrisisScreen, default_rules
 from .sessions import SessionStore
 from .settings import Settings
 
@@ -108,6 +109,16 @@ class Coach:
         return PromptLibrary(self.settings.prompts_dir)
 
     @cached_property
+    def screen(self) -> CrisisScreen:
+        """The crisis screen: rules, and the semantic screen on the app's embedder."""
+        rules = default_rules()
+        if self.settings.crisis_screen == "rules":
+            return CrisisScreen(rules)
+        from .safety_semantic import SemanticScreen
+
+        return CrisisScreen(rules, SemanticScreen.build(self.embedder))
+
+    @cached_property
     def engine(self) -> Engine:
         s = self.settings
         return Engine(
@@ -122,6 +133,7 @@ class Coach:
                 seed=s.seed,
                 max_message_chars=s.max_message_chars,
             ),
+            self.screen,
         )
 
     def ready(self, progress: Callable[[int, int, str], None] | None = None) -> None:

@@ -35,22 +35,36 @@ def conversations(part: str) -> list[dict[str, Any]]:
 
 
 def run(part: str, variant: str, model: str | None, limit: int | None) -> Path:
+    """Run every conversation and request of a part; a run that was cut off resumes where it
+    stopped (conversations already in the file are kept)."""
     convs = conversations(part)[:limit]
     requests = json.loads((HERE / f"supervisor-{part}.json").read_text(encoding="utf-8"))
+    RUNS.mkdir(parents=True, exist_ok=True)
+    path = RUNS / f"{variant}-{part}.json"
     out: dict[str, Any] = {"variant": variant, "part": part, "code": code_state(), **machine()}
+    out["conversations"], out["requests"] = [], []
+    if path.is_file():
+        previous = json.loads(path.read_text(encoding="utf-8"))
+        out["conversations"] = [
+            c for c in previous.get("conversations", []) if c.get("returncode") == 0
+        ]
+    done = {c["conversation"]["id"] for c in out["conversations"]}
+
+    def save() -> None:
+        path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
     with tempfile.TemporaryDirectory(prefix="coach-replies-") as tmp:
         home = Path(tmp)
-        out["conversations"] = []
         for conv in convs:
+            if conv["id"] in done:
+                continue
             log(f"{conv['id']}: {len(conv['messages'])} messages")
             result = run_conversation(conv, home, model)
             out["conversations"].append({"conversation": conv, **result})
-        out["requests"] = []
+            save()
         for req in requests[:limit]:
             out["requests"].append({"request": req, **run_request(req, home)})
-    RUNS.mkdir(parents=True, exist_ok=True)
-    path = RUNS / f"{variant}-{part}.json"
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    save()
     turns = [r for c in out["conversations"] for r in c["records"]]
     log(f"wrote {path}: {len(turns)} turns, median {median([r['total_s'] for r in turns]):.1f}s")
     return path

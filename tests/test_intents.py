@@ -18,6 +18,12 @@ from app import intents
         "Thanks, I'm done.",
         "Thank you, let's wrap up.",
         "Great, that's enough for today.",
+        "Oké, ik laat het hier even bij voor nu.",
+        "Let's stop there for now, I'm shattered after the night shift. Thanks for this.",
+        "OK, I think that's enough for today. Thanks, this helped me sort my head out a bit.",
+        "Genoeg voor vandaag, dank je.",
+        "oke ik denk dat dat genoeg is voor nu. moet naar mn werk haha. bedankt",
+        "ik ga morgen eerst Kees bellen. nou ik stop ermee, dank je wel voor het luisteren",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -33,6 +39,9 @@ def test_wants_to_stop(text: str) -> None:
         "Thanks, I think the meeting went badly because nobody prepared.",
         "Ok",
         "stop " + "en dan nog heel veel meer woorden " * 3,
+        "Ik laat het bij mijn collega liggen, die pakt het op.",
+        "Let's stop doing overtime on Fridays, I told the team.",
+        "Laten we stoppen met die vergadering op vrijdag, zei ik.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:

@@ -1,0 +1,203 @@
+"""Train the crisis screen's semantic model and calibrate its thresholds on the tuning part.
+
+Reads knowledge/safety/examples.jsonl (the labelled tuning examples) and, as extra ordinary work
+talk, the situaties of the knowledge cards and the person's messages of the tuning conversations
+in bench/. Never reads bench/crisis/test.jsonl. Writes knowledge/safety/screen-<embedder>.npz
+(text n-grams with the e5 vector), screen-text.npz (text n-grams alone, for other embedders) and
+the flagged examples' vectors for the kind lookup, and prints the cross-validated figures.
+
+The "possible" threshold is set so that rules and model together raise at most TARGET_FA false
+alarms on the tuning negatives in 5-fold cross-validation; "clear" where the model alone raises
+at most CLEAR_FA. Needs scikit-learn (a dev dependency): pip install -e '.[dev]'.
+
+Usage: python scripts/calibrate_crisis.py [--target-fa 0.025]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app import privacy  # noqa: E402
+
+privacy.apply()
+
+from scipy.sparse import csr_matrix, hstack  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from app import embedders  # noqa: E402
+from app.safety import CrisisScreen, default_rules  # noqa: E402
+from app.safety_semantic import (  # noqa: E402
+    TEXT_FEATURES,
+    Model,
+    grams,
+    load_examples,
+    model_path,
+    text_vector,
+    units,
+)
+
+CLEAR_FA = 0.003
+C = 10.0
+CACHE = ROOT / ".cache" / "crisis-vectors"
+
+
+def background() -> list[str]:
+    """Ordinary first-person work talk written for this project: card situaties and the
+    person's messages of the scripted conversations used for tuning."""
+    out = []
+    for path in sorted((ROOT / "knowledge" / "cards").glob("*.md")):
+        block = re.search(r"^situaties:\n((?:  - .*\n)+)", path.read_text(encoding="utf-8"), re.M)
+        if block:
+            out += [json.loads(line.strip()[2:]) for line in block.group(1).splitlines()]
+    folders = [ROOT / "bench" / "conversations", ROOT / "bench" / "replies" / "conversations-tune"]
+    for folder in folders:
+        for path in sorted(folder.glob("*.json")):
+            conv = json.loads(path.read_text(encoding="utf-8"))
+            crisis = set(conv.get("crisis_turns", []))
+            out += [m for i, m in enumerate(conv["messages"]) if i not in crisis]
+    return out
+
+
+def embed(embedder: embedders.Embedder, texts: list[str]) -> np.ndarray:
+    """Query vectors, cached on disk by text so that re-runs embed only what is new."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    out: list[np.ndarray | None] = []
+    todo = []
+    for i, t in enumerate(texts):
+        p = CACHE / (hashlib.sha1(f"{embedder.id}\n{t}".encode()).hexdigest() + ".npy")
+        if p.is_file():
+            out.append(np.load(p))
+        else:
+            out.append(None)
+            todo.append(i)
+    for s in range(0, len(todo), 32):
+        chunk = todo[s : s + 32]
+        vecs = embedder.queries([texts[i] for i in chunk])
+        for i, v in zip(chunk, vecs, strict=True):
+            p = CACHE / (hashlib.sha1(f"{embedder.id}\n{texts[i]}".encode()).hexdigest() + ".npy")
+            np.save(p, v.astype(np.float32))
+            out[i] = v
+        print(f"  embedded {min(s + 32, len(todo))}/{len(todo)}", file=sys.stderr)
+    return np.vstack([v for v in out if v is not None]).astype(np.float32)
+
+
+def idf_of(texts: list[str]) -> np.ndarray:
+    df = np.zeros(TEXT_FEATURES)
+    for t in texts:
+        for k in set(grams(t)):
+            df[k] += 1
+    return np.log((1 + len(texts)) / (1 + df)) + 1.0
+
+
+def text_matrix(texts: list[str], idf: np.ndarray) -> csr_matrix:
+    rows, cols, vals = [], [], []
+    for r, t in enumerate(texts):
+        idx, val = text_vector(t, idf)
+        rows += [r] * len(idx)
+        cols += idx.tolist()
+        vals += val.tolist()
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), TEXT_FEATURES))
+
+
+def fit(texts: list[str], vectors: np.ndarray | None, y: np.ndarray) -> tuple[np.ndarray, ...]:
+    idf = idf_of(texts)
+    x = text_matrix(texts, idf)
+    if vectors is not None:
+        x = hstack([x, csr_matrix(vectors)]).tocsr()
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(x, y)
+    coef = lr.coef_[0]
+    text_coef = coef[:TEXT_FEATURES]
+    vector_coef = coef[TEXT_FEATURES:] if vectors is not None else np.zeros(0)
+    return idf, text_coef, vector_coef, np.array([lr.intercept_[0]])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--target-fa", type=float, default=0.025)
+    args = parser.parse_args()
+    examples = load_examples()
+    flagged = np.array([e.label != "none" for e in examples])
+    back = background()
+    embedder = embedders.load("e5")
+    rules = CrisisScreen(default_rules())
+    rule_flag = np.array([rules.check(e.text).flagged for e in examples])
+    ex_units = [units(e.text) for e in examples]
+    back_units = [u for t in back for u in units(t)]
+    print(f"{len(examples)} examples, {len(back_units)} background units", file=sys.stderr)
+    all_units = [u for us in ex_units for u in us]
+    unit_vecs = embed(embedder, all_units)
+    whole_vecs = embed(embedder, [e.text for e in examples])
+    back_vecs = embed(embedder, back_units)
+    starts = np.cumsum([0] + [len(us) for us in ex_units])
+
+    def training(indices: list[int]) -> tuple[list[str], np.ndarray, np.ndarray]:
+        texts = [examples[i].text for i in indices]
+        vecs = [whole_vecs[indices]]
+        for i in indices:  # every sentence of an ordinary message is ordinary too
+            if not flagged[i]:
+                texts += ex_units[i]
+                vecs.append(unit_vecs[starts[i] : starts[i + 1]])
+        texts += back_units
+        vecs.append(back_vecs)
+        y = np.concatenate(
+            [flagged[indices].astype(int), np.zeros(len(texts) - len(indices), dtype=int)]
+        )
+        return texts, np.vstack(vecs), y
+
+    results = {}
+    for name, use_vectors in (("e5", True), ("text", False)):
+        folds = np.random.RandomState(0).randint(0, 5, len(examples))
+        scores = np.zeros(len(examples))
+        for f in range(5):
+            train = [i for i in range(len(examples)) if folds[i] != f]
+            texts, vecs, y = training(train)
+            idf, tc, vc, b = fit(texts, vecs if use_vectors else None, y)
+            model = Model(idf, tc, vc if use_vectors else np.zeros(embedder.dim), float(b[0]), 0, 0,
+                          embedder.id if use_vectors else "")
+            for i in (i for i in range(len(examples)) if folds[i] == f):
+                pieces = ex_units[i]
+                vecs_i = unit_vecs[starts[i] : starts[i + 1]] if use_vectors else None
+                scores[i] = model.score(pieces, vecs_i).max()
+        negatives = ~flagged
+        budget = args.target_fa - rule_flag[negatives].mean()
+        ranked = np.sort(scores[negatives & ~rule_flag])[::-1]
+        allowed = max(0, int(budget * negatives.sum()))
+        possible = float(ranked[allowed]) + 1e-6 if allowed < len(ranked) else 0.5
+        clear = float(np.quantile(scores[negatives], 1 - CLEAR_FA)) + 1e-6
+        clear = max(clear, possible)
+        sem = scores >= possible
+        both = sem | rule_flag
+        results[name] = {
+            "possible": round(possible, 4),
+            "clear": round(clear, 4),
+            "cv_recall_flagged": round(float(both[flagged].mean()), 3),
+            "cv_recall_semantic_alone": round(float(sem[flagged].mean()), 3),
+            "cv_false_alarms": round(float(both[negatives].mean()), 4),
+            "rules_recall": round(float(rule_flag[flagged].mean()), 3),
+            "rules_false_alarms": round(float(rule_flag[negatives].mean()), 4),
+        }
+        texts, vecs, y = training(list(range(len(examples))))
+        idf, tc, vc, b = fit(texts, vecs if use_vectors else None, y)
+        final = Model(idf, tc, vc if use_vectors else np.zeros(embedder.dim), float(b[0]),
+                      possible, clear, embedder.id if use_vectors else "")
+        path = model_path(embedder.id if use_vectors else "")
+        final.save(path)
+        if use_vectors:
+            flagged_path = path.with_name(path.stem + "-flagged.npy")
+            np.save(flagged_path, whole_vecs[flagged].astype(np.float32))
+        print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

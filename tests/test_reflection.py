@@ -1,0 +1,92 @@
+"""Candidate reflections and questions: from the person's own words, fitting the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reading import read
+from app.reflection import agreement_errors, fits, language_ok, mirrors, template_questions
+
+
+def texts(message: str, lang: str = "nl") -> list[str]:
+    return [c.text for c in mirrors(message, lang, read(message, lang))]
+
+
+def test_reflections_are_the_persons_sentences_turned() -> None:
+    message = (
+        "Gisteren werd mijn planning zonder overleg omgegooid. Ik werd zo boos dat ik niks "
+        "meer heb gezegd. Achteraf baal ik daarvan."
+    )
+    found = texts(message)
+    assert "Je werd zo boos dat je niks meer hebt gezegd." in found
+    assert found[0] == "Je werd zo boos dat je niks meer hebt gezegd."  # the feeling first
+    assert all(language_ok(t, "nl", allowed=message) for t in found)
+
+
+def test_topic_announcements_questions_and_thanks_are_not_reflected() -> None:
+    found = texts("Ik wil het hebben over vorige week. Wat vind jij? Dank je. Ik klapte dicht.")
+    assert found == ["Je klapte dicht."]
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("Ja klopt.", "Dat herken je."),
+        ("weet ik niet precies", "Je weet het nog niet precies."),
+        ("Boos.", "“Boos”, zeg je."),
+        ("Yeah, exactly.", "That rings true for you."),
+    ],
+)
+def test_short_answers(message: str, first: str) -> None:
+    lang = "en" if message.startswith("Yeah") else "nl"
+    assert texts(message, lang)[0] == first
+
+
+def test_a_feeling_question_uses_the_persons_own_feeling_word() -> None:
+    message = "Ik voelde me klein en machteloos toen ze dat zei."
+    r = read(message, "nl")
+    asked = [c.text for c in template_questions(r, message, 2, "nl")]
+    assert "Wat maakte je zo machteloos?" in asked
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Ik zag hoe boos en verdrietig hij was.",  # his feeling, not hers
+        "Ik wachtte erop om trots te zijn, maar het kwam niet.",  # negated
+    ],
+)
+def test_no_question_about_a_feeling_that_is_not_the_persons(message: str) -> None:
+    r = read(message, "nl")
+    assert not any("maakte je zo" in c.text for c in template_questions(r, message, 2, "nl"))
+
+
+def test_a_figure_of_speech_is_asked_about_in_its_own_words() -> None:
+    message = "Het werk loopt me echt over de schoenen."
+    r = read(message, "nl")
+    asked = [c.text for c in template_questions(r, message, 1, "nl")]
+    assert "Wat bedoel je precies met ‘over de schoenen lopen’?" in asked
+
+
+def test_bank_questions_must_not_presuppose_what_the_story_lacks() -> None:
+    story = "Ik merk dat ik steeds ja zeg tegen extra werk."
+    r = read(story, "nl")
+    assert not fits("Wat wilde je leidinggevende in deze situatie bereiken?", r, story)
+    assert not fits("Wat gebeurt er nu tussen ons?", r, story)
+    assert fits("Wat zegt dit over wat jij belangrijk vindt?", r, story)
+    with_manager = "Mijn leidinggevende vroeg gisteren of ik extra kon komen en ik zei ja."
+    r2 = read(with_manager, "nl")
+    assert fits("Wat wilde je leidinggevende in deze situatie bereiken?", r2, with_manager)
+
+
+@pytest.mark.parametrize(
+    "reply", ["Je voel je klein.", "Je denk dat het klopt.", "Je zie er tegenop."]
+)
+def test_agreement_slips_are_caught(reply: str) -> None:
+    assert agreement_errors(reply, "nl")
+
+
+def test_correct_dutch_passes_and_unknown_words_fail() -> None:
+    assert language_ok("Je voelt je klein. Wat maakte dat zo?", "nl")
+    assert not language_ok("Je zet je klang. Wat wil je?", "nl")
+    assert language_ok("Je werkt met Priya in de vulploeg.", "nl", allowed="vulploeg Priya")
