@@ -2,7 +2,9 @@
 
 Questions come from the question bank, chosen by retrieval on the theme and situation, spread
 over the reflection phases and each shown with the bank entry and the guidance card it came
-from. Selection only: nothing here is generated, so every question is a vetted open question.
+from. A question that takes for granted what the situation does not name (a manager, feedback,
+a moment) is left out, the same check the reflection turns use. Selection only: nothing here is
+generated, so every question is a vetted open question.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .engine import CARD_TYPES, Retriever
+from .reading import read
+from .reflection import fits
 
 
 @dataclass
@@ -28,6 +32,8 @@ def prepare(
     lang: str = "nl",
 ) -> list[PreparedQuestion]:
     query = f"{theme}. {situation}".strip(" .")
+    story = f"{theme}. {situation}"
+    seen_in = read(story, lang)
     wanted = [phase] if phase else [1, 2, 3, 4, 5]
     per_phase = max(1, -(-n // len(wanted)))
     chosen: list[PreparedQuestion] = []
@@ -35,13 +41,13 @@ def prepare(
     pools = {}
     for p in wanted:
         found = knowledge.search(
-            query, k=per_phase * 3, type="question", phase=p, lang=lang, threshold=0.0
+            query, k=per_phase * 6, type="question", phase=p, lang=lang, threshold=0.0
         )
         card = knowledge.search(
             query, k=1, type=CARD_TYPES, phase=p, prefer_lang=lang, threshold=0.0
         )
         card_src = [{"id": c.card_id, "title": c.title} for c in card.passages]
-        pools[p] = [(q, card_src) for q in found.passages]
+        pools[p] = [(q, card_src) for q in found.passages if fits(q.text, seen_in, story)]
     # Round-robin over phases so a short list still covers the whole cycle in order.
     while len(chosen) < n and any(pools.values()):
         for p in wanted:

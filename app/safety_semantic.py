@@ -132,6 +132,7 @@ class Model:
     possible: float
     clear: float
     embedder_id: str  # "" for the text-only model
+    top_units: int = 0  # embed only this many sentences, the text model's most suspicious
 
     def score(self, pieces: list[str], vectors: np.ndarray | None) -> np.ndarray:
         out = np.empty(len(pieces))
@@ -156,6 +157,7 @@ class Model:
                         "possible": self.possible,
                         "clear": self.clear,
                         "embedder_id": self.embedder_id,
+                        "top_units": self.top_units,
                     }
                 )
             ),
@@ -173,6 +175,7 @@ class Model:
                 float(meta["possible"]),
                 float(meta["clear"]),
                 str(meta["embedder_id"]),
+                int(meta.get("top_units", 0)),
             )
 
 
@@ -189,9 +192,13 @@ class SemanticScreen:
         embedder: Embedder | None,
         examples: list[Example],
         example_vectors: np.ndarray | None,
+        text_model: Model | None = None,
         neighbours: int = 7,
+        others_needed: int = 3,
     ) -> None:
         self.model = model
+        self.text_model = text_model  # the gate before embedding, when the model has one
+        self.others_needed = others_needed
         self.embedder = embedder if model.embedder_id else None
         self.examples = [e for e in examples if e.label != "none"]
         self.flagged_vectors = example_vectors
@@ -203,24 +210,35 @@ class SemanticScreen:
         """The model shipped for this embedder, or the text-only one for any other embedder."""
         examples = load_examples()
         path = model_path(embedder.id) if embedder is not None else None
-        if path is not None and path.is_file():
-            model = Model.load(path)
-            vectors_path = path.with_name(path.stem + "-flagged.npy")
-            vectors = np.load(vectors_path, allow_pickle=False) if vectors_path.is_file() else None
-            return cls(model, embedder, examples, vectors)
         text_only = model_path("")
         if not text_only.is_file():
             raise SettingsError(
                 f"The crisis screen model {text_only} is missing. Run "
                 f"scripts/calibrate_crisis.py or reinstall the app."
             )
-        return cls(Model.load(text_only), None, examples, None)
+        text_model = Model.load(text_only)
+        if path is not None and path.is_file():
+            model = Model.load(path)
+            vectors_path = path.with_name(path.stem + "-flagged.npy")
+            vectors = (
+                np.load(vectors_path, allow_pickle=False).astype(np.float32)
+                if vectors_path.is_file()
+                else None
+            )
+            return cls(model, embedder, examples, vectors, text_model)
+        return cls(text_model, None, examples, None)
 
     def judge(self, text: str) -> Verdict:
         pieces = units(text)
         if not pieces:
             return Verdict()
-        vectors = self.embedder.queries(pieces) if self.embedder is not None else None
+        vectors = None
+        if self.embedder is not None:
+            top = self.model.top_units
+            if self.text_model is not None and 0 < top < len(pieces):
+                cheap = self.text_model.score(pieces, None)
+                pieces = [pieces[i] for i in sorted(np.argsort(-cheap)[:top])]
+            vectors = self.embedder.queries(pieces)
         scores = self.model.score(pieces, vectors)
         best = int(np.argmax(scores))
         score = float(scores[best])
@@ -246,5 +264,7 @@ class SemanticScreen:
             return "direct", "self"
         kinds = [e.kind for e in near]
         kind = max(dict.fromkeys(kinds), key=kinds.count)
+        # Professionals are few among the examples: three of seven neighbours is a clear sign
+        # (cross-validated on the tuning part: 49% of them found, 0.9% of risk misrouted).
         other = sum(e.label == "professional" for e in near)
-        return kind, "other" if other * 2 > len(near) else "self"
+        return kind, "other" if other >= self.others_needed else "self"
