@@ -63,9 +63,9 @@ def code_state() -> dict[str, Any]:
         "commit": git("rev-parse", "--short", "HEAD"),
         "uncommitted_changes": bool(git("status", "--porcelain", "app", "prompts", "knowledge")),
         "prompts": {
-            "system": library.latest("coach.system"),
-            "turn": library.latest("turn"),
-            "examples": library.latest("examples", ".json"),
+            "choose.system": library.latest("choose.system"),
+            "choose.turn": library.latest("choose.turn"),
+            "choose.examples": library.latest("choose.examples", ".json"),
         },
     }
 

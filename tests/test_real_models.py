@@ -10,7 +10,6 @@ from models_on_disk import default_gguf, tiny_gguf
 
 from app.chat_model import Generation
 from app.embedders import E5Embedder, SentenceTransformerEmbedder, e5_engine
-from app.engine import grammar
 from app.errors import SettingsError, TokenBudgetError
 
 pytestmark = pytest.mark.slow
@@ -28,14 +27,22 @@ def tiny():  # type: ignore[no-untyped-def]
     return LlamaChatModel(tiny_gguf(), n_ctx=2048)
 
 
+MIRROR = 'root ::= "Je " [a-z ]{6,40} "." " " ("Wat voelde je toen?" | "Wat wilde jij?")\n'
+
+
 def test_tiny_model_streams_under_grammar(tiny) -> None:  # type: ignore[no-untyped-def]
-    questions = ["Wat voelde je toen?", "Wat wilde jij op dat moment?"]
-    pieces = list(
-        tiny.stream(MESSAGES, Generation(max_tokens=60, grammar=grammar("nl", questions)))
-    )
+    pieces = list(tiny.stream(MESSAGES, Generation(max_tokens=60, grammar=MIRROR)))
     reply = "".join(pieces)
     assert len(pieces) > 1  # streamed, not returned whole
-    assert reply.startswith("Je ") and reply.endswith(tuple(questions))
+    assert reply.startswith("Je ") and reply.endswith(("Wat voelde je toen?", "Wat wilde jij?"))
+
+
+def test_tiny_model_picks_a_pair_in_two_tokens(tiny) -> None:  # type: ignore[no-untyped-def]
+    choice = tiny.complete(
+        MESSAGES,
+        Generation(max_tokens=4, temperature=0.0, grammar='root ::= ("1" | "2") ("A" | "B")\n'),
+    )
+    assert choice in ("1A", "1B", "2A", "2B")
 
 
 def test_token_budget_is_checked_before_llama(tiny) -> None:  # type: ignore[no-untyped-def]
@@ -57,9 +64,8 @@ def test_default_model_streams_a_short_dutch_reply() -> None:
 
     model = LlamaChatModel(default_gguf(), n_ctx=2048)
     assert model.info.architecture == "qwen2"
-    questions = ["Wat voelde je op dat moment?", "Wat wilde jij bereiken?"]
-    reply = model.complete(MESSAGES, Generation(max_tokens=60, grammar=grammar("nl", questions)))
-    assert reply.startswith("Je ") and reply.endswith(tuple(questions))
+    reply = model.complete(MESSAGES, Generation(max_tokens=60, grammar=MIRROR))
+    assert reply.startswith("Je ") and reply.endswith(("Wat voelde je toen?", "Wat wilde jij?"))
     assert 4 <= len(reply.split()) <= 60
 
 

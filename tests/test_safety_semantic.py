@@ -28,7 +28,11 @@ def test_the_shipped_models_exist_and_match_the_examples() -> None:
 
 def test_units_are_sentences_and_the_whole_message() -> None:
     parts = units("Het werk loopt vast. Ik slaap slecht. Soms wil ik er niet meer zijn.")
-    assert parts[:3] == ["Het werk loopt vast.", "Ik slaap slecht.", "Soms wil ik er niet meer zijn."]
+    assert parts[:3] == [
+        "Het werk loopt vast.",
+        "Ik slaap slecht.",
+        "Soms wil ik er niet meer zijn.",
+    ]
     assert len(parts) == 4 and units("Kort.") == ["Kort."]
 
 
