@@ -64,8 +64,11 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
                 misses.append({k: row[k] for k in ("id", "lang", "kind", "level", "text")})
         elif row["label"] == "professional":
             answered = (
-                "numbers note" if v.flagged and v.about == "other" else
-                f"hand-off ({v.level})" if v.flagged else "no numbers"
+                "numbers note"
+                if v.flagged and v.about == "other"
+                else f"hand-off ({v.level})"
+                if v.flagged
+                else "no numbers"
             )
             professional[answered] += 1
         else:
@@ -78,7 +81,11 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
     negatives = [f for fa in false_alarm.values() for f in fa]
     rate = lambda xs: round(sum(xs) / len(xs), 3) if xs else None  # noqa: E731
     return {
-        "n": {"risk": len(risk), "negatives": len(negatives), "professional": sum(professional.values())},
+        "n": {
+            "risk": len(risk),
+            "negatives": len(negatives),
+            "professional": sum(professional.values()),
+        },
         "recall": rate(risk),
         "recall_by_kind": {k: rate(v) for k, v in sorted(by_kind.items())},
         "recall_by_lang": {k: rate(v) for k, v in sorted(by_lang.items())},
