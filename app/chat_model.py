@@ -60,8 +60,9 @@ class ChatModel(ABC):
             )
         return used
 
-    def warm(self, messages: Messages) -> None:  # noqa: B027 (optional hook, default no-op)
+    def warm(self, messages: Messages) -> str:
         """Evaluate a fixed prompt prefix ahead of time so later calls reuse it."""
+        return "none"
 
 
 class FakeChatModel(ChatModel):

@@ -92,8 +92,8 @@ class Chooser:
             return best
         return Choice(mirrors[i], questions[j], "model")
 
-    def warm(self) -> None:
-        self.model.warm(self.prefix)
+    def warm(self) -> str:
+        return self.model.warm(self.prefix)
 
 
 def _fit(text: str, words: int) -> str:

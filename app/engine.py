@@ -212,10 +212,12 @@ class Engine:
         self.chooser = compose.Chooser(model, prompts, self.config.chooser)
         self.versions = dict(self.chooser.versions)
 
-    def warm(self) -> None:
-        """Evaluate the chooser's fixed prompt once so every session starts from a warm cache."""
+    def warm(self) -> str:
+        """Put the chooser's fixed prompt in the model's cache (restored from disk when it was
+        evaluated before), so every session starts warm. Returns what happened."""
         if self.config.chooser == "model":
-            self.chooser.warm()
+            return self.chooser.warm()
+        return "none"
 
     # -- the turn ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ token prefix with the previous call: callers keep fixed prompt parts first to be
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
 from collections.abc import Iterator
@@ -20,8 +21,11 @@ from .gguf import read_info
 
 
 class LlamaChatModel(ChatModel):
-    def __init__(self, path: Path, n_ctx: int = 4096, n_threads: int = 0):
+    def __init__(
+        self, path: Path, n_ctx: int = 4096, n_threads: int = 0, state_dir: Path | None = None
+    ):
         info = read_info(path)  # rejects missing, foreign and truncated files before llama.cpp
+        self.state_dir = state_dir  # where the evaluated fixed prefix is kept between starts
         self.path = Path(path)
         self.model_id = path.name
         self.info = info
@@ -110,13 +114,86 @@ class LlamaChatModel(ChatModel):
                 if text:
                     yield text
 
-    def warm(self, messages: Messages) -> None:
-        """Evaluate the prompt for `messages` (no reply) so its prefix sits in the KV cache."""
+    def warm(self, messages: Messages) -> str:
+        """Put the prompt for `messages` (no reply) in the KV cache, so later calls that start
+        with it only evaluate what follows. The evaluated state is kept in `state_dir`, keyed by
+        the model file, the exact tokens, the context size and the llama.cpp build; a later start
+        restores it instead of evaluating again. Returns "restored" or "evaluated"."""
         with self._lock:
             llama = self._load()
-            tokens = llama.tokenize(self._format(messages).encode("utf-8"), special=True)
+            tokens = list(llama.tokenize(self._format(messages).encode("utf-8"), special=True))
+            path = self._state_path(tokens)
+            if path is not None and self._restore(llama, tokens, path):
+                return "restored"
             llama.reset()
             llama.eval(tokens)
+            if path is not None:
+                self._save(llama, tokens, path)
+            return "evaluated"
+
+    def _state_path(self, tokens: list[int]) -> Path | None:
+        if self.state_dir is None:
+            return None
+        import llama_cpp
+
+        stat = self.path.stat()
+        key = hashlib.sha256()
+        for part in (self.path.name, stat.st_size, int(stat.st_mtime), self._n_ctx, 512):
+            key.update(f"{part}\n".encode())
+        key.update(llama_cpp.__version__.encode())
+        key.update(",".join(map(str, tokens)).encode())
+        return self.state_dir / f"prefix-{key.hexdigest()[:24]}.npz"
+
+    def _save(self, llama: Any, tokens: list[int], path: Path) -> None:
+        import ctypes
+
+        import llama_cpp
+        import numpy as np
+
+        size = llama_cpp.llama_state_get_size(llama._ctx.ctx)
+        buffer = (ctypes.c_uint8 * int(size))()
+        written = llama_cpp.llama_state_get_data(llama._ctx.ctx, buffer, size)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                np.savez(
+                    f,
+                    tokens=np.array(tokens, dtype=np.int32),
+                    state=np.frombuffer(bytes(buffer)[: int(written)], dtype=np.uint8),
+                )
+            tmp.chmod(0o600)
+            os.replace(tmp, path)
+            for old in path.parent.glob("prefix-*.npz"):  # one prefix is kept, the current one
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            return  # a read-only or full data folder only costs the next start some seconds
+
+    def _restore(self, llama: Any, tokens: list[int], path: Path) -> bool:
+        import ctypes
+
+        import llama_cpp
+        import numpy as np
+
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                stored = data["tokens"].tolist()
+                state = data["state"].tobytes()
+        except (OSError, ValueError, KeyError):
+            path.unlink(missing_ok=True)  # damaged: evaluated again and rewritten
+            return False
+        if stored != tokens or not state:
+            return False
+        llama.reset()
+        buffer = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+        if llama_cpp.llama_state_set_data(llama._ctx.ctx, buffer, len(state)) != len(state):
+            llama.reset()
+            path.unlink(missing_ok=True)
+            return False
+        llama.input_ids[: len(tokens)] = tokens
+        llama.n_tokens = len(tokens)
+        return True
 
     def raw(self) -> Any:
         """The underlying Llama object, for benchmarks that compare against the raw library."""

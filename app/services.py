@@ -73,7 +73,12 @@ class Coach:
             return self._model
         from .llama import LlamaChatModel
 
-        return LlamaChatModel(self.model_path, self.settings.n_ctx, self.settings.n_threads)
+        return LlamaChatModel(
+            self.model_path,
+            self.settings.n_ctx,
+            self.settings.n_threads,
+            state_dir=self.settings.home / "cache",
+        )
 
     @cached_property
     def embedder(self) -> Embedder:

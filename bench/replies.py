@@ -119,25 +119,38 @@ def _request_items(run_data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def make_items(run_names: list[str], out: Path, seed: int = 11) -> None:
-    """Blind, shuffled items from one or more runs; the key goes to a separate file."""
-    pool: list[tuple[str, dict[str, Any]]] = []
+    """Blind, shuffled items from one or more runs; the key goes to a separate file. The same
+    reply to the same message from two runs is one item, counted for both."""
+    pool: dict[tuple[str, ...], tuple[list[str], dict[str, Any]]] = {}
     for name in run_names:
         data = json.loads((RUNS / f"{name}.json").read_text(encoding="utf-8"))
         for item in _turn_items(data) + _request_items(data):
             if item["kind"] == "turn" and (item["crisis"] or not item["reply"].strip()):
                 continue  # crisis turns are judged by bench/crisis.py, not by this rubric
-            pool.append((name, item))
-    random.Random(seed).shuffle(pool)
+            if item["kind"] == "turn":
+                ident = (item["conversation"], str(item["turn"]), item["reply"])
+            else:
+                ident = (item["conversation"], json.dumps(item["questions"]))
+            if ident in pool:
+                pool[ident][0].append(name)
+            else:
+                pool[ident] = ([name], item)
+    entries = list(pool.values())
+    random.Random(seed).shuffle(entries)
     out.mkdir(parents=True, exist_ok=True)
     key = {}
     with (out / "items.jsonl").open("w", encoding="utf-8") as f:
-        for n, (name, item) in enumerate(pool, 1):
+        for n, (names, item) in enumerate(entries, 1):
             item_id = f"i{n:03d}"
-            key[item_id] = {"run": name, "conversation": item["conversation"], "turn": item["turn"]}
+            key[item_id] = {
+                "runs": names,
+                "conversation": item["conversation"],
+                "turn": item["turn"],
+            }
             shown = {k: v for k, v in item.items() if k not in ("conversation", "turn", "crisis")}
             f.write(json.dumps({"id": item_id, **shown}, ensure_ascii=False) + "\n")
     (out / "key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(pool)} items in {out / 'items.jsonl'}; key in {out / 'key.json'}")
+    print(f"{len(entries)} items in {out / 'items.jsonl'}; key in {out / 'key.json'}")
 
 
 # --- scoring ----------------------------------------------------------------------------------------
@@ -176,9 +189,9 @@ def score(folder: Path) -> dict[str, Any]:
         p.stem.removeprefix("ratings-"): _ratings(p) for p in sorted(folder.glob("ratings-*.jsonl"))
     }
     result: dict[str, Any] = {"raters": list(raters), "by_run": {}, "agreement": {}}
-    runs = sorted({k["run"] for k in key.values()})
+    runs = sorted({r for k in key.values() for r in k["runs"]})
     for run_name in runs:
-        ids = [i for i, k in key.items() if k["run"] == run_name]
+        ids = [i for i, k in key.items() if run_name in k["runs"]]
         result["by_run"][run_name] = {
             rater: _figures([rows[i] for i in ids if i in rows]) for rater, rows in raters.items()
         }

@@ -45,6 +45,26 @@ def test_tiny_model_picks_a_pair_in_two_tokens(tiny) -> None:  # type: ignore[no
     assert choice in ("1A", "1B", "2A", "2B")
 
 
+def test_evaluated_prefix_is_restored_on_the_next_start(tmp_path: Path) -> None:
+    from app.llama import LlamaChatModel
+
+    prefix = [*MESSAGES, {"role": "assistant", "content": "Wat gebeurde er?"}]
+    turn = [*prefix, {"role": "user", "content": "Ik zei niets terug."}]
+    options = Generation(max_tokens=8, temperature=0.0)
+    first = LlamaChatModel(tiny_gguf(), n_ctx=2048, state_dir=tmp_path)
+    assert first.warm(prefix) == "evaluated"
+    expected = first.complete(turn, options)
+    saved = list(tmp_path.glob("prefix-*.npz"))
+    assert len(saved) == 1 and saved[0].stat().st_mode & 0o777 == 0o600
+    second = LlamaChatModel(tiny_gguf(), n_ctx=2048, state_dir=tmp_path)
+    assert second.warm(prefix) == "restored"
+    assert second.complete(turn, options) == expected  # same reply from the restored cache
+    saved[0].write_bytes(b"damaged")
+    third = LlamaChatModel(tiny_gguf(), n_ctx=2048, state_dir=tmp_path)
+    assert third.warm(prefix) == "evaluated"  # a damaged file is evaluated again, rewritten
+    assert third.complete(turn, options) == expected
+
+
 def test_token_budget_is_checked_before_llama(tiny) -> None:  # type: ignore[no-untyped-def]
     long = [{"role": "user", "content": "woord " * 3000}]
     assert tiny.count_tokens(long) > 2048
