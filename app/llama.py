@@ -34,10 +34,10 @@ class LlamaChatModel(ChatModel):
         self._n_threads = n_threads or max(1, os.cpu_count() or 1)
         self._llama: Any = None
         self._grammars: dict[str, Any] = {}
-        self._lock = threading.RLock()  # one llama context never runs two calls at once
+        self._lock = threading.Lock()  # one llama context never runs two calls at once
 
     @property
-    def lock(self) -> threading.RLock:
+    def lock(self) -> threading.Lock:
         return self._lock
 
     def _load(self) -> Any:
@@ -97,7 +97,11 @@ class LlamaChatModel(ChatModel):
         return self._grammars[text]
 
     def _stream(self, messages: Messages, options: Generation) -> Iterator[str]:
-        with self._lock:
+        # A plain Lock, taken and given back explicitly: a stream may be closed from another
+        # thread than the one that started it (a server stopping during a reply), and an RLock
+        # can only be released by its owner.
+        self._lock.acquire()
+        try:
             llama = self._load()
             prompt = self._format(messages)
             kwargs: dict[str, Any] = dict(
@@ -109,10 +113,16 @@ class LlamaChatModel(ChatModel):
             )
             if options.grammar:
                 kwargs["grammar"] = self._grammar(options.grammar)
-            for chunk in llama.create_completion(prompt, **kwargs):
-                text = chunk["choices"][0]["text"]
-                if text:
-                    yield text
+            chunks = llama.create_completion(prompt, **kwargs)
+            try:
+                for chunk in chunks:
+                    text = chunk["choices"][0]["text"]
+                    if text:
+                        yield text
+            finally:
+                chunks.close()
+        finally:
+            self._lock.release()
 
     def warm(self, messages: Messages) -> str:
         """Put the prompt for `messages` (no reply) in the KV cache, so later calls that start

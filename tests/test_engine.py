@@ -400,3 +400,12 @@ def test_every_fixed_reply_keeps_the_house_rules() -> None:
     for text, lang in replies:
         assert not style.check_turn(text, lang).problems, text
         assert style.asks_permission(text, lang) is False
+
+
+def test_english_possible_signal_is_asked_directly(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    asked = coach.engine.run(sid, "Some nights I hope I don't wake up.")
+    assert asked.turn is not None and asked.turn.crisis
+    assert "are you thinking about suicide?" in asked.text and "113" in asked.text
+    relieved = coach.engine.run(sid, "No, not like that. I'm just exhausted by the project.")
+    assert relieved.text == crisis_replies.RELIEVED["en"]

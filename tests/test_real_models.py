@@ -45,6 +45,26 @@ def test_tiny_model_picks_a_pair_in_two_tokens(tiny) -> None:  # type: ignore[no
     assert choice in ("1A", "1B", "2A", "2B")
 
 
+def test_a_stream_closed_from_another_thread_frees_the_model(tiny) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    stream = tiny.stream(MESSAGES, Generation(max_tokens=40))
+    assert next(stream)  # started, and holding the model, in this thread
+    errors: list[BaseException] = []
+
+    def close() -> None:
+        try:
+            stream.close()
+        except BaseException as exc:  # noqa: BLE001 (the failure under test)
+            errors.append(exc)
+
+    closer = threading.Thread(target=close)
+    closer.start()
+    closer.join(30)
+    assert not errors
+    assert tiny.complete(MESSAGES, Generation(max_tokens=4))  # the model is free again
+
+
 def test_evaluated_prefix_is_restored_on_the_next_start(tmp_path: Path) -> None:
     from app.llama import LlamaChatModel
 
