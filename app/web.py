@@ -240,6 +240,12 @@ class Handlers:
     def _sessions_update(self, value: str | None) -> dict[str, Any]:
         return gr.update(choices=self.session_choices(), value=value or None)
 
+    def take(self, message: str, sid: str, lang: str) -> tuple[str, str, str]:
+        """Empty the box and hold the message; open a session for it if there is none yet."""
+        if sanitize.normalize(message, self.coach.settings.max_message_chars).text and not sid:
+            sid = self.coach.sessions.create(lang=lang).id
+        return "", message, sid
+
     def send(self, message: str, sid: str, lang: str) -> Iterator[tuple[Any, ...]]:
         """Stream one turn. Yields (chat, sid, phase, sources, session list, help panel,
         report text, report panel); the chat is neutralised again at every chunk."""
@@ -1026,14 +1032,23 @@ def build_blocks(coach: Coach) -> gr.Blocks:
             **light,
         )
 
+        # Every message is taken, also one sent while the coach is still answering: it waits in
+        # the queue behind the turn before it, in the same session (the session is made here,
+        # at once, so that a second message cannot start a session of its own).
         reply = gr.on(
-            [msg.submit, send_btn.click], lambda m: ("", m), [msg], [msg, pending], **light
+            [msg.submit, send_btn.click],
+            _friendly(h.take),
+            [msg, sid, lang],
+            [msg, pending, sid],
+            trigger_mode="multiple",
+            **light,
         ).then(
             _friendly(h.send),
             [pending, sid, lang],
             [chatbot, sid, phase_md, sources_md, pick, help_box, report, report_box],
             show_progress="full",
             show_progress_on=[chatbot],
+            trigger_mode="multiple",
             **heavy,
         )
         # Cancel first, then redraw: a chunk still in flight cannot overwrite the redrawn chat.

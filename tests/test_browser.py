@@ -471,3 +471,28 @@ def test_upload_lists_and_removes_a_document(browser: Any, in_process: Any, tmp_
 
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__, "-x", "-q"]))
+
+
+def test_a_message_sent_while_the_coach_answers_is_answered_too(
+    browser: Any, in_process: Any
+) -> None:
+    url = in_process(SlowModel.make(0.5))
+    context, page, _ = open_app(browser, url)
+    users = "document.querySelectorAll('#chat [data-testid=\"user\"]').length"
+    bots = "document.querySelectorAll('#chat [data-testid=\"bot\"]').length"
+    try:
+        page.fill("#message textarea", "Ik had gedoe met een collega over de planning.")
+        page.click("#send")
+        page.wait_for_function(f"() => {users} >= 1")
+        page.fill("#message textarea", "Ik voelde me boos en ik zei niets terug.")
+        page.click("#send")  # while the first reply is still on its way
+        page.wait_for_function(
+            f"() => {users} == 2 && {bots} == 3 && "  # the opening, then two replies
+            "!document.querySelector('#chat').innerText.trim().endsWith('…')",
+            timeout=60_000,
+        )
+        chat = page.inner_text("#chat")
+        assert "planning" in chat and "boos en ik zei niets" in chat
+        assert page.input_value("#message textarea") == ""
+    finally:
+        context.close()
