@@ -12,6 +12,7 @@ When in doubt it flags: a question too many is cheaper than a signal missed.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -315,6 +316,10 @@ class CrisisScreen:
         ):
             judged = self.semantic.judge(text)
             if judged.flagged:
+                # A rule that read the same sentence as being about a client decides whom it is
+                # about: the examples of professionals are few, the wording is plain.
+                if any(v.about == "other" and v.phrase in judged.phrase for v in candidates):
+                    judged = dataclasses.replace(judged, about="other")
                 candidates.append(judged)
         return strongest(candidates)
 

@@ -244,12 +244,16 @@ class SemanticScreen:
         score = float(scores[best])
         if score < self.model.possible:
             return Verdict(score=round(score, 4))
-        kind, about = self._neighbours(pieces[best], None if vectors is None else vectors[best])
-        level = "clear" if score >= self.model.clear else "possible"
+        kind, about, clear_share = self._neighbours(
+            pieces[best], None if vectors is None else vectors[best]
+        )
+        # How sure the model is says whether there is a signal; how clear the signal is comes
+        # from the examples it resembles: a passive wish gets the direct question first.
+        level = "clear" if score >= self.model.clear and clear_share > 0.5 else "possible"
         return Verdict(level, kind, about, normalise(pieces[best]), "semantic", round(score, 4))
 
-    def _neighbours(self, piece: str, vector: np.ndarray | None) -> tuple[str, str]:
-        """The kind and the person of the nearest flagged examples (majority of k)."""
+    def _neighbours(self, piece: str, vector: np.ndarray | None) -> tuple[str, str, float]:
+        """The kind, the person and the share labelled "clear" of the nearest flagged examples."""
         if vector is not None and self.flagged_vectors is not None:
             order = np.argsort(-(self.flagged_vectors @ vector))[: self.neighbours]
             near = [self.examples[i] for i in order]
@@ -261,10 +265,11 @@ class SemanticScreen:
             order = np.argsort(-np.array(overlap))[: self.neighbours]
             near = [self.examples[i] for i in order]
         if not near:
-            return "direct", "self"
+            return "direct", "self", 0.0
         kinds = [e.kind for e in near]
         kind = max(dict.fromkeys(kinds), key=kinds.count)
         # Professionals are few among the examples: three of seven neighbours is a clear sign
         # (cross-validated on the tuning part: 49% of them found, 0.9% of risk misrouted).
         other = sum(e.label == "professional" for e in near)
-        return kind, "other" if other >= self.others_needed else "self"
+        clear = sum(e.level == "clear" for e in near) / len(near)
+        return kind, "other" if other >= self.others_needed else "self", clear
