@@ -163,6 +163,33 @@ class HashEmbedder(Embedder):
         return self.queries(texts)
 
 
+class SharedQueries(Embedder):
+    """An embedder that remembers its last few query vectors, so that the crisis screen and the
+    search of one turn embed the same message once."""
+
+    def __init__(self, inner: Embedder, size: int = 16) -> None:
+        self.inner = inner
+        self.id = inner.id
+        self.dim = inner.dim
+        self._size = size
+        self._cache: dict[str, np.ndarray] = {}
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        keys = [" ".join(t.split()) for t in texts]
+        todo = [k for k in dict.fromkeys(keys) if k not in self._cache]
+        if todo:
+            for k, v in zip(todo, self.inner.queries(todo), strict=True):
+                self._cache[k] = v
+            while len(self._cache) > self._size:
+                self._cache.pop(next(iter(self._cache)))
+        if not keys:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self._cache[k] for k in keys])
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return self.inner.passages(texts)
+
+
 def load(spec: str) -> Embedder:
     """'e5' for the default embedder, or a path to a sentence-transformers model folder."""
     if spec in ("", "e5", "default"):

@@ -82,11 +82,10 @@ class Coach:
 
     @cached_property
     def embedder(self) -> Embedder:
-        if self._embedder is not None:
-            return self._embedder
         from . import embedders
 
-        return embedders.load(self.settings.embedder)
+        inner = self._embedder or embedders.load(self.settings.embedder)
+        return embedders.SharedQueries(inner)
 
     @cached_property
     def store(self) -> Any:
