@@ -340,7 +340,16 @@ _EN_MAP = {
 _EN_ADDRESS = wordset("yours yourself")
 
 
+# Hedges at the end of an English sentence that become odd once turned ("Fair enough, you
+# suppose."), and openings that only soften ("I guess I'm scared" -> "You're scared").
+_EN_TAGS = re.compile(
+    r",?\s+(i suppose|i guess|i think|i mean|i know|you know|lol|haha+)\s*([.!…]*)$", re.I
+)
+_EN_SOFT = re.compile(r"^(i guess|i suppose|idk|tbh|honestly)[,\s]+", re.I)
+
+
 def en_second_person(sentence: str) -> str | None:
+    sentence = _EN_SOFT.sub("", _EN_TAGS.sub(r"\2", sentence.strip()))
     if _speech(sentence):
         return None
     tokens = _TOKEN.findall(sentence)

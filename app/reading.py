@@ -159,7 +159,6 @@ IDIOMS = {
     ],
 }
 
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zà-ÿ]{2,})\b")
 _NOT_NAMES = wordset("""
     Ik Je Jij Hij Zij We Wij Het De Een Dat Die Dit Deze Maar En Dus Want Toen Als Nu Dan
     Wat Waarom Hoe Wie Waar Ja Nee Oké Ok Sorry Maandag Dinsdag Woensdag Donderdag Vrijdag
@@ -262,9 +261,17 @@ def persons(text: str, lang: str) -> list[str]:
             phrase = f"your {role}" if own else f"the {role}"
         if phrase not in found:
             found.append(phrase)
+    counts: dict[str, int] = {}
+    inside: set[str] = set()
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        for m in _NAME.finditer(sentence):
+        for m in re.finditer(r"\b([A-Z][a-zà-ÿ]{2,})\b", sentence):
             name = m.group(1)
-            if name not in _NOT_NAMES and name not in found and m.start() > 0:
-                found.append(name)
+            if name in _NOT_NAMES or re.match(r"\s*\d", sentence[m.end() :]):
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            if m.start() > 0:
+                inside.add(name)  # capitalised mid-sentence: a name, not a first word
+    # A name counts once the story comes back to that person; a name said in passing
+    # ("mevrouw Okafor", "Year 11") is not who the question should be about.
+    found += [n for n, c in counts.items() if c >= 2 and n in inside and n not in found]
     return found[:4]
