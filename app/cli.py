@@ -223,7 +223,10 @@ def kb_rebuild(ctx: Ctx) -> None:
     """Build the index again from the built-in knowledge and your documents."""
     with _opened(ctx) as coach:
         report = coach.rebuild_index(_progress("index"))
-    click.echo(f"Rebuilt: {report.embedded} passages embedded, {len(report.skipped)} skipped")
+    click.echo(
+        f"Rebuilt: {report.copied + report.embedded} passages ({report.copied} with the vectors "
+        f"shipped with the app, {report.embedded} embedded), {len(report.skipped)} skipped"
+    )
 
 
 @kb.command("remove")

@@ -119,7 +119,8 @@ def rank_questions(
     out += reflection.template_questions(reading, message, phase, lang)
     for rank, (qid, text) in enumerate(bank):
         if reflection.fits(text, reading, story):
-            out.append(Candidate(text, f"bank:{qid}", round(1.2 - 0.1 * rank, 3)))
+            # Below the templates built for this message: a bank question is general.
+            out.append(Candidate(text, f"bank:{qid}", round(0.8 - 0.1 * rank, 3)))
     unique: dict[str, Candidate] = {}
     for c in sorted(out, key=lambda c: -c.score):
         key = c.text.lower()

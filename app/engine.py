@@ -11,6 +11,7 @@ Plain Python over interfaces: no gradio, click, llama_cpp or chromadb here.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -185,9 +186,24 @@ class Event:
     note: str = ""
 
 
+_MOMENT_WORDS = re.compile(r"\b(op dat moment|toen|at that moment|when it happened)\b", re.I)
+_OTHER_WORDS = re.compile(r"\b(de ander|the other person)\b", re.I)
+_WANT_WORDS = re.compile(r"\b(wilde jij|did you want)\b", re.I)
+
+
+def _terugblik_fits(question: str, seen: reading.Reading, story: str) -> bool:
+    if _MOMENT_WORDS.search(question) and not seen.moment_now:
+        return False
+    if _WANT_WORDS.search(question) and seen.wanted:
+        return False
+    if _OTHER_WORDS.search(question) and (seen.inner or seen.feeling):
+        return False  # the person speaks of their own inside: stay with them
+    return reflection.fits(question, seen, story)
+
+
 @dataclass
 class EngineConfig:
-    chooser: str = "model"  # "model": the model picks among the candidates; "rules": no model
+    chooser: str = "rules"  # "model": the model picks among the candidates; "rules": no model
     max_tokens: int = 96
     temperature: float = 0.2
     seed: int = 7
@@ -298,7 +314,7 @@ class Engine:
             )
             return
         story = " ".join([*earlier, text])
-        extra = self._method_questions(cycle, lang, asked, story)
+        extra = self._method_questions(cycle, lang, asked, story, seen)
         bank = [(p.card_id, p.text) for p in found.passages]
         questions = compose.rank_questions(bank, seen, text, story, cycle.phase, lang, asked, extra)
         if not questions:
@@ -338,16 +354,18 @@ class Engine:
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
 
     def _method_questions(
-        self, cycle: CycleState, lang: str, asked: list[str], story: str
+        self, cycle: CycleState, lang: str, asked: list[str], story: str, seen: reading.Reading
     ) -> list[Candidate]:
         """Questions the method itself brings: the leervraag early on, then the looking-back
-        questions whose aspect the person has not told yet."""
+        questions whose aspect the person has not told yet, when this message gives them
+        something to hold on to (a told moment for "op dat moment", another person for "de
+        ander", no want just told for "wat wilde jij")."""
         out = []
         if cycle.phase == 1 and not cycle.leervraag_asked:
             out.append(Candidate(LEERVRAAG[lang], "method:leervraag", 2.6))
         if cycle.phase == 2:
             q = phases.next_terugblik(cycle, lang, [a.lower() for a in asked])
-            if q:
+            if q and _terugblik_fits(q, seen, story):
                 out.append(Candidate(q, "method:terugblik", 1.3))
         return out
 

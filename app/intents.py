@@ -45,6 +45,7 @@ _STOP_PHRASE = re.compile(
     r"(ik )?laat het (hier |nu )?(even |maar )?(hierbij|hier bij|daarbij|bij)"
     r"(?=\s*([.!,]|voor (nu|vandaag)|$))|"
     r"genoeg voor (vandaag|nu)|genoeg is voor (vandaag|nu)|tot zover|"
+    r"ik heb (wel |nu )?genoeg (zo|voor (vandaag|nu))\b(?!\s*van\b)|"
     r"ik stop (ermee|hier|nu)\b(?!\s*met)|dit was het (voor (vandaag|nu))?\s*[.!]?$|"
     r"(ik wil|we kunnen) (nu |hier )?(afsluiten|afronden|stoppen)\b(?!\s*(met|te|om))|"
     r"let'?s (stop|wrap up|leave it|call it a day)( there| here| for (today|now))?"

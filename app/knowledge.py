@@ -43,6 +43,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # one line per bad file, with the reason
     embedded: int = 0  # chunks that needed a new embedding
+    copied: int = 0  # built-in chunks whose vectors came with the app
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ class KnowledgeBase:
         report.added += more.added
         report.skipped += more.skipped
         report.embedded += more.embedded
+        report.copied += more.copied
         return report
 
     def builtin_files(self) -> list[Path]:
@@ -261,6 +263,7 @@ class KnowledgeBase:
             self.store.add(
                 [r[0] for r in batch], vectors, [r[1] for r in batch], [r[2] for r in batch]
             )
+            report.copied += len(batch)
         todo = [r for r in todo if r[0] not in shipped]
         total = len(todo)
         for start in range(0, total, 64):

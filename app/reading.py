@@ -90,6 +90,21 @@ _PLAN = re.compile(
     r"next week|i'll try)\b",
     re.I,
 )
+_WANTED = re.compile(
+    r"\b(ik wilde|wilde ik|ik had (graag )?willen|ik had gewild|wat ik wilde|ik hoopte|"
+    r"ik had gehoopt|i wanted|wanted to|what i wanted|i wished|i wish|i was hoping|i'd hoped)\b",
+    re.I,
+)
+_EXPLAINED = re.compile(
+    r"\b(omdat|want|doordat|alsof|zoals|daardoor|because|since|as if|like a|so that)\b|:", re.I
+)
+_CONCRETE = re.compile(
+    r"\b(morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende (week|dienst|keer|les)|"
+    r"vanmiddag|vanavond|eerst|dan zeg ik|ik zeg|ik vraag|ik begin met|ik stuur|ik bel|"
+    r"ik plan|ik spreek|tomorrow|monday|tuesday|wednesday|thursday|friday|next (week|shift|time)|"
+    r"first|i'll say|i will say|i'll ask|i will ask|i'll start|i'll send|i'll call|i'll book)\b",
+    re.I,
+)
 _ALTERNATIVE = re.compile(
     r"\b(ik zou (kunnen|ook)|ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
     r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option)\b",
@@ -178,7 +193,13 @@ class Reading:
     persons: list[str] = field(default_factory=list)  # as the coach may say them: "je collega"
     manager: bool = False
     other: bool = False  # anyone besides the person
-    moment: bool = False  # a told event in the past
+    moment: bool = False  # a told event in the past, in this message or before
+    moment_now: bool = False  # this message tells an event in the past
+    wanted: bool = False  # says what the person wanted: "ik wilde", "what I wanted"
+    explained: bool = False  # gives a reason or an image: "omdat", "alsof", "because"
+    feeling_named: bool = False  # a feeling of the person's own, not negated
+    inner: bool = False  # the person tells their own inside: a feeling, a want, an insight
+    concrete_plan: bool = False  # a plan that says when or how
     insight: bool = False
     plan: bool = False
     alternative: bool = False
@@ -206,9 +227,15 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     )
     r.manager = bool(re.search(_MANAGER, everything.lower()))
     r.moment = bool(re.search(_MOMENT[lang], everything.lower()))
+    r.moment_now = bool(re.search(_MOMENT[lang], low))
+    r.wanted = bool(_WANTED.search(text))
+    r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
     r.insight = bool(_INSIGHT.search(text))
     r.plan = bool(_PLAN.search(text))
     r.alternative = bool(_ALTERNATIVE.search(text))
+    r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings)
+    r.inner = r.feeling_named or r.wanted or r.insight
+    r.concrete_plan = r.plan and bool(_CONCRETE.search(text))
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
     r.ack = bool(_SHORT_ACK.match(text)) and r.words <= 5
     r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8

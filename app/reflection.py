@@ -88,11 +88,9 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     elif reading.not_knowing:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["not_knowing"], "fixed:not_knowing", 1.0))
     if not found:
-        for sentence in [message, *said]:
-            quoted = _quotable(sentence)
-            if quoted:
-                found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
-                break
+        quoted = _best_quote(message, said, lang)
+        if quoted:
+            found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
         else:
             found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
     return _unique(found)[:limit]
@@ -176,12 +174,39 @@ def _full(text: str, lang: str) -> bool:
     return first in (("je", "jullie") if lang == "nl" else ("you", "you're", "you've", "your"))
 
 
-def _quotable(message: str) -> str:
+def _quotable(message: str, limit: int = 10) -> str:
     text = re.sub(r"[“”\"]", "", message).strip()
     words = text.split()
-    if not words or len(words) > 10 or text.endswith("?"):
+    if not words or len(words) > limit or text.endswith("?"):
         return ""
     return re.sub(r"[\s.!…]+$", "", text)
+
+
+def _best_quote(message: str, said: list[str], lang: str) -> str:
+    """The person's words to quote when no sentence can be turned: the whole message when it is
+    short, else the latest whole clause that carries a feeling, else the latest whole clause."""
+    whole = _quotable(message)
+    if whole:
+        return whole
+    clauses = []
+    for sentence in said:
+        clauses.append(sentence)
+        clauses += [c for c in re.split(r",\s+", sentence) if c != sentence]
+    usable = [
+        q
+        for c in clauses
+        if (q := _quotable(c, 14))
+        and len(q.split()) >= 4
+        and not _FRAGMENT.match(q)
+        and language_ok(q, lang, allowed=message)
+    ]
+    feeling = [
+        q
+        for q in usable
+        if any(re.search(rf"\b{re.escape(f)}\b", q.lower()) for f in FEELINGS[lang])
+    ]
+    chosen = (feeling or usable)[-1:]
+    return chosen[0][:1].upper() + chosen[0][1:] if chosen else ""
 
 
 def _unique(found: list[Candidate]) -> list[Candidate]:
@@ -204,13 +229,21 @@ class Template:
     phases: tuple[int, ...]
     needs: tuple[str, ...]
     text: str
+    weight: float = 0.0
 
 
 @functools.lru_cache(maxsize=1)
 def templates() -> tuple[Template, ...]:
     data = tomllib.loads(TEMPLATES.read_text(encoding="utf-8"))
     return tuple(
-        Template(q["id"], q["lang"], tuple(q["phases"]), tuple(q.get("needs", [])), q["text"])
+        Template(
+            q["id"],
+            q["lang"],
+            tuple(q["phases"]),
+            tuple(q.get("needs", [])),
+            q["text"],
+            float(q.get("weight", 0.0)),
+        )
         for q in data["q"]
     )
 
@@ -221,6 +254,8 @@ _PAST_FEELING = re.compile(
 
 
 def _met(need: str, r: Reading, message: str) -> bool:
+    if need.startswith("!"):
+        return not _met(need[1:], r, message)
     if need == "past":
         return bool(_PAST_FEELING.search(message))
     if need == "present":
@@ -249,7 +284,8 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
         text = text[:1].upper() + text[1:]
         # Filled from the person's words: these follow the story most closely; a person
         # named is not always the one who acted, so those questions rank lower.
-        score = 1.0 + 0.5 * len(t.needs) + (0.5 if "{" in t.text else 0.0)
+        positive = [n for n in t.needs if not n.startswith("!")]
+        score = 1.0 + 0.5 * len(positive) + (0.5 if "{" in t.text else 0.0) + t.weight
         if "person" in t.needs:
             score -= 1.0
         out.append(Candidate(text, f"template:{t.id}", score))

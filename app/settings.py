@@ -49,7 +49,7 @@ class Settings:
     relevance_threshold: float = 0.0
     # Who picks the reflection and the question among the candidates the code wrote: "model"
     # (one constrained call of two tokens) or "rules" (the ranking alone, no model call).
-    chooser: str = "model"
+    chooser: str = "rules"
     # The crisis screen: "full" (rules and the semantic screen on the embedder) or "rules".
     crisis_screen: str = "full"
 

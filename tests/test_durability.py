@@ -63,11 +63,12 @@ def _turns_committed(db: Path) -> int:
 
 @pytest.fixture(scope="module")
 def killed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """A scripted chat SIGKILLed while its third reply is streaming.
+    """A scripted chat SIGKILLed while its third turn is being answered.
 
-    The plain scripted mode streams every token to stdout (--json prints a turn only when it
-    is done, so a kill could not be aimed). Once two turns are committed, the first
-    "coach> " that follows is the third reply starting: the kill lands a few characters in.
+    The plain scripted mode writes each reply to stdout as soon as it is composed (--json
+    prints a turn only when it is done, so a kill could not be aimed). Once two turns are
+    committed, the first "coach> " that follows is the third reply: the kill lands while it is
+    written, before or after the turn is stored.
     """
     base = tmp_path_factory.mktemp("killed")
     home = home_from_template(base / "home")
@@ -122,25 +123,30 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     }
 
 
-def test_sigkill_mid_reply_keeps_completed_turns_and_drops_the_partial_one(
+def test_sigkill_during_a_turn_keeps_whole_turns_only(
     killed: dict[str, object],
 ) -> None:
+    """A reply is written whole and stored in one transaction with its message: after a kill
+    the third turn is either there completely or leaves no trace at all."""
     assert killed["returncode"] == -signal.SIGKILL, f"{killed['stdout']}\n{killed['stderr']}"
     partial = str(killed["partial"])
-    assert partial, "the third reply had not started streaming when the process was killed"
+    assert partial, "the third reply had not started when the process was killed"
     home = Path(killed["home"])  # type: ignore[arg-type]
     store = SessionStore(home / "sessions.sqlite3")
     try:
         assert store.integrity() == "ok"
         [session] = store.list()
         turns = store.turns(session.id)
-        assert [t.user for t in turns] == SCRIPT[:2]
-        assert all(t.reply.strip() for t in turns)
-        assert session.turn_count == 2
+        assert [t.user for t in turns] in (SCRIPT[:2], SCRIPT[:3])
+        assert all(t.reply.strip().endswith("?") for t in turns)  # no reply cut off
+        assert session.turn_count == len(turns)
+        if len(turns) == 3:
+            assert turns[2].reply.startswith(partial)  # what was shown is what was stored
     finally:
         store.close()
-    raw = b"".join(p.read_bytes() for p in home.glob("sessions.sqlite3*"))
-    assert SCRIPT[2].encode() not in raw  # not even a trace of the interrupted turn
+    if len(turns) == 2:
+        raw = b"".join(p.read_bytes() for p in home.glob("sessions.sqlite3*"))
+        assert SCRIPT[2].encode() not in raw  # not even a trace of the interrupted turn
 
 
 def test_data_folder_0700_and_database_files_0600_after_a_real_run(
@@ -235,7 +241,7 @@ def test_corrupt_index_names_the_fix_and_rebuild_recovers(tmp_path: Path) -> Non
 
     rebuilt = run_coach(home, "kb", "rebuild", timeout=1200)
     assert rebuilt.returncode == 0, rebuilt.stderr
-    assert rebuilt.stdout.startswith("Rebuilt: ") and " 0 passages" not in rebuilt.stdout
+    assert rebuilt.stdout.startswith("Rebuilt: ") and not rebuilt.stdout.startswith("Rebuilt: 0 ")
     found = run_coach(home, "search", "Wat voelde je toen?", "--json")
     assert found.returncode == 0, found.stderr
     assert json.loads(found.stdout)["passages"]

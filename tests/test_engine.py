@@ -31,7 +31,9 @@ STORY = (
 
 @pytest.fixture
 def coach(home: Path) -> Coach:
-    settings = Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge", max_message_chars=500)
+    settings = Settings(
+        home=home, knowledge_dir=PROJECT_DIR / "knowledge", max_message_chars=500, chooser="model"
+    )
     c = Coach(settings, model=FakeChatModel(), embedder=HashEmbedder()).open()
     c.ready()
     yield c
@@ -353,7 +355,7 @@ def test_stop_produces_a_report_in_own_words(coach: Coach) -> None:
 
 
 def test_forty_turns_never_overflow_a_small_context(home: Path) -> None:
-    settings = Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge")
+    settings = Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge", chooser="model")
     model = FakeChatModel(context=900)
     c = Coach(settings, model=model, embedder=HashEmbedder()).open()
     c.ready()

@@ -50,7 +50,7 @@ class StrictFakeModel(FakeChatModel):
 def coach(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Coach]:
     home = tmp_path_factory.mktemp("hostile") / "home"
     c = Coach(
-        Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge"),
+        Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge", chooser="model"),
         model=StrictFakeModel(),
         embedder=HashEmbedder(),
     ).open()
@@ -242,7 +242,8 @@ def test_canary_injection_check_trips_on_an_unvetted_question(
     doc = tmp_path / "question.md"
     doc.write_text(HOSTILE_DOCS["question.md"], encoding="utf-8")
     found = injection_outside_the_card_line(coach, doc)
-    assert any(line.startswith("- ") and INJECTION in line for line in found), found
+    # the candidate questions are listed as lettered options ("C. ...") in the turn block
+    assert any(re.match(r"[A-H]\. ", line) and INJECTION in line for line in found), found
 
 
 # -- through the real command -------------------------------------------------------------------
@@ -345,7 +346,10 @@ def test_corrupt_or_truncated_gguf_gives_one_line(
     bad = _bad_ggufs(tmp_path)[kind]
     script = tmp_path / "s.txt"
     script.write_text("Ik had een lastig gesprek.\n", encoding="utf-8")
-    result = run_coach(template, "chat", "--script", script, "--json", "--model", bad)
+    # The model chooser loads the model at the first turn; the rules chooser never loads it,
+    # and only the header checks (random, truncated) apply.
+    env = coach_env(template, COACH_CHOOSER="model")
+    result = run_coach(template, "chat", "--script", script, "--json", "--model", bad, env=env)
     assert_one_line_error(result, needle, str(bad))
     assert result.stdout == ""
 

@@ -24,6 +24,7 @@ from app import intents
         "Genoeg voor vandaag, dank je.",
         "oke ik denk dat dat genoeg is voor nu. moet naar mn werk haha. bedankt",
         "ik ga morgen eerst Kees bellen. nou ik stop ermee, dank je wel voor het luisteren",
+        "Dat hardop zeggen in het kanaal. Goed, ik heb wel genoeg zo, dank je.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -42,6 +43,7 @@ def test_wants_to_stop(text: str) -> None:
         "Ik laat het bij mijn collega liggen, die pakt het op.",
         "Let's stop doing overtime on Fridays, I told the team.",
         "Laten we stoppen met die vergadering op vrijdag, zei ik.",
+        "Ik heb genoeg zo van dat gedoe met de roosters.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:

