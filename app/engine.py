@@ -584,7 +584,7 @@ class Engine:
     def _finish(
         self, session_id: str, text: str, lang: str, cycle: CycleState, started: float
     ) -> Iterator[Event]:
-        verslag = self.make_report(session_id, lang)
+        verslag = self.make_report(session_id, lang, closing=text)
         closing = (
             "Dank je voor dit gesprek. Hieronder staat je reflectieverslag in je eigen "
             "woorden; je kunt het aanpassen en bewaren."
@@ -599,9 +599,12 @@ class Engine:
         )
         yield Event("done", reply, phase=cycle.phase, turn=turn, report=verslag)
 
-    def make_report(self, session_id: str, lang: str | None = None) -> str:
+    def make_report(self, session_id: str, lang: str | None = None, closing: str = "") -> str:
         info = self.sessions.get(session_id)
-        text = report.build(self.sessions.turns(session_id), lang or info.lang, info.title)
+        turns = self.sessions.turns(session_id)
+        if not closing and turns and turns[-1].kind == "report":
+            closing = turns[-1].user  # made again later: the stop message still counts
+        text = report.build(turns, lang or info.lang, info.title, closing)
         self.sessions.save_report(session_id, text)
         return text
 

@@ -101,6 +101,8 @@ def _infinitives(stem: str) -> set[str]:
     """Infinitives a Dutch present stem may come from: werk/werken, loop/lopen, zit/zitten,
     durf/durven, lees/lezen, ga/gaan."""
     out = {stem + "en", stem + "n"}
+    if re.search(r"[^aeiou][aou]$", stem):
+        out.add(stem + stem[-1] + "n")  # wegga -> weggaan, opsta -> opstaan
     if len(stem) >= 2:
         out.add(stem + stem[-1] + "en")  # zit -> zitten
     m = re.match(r"^(.*)([aeou])\2([^aeiou])$", stem)
@@ -169,6 +171,8 @@ def nl_second_person_verb(word: str) -> str:
         out = _NL_IRREGULAR[w]
     elif w.endswith("t"):
         out = w
+    elif re.search(r"[^aeiou][aou]$", w):
+        out = w + w[-1] + "t"  # wegga -> weggaat
     else:
         out = w + "t"
     return _match_case(word, out)
@@ -258,6 +262,15 @@ def nl_second_person(sentence: str) -> str | None:
         if present:
             out[verb] = nl_second_person_verb(tokens[verb])
         done.add(verb)
+    # A second verb that shares the subject: "ik ben weggegaan en heb ..." -> "en hebt".
+    first_ik = lower.index("ik") if "ik" in lower else len(lower)
+    for k in range(first_ik + 1, len(lower) - 1):
+        if lower[k] not in ("en", "of", "maar") or k + 1 in done:
+            continue
+        follows = lower[k + 2] if k + 2 < len(lower) else ""
+        if nl_present_stem(lower[k + 1], strict=True) and follows not in ("ik", "je", "jij"):
+            out[k + 1] = nl_second_person_verb(tokens[k + 1])
+            done.add(k + 1)
     for i, tok in enumerate(lower):
         if i in done or tok not in _NL_PRONOUNS:
             continue
@@ -350,8 +363,8 @@ _EN_SOFT = re.compile(r"^(i guess|i suppose|idk|tbh|honestly)[,\s]+", re.I)
 
 def en_second_person(sentence: str) -> str | None:
     sentence = _EN_SOFT.sub("", _EN_TAGS.sub(r"\2", sentence.strip()))
-    if _speech(sentence):
-        return None
+    if _speech(sentence) or re.match(r"(let me|let's|lets)\b", sentence, re.I):
+        return None  # an invitation, not a statement to say back
     tokens = _TOKEN.findall(sentence)
     lower = [t.lower() for t in tokens]
     if any(t in _EN_ADDRESS for t in lower) or "?" in tokens:

@@ -71,6 +71,13 @@ DUTCH = [
         "Met ervaring concludeerde je dat je achtergrond je kracht was.",
     ),
     ("Ik merk dat ik het 's avonds afspeel.", "Je merkt dat je het 's avonds afspeelt."),
+    # a second verb sharing the subject agrees too; a noun after "en" stays
+    (
+        "Ik ben naar achteren gegaan en heb de kamer schoongemaakt.",
+        "Je bent naar achteren gegaan en hebt de kamer schoongemaakt.",
+    ),
+    ("Als ik ziek word of wegga, stopt alles.", "Als je ziek wordt of weggaat, stopt alles."),
+    ("Ik werk hard en werk is alles.", "Je werkt hard en werk is alles."),
 ]
 
 
@@ -99,6 +106,7 @@ def test_english(said: str, mirrored: str) -> None:
 @pytest.mark.parametrize(
     ("said", "lang"),
     [
+        ("Let me sit with that one.", "en"),  # an invitation, not a statement
         ("Wat zou jij doen?", "nl"),  # a question to the coach
         ("weet ik niet precies", "nl"),  # would read as a question
         ("Gewoon zeggen: ik maak me zorgen.", "nl"),  # speech, whose "ik" is not the person

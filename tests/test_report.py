@@ -1,0 +1,62 @@
+"""The reflectieverslag: the person's own whole sentences, sorted by what they say."""
+
+from __future__ import annotations
+
+from app import report
+from app.sessions import Turn
+
+
+def turn(user: str, phase: int, kind: str = "reflect", crisis: bool = False) -> Turn:
+    return Turn(user=user, reply="…", phase=phase, lang="nl", kind=kind, crisis=crisis)
+
+
+def section(text: str, heading: str) -> list[str]:
+    part = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return [line[2:] for line in part.splitlines() if line.startswith("- ")]
+
+
+def test_a_plan_in_the_stop_message_is_the_voornemen() -> None:
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn("Ik voelde me klein en zei bijna niets terug.", 2),
+    ]
+    text = report.build(
+        turns, "nl", closing="Ik ga morgen eerst de mentor bellen. Nou, ik stop ermee, dank je."
+    )
+    assert section(text, "Mijn voornemen") == ["Ik ga morgen eerst de mentor bellen."]
+    assert "stop ermee" not in text and "Nog geen voornemen" not in text
+
+
+def test_a_plan_said_early_is_still_a_plan_and_an_insight_an_insight() -> None:
+    turns = [
+        turn("Ik merk dat ik altijd stil word als iemand boos wordt.", 2),
+        turn("Volgende keer ga ik eerst benoemen wat ik hoor.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Patroon of inzicht") == [
+        "Ik merk dat ik altijd stil word als iemand boos wordt."
+    ]
+    assert section(text, "Mijn voornemen") == ["Volgende keer ga ik eerst benoemen wat ik hoor."]
+
+
+def test_fragments_questions_crisis_and_other_turns_stay_out() -> None:
+    turns = [
+        turn("Het rooster werd zonder overleg omgegooid door de planner.", 1),
+        turn("Of dat wil ik eigenlijk zijn.", 2),
+        turn("Waarom ik niks zei, weet ik niet...", 2),
+        turn("Wat zou jij doen in mijn plaats?", 2),
+        turn("Ik wil er niet meer zijn, echt niet meer.", 2, crisis=True),
+        turn("Speel jij maar even mijn leidinggevende na.", 2, kind="boundary"),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "De situatie") == [
+        "Het rooster werd zonder overleg omgegooid door de planner."
+    ]
+    assert section(text, "Wat ik bij mezelf opmerkte") == []
+    assert "niet meer zijn" not in text and "leidinggevende" not in text
+
+
+def test_english_report_has_an_english_title() -> None:
+    text = report.build([], "en", title="Reflectie 2026-11-28 10:00")
+    assert text.startswith("# Reflection report: Reflection 2026-11-28 10:00")
+    assert "No intention formulated yet." in text
