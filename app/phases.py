@@ -12,16 +12,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-NAMES = {
-    "nl": {
-        1: "ervaring",
-        2: "terugblikken",
-        3: "bewustwording",
-        4: "alternatieven",
-        5: "voornemen",
-    },
-    "en": {1: "experience", 2: "looking back", 3: "awareness", 4: "alternatives", 5: "intention"},
-}
+from . import methods
+
+# The step names come from the method's data (knowledge/methods/alact.toml).
+NAMES = {lang: methods.reflection().names(lang) for lang in methods.LANGS}
+STEPS = len(methods.reflection().steps)
 
 # The eight looking-back questions as (aspect, whose) with how to ask them.
 ASPECTS = ("willen", "denken", "voelen", "doen")

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import asdict
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from .chat_model import ChatModel
 from .embedders import Embedder
 from .engine import Engine, EngineConfig
 from .errors import DataFolderError
+from .intervisie import MeetingStore
 from .knowledge import KnowledgeBase
 from .lock import FolderLock
 from .prompts import PromptLibrary
@@ -109,6 +111,11 @@ class Coach:
         return SessionStore(self.settings.sessions_db)
 
     @cached_property
+    def meetings(self) -> MeetingStore:
+        """Intervisie meetings (knowledge/methods/ says what their rounds are)."""
+        return MeetingStore(self.settings.home / "intervisie")
+
+    @cached_property
     def prompts(self) -> PromptLibrary:
         return PromptLibrary(self.settings.prompts_dir)
 
@@ -155,6 +162,7 @@ class Coach:
             else []
         )
         data["documents"] = docs
+        data["intervisie"] = [asdict(m) for m in self.meetings.list()]
         tmp = target.with_name(f".{target.name}.tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -184,13 +192,14 @@ class Coach:
         return self.knowledge.rebuild(progress)
 
     def delete_all(self) -> None:
-        """Delete sessions, reports, added documents, their index entries, exports and caches.
+        """Delete sessions, reports, intervisie meetings, added documents, their index entries,
+        exports and caches.
 
         The index keeps only the built-in knowledge: its collection is rebuilt from those records
         and vacuumed, because chromadb keeps removed text in its own log otherwise.
         """
         self.sessions.delete_all()
-        for name in ("documents", "exports", "tmp", "cache"):
+        for name in ("documents", "exports", "tmp", "cache", "intervisie"):
             shutil.rmtree(self.settings.home / name, ignore_errors=True)
         if self.settings.index_dir.exists():
             user = {rid for rid, _, _ in self.store.records({"origin": "user"})}

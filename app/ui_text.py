@@ -142,6 +142,36 @@ NL: dict[str, str] = {
     "Dit kan niet ongedaan worden gemaakt.",
     "deleted_all": "Alles verwijderd. Nu opgeslagen: {sessions} gesprekken, {documents} eigen "
     "documenten.",
+    # intervisie
+    "tab_intervisie": "Intervisie",
+    "iv_intro": "Intervisie met een groep van 3 tot 8 collega's rond één scherm: kies een "
+    "methode en een inbrenger, en werk de casus ronde na ronde door. Per ronde zie je de opdracht, "
+    "de tijd en vragen uit de vragenbank die bij de casus passen; de gespreksleider noteert. Alles "
+    "wordt meteen op deze computer bewaard.",
+    "iv_method": "Methode",
+    "iv_inbrenger": "Inbrenger",
+    "iv_participants": "Deelnemers",
+    "iv_participants_hint": "Namen, gescheiden door komma's",
+    "iv_case": "Casus (in de woorden van de inbrenger)",
+    "iv_leervraag": "Leervraag",
+    "iv_from_chat": "Inbreng uit mijn reflectiegesprek",
+    "iv_start": "Start de intervisie",
+    "iv_rounds": "Rondes, samen ongeveer {minutes} minuten:",
+    "iv_round": "Ronde {n} van {of}: {name} ({minutes} min)",
+    "iv_left": "Nog {clock}",
+    "iv_over": "{clock} over tijd",
+    "iv_questions": "Vragen die bij deze casus kunnen passen:",
+    "iv_notes": "Aantekeningen bij deze ronde",
+    "iv_back": "Vorige ronde",
+    "iv_next": "Volgende ronde",
+    "iv_report": "Maak het intervisieverslag",
+    "iv_export_md": "Bewaar als Markdown",
+    "iv_export_docx": "Bewaar als Word",
+    "iv_finished": "### Alle rondes zijn gedaan\n\nMaak het intervisieverslag en bewaar het.",
+    "iv_need_method": "Kies eerst een methode.",
+    "iv_need_start": "Start eerst de intervisie.",
+    "iv_need_session": "Voer eerst een reflectiegesprek in het tabblad Reflectie; daaruit wordt "
+    "de inbreng gemaakt.",
     "error_generic": "Er ging iets mis. De details staan in het venster waarin de app draait.",
 }
 
@@ -267,6 +297,36 @@ EN: dict[str, str] = {
     "saved files will be deleted for good. This cannot be undone.",
     "deleted_all": "Everything deleted. Stored now: {sessions} conversations, {documents} "
     "documents of your own.",
+    # intervisie
+    "tab_intervisie": "Intervision",
+    "iv_intro": "Intervision with a group of 3 to 8 colleagues around one screen: choose a "
+    "method and a presenter, and work through the case round by round. Each round shows its task, "
+    "its time and questions from the question bank that fit the case; the facilitator takes "
+    "notes. Everything is saved on this computer straight away.",
+    "iv_method": "Method",
+    "iv_inbrenger": "Presenter",
+    "iv_participants": "Participants",
+    "iv_participants_hint": "Names, separated by commas",
+    "iv_case": "Case (in the presenter's words)",
+    "iv_leervraag": "Learning question",
+    "iv_from_chat": "Case from my reflection conversation",
+    "iv_start": "Start the intervision",
+    "iv_rounds": "Rounds, about {minutes} minutes together:",
+    "iv_round": "Round {n} of {of}: {name} ({minutes} min)",
+    "iv_left": "{clock} left",
+    "iv_over": "{clock} over time",
+    "iv_questions": "Questions that may fit this case:",
+    "iv_notes": "Notes for this round",
+    "iv_back": "Previous round",
+    "iv_next": "Next round",
+    "iv_report": "Make the intervision report",
+    "iv_export_md": "Save as Markdown",
+    "iv_export_docx": "Save as Word",
+    "iv_finished": "### All rounds are done\n\nMake the intervision report and save it.",
+    "iv_need_method": "Choose a method first.",
+    "iv_need_start": "Start the intervision first.",
+    "iv_need_session": "First have a reflection conversation in the Reflection tab; the case is "
+    "made from it.",
     "error_generic": "Something went wrong. The details are in the window where the app runs.",
 }
 

@@ -35,7 +35,7 @@ from starlette.datastructures import MutableHeaders  # noqa: E402
 from starlette.middleware.trustedhost import TrustedHostMiddleware  # noqa: E402
 from starlette.responses import PlainTextResponse  # noqa: E402
 
-from . import exports, phases, questions, sanitize  # noqa: E402
+from . import exports, phases, questions, sanitize, web_intervisie  # noqa: E402
 from .errors import CoachError, SettingsError  # noqa: E402
 from .services import Coach  # noqa: E402
 from .settings import Settings  # noqa: E402
@@ -460,7 +460,7 @@ class Handlers:
         if kind == "questions":
             rows = sorted(
                 {
-                    (min([p for p in range(1, 6) if m.get(f"p{p}")] or [0]), doc)
+                    (min([p for p in range(1, phases.STEPS + 1) if m.get(f"p{p}")] or [0]), doc)
                     for _, doc, m in records
                     if m.get("lang") in (lang, "")
                 }
@@ -685,7 +685,7 @@ def build_blocks(coach: Coach) -> gr.Blocks:
 
     def phase_choices(lang: str) -> list[tuple[str, int]]:
         return [(text(lang)["all_phases"], 0)] + [
-            (f"{n}. {phases.NAMES[lang][n]}", n) for n in range(1, 6)
+            (f"{n}. {phases.NAMES[lang][n]}", n) for n in range(1, phases.STEPS + 1)
         ]
 
     with gr.Blocks(
@@ -925,7 +925,10 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                         browse_btn = L(gr.Button(L.t("browse")), value="browse")
                     browse_md = gr.Markdown("", elem_classes=["sources"])
 
-            # -- 3. Kennis ------------------------------------------------------------------
+            # -- 3. Intervisie ---------------------------------------------------------------
+            web_intervisie.build_tab(L, coach, lang0, lang, sid, ev)
+
+            # -- 4. Kennis ------------------------------------------------------------------
             with L(gr.Tab(L.t("tab_knowledge"), id="knowledge"), label="tab_knowledge"):
                 L(gr.Markdown(L.t("kb_intro")), value="kb_intro")
                 uploads = L(
