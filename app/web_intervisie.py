@@ -231,7 +231,13 @@ def build_tab(L: Any, coach: Any, lang0: str, lang: Any, reflect_sid: Any, ev: d
                 gr.Button(L.t("iv_export_docx"), elem_id="iv-export-docx"), value="iv_export_docx"
             )
             file = L(
-                gr.File(label=L.t("download_label"), interactive=False, visible=False, height=80),
+                gr.File(
+                    label=L.t("download_label"),
+                    interactive=False,
+                    visible=False,
+                    height=80,
+                    elem_id="iv-file",
+                ),
                 label="download_label",
             )
         timer = gr.Timer(1.0)

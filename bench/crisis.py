@@ -1,4 +1,8 @@
-"""Crisis screen benchmark on the frozen test part (bench/crisis/test.jsonl).
+"""Crisis screen benchmark on the frozen test part (bench/crisis/test*.jsonl).
+
+Part 1 (test.jsonl) and part 2 (test-2.jsonl) were written by different writers, neither of
+whom wrote tuning examples; part 2 leans to the hardest kinds (euphemisms, plans and means,
+farewells, medical emergencies, violence) and to hard negatives.
 
 Nothing here tunes anything: the rules and the semantic screen were made on the tuning part
 (knowledge/safety/examples.jsonl). Reports recall per kind and language for messages that signal
@@ -22,7 +26,10 @@ from common import ROOT, machine, median, pct, write
 
 from app.safety import CrisisScreen, Verdict, default_rules
 
-TEST = ROOT / "bench" / "crisis" / "test.jsonl"
+TEST_PARTS = {
+    "1": ROOT / "bench" / "crisis" / "test.jsonl",
+    "2": ROOT / "bench" / "crisis" / "test-2.jsonl",
+}
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -48,6 +55,8 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
     by_kind: dict[str, list[bool]] = defaultdict(list)
     by_lang: dict[str, list[bool]] = defaultdict(list)
     by_register: dict[str, list[bool]] = defaultdict(list)
+    by_part: dict[str, list[bool]] = defaultdict(list)
+    alarm_by_part: dict[str, list[bool]] = defaultdict(list)
     false_alarm: dict[str, list[bool]] = defaultdict(list)
     confusion: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     professional: dict[str, int] = defaultdict(int)
@@ -58,6 +67,7 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
             by_kind[row["kind"]].append(hit)
             by_lang[row["lang"]].append(hit)
             by_register[row["register"]].append(hit)
+            by_part[row.get("part", "1")].append(hit)
             answered = v.level if v.flagged and v.about == "self" else "reflection"
             confusion[row["level"]][answered] += 1
             if not hit:
@@ -73,6 +83,7 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
             professional[answered] += 1
         else:
             false_alarm[row["kind"]].append(v.flagged)
+            alarm_by_part[row.get("part", "1")].append(v.flagged)
             if v.flagged:
                 alarms.append(
                     {"id": row["id"], "kind": row["kind"], "text": row["text"], "by": v.source}
@@ -90,7 +101,9 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
         "recall_by_kind": {k: rate(v) for k, v in sorted(by_kind.items())},
         "recall_by_lang": {k: rate(v) for k, v in sorted(by_lang.items())},
         "recall_by_register": {k: rate(v) for k, v in sorted(by_register.items())},
+        "recall_by_part": {k: rate(v) for k, v in sorted(by_part.items())},
         "false_alarms": rate(negatives),
+        "false_alarms_by_part": {k: rate(v) for k, v in sorted(alarm_by_part.items())},
         "false_alarms_by_kind": {k: rate(v) for k, v in sorted(false_alarm.items())},
         "answered_by_level": {k: dict(v) for k, v in sorted(confusion.items())},
         "professional": dict(professional),
@@ -118,6 +131,8 @@ def table(result: dict[str, Any], baseline: dict[str, Any]) -> str:
         f"{baseline['ms_p50']} / {baseline['ms_p95']} |",
     ]
     for key, title in (
+        ("recall_by_part", "recall, test part"),
+        ("false_alarms_by_part", "false alarms, test part"),
         ("recall_by_kind", "recall"),
         ("recall_by_lang", "recall"),
         ("recall_by_register", "recall"),
@@ -139,7 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rules-only", action="store_true")
     args = parser.parse_args()
-    rows = load(TEST)
+    rows = [{**row, "part": part} for part, path in TEST_PARTS.items() for row in load(path)]
     baseline = evaluate(rows, screen(True))
     result = baseline if args.rules_only else evaluate(rows, screen(False))
     write(

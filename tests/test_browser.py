@@ -501,3 +501,50 @@ def test_a_message_sent_while_the_coach_answers_is_answered_too(
         assert page.input_value("#message textarea") == ""
     finally:
         context.close()
+
+
+def test_intervisie_rounds_clock_notes_and_verslag_in_the_browser(
+    browser: Any, in_process: Any
+) -> None:
+    import docx
+
+    from app.chat_model import FakeChatModel
+
+    url = in_process(FakeChatModel())
+    context, page, log = open_app(browser, url)
+    try:
+        page.get_by_role("tab", name="Intervisie").click()
+        page.fill("#iv-inbrenger input", "Sanne")
+        page.fill("#iv-participants input", "Ahmed, Lieke, Joris")
+        page.fill(
+            "#iv-case textarea",
+            "Tijdens het oudergesprek werd de vader boos. Ik bleef uitleggen en hij liep weg.",
+        )
+        page.fill("#iv-leervraag input", "Hoe blijf ik in contact als een ouder boos wordt?")
+        page.click("#iv-start")
+        page.wait_for_function(
+            "() => document.querySelector('#iv-task').innerText.includes('Ronde 1 van 6')"
+        )
+        first = page.inner_text("#iv-clock")
+        page.wait_for_timeout(2500)
+        assert re.fullmatch(r"Nog 0[45]:\d\d", first.strip()), first
+        assert page.inner_text("#iv-clock") != first  # the clock runs
+        page.fill("#iv-notes textarea", "De vader was al eerder boos geweest.")
+        page.click("#iv-next")
+        page.wait_for_function(
+            "() => document.querySelector('#iv-task').innerText.includes('Verhelderingsvragen')"
+        )
+        assert "Vragen die bij deze casus" in page.inner_text("#iv-suggested")
+        page.click("#iv-report")
+        page.wait_for_function(
+            "() => (document.querySelector('#iv-verslag textarea')?.value || '')"
+            ".includes('Intervisieverslag')"
+        )
+        verslag = page.input_value("#iv-verslag textarea")
+        assert "- De vader was al eerder boos geweest." in verslag
+        page.click("#iv-export-docx")
+        doc = docx.Document(str(download(page, "#iv-file", ".docx")))
+        assert any("Intervisieverslag" in p.text for p in doc.paragraphs)
+    finally:
+        context.close()
+    assert log.outside() == ([], [])
