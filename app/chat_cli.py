@@ -31,7 +31,7 @@ def _lines(script: Path) -> list[str]:
 def run_chat(coach: Any, script: Path | None, as_json: bool, session_id: str | None) -> None:
     coach.ready()
     engine = coach.engine
-    engine.warm()  # evaluate the fixed prompt prefix before the first turn is timed
+    coach.warm()  # prompt state, embedder, crisis screen: loaded before the first turn is timed
     sessions = coach.sessions
     session = sessions.get(session_id) if session_id else sessions.create()
     if script is not None:

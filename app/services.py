@@ -151,6 +151,31 @@ class Coach:
         """Make sure the knowledge index exists for the configured embedder."""
         self.knowledge.ensure_ready(progress)
 
+    @property
+    def can_switch_model(self) -> bool:
+        """False when the model was handed in (a test or a script), not loaded from settings."""
+        return self._model is None
+
+    def switch_model(self, name: str) -> None:
+        """Use another GGUF until restart: check it, then rebuild the model and the engine."""
+        from . import models
+
+        new = self.settings.replace(model=name)
+        models.resolve(new.model, new.models_dir, new.home)  # ModelError names the fix
+        self.settings = new
+        # Built lazily (cached_property): dropping them rebuilds them on next use.
+        for part in ("model_path", "model", "engine"):
+            self.__dict__.pop(part, None)
+        self.engine.warm()
+
+    def warm(self) -> str | None:
+        """Load what the first turn would otherwise wait for: the chooser's prompt state (model
+        chooser only), the embedder's first inference, the crisis screen and the index."""
+        how = self.engine.warm()
+        self.screen.check("Ik had vandaag een gesprek op mijn werk.")
+        self.knowledge.search("gesprek op het werk", k=1, threshold=0.0)
+        return how
+
     # -- the data folder as a whole ------------------------------------------------------
 
     def export_all(self, target: Path) -> Path:

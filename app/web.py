@@ -569,17 +569,9 @@ class Handlers:
         t, coach = text(lang), self.coach
         if not name or name == coach.settings.model:
             return t["model_switched"].format(name=coach.settings.model)
-        if coach._model is not None:  # a model handed in by a test or script stays
+        if not coach.can_switch_model:  # a model handed in by a test or script stays
             raise gr.Error(t["model_fixed"])
-        from . import models
-
-        new = coach.settings.replace(model=name)
-        models.resolve(new.model, new.models_dir, new.home)  # ModelError names the fix
-        coach.settings = new
-        # Coach builds these lazily (cached_property): dropping them rebuilds them on next use.
-        for part in ("model_path", "model", "engine"):
-            coach.__dict__.pop(part, None)
-        coach.engine.warm()
+        coach.switch_model(name)
         return t["model_switched"].format(name=name)
 
     def data_text(self, lang: str) -> str:
@@ -1190,8 +1182,8 @@ def serve(settings: Settings) -> None:
             print(f"\rKnowledge index: {what} {done}/{total}", end="", file=sys.stderr, flush=True)
 
         coach.ready(progress)
-        print("\nLoading the language model…", file=sys.stderr, flush=True)
-        coach.engine.warm()
+        print("\nLoading…", file=sys.stderr, flush=True)
+        coach.warm()
         app = build_app(coach)
         host = f"[{settings.host}]" if ":" in settings.host else settings.host
         print(

@@ -2,9 +2,10 @@
 
 Reads knowledge/safety/examples.jsonl (the labelled tuning examples) and, as extra ordinary work
 talk, the situaties of the knowledge cards and the person's messages of the tuning conversations
-in bench/. Never reads bench/crisis/test.jsonl. Writes knowledge/safety/screen-<embedder>.npz
-(text n-grams with the e5 vector), screen-text.npz (text n-grams alone, for other embedders) and
-the flagged examples' vectors for the kind lookup, and prints the cross-validated figures.
+in bench/. Never reads the frozen test part (bench/crisis/test*.jsonl). Writes
+knowledge/safety/screen-<embedder>.npz (text n-grams with the e5 vector), screen-text.npz (text
+n-grams alone, for other embedders) and the flagged examples' vectors for the kind lookup, and
+prints the cross-validated figures.
 
 The "possible" threshold is set so that rules and model together raise at most TARGET_FA false
 alarms on the tuning negatives in 5-fold cross-validation; "clear" where the model alone raises

@@ -315,8 +315,11 @@ def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
             monkeypatch.setattr(sanitize, "neutralize", lambda text: text)
         if not csp:
             monkeypatch.setattr(web, "SECURITY_HEADERS", {})
+        # The model chooser, so that a slow fake model makes a turn take its time.
         coach = Coach(
-            Settings(home=tmp_path / f"home{len(servers)}"), model=model, embedder=HashEmbedder()
+            Settings(home=tmp_path / f"home{len(servers)}", chooser="model"),
+            model=model,
+            embedder=HashEmbedder(),
         ).open()
         coach.ready()
         port = free_port()
@@ -514,13 +517,13 @@ def test_intervisie_rounds_clock_notes_and_verslag_in_the_browser(
     context, page, log = open_app(browser, url)
     try:
         page.get_by_role("tab", name="Intervisie").click()
-        page.fill("#iv-inbrenger input", "Sanne")
-        page.fill("#iv-participants input", "Ahmed, Lieke, Joris")
+        page.fill("#iv-inbrenger textarea", "Sanne")
+        page.fill("#iv-participants textarea", "Ahmed, Lieke, Joris")
         page.fill(
             "#iv-case textarea",
             "Tijdens het oudergesprek werd de vader boos. Ik bleef uitleggen en hij liep weg.",
         )
-        page.fill("#iv-leervraag input", "Hoe blijf ik in contact als een ouder boos wordt?")
+        page.fill("#iv-leervraag textarea", "Hoe blijf ik in contact als een ouder boos wordt?")
         page.click("#iv-start")
         page.wait_for_function(
             "() => document.querySelector('#iv-task').innerText.includes('Ronde 1 van 6')"
