@@ -143,14 +143,21 @@ _PAST = re.compile(
     r"\b(jaar|jaren|maanden|weken) geleden\b|\b(years|months) ago\b|\bvroeger\b|"
     r"\bals (tiener|twintiger|puber|student|jonge twintiger)\b|\bin my (late )?(teens|twenties)\b|"
     r"\bused to\b|\bdestijds\b|\bin het verleden\b|\bin the past\b|\bvorige maand\b|"
-    r"\blast (month|year)\b"
+    r"\blast (month|year)\b|\b(in|sinds|since) (19|20)\d\d\b|"
+    r"\btoen ik (nog )?(tiener|student|jong|jonger) was\b|\bwhen i was (a teenager|younger)\b|"
+    r"\b(mijn|my) dieptepunt\b|\b(that|dat) was (my|mijn) (low point|dieptepunt)\b|"
+    r"\b\w+ (years?|months?) (free|clean|sober)\b"
 )
 _NOW_WELL = re.compile(
     r"\b(inmiddels|hersteld|sindsdien|since then|recovered|stabiel|nuchter|"
     r"(nu )?gaat het (nu )?(goed|beter)|been (well|fine|stable|clean|sober)|"
     r"doing (well|fine|better)|its been (nearly |almost |over )?\w+ (years|months) since|"
     r"bleek (het )?(een|niets|niks|goed|mee te vallen)|was (helemaal )?goed|"
-    r"al \w+ jaar (goed|niet meer|clean|nuchter))\b"
+    r"al \w+ jaar (goed|niet meer|clean|nuchter)|"
+    r"(gaat|ging) (het )?al (jaren|lang|een tijd) (goed|beter)|nieuwe start|"
+    r"in behandeling geweest|hulp (voor )?gehad|hulp gezocht|got help|had (therapy|treatment)|"
+    r"\w+ (years?|months?) (free|clean) of|free of (it|self-harm|self harm)|"
+    r"(been|going) well for years)\b"
 )
 _BACK = re.compile(
     r"\b(weer terug|is terug|opnieuw|its back|back again|again lately|de laatste tijd weer|"

@@ -226,3 +226,25 @@ def test_bench_conversations_crisis_turns_match_the_detector() -> None:
         conv = json.loads(path.read_text(encoding="utf-8"))
         flagged = [i for i, m in enumerate(conv["messages"]) if detect_crisis(m)]
         assert flagged == conv["crisis_turns"], path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("In 2018 heb ik met een touw in de schuur gestaan. Het gaat al jaren goed met me.", False),
+        ("Two years free of self-harm today, and I told my team lead.", False),
+        (
+            "Vier jaar geleden deed ik een poging om uit het leven te stappen. Ik ben in "
+            "behandeling geweest en heb een nieuwe start gemaakt.",
+            False,
+        ),
+        # told as past, but it is back: a signal
+        ("In 2018 heb ik met een touw in de schuur gestaan. Nu denk ik er weer aan.", True),
+        (
+            "Vier jaar geleden deed ik een zelfmoordpoging. De laatste tijd denk ik er weer aan.",
+            True,
+        ),
+    ],
+)
+def test_a_crisis_told_as_past_and_handled_is_not_a_signal_now(text: str, flagged: bool) -> None:
+    assert (detect_crisis(text) is not None) is flagged, text
