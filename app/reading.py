@@ -21,13 +21,15 @@ FEELINGS = {
         "machteloos gekwetst geraakt moe gespannen nerveus zenuwachtig geïrriteerd eenzaam "
         "schuldig opgelucht blij trots klein ongemakkelijk onrustig somber leeg uitgeput "
         "opgejaagd beschaamd gestrest radeloos jaloers wanhopig onzeker verward overvallen "
-        "ontmoedigd gedemotiveerd ellendig rot verscheurd chagrijnig chagerijnig prikkelbaar"
+        "ontmoedigd gedemotiveerd ellendig rot verscheurd chagrijnig chagerijnig prikkelbaar "
+        "schaam schaamde schaamt pijnlijk gepasseerd genegeerd betrapt "
+        "buitengesloten"
     ),
     "en": wordlist(
         "angry furious scared afraid anxious sad upset frustrated disappointed helpless hurt "
         "tired exhausted tense nervous irritated lonely guilty relieved happy proud small "
         "embarrassed ashamed confused stressed overwhelmed worried annoyed drained "
-        "humiliated invisible useless"
+        "humiliated invisible useless resentful uneasy awkward insecure gutted"
     ),
 }
 # Feelings that read well in "Wat maakte je zo ...?" / "What made you so ...?".

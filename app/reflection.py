@@ -31,13 +31,23 @@ _ANNOUNCE = re.compile(
     re.I,
 )
 _LEADING = re.compile(
-    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|tja|hmm+|"
+    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|"
+    r"eerlijk is eerlijk|tja|hmm+|"
     r"honestly|actually|basically|tbh|anyway|kortom|enfin|goh|pff+|echt)[,\s]+)+",
     re.I,
 )
 # A sentence that opens with a linking word leans on the one before: "Of dat wil ik zijn."
+# "En"/"Maar" only join: the sentence after them stands on its own once they are dropped.
 _FRAGMENT = re.compile(
-    r"^(of|en|maar|want|dus|omdat|die|wat|which|or|and|but|because|so|who|that)\b", re.I
+    r"^(of|want|dus|omdat|die|wat|which|or|because|so|who|that|"
+    r"dat (ze|hij|zij|ik|je|jij|we|wij|het|er|u|jullie|men|mijn|m'n|mn)\b)\b",
+    re.I,
+)
+# Where the person arrives: an insight about themselves, or the turn after "maar".
+_CORE = re.compile(
+    r"\b(je merkt|merk je|je beseft|je realiseert|je ziet nu|eigenlijk|juist|you notice|"
+    r"you realise|you realize|you see now|actually)\b",
+    re.I,
 )
 _FILLERS = re.compile(r"\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar)\b", re.I)
 _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
@@ -76,7 +86,10 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         turned = _turn(sentence, lang, message)
         if turned is None:
             continue
-        found.append(Candidate(turned, f"said:{n}", _mirror_score(turned, n, len(said), lang)))
+        score = _mirror_score(turned, n, len(said), lang)
+        if re.match(r"\W*(maar|but)\b", sentence, re.I):
+            score += 0.6  # the turn after "maar" is usually where the person arrives
+        found.append(Candidate(turned, f"said:{n}", score))
         head = _first_clause(turned, lang)
         if head:
             score = _mirror_score(head, n, len(said), lang) - 0.1
@@ -107,10 +120,9 @@ def _said(message: str) -> list[str]:
 
 
 def _turn(sentence: str, lang: str, message: str) -> str | None:
-    core = _FILLERS.sub("", sentence.strip())
+    core = _LEADING.sub("", _FILLERS.sub("", sentence.strip()))
     if _FRAGMENT.match(core):
         return None
-    core = _LEADING.sub("", core)
     if not core or _ANNOUNCE.match(core):
         return None
     core = core[:1].upper() + core[1:]
@@ -134,6 +146,8 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 2.0
     if re.search(r"\b(je|you)\b", low):
         score += 1.0
+    if _CORE.search(low):
+        score += 0.8
     score += 0.8 * (n + 1) / max(total, 1)
     words = len(text.split())
     score -= max(0, words - 12) * 0.15
@@ -161,7 +175,7 @@ def _first_clause(text: str, lang: str) -> str | None:
     if len(text.split()) <= 12:
         return None
     head = re.split(r",\s|;\s|\s[–—]\s", text, maxsplit=1)[0].strip()
-    if head == text.rstrip(".") or len(head.split()) < 4 or not _full(head, lang):
+    if head.rstrip(".") == text.rstrip(".") or len(head.split()) < 4 or not _full(head, lang):
         return None
     if re.search(r"\b(dat|omdat|als|toen|that|because|when|if)$", head, re.I):
         return None

@@ -90,3 +90,20 @@ def test_correct_dutch_passes_and_unknown_words_fail() -> None:
     assert language_ok("Je voelt je klein. Wat maakte dat zo?", "nl")
     assert not language_ok("Je zet je klang. Wat wil je?", "nl")
     assert language_ok("Je werkt met Priya in de vulploeg.", "nl", allowed="vulploeg Priya")
+
+
+def test_the_turn_after_maar_is_offered_and_a_bare_dat_clause_is_not() -> None:
+    found = texts(
+        "En dat doet ze ook, twee klanten heb ik via haar. Maar eerlijk is eerlijk, ik doe het "
+        "voor een appel en een ei en achteraf zit ik te balen in de bus."
+    )
+    assert found[0].startswith("Je doet het voor een appel en een ei")
+    assert not any(t.startswith("Dat ze je") for t in texts("Dat ze me aanbeveelt. Fijn hoor."))
+
+
+def test_an_insight_about_oneself_comes_before_a_side_detail() -> None:
+    found = texts(
+        "Ik merk dat ik bij onrust het liefst de regie pak. Thuis ook. Mijn man noemt me de "
+        "regisseur, half als grap."
+    )
+    assert found[0] == "Je merkt dat je bij onrust het liefst de regie pakt."
