@@ -15,19 +15,21 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import compose, crisis_replies, intents, phases, reading, reflection, report, sanitize, style
 from .chat_model import ChatModel
 from .crisis_replies import NOT_THERAPY_NOTICE
 from .errors import InputError
-from .knowledge import SearchResult
 from .language import detect_language
 from .phases import CycleState
 from .prompts import PromptLibrary
 from .reflection import Candidate
 from .safety import CrisisScreen
 from .sessions import SessionStore, Turn
+
+if TYPE_CHECKING:  # the engine needs only the shape of a search result, not numpy
+    from .knowledge import SearchResult
 
 EMPTY_PROMPT = {
     "nl": "Neem gerust de tijd. Wat wil je vertellen over je werk?",

@@ -75,3 +75,19 @@ def test_a_broken_method_file_is_refused_with_its_reason(
     path.write_text(body, encoding="utf-8")
     with pytest.raises(methods.MethodError, match=reason):
         methods.load(path)
+
+
+def test_importing_the_engine_loads_no_heavy_library() -> None:
+    """The core runs on plain Python: numpy, chromadb, gradio and llama.cpp stay adapters."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.engine, app.methods, app.intervisie, app.report, app.safety\n"
+        "print(','.join(m for m in ('numpy', 'chromadb', 'gradio', 'llama_cpp') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""
