@@ -270,7 +270,7 @@ def build_tab(
         [task, suggested, notes, clock],
         **light,
     )
-    timer.tick(_friendly(h.clock), [meeting, lang], [clock], **light)
+    timer.tick(_friendly(h.clock), [meeting, lang], [clock], show_progress="hidden", **light)
     report_btn.click(_friendly(h.verslag), [meeting, notes, lang], [report], **light)
     md_btn.click(
         _friendly(lambda c, m, g: shown(h.export(c, m, "md", g))),
