@@ -166,7 +166,7 @@ def suggestions(meeting: Meeting, knowledge: Retriever, k: int = 4) -> list[str]
             story, k=12, type="question", phase=phase, lang=meeting.lang, threshold=0.0
         )
         for p in result.passages:
-            found.append((float(getattr(p, "score", 0.0)), p.text))
+            found.append((p.score, p.text))
     out: list[str] = []
     for _, text in sorted(found, key=lambda x: -x[0]):
         if text in out or not reflection.fits(text, seen, story):

@@ -17,7 +17,7 @@ from . import exports, intervisie, methods, sanitize
 from .ui_text import text
 
 
-def _clock(seconds: int) -> str:
+def _mmss(seconds: int) -> str:
     m, s = divmod(abs(seconds), 60)
     return f"{m:02d}:{s:02d}"
 
@@ -76,7 +76,9 @@ class IntervisieHandlers:
         """The round's heading and task, its suggested questions, its notes, the clock."""
         if not meeting_id:
             return "", "", "", ""
-        meeting = self.store.get(meeting_id)
+        return self._view(self.store.get(meeting_id), lang)
+
+    def _view(self, meeting: intervisie.Meeting, lang: str) -> tuple[str, str, str, str]:
         t = text(lang)
         step = meeting.step
         if step is None:
@@ -93,43 +95,45 @@ class IntervisieHandlers:
             task,
             sanitize.neutralize(questions),
             meeting.notes.get(step.id, ""),
-            self.clock(meeting_id, lang),
+            self._clock(meeting, lang),
         )
 
     def clock(self, meeting_id: str, lang: str) -> str:
-        if not meeting_id:
-            return ""
-        meeting = self.store.get(meeting_id)
+        return self._clock(self.store.get(meeting_id), lang) if meeting_id else ""
+
+    def _clock(self, meeting: intervisie.Meeting, lang: str) -> str:
         if meeting.step is None:
             return ""
         left = meeting.remaining()
         t = text(lang)
         return (
-            t["iv_left"].format(clock=_clock(left))
+            t["iv_left"].format(clock=_mmss(left))
             if left >= 0
-            else t["iv_over"].format(clock=_clock(left))
+            else t["iv_over"].format(clock=_mmss(left))
         )
+
+    def _noted(self, meeting_id: str, notes: str) -> intervisie.Meeting:
+        """The meeting with the notes typed for its current round (not yet saved)."""
+        return self.store.get(meeting_id).note(sanitize.normalize(notes or "", 20_000).text)
 
     def save_notes(self, meeting_id: str, notes: str) -> None:
         if meeting_id:
-            meeting = self.store.get(meeting_id)
-            self.store.save(meeting.note(sanitize.normalize(notes or "", 20_000).text))
+            self.store.save(self._noted(meeting_id, notes))
 
     def move(self, meeting_id: str, notes: str, forward: bool, lang: str) -> tuple[str, ...]:
         if not meeting_id:
             raise gr.Error(text(lang)["iv_need_start"])
-        self.save_notes(meeting_id, notes)
-        meeting = self.store.get(meeting_id)
+        meeting = self._noted(meeting_id, notes)
         self.store.save(meeting.advance() if forward else meeting.back())
-        return self.view(meeting_id, lang)
+        return self._view(meeting, lang)
 
     # -- the verslag --------------------------------------------------------------------------
 
     def verslag(self, meeting_id: str, notes: str, lang: str) -> str:
         if not meeting_id:
             raise gr.Error(text(lang)["iv_need_start"])
-        self.save_notes(meeting_id, notes)
-        return intervisie.verslag(self.store.get(meeting_id))
+        meeting = self.store.save(self._noted(meeting_id, notes))
+        return intervisie.verslag(meeting)
 
     def export(self, content: str, meeting_id: str, kind: str, lang: str) -> str:
         clean = sanitize.normalize(content or "", 200_000).text

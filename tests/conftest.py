@@ -76,3 +76,18 @@ def home(tmp_path: Path) -> Path:
     path = tmp_path / "home"
     path.mkdir(mode=0o700)
     return path
+
+
+@pytest.fixture(scope="session")
+def hash_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with the built-in knowledge indexed once by the hash embedder (copy it)."""
+    from app.chat_model import FakeChatModel
+    from app.embedders import HashEmbedder
+    from app.services import Coach
+    from app.settings import Settings
+
+    built = tmp_path_factory.mktemp("hash-home") / "home"
+    coach = Coach(Settings(home=built), model=FakeChatModel(), embedder=HashEmbedder()).open()
+    coach.ready()
+    coach.close()
+    return built

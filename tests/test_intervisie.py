@@ -137,19 +137,10 @@ def test_meetings_are_saved_private_and_come_back(tmp_path: Path) -> None:
 # -- the tab's handlers over a real (hash-embedded) knowledge index ---------------------------
 
 
-@pytest.fixture(scope="module")
-def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("iv") / "home"
-    coach = Coach(Settings(home=home), model=FakeChatModel(), embedder=HashEmbedder()).open()
-    coach.ready()
-    coach.close()
-    return home
-
-
 @pytest.fixture
-def coach(built_home: Path, tmp_path: Path) -> Iterator[Coach]:
+def coach(hash_home: Path, tmp_path: Path) -> Iterator[Coach]:
     home = tmp_path / "home"
-    shutil.copytree(built_home, home)
+    shutil.copytree(hash_home, home)
     c = Coach(Settings(home=home), model=FakeChatModel(), embedder=HashEmbedder()).open()
     c.ready()
     yield c

@@ -30,20 +30,10 @@ GOOD = "Je voelde je overvallen door die planning. Wat wil je uit dit gesprek ha
 SITUATION = "Gisteren had ik een conflict met mijn collega over de planning van het project."
 
 
-@pytest.fixture(scope="module")
-def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data folder with the built-in knowledge indexed once (copied for each test)."""
-    home = tmp_path_factory.mktemp("web") / "home"
-    coach = Coach(Settings(home=home), model=FakeChatModel(), embedder=HashEmbedder()).open()
-    coach.ready()
-    coach.close()
-    return home
-
-
 @pytest.fixture
-def coach(built_home: Path, tmp_path: Path) -> Iterator[Coach]:
+def coach(hash_home: Path, tmp_path: Path) -> Iterator[Coach]:
     home = tmp_path / "home"
-    shutil.copytree(built_home, home)
+    shutil.copytree(hash_home, home)
     c = Coach(
         Settings(home=home, max_message_chars=500, max_upload_mb=1),
         model=FakeChatModel(),
@@ -323,7 +313,7 @@ def test_a_handed_in_model_cannot_be_switched(coach: Coach, h: web.Handlers) -> 
 
 
 def test_switching_model_loads_the_new_file_and_rebuilds_the_engine(
-    built_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    hash_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import importlib.util
 
@@ -349,7 +339,7 @@ def test_switching_model_loads_the_new_file_and_rebuilds_the_engine(
 
     monkeypatch.setattr(llama, "LlamaChatModel", fake_llama)
     home = tmp_path / "home"
-    shutil.copytree(built_home, home)
+    shutil.copytree(hash_home, home)
     coach = Coach(
         Settings(home=home, models_dir=models, model="tiny.gguf"), embedder=HashEmbedder()
     ).open()
@@ -520,10 +510,10 @@ def test_auth_must_be_user_and_password(tmp_path: Path) -> None:
 
 
 def test_a_wildcard_bind_with_a_password_relies_on_the_password(
-    built_home: Path, tmp_path: Path
+    hash_home: Path, tmp_path: Path
 ) -> None:
     home = tmp_path / "home"
-    shutil.copytree(built_home, home)
+    shutil.copytree(hash_home, home)
     settings = Settings(home=home, host="0.0.0.0", auth="ann:secret")
     coach = Coach(settings, model=FakeChatModel(), embedder=HashEmbedder()).open()
     try:
@@ -535,10 +525,10 @@ def test_a_wildcard_bind_with_a_password_relies_on_the_password(
 
 
 def test_with_a_password_the_host_is_trusted_and_the_page_is_locked(
-    built_home: Path, tmp_path: Path
+    hash_home: Path, tmp_path: Path
 ) -> None:
     home = tmp_path / "home"
-    shutil.copytree(built_home, home)
+    shutil.copytree(hash_home, home)
     settings = Settings(home=home, host="192.168.1.5", auth="ann:secret")
     coach = Coach(settings, model=FakeChatModel(), embedder=HashEmbedder()).open()
     try:
