@@ -83,6 +83,25 @@ NUMBERS_DANGER = {
     "en": "In immediate danger: call 112. Your GP or the out-of-hours GP service can help too; "
     "for thoughts of suicide, call 113 or free 0800-0113.",
 }
+# The person went on about the work without answering the direct question: asked once more.
+ASK_AGAIN: dict[str, dict[str, str]] = {
+    "nl": {
+        "suicide": "Ik wil mijn vraag niet zomaar laten liggen: denk je aan zelfdoding? Een kort "
+        "ja of nee is genoeg, daarna gaan we verder waar je was.",
+        "selfharm": "Ik wil mijn vraag niet zomaar laten liggen: doe je jezelf pijn, of denk je "
+        "daaraan? Een kort ja of nee is genoeg, daarna gaan we verder waar je was.",
+        "danger": "Ik wil mijn vraag niet zomaar laten liggen: ben je nu in gevaar? Een kort ja "
+        "of nee is genoeg, daarna gaan we verder waar je was.",
+    },
+    "en": {
+        "suicide": "I don't want to let my question go unanswered: are you thinking about "
+        "suicide? A short yes or no is enough; then we go on where you were.",
+        "selfharm": "I don't want to let my question go unanswered: are you hurting yourself, "
+        "or thinking about it? A short yes or no is enough; then we go on where you were.",
+        "danger": "I don't want to let my question go unanswered: are you in danger right now? "
+        "A short yes or no is enough; then we go on where you were.",
+    },
+}
 # The person answered the direct question with a plain no.
 RELIEVED = {
     "nl": "Dank je dat je het zegt, dan begrijp ik je beter. Mocht het anders worden: 113 is er "
@@ -127,6 +146,13 @@ def ask(lang: str, verdict: Verdict, message: str) -> str:
     mirror = ASK_MIRROR[lang].format(quote=quote) if quote else ASK_MIRROR_PLAIN[lang]
     numbers = NUMBERS_DANGER if verdict.family == "danger" else NUMBERS
     return f"{mirror} {ASK[lang][verdict.family]}\n\n{numbers[lang]}"
+
+
+def ask_again(lang: str, family: str) -> str:
+    """The direct question once more, when the answer went on about the work instead."""
+    lang = lang if lang in ASK_AGAIN else "nl"
+    numbers = NUMBERS_DANGER if family == "danger" else NUMBERS
+    return f"{ASK_AGAIN[lang][family]}\n\n{numbers[lang]}"
 
 
 def _sentence_with(message: str, phrase: str) -> str:

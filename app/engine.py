@@ -440,13 +440,22 @@ class Engine:
         """The crisis screen's answer, or None to go on with the method.
 
         A clear signal gets the hand-off; a possible one a direct question, whose answer is
-        judged at the next message (anything but a plain no leads to the hand-off). A signal
-        about someone the person works with marks the numbers note as due and goes on.
+        judged at the next message: a plain no resumes the method, a message that goes on about
+        the work without touching the question gets it once more, anything else the hand-off.
+        A signal about someone the person works with marks the numbers note as due and goes on.
         """
         verdict = self.screen.check(text)
         asked = state.pop("crisis_check", None)
+        asked_again = state.pop("crisis_asked_again", False)
         own = verdict if verdict.flagged and verdict.about == "self" else None
-        if asked and (own is not None or not intents.says_no(text)):
+        answer = intents.answer_to_check(text) if asked else ""
+        if asked and own is None and answer == "elsewhere" and not asked_again:
+            # The person went on about the work: the question is asked once more, briefly.
+            state["crisis_check"] = asked
+            state["crisis_asked_again"] = True
+            reply = crisis_replies.ask_again(lang, str(asked))
+            return self._flagged(session_id, text, reply, cycle, state, lang, started, note)
+        if asked and (own is not None or answer != "no"):
             family = own.family if own is not None else str(asked)
             return self._crisis(session_id, text, lang, cycle, state, started, note, family)
         if asked:

@@ -72,23 +72,66 @@ def asks_advice(text: str) -> bool:
 
 
 # A plain no to the direct question about suicide, self-harm or danger. Any hedge ("nee, maar
-# soms wel") is not a plain no: the hand-off follows then.
+# soms wel") is not a plain no: the hand-off follows then. A courtesy ("haha", "sorry") may come
+# first and a thank-you after it ("nee, maar fijn dat je het vraagt") without making it a hedge.
 _NO = re.compile(
-    r"^\s*(nee|neen|nope|nah|no|zeker niet|helemaal niet|absoluut niet|not at all|"
-    r"definitely not|certainly not|god nee|oh nee|nee hoor|nee nee|no no)\b",
+    r"^\W*(?:(?:haha+|hah|oh|o|ah|sorry|nou|joh|echt|well|honestly|eerlijk gezegd)\W+)*"
+    r"(nee+|neen|nope|nah|no+|zeker niet|helemaal niet|absoluut niet|echt niet|not at all|"
+    r"definitely not|certainly not|absolutely not|god nee|oh nee|nee hoor|nee nee|no no|"
+    r"not really no|niet aan zelfdoding|i'?m not|ik denk er niet aan|daar denk ik niet aan|"
+    r"dat niet)\b",
+    re.I,
+)
+_THANKS = re.compile(
+    r"\b(maar |but )?(wel |toch )?(fijn|goed|lief|bedankt|dank (je|u)( wel)?|thanks|thank you|"
+    r"good|kind|nice)( dat (je|u) (het |dat )?(vraagt|checkt|vroeg)| for (asking|checking))?\b",
     re.I,
 )
 _HEDGE = re.compile(
     r"\b(maar|soms|wel eens|weleens|misschien|beetje|eigenlijk|af en toe|niet zeker|weet (ik )?"
     r"niet|vroeger wel|nu niet|nog niet|but|sometimes|maybe|perhaps|kind of|sort of|a bit|"
-    r"not sure|dont know|don't know|used to|not now|not yet|at times|ja)\b",
+    r"not sure|dont know|don'?t know|used to|not now|not yet|at times|ja|yes|anymore|meer)\b",
+    re.I,
+)
+
+
+# Words by which a first sentence answers the question after all, and words about the subject.
+_ANSWERS = re.compile(
+    r"\b(soms|wel eens|weleens|misschien|af en toe|niet zeker|weet (ik |het |ik het )?niet|"
+    r"eigenlijk wel|ja|yes|sometimes|maybe|perhaps|kind of|sort of|not sure|don'?t know|"
+    r"dont know|at times|not really|niet echt|waarom vraag|why do you ask|liever niet|"
+    r"rather not)\b",
+    re.I,
+)
+_ABOUT_IT = re.compile(
+    r"\b(zelfdoding|zelfmoord|suicid\w*|dood|doodgaan|sterven|leven|life|die|dying|dead|death|"
+    r"kill\w*|hurt\w*|pijn doen|snijden|cutting|gevaar|danger|113|112)\b",
     re.I,
 )
 
 
 def says_no(text: str) -> bool:
     """A plain no, without a hedge that leaves the door open."""
-    return bool(_NO.search(text)) and not _HEDGE.search(text) and len(text.split()) <= 40
+    if len(text.split()) > 40 or not _NO.search(text):
+        return False
+    return not _HEDGE.search(_THANKS.sub(" ", text))
+
+
+def answer_to_check(text: str) -> str:
+    """How a message answers the direct question about suicide, self-harm or danger: "no" (a
+    plain no), "elsewhere" (a longer message that goes on about the work without touching the
+    question, no yes, no hedge), or "open" (yes, a hedge, an evasion: the hand-off follows)."""
+    if says_no(text):
+        return "no"
+    first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
+    if (
+        len(text.split()) >= 20
+        and not _YES.search(text)
+        and not _ANSWERS.search(first)
+        and not _ABOUT_IT.search(text)
+    ):
+        return "elsewhere"
+    return "open"
 
 
 def says_yes(text: str) -> bool:

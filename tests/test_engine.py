@@ -324,6 +324,37 @@ def test_a_plain_no_to_the_direct_question_resumes_the_reflection(coach: Coach) 
     assert after.turn is not None and after.turn.kind == "reflect"
 
 
+def test_an_answer_that_goes_on_about_the_work_gets_the_question_once_more(
+    coach: Coach,
+) -> None:
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, "Mijn functie vervalt en ik slaap slecht.")
+    coach.engine.run(sid, "Soms zou ik er liever niet meer zijn.")
+    story = (
+        "Mijn teamleider zei gisteren in het overleg dat de planning toch door moest, en ik "
+        "heb toen niks gezegd terwijl ik het er helemaal niet mee eens was."
+    )
+    again = coach.engine.run(sid, story)
+    assert again.turn is not None and again.turn.crisis
+    assert again.text == crisis_replies.ask_again("nl", "suicide")
+    assert again.text.count("?") == 1 and "zelfdoding?" in again.text and "113" in again.text
+    relieved = coach.engine.run(sid, "Nee hoor, sorry.")
+    assert relieved.text == crisis_replies.RELIEVED["nl"]
+
+
+def test_a_second_answer_that_avoids_the_question_gets_the_hand_off(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, "Some nights I hope I don't wake up.")
+    story = (
+        "Anyway, the stand-up this morning went badly again, my lead talked over me twice and "
+        "I just sat there and let it happen, like always."
+    )
+    again = coach.engine.run(sid, story)
+    assert again.text == crisis_replies.ask_again("en", "suicide")
+    handed = coach.engine.run(sid, story.replace("this morning", "yesterday"))
+    assert handed.text == crisis_replies.HANDOFF["en"]["support"] and handed.turn.crisis
+
+
 def test_a_clear_signal_is_handed_off_at_once(coach: Coach) -> None:
     sid = coach.sessions.create().id
     done = coach.engine.run(sid, "Ik heb pillen gespaard en ik weet wanneer.")
