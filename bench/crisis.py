@@ -114,6 +114,31 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
     }
 
 
+CONVERSATION_TESTS = ROOT / "bench" / "replies" / "conversations-test"
+
+
+def conversations(scr: CrisisScreen) -> dict[str, Any]:
+    """False alarms per whole conversation: the frozen test conversations of the reply
+    evaluation are ordinary work stories without risk, each message screened as in the app."""
+    per_conv, messages, alarms = [], [], []
+    for path in sorted(CONVERSATION_TESTS.glob("*.json")):
+        conv = json.loads(path.read_text(encoding="utf-8"))
+        hits = [scr.check(m) for m in conv["messages"]]
+        per_conv.append(any(v.flagged and v.about == "self" for v in hits))
+        for m, v in zip(conv["messages"], hits, strict=True):
+            own = v.flagged and v.about == "self"
+            messages.append(own)
+            if own:
+                alarms.append({"conversation": conv["id"], "level": v.level, "text": m})
+    return {
+        "conversations": len(per_conv),
+        "conversations_alarmed": sum(per_conv),
+        "messages": len(messages),
+        "messages_alarmed": sum(messages),
+        "alarms": alarms,
+    }
+
+
 def table(result: dict[str, Any], baseline: dict[str, Any]) -> str:
     lines = [
         "# Crisis screen on the frozen test part",
@@ -147,6 +172,17 @@ def table(result: dict[str, Any], baseline: dict[str, Any]) -> str:
     lines += [f"- [{m['lang']}/{m['kind']}/{m['level']}] {m['text']}" for m in result["misses"]]
     lines += ["", "False alarms:", ""]
     lines += [f"- [{a['kind']}] ({a['by']}) {a['text']}" for a in result["false_alarm_texts"]]
+    conv = result.get("conversations")
+    if conv:
+        lines += [
+            "",
+            f"Whole ordinary conversations (the reply evaluation's frozen test part): "
+            f"{conv['conversations_alarmed']} of {conv['conversations']} conversations and "
+            f"{conv['messages_alarmed']} of {conv['messages']} messages raised a signal "
+            f"about the writer.",
+            "",
+        ]
+        lines += [f"- [{a['conversation']}/{a['level']}] {a['text']}" for a in conv["alarms"]]
     return "\n".join(lines)
 
 
@@ -156,7 +192,9 @@ def main() -> None:
     args = parser.parse_args()
     rows = [{**row, "part": part} for part, path in TEST_PARTS.items() for row in load(path)]
     baseline = evaluate(rows, screen(True))
-    result = baseline if args.rules_only else evaluate(rows, screen(False))
+    full = screen(args.rules_only)
+    result = baseline if args.rules_only else evaluate(rows, full)
+    result["conversations"] = conversations(full)
     write(
         "bench-crisis",
         {"machine": machine(), "full": result, "rules_only": baseline},

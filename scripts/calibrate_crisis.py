@@ -17,10 +17,12 @@ Usage: python scripts/calibrate_crisis.py [--target-fa 0.025]
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +41,7 @@ from app import embedders  # noqa: E402
 from app.safety import CrisisScreen, default_rules  # noqa: E402
 from app.safety_semantic import (  # noqa: E402
     TEXT_FEATURES,
+    Example,
     Model,
     grams,
     load_examples,
@@ -67,6 +70,18 @@ def background() -> list[str]:
             crisis = set(conv.get("crisis_turns", []))
             out += [m for i, m in enumerate(conv["messages"]) if i not in crisis]
     return out
+
+
+CONVERSATIONS = ROOT / "knowledge" / "safety" / "conversations.jsonl"
+
+
+def conversations() -> list[dict[str, str]]:
+    """Whole ordinary work conversations (the person's messages, heavy but without risk),
+    written for the tuning part: the screen is judged per conversation on them too."""
+    if not CONVERSATIONS.is_file():
+        return []
+    lines = CONVERSATIONS.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def embed(embedder: embedders.Embedder, texts: list[str]) -> np.ndarray:
@@ -125,8 +140,22 @@ def fit(texts: list[str], vectors: np.ndarray | None, y: np.ndarray) -> tuple[np
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--target-fa", type=float, default=0.025)
+    parser.add_argument(
+        "--mil-rounds",
+        type=int,
+        default=1,
+        help="refits with each long risk message as its most suspicious piece (0: whole only)",
+    )
     args = parser.parse_args()
     examples = load_examples()
+    labelled = len(examples)
+    convs = conversations()
+    # Messages of whole conversations count as ordinary examples, folded by conversation.
+    examples += [
+        Example(f"{c['conv']}-{c['turn']}", c["lang"], "none", "conversation", "", c["text"])
+        for c in convs
+    ]
+    conv_of = np.array([""] * labelled + [c["conv"] for c in convs], dtype=object)
     flagged = np.array([e.label != "none" for e in examples])
     back = background()
     embedder = embedders.load("e5")
@@ -155,17 +184,37 @@ def main() -> None:
         )
         return texts, np.vstack(vecs), y
 
+    def train(indices: list[int], use_vectors: bool) -> Model:
+        """Fit on whole messages, then once more with each long risk message represented by
+        its most suspicious piece: the signal of a long story is one sentence in it, and the
+        rest of the story is ordinary work talk that must not teach the model otherwise."""
+        texts, vecs, y = training(indices)
+        model = None
+        for _ in range(1 + args.mil_rounds):
+            idf, tc, vc, b = fit(texts, vecs if use_vectors else None, y)
+            model = Model(idf, tc, vc, float(b[0]), 0, 0, embedder.id if use_vectors else "")
+            for k, i in enumerate(indices):
+                if flagged[i] and starts[i + 1] - starts[i] > 1:
+                    span = slice(starts[i], starts[i + 1])
+                    scores = model.score(ex_units[i], unit_vecs[span] if use_vectors else None)
+                    j = int(np.argmax(scores))
+                    texts[k] = ex_units[i][j]
+                    vecs[k] = unit_vecs[starts[i] + j]
+        assert model is not None
+        return model
+
     folds = np.random.RandomState(0).randint(0, 5, len(examples))
-    negatives = ~flagged
+    for k in range(labelled, len(examples)):
+        folds[k] = zlib.crc32(str(conv_of[k]).encode()) % 5
+    in_conv = conv_of != ""
+    negatives = ~flagged & ~in_conv
+    conv_names = sorted(set(conv_of[in_conv]))
 
     def cross_validated(use_vectors: bool) -> np.ndarray:
         """Out-of-fold score of every unit of every example."""
         out = np.zeros(len(all_units))
         for f in range(5):
-            train = [i for i in range(len(examples)) if folds[i] != f]
-            texts, vecs, y = training(train)
-            idf, tc, vc, b = fit(texts, vecs if use_vectors else None, y)
-            model = Model(idf, tc, vc, float(b[0]), 0, 0, embedder.id if use_vectors else "")
+            model = train([i for i in range(len(examples)) if folds[i] != f], use_vectors)
             for i in (i for i in range(len(examples)) if folds[i] == f):
                 span = slice(starts[i], starts[i + 1])
                 out[span] = model.score(ex_units[i], unit_vecs[span] if use_vectors else None)
@@ -176,20 +225,31 @@ def main() -> None:
         return np.array([masked[starts[i] : starts[i + 1]].max() for i in range(len(examples))])
 
     def thresholds(scores: np.ndarray) -> tuple[float, float]:
-        budget = args.target_fa - rule_flag[negatives].mean()
-        ranked = np.sort(scores[negatives & ~rule_flag])[::-1]
-        allowed = max(0, int(budget * negatives.sum()))
-        possible = float(ranked[allowed]) + 1e-6 if allowed < len(ranked) else 0.5
-        clear = max(float(np.quantile(scores[negatives], 1 - CLEAR_FA)) + 1e-6, possible)
+        """"possible" within the false-alarm budget on the labelled ordinary examples and, on
+        the messages of whole conversations, within the same budget per message."""
+        limits = []
+        for pool in (negatives, in_conv):
+            ranked = np.sort(scores[pool & ~rule_flag])[::-1]
+            allowed = max(0, int((args.target_fa - rule_flag[pool].mean()) * pool.sum()))
+            if allowed < len(ranked):
+                limits.append(float(ranked[allowed]) + 1e-6)
+        possible = max(limits, default=0.5)
+        ordinary = scores[negatives | in_conv]
+        clear = max(float(np.quantile(ordinary, 1 - CLEAR_FA)) + 1e-6, possible)
         return possible, clear
 
     def figures(scores: np.ndarray, possible: float) -> dict[str, float]:
         sem = scores >= possible
         both = sem | rule_flag
+        alarmed = [bool(both[conv_of == c].any()) for c in conv_names]
         return {
             "cv_recall_flagged": round(float(both[flagged].mean()), 3),
             "cv_recall_semantic_alone": round(float(sem[flagged].mean()), 3),
             "cv_false_alarms": round(float(both[negatives].mean()), 4),
+            "cv_conversation_messages_alarmed": round(float(both[in_conv].mean()), 4)
+            if in_conv.any()
+            else 0.0,
+            "cv_conversations_alarmed": round(float(np.mean(alarmed)), 3) if alarmed else 0.0,
             "rules_recall": round(float(rule_flag[flagged].mean()), 3),
             "rules_false_alarms": round(float(rule_flag[negatives].mean()), 4),
         }
@@ -230,17 +290,11 @@ def main() -> None:
     results["e5"]["recall at other false-alarm budgets"] = curve
 
     for name, use_vectors in (("text", False), ("e5", True)):
-        texts, vecs, y = training(list(range(len(examples))))
-        idf, tc, vc, b = fit(texts, vecs if use_vectors else None, y)
-        final = Model(
-            idf,
-            tc,
-            vc,
-            float(b[0]),
-            results[name]["possible"],
-            results[name]["clear"],
-            embedder.id if use_vectors else "",
-            top if use_vectors else 0,
+        final = dataclasses.replace(
+            train(list(range(len(examples))), use_vectors),
+            possible=results[name]["possible"],
+            clear=results[name]["clear"],
+            top_units=top if use_vectors else 0,
         )
         path = model_path(embedder.id if use_vectors else "")
         final.save(path)
