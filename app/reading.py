@@ -23,7 +23,7 @@ FEELINGS = {
         "opgejaagd beschaamd gestrest radeloos jaloers wanhopig onzeker verward overvallen "
         "ontmoedigd gedemotiveerd ellendig rot verscheurd chagrijnig chagerijnig prikkelbaar "
         "schaam schaamde schaamt pijnlijk gepasseerd genegeerd betrapt "
-        "buitengesloten"
+        "buitengesloten pijn"
     ),
     "en": wordlist(
         "angry furious scared afraid anxious sad upset frustrated disappointed helpless hurt "
@@ -93,8 +93,10 @@ _PLAN = re.compile(
     re.I,
 )
 _WANTED = re.compile(
-    r"\b(ik wilde|wilde ik|ik had (graag )?willen|ik had gewild|wat ik wilde|ik hoopte|"
-    r"ik had gehoopt|i wanted|wanted to|what i wanted|i wished|i wish|i was hoping|i'd hoped)\b",
+    r"\b(ik wilde|wilde ik|ik had (graag )?willen|ik had gewild|"
+    r"wat ik (eigenlijk |echt |het liefst |vooral )?wilde|ik hoopte|ik had gehoopt|"
+    r"i (really |actually )?wanted|wanted to|what i (really |actually )?wanted|i wished|i wish|"
+    r"i was hoping|i'd hoped)\b",
     re.I,
 )
 _EXPLAINED = re.compile(
@@ -113,10 +115,27 @@ _ALTERNATIVE = re.compile(
     re.I,
 )
 _SHORT_ACK = re.compile(
-    r"^\s*(ja|jawel|klopt|precies|inderdaad|zeker|dat klopt|ja klopt|hmm+|hm+|tja|yes|yeah|"
-    r"right|exactly|indeed|true|that's right|mm+)\b[\s.!,]*(\w+[\s.!,]*){0,3}$",
+    r"^\s*(ja|jawel|klopt|precies|inderdaad|zeker|dat klopt|ja klopt|yes|yeah|"
+    r"right|exactly|indeed|true|that's right)\b[\s.!,]*(\w+[\s.!,]*){0,3}$",
     re.I,
 )
+# The message tells what someone else did, said or wanted, or wonders about it: only then does
+# a question about the other person follow the person's own words.
+_OTHER_VERBS = (
+    r"(zei|zegt|deed|doet|keek|kijkt|reageerde|reageert|vroeg|vraagt|wilde|wil|riep|lachte|"
+    r"negeerde|stuurde|liep|ging|bleef|draaide|gaf|noemde|schreef|appte|belde|snauwde|"
+    r"said|says|did|does|looked|reacted|asked|wants|wanted|laughed|ignored|sent|smiled|told|"
+    r"walked|went|kept|gave|called|wrote|snapped|shouted|yelled|stayed)"
+)
+_OTHER_ACTS = re.compile(
+    rf"\b(hij|zij|ze|he|she|they)( \w+){{0,2}} {_OTHER_VERBS}\b|"
+    r"\b(snap|begrijp) (\w+ ){0,2}(niet|nie)( precies| goed)? (wat|waarom|hoe)\b|"
+    r"\bdon'?t (get|understand|know) (what|why) (he|she|they)\b|"
+    r"\b(vraag me af|i wonder) (wat|waarom|what|why)\b|\bwaarom (hij|zij|ze)\b|"
+    r"\bwhy (he|she|they)\b"
+)
+# Thinking aloud without saying anything yet: "hmm", "tja...", "pff".
+_PONDERING = re.compile(r"^\s*(hmm+|hm+|mm+|tja+|pff+|uhm*|ehm*|well+|hmm+ well)[\s.!,…]*$", re.I)
 _NOT_KNOWING = re.compile(
     r"^\s*(weet (ik )?(het )?niet|geen idee|ik weet het niet|ik weet niet|dat weet ik niet|"
     r"i don'?t know|no idea|not sure|dunno)\b",
@@ -208,6 +227,8 @@ class Reading:
     idioms: list[str] = field(default_factory=list)
     ack: bool = False  # "ja klopt", "hmm"
     not_knowing: bool = False
+    pondering: bool = False  # "hmm", "tja"
+    other_acts: bool = False  # this message tells what someone else did, said or wanted
     question_back: bool = False
     words: int = 0
 
@@ -241,6 +262,11 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
     r.ack = bool(_SHORT_ACK.match(text)) and r.words <= 5
     r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8
+    r.pondering = bool(_PONDERING.match(text))
+    names = [p for p in r.persons if " " not in p]
+    r.other_acts = bool(_OTHER_ACTS.search(low)) or any(
+        re.search(rf"\b{re.escape(n.lower())}( \w+){{0,2}} {_OTHER_VERBS}\b", low) for n in names
+    )
     r.question_back = text.rstrip().endswith("?")
     return r
 
@@ -256,7 +282,8 @@ _OWN_FEELING = (
     r"( \w+){{0,3}} {f}\b|\b(was|ben|werd|word|voelde|voel) ik( \w+){{0,3}} {f}\b|"
     r"\b(maakte|maakt) (me|mij)( \w+){{0,2}} {f}\b|\b(i|i'm|im) (was |am |felt |feel |got |get )?"
     r"(\w+ ){{0,3}}{f}\b|\b(made|makes) me( \w+){{0,2}} {f}\b|"
-    r"(^|[.!?]\s+)\W*(and |en |maar |but |echt |really |so |zo )?{f}\b"
+    r"(^|[.!?]\s+)\W*(and |en |maar |but |echt |really |so |zo )?{f}\b|"
+    r"\b(dat|het|dit|that|it) (deed|doet|did|does) (me |mij )?(zo |echt |wel )?{f}\b"
 )
 
 

@@ -49,6 +49,18 @@ _CORE = re.compile(
     r"you realise|you realize|you see now|actually)\b",
     re.I,
 )
+# A sentence that only adds to the one before: "Meer dan ik had verwacht." It is said back
+# joined to that sentence, never alone.
+_ELABORATION = re.compile(
+    r"^(meer dan|minder dan|zelfs|vooral|ook nog|nog erger|more than|less than|even more|"
+    r"especially|mostly|op (hem|haar|ze|hen|mezelf|mijzelf|iedereen)|"
+    r"at (him|her|them|myself|everyone))\b",
+    re.I,
+)
+# "I think I'm ashamed" is said back as "You're ashamed": the hedge is about the speaker's own
+# state, which they have just named. Dutch keeps it: its subordinate word order differs.
+_OWN_HEDGE_EN = re.compile(r"^(i think|i guess|i suppose|i feel like|i reckon) (?=i\b|i'm\b)", re.I)
+_IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|feels)\b", re.I)
 _FILLERS = re.compile(r"\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar)\b", re.I)
 _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
 
@@ -94,12 +106,14 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         if head:
             score = _mirror_score(head, n, len(said), lang) - 0.1
             found.append(Candidate(head, f"clause:{n}", score))
-    pairs = _pairs(found, lang)
+    pairs = _pairs(found, lang) + _joined(said, found, lang, message)
     found = sorted(found + pairs, key=lambda c: -c.score)
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
     elif reading.not_knowing:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["not_knowing"], "fixed:not_knowing", 1.0))
+    elif reading.pondering:
+        found.insert(0, Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 1.0))
     if not found:
         quoted = _best_quote(message, said, lang)
         if quoted:
@@ -119,23 +133,73 @@ def _said(message: str) -> list[str]:
     return out
 
 
-def _turn(sentence: str, lang: str, message: str) -> str | None:
+def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
     core = _LEADING.sub("", _FILLERS.sub("", sentence.strip()))
-    if _FRAGMENT.match(core):
+    if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
         return None
+    if lang == "en":
+        core = _OWN_HEDGE_EN.sub("", core)
+    feeling = _feeling_fragment(core, lang)
+    if feeling:
+        return feeling
     if not core or _ANNOUNCE.match(core):
         return None
     core = core[:1].upper() + core[1:]
     turned = perspective.second_person(core, lang)
+    if turned is None and _IT_FELT.match(core) and _names_feeling(core, lang):
+        turned = core  # "Dat deed pijn." is the person's own feeling, said without "ik"
     if turned is None:
         return None
     turned = re.sub(r"[\s.!…]+$", "", turned) + "."
     words = len(turned.split())
-    if not MIN_MIRROR_WORDS <= words <= MAX_MIRROR_WORDS:
+    shortest = 2 if _names_feeling(turned, lang) else MIN_MIRROR_WORDS
+    if not shortest <= words <= MAX_MIRROR_WORDS:
         return None
     if not language_ok(turned, lang, allowed=message):
         return None
     return turned
+
+
+FEELING_FRAGMENT = {"nl": "Je voelde je {text}.", "en": "You felt {text}."}
+
+
+def _names_feeling(text: str, lang: str) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(f)}\b", low) for f in FEELINGS[lang])
+
+
+def _feeling_fragment(core: str, lang: str) -> str | None:
+    """A feeling named without a sentence around it, "Humiliated, mostly." or "Boos, echt.",
+    said back as a feeling: "You felt humiliated, mostly."."""
+    text = re.sub(r"[\s.!…]+$", "", core).strip()
+    words = re.findall(r"[\w'-]+", text.lower())
+    if not words or len(words) > 4 or words[0] not in FEELINGS[lang]:
+        return None
+    rest = set(words[1:]) - {
+        "mostly",
+        "really",
+        "so",
+        "very",
+        "a",
+        "bit",
+        "and",
+        "echt",
+        "vooral",
+        "heel",
+        "erg",
+        "zo",
+        "en",
+        "wel",
+        "ook",
+        "eigenlijk",
+        "gewoon",
+    }
+    if rest - set(FEELINGS[lang]):
+        return None
+    form = FEELING_FRAGMENT[lang]
+    if lang == "nl" and not re.match(r"ge\w+[dt]$", words[0]):
+        form = "Je was {text}."  # "Je was boos.", but "Je voelde je gepasseerd."
+    return form.format(text=text[:1].lower() + text[1:])
 
 
 def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
@@ -152,6 +216,39 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
     words = len(text.split())
     score -= max(0, words - 12) * 0.15
     return round(score, 3)
+
+
+def _joined(said: list[str], found: list[Candidate], lang: str, message: str) -> list[Candidate]:
+    """A sentence and the one after it that turns it ("maar ...") or adds to it ("meer dan
+    ..."), said back as one: "Je was trots dat het erin zat, maar niemand wist dat het van jou
+    was.", "Dat deed pijn, meer dan je had verwacht."."""
+    out = []
+    by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
+    for n in range(len(said) - 1):
+        first = by_index.get(n)
+        nxt = _LEADING.sub("", said[n + 1].strip()) if not _MAAR.match(said[n + 1]) else ""
+        turn = _MAAR.match(said[n + 1])
+        also = _AND.match(said[n + 1]) and _names_feeling(nxt.split()[0] if nxt else "", lang)
+        if first is None or not (turn or also or _ELABORATION.match(nxt)):
+            continue
+        rest = said[n + 1].strip()[turn.end() :].strip() if turn else nxt
+        second = _turn(rest, lang, message, joined=True)
+        if second is None and also and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
+            second = re.sub(r"[\s.!…]+$", "", rest) + "."  # "and furious on the drive back"
+        if second is None:
+            continue
+        link = {"nl": "maar", "en": "but"}[lang] if turn else ""
+        link = {"nl": "en", "en": "and"}[lang] if also else link
+        tail = second[:1].lower() + second[1:] if not second.startswith(("I ", "I'")) else second
+        text = f"{first.text.rstrip('.')}, {link + ' ' if link else ''}{tail}"
+        if len(text.split()) <= MAX_MIRROR_WORDS + 2:
+            bonus = 0.9 if turn and _names_feeling(first.text, lang) else 0.5
+            out.append(Candidate(text, f"said:{n}&{n + 1}", max(first.score, 0) + bonus))
+    return out
+
+
+_MAAR = re.compile(r"^\W*(maar|but)\s+", re.I)
+_AND = re.compile(r"^\W*(en|and)\s+", re.I)
 
 
 def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
@@ -337,7 +434,7 @@ def fits(question: str, r: Reading, story: str) -> bool:
             return False
         if need == "colleague" and not re.search(r"collega|colleague", low):
             return False
-        if need == "other" and not r.other:
+        if need == "other" and not (r.other and r.other_acts):
             return False
         if need == "feedback" and not re.search(r"feedback|kritiek|criticism|commentaar", low):
             return False

@@ -33,13 +33,47 @@ def test_topic_announcements_questions_and_thanks_are_not_reflected() -> None:
     [
         ("Ja klopt.", "Dat herken je."),
         ("weet ik niet precies", "Je weet het nog niet precies."),
-        ("Boos.", "“Boos”, zeg je."),
+        ("Boos.", "Je was boos."),
+        ("Gepasseerd, vooral.", "Je voelde je gepasseerd, vooral."),
+        ("Humiliated, mostly.", "You felt humiliated, mostly."),
+        ("hmm", "Je denkt er even over na."),
         ("Yeah, exactly.", "That rings true for you."),
     ],
 )
 def test_short_answers(message: str, first: str) -> None:
-    lang = "en" if message.startswith("Yeah") else "nl"
+    lang = "en" if message.startswith(("Yeah", "Humiliated")) else "nl"
     assert texts(message, lang)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "Dubbel. Ik was trots dat het erin zat. Maar niemand wist dat het van mij was.",
+            "nl",
+            "Je was trots dat het erin zat, maar niemand wist dat het van jou was.",
+        ),
+        (
+            "Dat deed pijn. Meer dan ik had verwacht.",
+            "nl",
+            "Dat deed pijn, meer dan je had verwacht.",
+        ),
+        ("But I'm resentful. I sighed at his name on my phone.", "en", "You're resentful."),
+        ("I think I'm ashamed of it.", "en", "You're ashamed of it."),
+        (
+            "Humiliated, mostly. And furious on the drive back.",
+            "en",
+            "You felt humiliated, mostly, and furious on the drive back.",
+        ),
+        (
+            "Boos. Op hem, maar stiekem meer op mezelf.",
+            "nl",
+            "Je was boos, op hem, maar stiekem meer op jezelf.",
+        ),
+    ],
+)
+def test_the_turn_and_the_feeling_are_said_back(message: str, lang: str, mirror: str) -> None:
+    assert texts(message, lang)[0].startswith(mirror)
 
 
 def test_a_feeling_question_uses_the_persons_own_feeling_word() -> None:
