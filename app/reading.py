@@ -89,7 +89,9 @@ _PLAN = re.compile(
     r"\b(ik ga|ga ik|ik wil voortaan|volgende keer|voortaan|ik neem me voor|mijn voornemen|"
     r"ik probeer|morgen|volgende week|ik spreek af|ik plan|ik ga proberen|"
     r"i will|i'll|next time|from now on|i'm going to|i am going to|i plan to|tomorrow|"
-    r"next week|i'll try)\b",
+    r"next week|i'll try|i want to (talk|ask|tell|speak|propose)|"
+    r"ik wil (hem |haar |\w+ )?(eerst |gewoon |morgen )?(\w+ ){0,3}(vragen|voorstellen|aanspreken|"
+    r"spreken|laten weten))\b",
     re.I,
 )
 _WANTED = re.compile(
@@ -254,7 +256,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.wanted = bool(_WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
     r.insight = bool(_INSIGHT.search(text))
-    r.plan = bool(_PLAN.search(text))
+    # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
+    r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
     r.alternative = bool(_ALTERNATIVE.search(text))
     r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings)
     r.inner = r.feeling_named or r.wanted or r.insight

@@ -367,10 +367,11 @@ _PAST_FEELING = re.compile(
 def _met(need: str, r: Reading, message: str) -> bool:
     if need.startswith("!"):
         return not _met(need[1:], r, message)
-    if need == "past":
-        return bool(_PAST_FEELING.search(message))
-    if need == "present":
-        return not _PAST_FEELING.search(message)
+    if need in ("past", "present"):
+        # A bare feeling ("Boos.") is said back in the past tense, and asked about in it.
+        bare = any(_feeling_fragment(message.strip(), lang) for lang in ("nl", "en"))
+        past = bool(_PAST_FEELING.search(message)) or bare
+        return past if need == "past" else not past
     if need == "person":
         return bool(r.persons)
     if need == "askable":
