@@ -17,7 +17,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from . import compose, crisis_replies, intents, phases, reading, reflection, report, sanitize, style
+from . import (
+    compose,
+    crisis_replies,
+    fixed_texts,
+    intents,
+    phases,
+    reading,
+    reflection,
+    report,
+    sanitize,
+    style,
+)
 from .chat_model import ChatModel
 from .crisis_replies import NOT_THERAPY_NOTICE
 from .errors import InputError
@@ -31,132 +42,25 @@ from .sessions import SessionStore, Turn
 if TYPE_CHECKING:  # the engine needs only the shape of a search result, not numpy
     from .knowledge import SearchResult
 
-EMPTY_PROMPT = {
-    "nl": "Neem gerust de tijd. Wat wil je vertellen over je werk?",
-    "en": "Take your time. What would you like to tell me about your work?",
-}
-TRUNCATED_NOTE = {
-    "nl": "(Je bericht was erg lang; ik heb de eerste {n} tekens gebruikt.)",
-    "en": "(Your message was very long; I used the first {n} characters.)",
-}
+_TEXTS = fixed_texts.load("coach")
+EMPTY_PROMPT: dict[str, str] = _TEXTS["empty_prompt"]
+TRUNCATED_NOTE: dict[str, str] = _TEXTS["truncated_note"]
 # Replies to an advice request are composed from fixed parts; someone who asks again gets the
 # next phrasing, so asking three times never gets the same words three times.
-ADVICE_MIRRORS = {
-    "nl": (
-        "Je zoekt houvast en zou graag horen wat je het beste kunt doen.",
-        "Je zou graag een antwoord van buiten krijgen, van iemand die zegt hoe het moet.",
-        "Je komt er opnieuw op terug: je wilt weten wat je nu het beste kunt doen.",
-    ),
-    "en": (
-        "You are looking for something to hold on to and would like to hear what to do.",
-        "You would like an answer from outside, from someone who tells you how to go about it.",
-        "You come back to it again: you want to know what is best to do now.",
-    ),
-}
-LEERVRAAG = {
-    "nl": "Wat wil je uit dit gesprek halen?",
-    "en": "What would you like to get out of this conversation?",
-}
+ADVICE_MIRRORS: dict[str, tuple[str, ...]] = _TEXTS["advice_mirrors"]
+LEERVRAAG: dict[str, str] = _TEXTS["leervraag"]
 # Before bewustwording an advice request is handed back; from then on the coach asks what the
 # person considered before it names options (a "yes" after that brings two tip titles).
-RETURN_QUESTIONS = {
-    "nl": (
-        "Wat zou jij zelf al kunnen proberen?",
-        "Welke mogelijkheden zie je zelf al?",
-        "Wat zou je zelf kunnen doen als niemand je raad gaf?",
-    ),
-    "en": (
-        "What could you yourself already try?",
-        "What options do you see yourself?",
-        "What could you do yourself if nobody gave you advice?",
-    ),
-}
-PERMISSION_QUESTIONS = {
-    "nl": (
-        "Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?",
-        "Welke mogelijkheden zie je zelf, voordat ik er een paar noem?",
-        "Wat heb je zelf al geprobeerd, voordat ik wat ideeën aanreik?",
-    ),
-    "en": (
-        "What have you considered yourself, before I mention a few options?",
-        "What options do you see yourself, before I name a few?",
-        "What have you tried yourself, before I share some ideas?",
-    ),
-}
+RETURN_QUESTIONS: dict[str, tuple[str, ...]] = _TEXTS["return_questions"]
+PERMISSION_QUESTIONS: dict[str, tuple[str, ...]] = _TEXTS["permission_questions"]
 RETURN_QUESTION = {lang: questions[0] for lang, questions in RETURN_QUESTIONS.items()}
 PERMISSION_QUESTION = {lang: questions[0] for lang, questions in PERMISSION_QUESTIONS.items()}
 # After a crisis hand-off the method waits: the next turns check in on the person first.
-CARE = {
-    "nl": (
-        "Dank je dat je dit met me deelt; wat je net schreef neem ik serieus. "
-        "Hoe gaat het op dit moment met je?",
-        "Goed dat je het laat weten. 113 is dag en nacht bereikbaar (0800-0113), bij acuut "
-        "gevaar 112. Waar wil je het nu het liefst over hebben?",
-    ),
-    "en": (
-        "Thank you for telling me; I take what you wrote seriously. How are you doing right now?",
-        "Good that you let me know. 113 is there day and night (0800-0113), and 112 in acute "
-        "danger. What would you most like to talk about now?",
-    ),
-}
+CARE: dict[str, tuple[str, ...]] = _TEXTS["care"]
 # A request to be something else than a reflection coach, and frustration aimed at the coach.
 # Two phrasings each, used in turn, so a second request does not get the same words back.
-BOUNDARY_MIRROR = {
-    "instruction": {
-        "nl": (
-            "Je vraagt me iets anders dan reflecteren; daar ben ik niet voor, ik blijf bij "
-            "jouw ervaring op het werk.",
-            "Je test even waar mijn grenzen liggen; ik blijf bij reflecteren op jouw werk.",
-        ),
-        "en": (
-            "You are asking me for something other than reflecting; I am not made for that "
-            "and stay with your experience at work.",
-            "You are testing where my limits are; I stay with reflecting on your work.",
-        ),
-    },
-    "frustration": {
-        "nl": (
-            "Je bent niet tevreden over hoe dit gesprek loopt.",
-            "Dit gesprek gaat nog niet zoals jij het wilt.",
-        ),
-        "en": (
-            "You are not happy with how this conversation is going.",
-            "This conversation is not going the way you want yet.",
-        ),
-    },
-}
-BOUNDARY_QUESTION = {
-    "start": {
-        "nl": (
-            "Welke situatie uit je werk houdt je op dit moment bezig?",
-            "Over welk moment op je werk wil je vandaag nadenken?",
-        ),
-        "en": (
-            "Which situation at work is on your mind right now?",
-            "Which moment at work would you like to think about today?",
-        ),
-    },
-    "instruction": {
-        "nl": (
-            "Wat wil je verder onderzoeken van wat je over je werk vertelde?",
-            "Waar wil je verder mee, in wat je over je werk vertelde?",
-        ),
-        "en": (
-            "What would you like to explore further in what you told me about your work?",
-            "Where would you like to go on with what you told me about your work?",
-        ),
-    },
-    "frustration": {
-        "nl": (
-            "Wat zou dit gesprek voor jou de moeite waard maken?",
-            "Wat heb je nu nodig om verder te kunnen?",
-        ),
-        "en": (
-            "What would make this conversation worth your while?",
-            "What do you need right now to be able to go on?",
-        ),
-    },
-}
+BOUNDARY_MIRROR: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_mirror"]
+BOUNDARY_QUESTION: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_question"]
 CARD_TYPES = ["theme", "method", "tip"]
 
 
@@ -228,7 +132,7 @@ class Engine:
         self.sessions = sessions
         self.config = config or EngineConfig()
         self.chooser = compose.Chooser(model, prompts, self.config.chooser)
-        self.versions = dict(self.chooser.versions)
+        self.versions = {**self.chooser.versions, **fixed_texts.versions()}
 
     def warm(self) -> str:
         """Put the chooser's fixed prompt in the model's cache (restored from disk when it was

@@ -7,6 +7,8 @@ hand-offs and reports come from the core, not from here.
 
 from __future__ import annotations
 
+from . import fixed_texts
+
 LANGS = ("nl", "en")
 
 NL: dict[str, str] = {
@@ -20,14 +22,15 @@ NL: dict[str, str] = {
     # help
     "notice": "**Dit is een reflectiehulp, geen therapie of hulpverlening.** De coach stelt "
     "vragen en geeft geen adviezen of diagnoses.",
-    "help_label": "Hulp nodig? Bel 113 of gratis 0800-0113 · acuut gevaar 112 · België 1813",
+    "help_label": "Hulp nodig? Bel {line_113} of gratis {free_113} · acuut gevaar {emergency} "
+    "· België {line_be}",
     "help_text": (
         "Gaat het niet goed met je, of denk je aan zelfdoding? Praat erover met iemand die je "
         "kan helpen.\n\n"
-        "- **Nederland:** 113 Zelfmoordpreventie: bel **113** of gratis **0800-0113**, of chat "
-        "via **113.nl** (dag en nacht).\n"
-        "- **België:** Zelfmoordlijn **1813** (zelfmoord1813.be).\n"
-        "- **Acuut gevaar:** bel **112**.\n"
+        "- **Nederland:** {line_113} Zelfmoordpreventie: bel **{line_113}** of gratis "
+        "**{free_113}**, of chat via **{site_113}** (dag en nacht).\n"
+        "- **België:** Zelfmoordlijn **{line_be}** ({site_be}).\n"
+        "- **Acuut gevaar:** bel **{emergency}**.\n"
         "- Je **huisarts** of de **huisartsenpost** kan ook helpen.\n"
     ),
     # chat
@@ -184,13 +187,14 @@ EN: dict[str, str] = {
     "tab_settings": "Settings and privacy",
     "notice": "**This is a reflection aid, not therapy or professional help.** The coach asks "
     "questions and gives no advice or diagnoses.",
-    "help_label": "Need help? Call 113 or free 0800-0113 · emergency 112 · Belgium 1813",
+    "help_label": "Need help? Call {line_113} or free {free_113} · emergency {emergency} "
+    "· Belgium {line_be}",
     "help_text": (
         "Are you struggling, or thinking about suicide? Talk to someone who can help.\n\n"
-        "- **Netherlands:** 113 Suicide Prevention: call **113** or free **0800-0113**, or chat "
-        "at **113.nl** (day and night).\n"
-        "- **Belgium:** Zelfmoordlijn **1813** (zelfmoord1813.be).\n"
-        "- **Immediate danger:** call **112**.\n"
+        "- **Netherlands:** {line_113} Suicide Prevention: call **{line_113}** or free "
+        "**{free_113}**, or chat at **{site_113}** (day and night).\n"
+        "- **Belgium:** Zelfmoordlijn **{line_be}** ({site_be}).\n"
+        "- **Immediate danger:** call **{emergency}**.\n"
         "- Your **GP** (huisarts) or the out-of-hours GP service (huisartsenpost) can help "
         "too.\n"
     ),
@@ -330,6 +334,11 @@ EN: dict[str, str] = {
     "error_generic": "Something went wrong. The details are in the window where the app runs.",
 }
 
+# The help lines come from the one place they are written (knowledge/replies/crisis.toml).
+_LINES = fixed_texts.lines()
+for _texts in (NL, EN):
+    for _key in ("help_label", "help_text"):
+        _texts[_key] = _texts[_key].format(**_LINES)
 TEXTS: dict[str, dict[str, str]] = {"nl": NL, "en": EN}
 LANG_CHOICES = [("Nederlands", "nl"), ("English", "en")]
 
