@@ -115,21 +115,32 @@ def evaluate(rows: list[dict[str, Any]], scr: CrisisScreen) -> dict[str, Any]:
 
 
 CONVERSATION_TESTS = ROOT / "bench" / "replies" / "conversations-test"
+CONVERSATION_SET = ROOT / "bench" / "crisis" / "conversations-test.jsonl"
+
+
+def ordinary_conversations() -> dict[str, list[str]]:
+    """Whole ordinary work conversations of the frozen test part: the reply evaluation's test
+    conversations and a set of heavy work stories (English and Flemish) by another writer."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(CONVERSATION_TESTS.glob("*.json")):
+        conv = json.loads(path.read_text(encoding="utf-8"))
+        out[conv["id"]] = list(conv["messages"])
+    for row in load(CONVERSATION_SET):
+        out.setdefault(row["conv"], []).append(row["text"])
+    return out
 
 
 def conversations(scr: CrisisScreen) -> dict[str, Any]:
-    """False alarms per whole conversation: the frozen test conversations of the reply
-    evaluation are ordinary work stories without risk, each message screened as in the app."""
+    """False alarms per whole conversation, each message screened as in the app."""
     per_conv, messages, alarms = [], [], []
-    for path in sorted(CONVERSATION_TESTS.glob("*.json")):
-        conv = json.loads(path.read_text(encoding="utf-8"))
-        hits = [scr.check(m) for m in conv["messages"]]
+    for name, texts in ordinary_conversations().items():
+        hits = [scr.check(m) for m in texts]
         per_conv.append(any(v.flagged and v.about == "self" for v in hits))
-        for m, v in zip(conv["messages"], hits, strict=True):
+        for m, v in zip(texts, hits, strict=True):
             own = v.flagged and v.about == "self"
             messages.append(own)
             if own:
-                alarms.append({"conversation": conv["id"], "level": v.level, "text": m})
+                alarms.append({"conversation": name, "level": v.level, "text": m})
     return {
         "conversations": len(per_conv),
         "conversations_alarmed": sum(per_conv),
@@ -176,7 +187,7 @@ def table(result: dict[str, Any], baseline: dict[str, Any]) -> str:
     if conv:
         lines += [
             "",
-            f"Whole ordinary conversations (the reply evaluation's frozen test part): "
+            f"Whole ordinary work conversations of the frozen test part: "
             f"{conv['conversations_alarmed']} of {conv['conversations']} conversations and "
             f"{conv['messages_alarmed']} of {conv['messages']} messages raised a signal "
             f"about the writer.",

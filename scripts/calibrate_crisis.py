@@ -11,7 +11,7 @@ The "possible" threshold is set so that rules and model together raise at most T
 alarms on the tuning negatives in 5-fold cross-validation; "clear" where the model alone raises
 at most CLEAR_FA. Needs scikit-learn (a dev dependency): pip install -e '.[dev]'.
 
-Usage: python scripts/calibrate_crisis.py [--target-fa 0.025]
+Usage: python scripts/calibrate_crisis.py [--target-fa 0.025] [--conversation-fa 0.05]
 """
 
 from __future__ import annotations
@@ -141,6 +141,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--target-fa", type=float, default=0.025)
     parser.add_argument(
+        "--conversation-fa",
+        type=float,
+        default=None,
+        help="false-alarm budget per message of whole work conversations (default: --target-fa)",
+    )
+    parser.add_argument(
         "--mil-rounds",
         type=int,
         default=1,
@@ -226,11 +232,12 @@ def main() -> None:
 
     def thresholds(scores: np.ndarray) -> tuple[float, float]:
         """"possible" within the false-alarm budget on the labelled ordinary examples and, on
-        the messages of whole conversations, within the same budget per message."""
+        the messages of whole conversations, within their budget per message."""
         limits = []
-        for pool in (negatives, in_conv):
+        conv_fa = args.target_fa if args.conversation_fa is None else args.conversation_fa
+        for pool, budget in ((negatives, args.target_fa), (in_conv, conv_fa)):
             ranked = np.sort(scores[pool & ~rule_flag])[::-1]
-            allowed = max(0, int((args.target_fa - rule_flag[pool].mean()) * pool.sum()))
+            allowed = max(0, int((budget - rule_flag[pool].mean()) * pool.sum()))
             if allowed < len(ranked):
                 limits.append(float(ranked[allowed]) + 1e-6)
         possible = max(limits, default=0.5)
