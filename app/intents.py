@@ -51,6 +51,14 @@ _STOP_PHRASE = re.compile(
     r"let'?s (stop|wrap up|leave it|call it a day)( there| here| for (today|now))?"
     r"\b(?!\s*(with|to|doing))|"
     r"that'?s enough for (today|now)|i think that'?s enough|"
+    r"laten we het (hier|daar|nu) (\w+ ){0,3}bij laten|"
+    r"ik (stop|kap|hou op|houd op) (er )?(even|voor nu|voor vandaag|nu even)\b(?!\s*met\b)|"
+    r"ik moet (nu |zo |zometeen |straks |er )*(weg|gaan|vandoor|ervandoor|de dienst in|"
+    r"aan het werk|naar (mijn|mn|m'n|het) (werk|dienst))\b(?!\s*(kunnen|zonder|met)\b)|"
+    r"tot (de )?volgende keer|tot (later|morgen|snel)\b|"
+    r"(i have to|i need to|i've got to|gotta|got to) (go|run|head off|get going)\b"
+    r"(?!\s*(back|to|and|into|through|over|in)\b)|"
+    r"(let'?s|can we|we can) pick (this|it) up (later|tomorrow|another time|next time)|"
     r"i'?(ll| will| am going to|'m going to) (stop|leave it) (there|here)|i'?m going to stop here)",
     re.I,
 )

@@ -25,6 +25,12 @@ from app import intents
         "oke ik denk dat dat genoeg is voor nu. moet naar mn werk haha. bedankt",
         "ik ga morgen eerst Kees bellen. nou ik stop ermee, dank je wel voor het luisteren",
         "Dat hardop zeggen in het kanaal. Goed, ik heb wel genoeg zo, dank je.",
+        "Laten we het daar maar bij laten voor vandaag.",
+        "Oké, ik stop even. Mijn pauze is om.",
+        "ik moet zo naar mijn werk, tot de volgende keer",
+        "Dank je, ik moet er nu vandoor.",
+        "Sorry, I have to run, my next meeting starts.",
+        "Can we pick this up tomorrow? I'm wiped.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -44,6 +50,9 @@ def test_wants_to_stop(text: str) -> None:
         "Let's stop doing overtime on Fridays, I told the team.",
         "Laten we stoppen met die vergadering op vrijdag, zei ik.",
         "Ik heb genoeg zo van dat gedoe met de roosters.",
+        "Ik moet zo weg kunnen bij het werk zonder schuldgevoel, dat is mijn doel.",
+        "Ik stop even met overwerken, heb ik tegen mijn teamleider gezegd, en toen werd het stil.",
+        "I have to go back to that client on Monday and I dread it.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:
