@@ -37,7 +37,7 @@ from .phases import CycleState
 from .prompts import PromptLibrary
 from .reflection import Candidate
 from .safety import CrisisScreen
-from .sessions import SessionStore, Turn
+from .sessions import SessionInfo, SessionStore, Turn
 
 if TYPE_CHECKING:  # the engine needs only the shape of a search result, not numpy
     from .knowledge import SearchResult
@@ -62,6 +62,20 @@ CARE: dict[str, tuple[str, ...]] = _TEXTS["care"]
 BOUNDARY_MIRROR: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_mirror"]
 BOUNDARY_QUESTION: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_question"]
 CARD_TYPES = ["theme", "method", "tip"]
+
+
+@dataclass
+class TurnContext:
+    """One message on its way through the steps of a turn, with the session's state."""
+
+    session_id: str
+    text: str
+    lang: str
+    cycle: CycleState
+    state: dict[str, Any]
+    started: float
+    note: str
+    turn_count: int
 
 
 class Retriever(Protocol):
@@ -155,58 +169,82 @@ class Engine:
         )
 
     def respond(self, session_id: str, message: object) -> Iterator[Event]:
-        started = time.perf_counter()
+        """One turn: the first step that answers the message writes the reply; a message that
+        no fixed step answers gets a reflection."""
         info = self.sessions.get(session_id)
-        clean = sanitize.normalize(message, self.config.max_message_chars)
-        if not clean.text:
+        ctx = self._context(info, message)
+        if ctx is None:
             yield Event("reset", EMPTY_PROMPT[info.lang], phase=info.phase)
             yield Event("done", EMPTY_PROMPT[info.lang], phase=info.phase)
             return
+        for step in (self._crisis_step, self._stop_step, self._care_step, self._boundary_step):
+            events = step(ctx)
+            if events is not None:
+                yield from events
+                return
+        yield from self._reflect_step(ctx)
+
+    def _context(self, info: SessionInfo, message: object) -> TurnContext | None:
+        """The cleaned message with the session's state, or None for an empty message."""
+        started = time.perf_counter()
+        clean = sanitize.normalize(message, self.config.max_message_chars)
+        if not clean.text:
+            return None
         text = clean.text
         lang = detect_language(text, default=info.lang)
         state = dict(info.state)
-        cycle = CycleState.from_dict(state.get("cycle", {}))
         note = TRUNCATED_NOTE[lang].format(n=len(text)) if clean.truncated else ""
+        cycle = CycleState.from_dict(state.get("cycle", {}))
+        return TurnContext(info.id, text, lang, cycle, state, started, note, info.turn_count)
 
-        crisis = self._screen_turn(session_id, text, lang, cycle, state, started, note)
-        if crisis is not None:
-            yield from crisis
-            return
-        if state.get("professional_note") == "due":
-            state["professional_note"] = "shown"
-            note = " ".join(filter(None, [note, crisis_replies.PROFESSIONAL_NOTE[lang]]))
+    def _crisis_step(self, c: TurnContext) -> Iterator[Event] | None:
+        crisis = self._screen_turn(
+            c.session_id, c.text, c.lang, c.cycle, c.state, c.started, c.note
+        )
+        if crisis is None and c.state.get("professional_note") == "due":
+            c.state["professional_note"] = "shown"
+            c.note = " ".join(filter(None, [c.note, crisis_replies.PROFESSIONAL_NOTE[c.lang]]))
+        return crisis
 
-        if intents.wants_to_stop(text) and info.turn_count:
-            yield from self._finish(session_id, text, lang, cycle, started)
-            return
+    def _stop_step(self, c: TurnContext) -> Iterator[Event] | None:
+        if intents.wants_to_stop(c.text) and c.turn_count:
+            return self._finish(c.session_id, c.text, c.lang, c.cycle, c.started)
+        return None
 
-        if state.get("care"):
-            step = len(CARE[lang]) - int(state["care"])
-            state["care"] = int(state["care"]) - 1
-            reply = CARE[lang][max(0, min(step, len(CARE[lang]) - 1))]
-            yield from self._fixed(session_id, text, reply, cycle, state, lang, started, "care")
-            return
+    def _care_step(self, c: TurnContext) -> Iterator[Event] | None:
+        if not c.state.get("care"):
+            return None
+        care = CARE[c.lang]
+        step = len(care) - int(c.state["care"])
+        c.state["care"] = int(c.state["care"]) - 1
+        reply = care[max(0, min(step, len(care) - 1))]
+        return self._fixed(c.session_id, c.text, reply, c.cycle, c.state, c.lang, c.started, "care")
 
-        boundary = intents.off_task(text)
-        if boundary:
-            # "start" until the person has told something about their work (phase 2 on).
-            topic = "start" if boundary == "instruction" and cycle.phase == 1 else boundary
-            counts = dict(state.get("boundaries") or {})
-            n = int(counts.get(boundary, 0))
-            state["boundaries"] = {**counts, boundary: n + 1}
-            mirror = _in_turn(BOUNDARY_MIRROR[boundary][lang], n)
-            reply = f"{mirror} {_in_turn(BOUNDARY_QUESTION[topic][lang], n)}"
-            yield from self._fixed(session_id, text, reply, cycle, state, lang, started, "boundary")
-            return
+    def _boundary_step(self, c: TurnContext) -> Iterator[Event] | None:
+        boundary = intents.off_task(c.text)
+        if not boundary:
+            return None
+        # "start" until the person has told something about their work (phase 2 on).
+        topic = "start" if boundary == "instruction" and c.cycle.phase == 1 else boundary
+        counts = dict(c.state.get("boundaries") or {})
+        n = int(counts.get(boundary, 0))
+        c.state["boundaries"] = {**counts, boundary: n + 1}
+        mirror = _in_turn(BOUNDARY_MIRROR[boundary][c.lang], n)
+        reply = f"{mirror} {_in_turn(BOUNDARY_QUESTION[topic][c.lang], n)}"
+        return self._fixed(
+            c.session_id, c.text, reply, c.cycle, c.state, c.lang, c.started, "boundary"
+        )
 
+    def _reflect_step(self, c: TurnContext) -> Iterator[Event]:
+        """Options after a yes to them, the advice hand-back, or a mirror and a question."""
+        text, lang, state = c.text, c.lang, c.state
         advice = intents.asks_advice(text)
-        if cycle.permission_asked and intents.says_yes(text):
-            yield from self._options(session_id, text, lang, cycle, state, started)
+        if c.cycle.permission_asked and intents.says_yes(text):
+            yield from self._options(c.session_id, text, lang, c.cycle, state, c.started)
             return
-        earlier = [t.user for t in self.sessions.turns(session_id) if t.kind == "reflect"]
+        earlier = [t.user for t in self.sessions.turns(c.session_id) if t.kind == "reflect"]
         seen = reading.read(text, lang, earlier)
-        cycle = phases.observe(cycle, text, seen)
-        asked = list(state.get("asked", []))
+        cycle = phases.observe(c.cycle, text, seen)
         cards = self.knowledge.search(
             text, k=2, type=CARD_TYPES, phase=cycle.phase, prefer_lang=lang
         )
@@ -216,23 +254,17 @@ class Engine:
         sources = [{"id": p.card_id, "title": p.title} for p in cards.passages]
         if advice:
             yield from self._advice(
-                session_id, text, lang, cycle, state, started, note, sources, seen
+                c.session_id, text, lang, cycle, state, c.started, c.note, sources, seen
             )
             return
-        story = " ".join([*earlier, text])
-        extra = self._method_questions(cycle, lang, asked, story, seen)
-        bank = [(p.card_id, p.text) for p in found.passages]
-        questions = compose.rank_questions(bank, seen, text, story, cycle.phase, lang, asked, extra)
-        if not questions:
-            questions = [Candidate(RETURN_QUESTION[lang], "fixed:return", 0.0)]
+        questions = self._questions(c, cycle, seen, earlier, found)
         mirrors = reflection.mirrors(text, lang, seen)
-        notes = state.get("notes", [])
-        yield Event("meta", phase=cycle.phase, sources=sources, note=note)
+        yield Event("meta", phase=cycle.phase, sources=sources, note=c.note)
         choice = self.chooser.choose(
             text,
             mirrors[: compose.MAX_MIRRORS],
             questions[: compose.MAX_QUESTIONS],
-            earlier=" / ".join(notes[-2:]),
+            earlier=" / ".join(state.get("notes", [])[-2:]),
         )
         reply = self._guarded(choice, mirrors, questions, lang, text)
         first = time.perf_counter()
@@ -240,12 +272,12 @@ class Engine:
         question = (style.questions(reply)[-1:] or [questions[0].text])[0]
         if question == LEERVRAAG[lang]:
             cycle.leervraag_asked = True
-        used = {c.source.split(":", 1)[1] for c in questions if c.text == question}
+        used = {q.source.split(":", 1)[1] for q in questions if q.text == question}
         sources += [
             {"id": p.card_id, "title": p.title} for p in found.passages if p.card_id in used
         ]
         turn = self._commit(
-            session_id,
+            c.session_id,
             text,
             reply,
             question,
@@ -253,11 +285,29 @@ class Engine:
             state,
             lang,
             sources,
-            started,
+            c.started,
             first,
             choice=choice.by,
         )
-        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
+        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=c.note)
+
+    def _questions(
+        self,
+        c: TurnContext,
+        cycle: CycleState,
+        seen: reading.Reading,
+        earlier: list[str],
+        found: SearchResult,
+    ) -> list[Candidate]:
+        """The bank's and the method's questions that fit this message, best first."""
+        story = " ".join([*earlier, c.text])
+        asked = list(c.state.get("asked", []))
+        extra = self._method_questions(cycle, c.lang, asked, story, seen)
+        bank = [(p.card_id, p.text) for p in found.passages]
+        ranked = compose.rank_questions(
+            bank, seen, c.text, story, cycle.phase, c.lang, asked, extra
+        )
+        return ranked or [Candidate(RETURN_QUESTION[c.lang], "fixed:return", 0.0)]
 
     def _method_questions(
         self, cycle: CycleState, lang: str, asked: list[str], story: str, seen: reading.Reading
