@@ -477,10 +477,6 @@ def test_upload_lists_and_removes_a_document(browser: Any, in_process: Any, tmp_
     assert log.outside() == ([], [])
 
 
-if __name__ == "__main__":
-    sys.exit(pytest.main([__file__, "-x", "-q"]))
-
-
 def test_a_message_sent_while_the_coach_answers_is_answered_too(
     browser: Any, in_process: Any
 ) -> None:
@@ -567,3 +563,7 @@ def test_intervisie_rounds_clock_notes_and_verslag_in_the_browser(
     finally:
         context.close()
     assert log.outside() == ([], [])
+
+
+if __name__ == "__main__":
+    sys.exit(pytest.main([__file__, "-x", "-q"]))
