@@ -22,7 +22,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from coachproc import home_from_template
+from coachproc import assert_one_line_error, home_from_template
 from fake_openai import free_port
 from models_on_disk import COACH, tiny_gguf
 
@@ -280,3 +280,24 @@ def test_scripted_chat_through_the_server(server: Running, tmp_path: Path) -> No
         store.close()
     assert [t.prompt_versions["chooser"] for t in turns] == ["model", "model"]
     assert {t.model_id for t in turns} == {f"{ALIAS}@127.0.0.1:{server.port}"}
+
+
+def test_a_server_that_is_down_is_one_line_from_the_command(tmp_path: Path) -> None:
+    home = home_from_template(tmp_path / "home")
+    script = tmp_path / "script.txt"
+    script.write_text("Ik had een lastig gesprek met mijn teamleider.\n")
+    port = free_port()
+    env = {
+        **os.environ,
+        "COACH_HOME": str(home),
+        "COACH_BACKEND": "openai",
+        "COACH_BASE_URL": f"http://127.0.0.1:{port}/v1",
+        "COACH_CHOOSER": "model",
+        "COACH_API_KEY": "sk-test-Zq8mW2vX9pL4",
+    }
+    result = subprocess.run(
+        [str(COACH), "chat", "--script", str(script), "--json"],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )  # fmt: skip
+    line = assert_one_line_error(result, f"The model server at 127.0.0.1:{port} cannot be reached")
+    assert "sk-test" not in result.stdout + result.stderr and line.startswith("Error: ")
