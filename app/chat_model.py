@@ -25,6 +25,9 @@ class Generation:
     seed: int = 7
     grammar: str | None = None  # GBNF text; the backend compiles and caches it
     stop: tuple[str, ...] = ()
+    # Every answer the grammar allows, when they are few: a server that takes a list of choices
+    # instead of a grammar (vLLM) gets this list.
+    choices: tuple[str, ...] = ()
 
 
 class ChatModel(ABC):

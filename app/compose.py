@@ -81,9 +81,13 @@ class Chooser:
         digits = " | ".join(f'"{i + 1}"' for i in range(len(mirrors)))
         letters = " | ".join(f'"{LETTERS[i]}"' for i in range(len(questions)))
         grammar = f"root ::= ({digits}) ({letters})\n"
+        pairs = tuple(
+            f"{i + 1}{LETTERS[j]}" for i in range(len(mirrors)) for j in range(len(questions))
+        )
         text = _fit(message, 120)
         msgs = self.messages(text, [m.text for m in mirrors], [q.text for q in questions], earlier)
-        out = self.model.complete(msgs, Generation(max_tokens=4, temperature=0.0, grammar=grammar))
+        options = Generation(max_tokens=4, temperature=0.0, grammar=grammar, choices=pairs)
+        out = self.model.complete(msgs, options)
         m = re.fullmatch(r"\s*([1-9])\s*([A-H])\s*", out)
         if not m:
             return best

@@ -13,7 +13,9 @@ from .errors import CoachError
 from .gguf import read_info
 from .lock import FolderLock
 from .services import prepare_home
-from .settings import Settings
+from .settings import Settings, api_key
+
+Report = Callable[[str, bool, str], None]  # name, good, detail
 
 
 def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
@@ -34,6 +36,42 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
         report("data folder", False, str(exc))
         return False
 
+    if settings.backend == "openai":
+        _server_model(settings, report)
+    else:
+        _local_model(settings, report)
+
+    _embedder_and_index(settings, report)
+
+    problems = privacy.problems()
+    report(
+        "privacy",
+        not problems,
+        "; ".join(problems)
+        or "offline switches in force ("
+        + ", ".join(f"{k}={v}" for k, v in privacy.SWITCHES.items())
+        + ")",
+    )
+    loopback = settings.host in ("127.0.0.1", "localhost", "::1")
+    report(
+        "binding",
+        loopback or bool(settings.auth),
+        f"{settings.host}:{settings.port}"
+        + (
+            ""
+            if loopback
+            else (
+                " with authentication"
+                if settings.auth
+                else " needs authentication: set COACH_AUTH=user:password or bind 127.0.0.1"
+            )
+        ),
+    )
+    return ok
+
+
+def _local_model(settings: Settings, report: Report) -> None:
+    """The GGUF file: there, readable, and the pinned one when it is the default."""
     path: Path | None
     try:
         if settings.model in ("", "default"):
@@ -67,6 +105,39 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
     except CoachError as exc:
         report("model", False, str(exc))
 
+
+def _server_model(settings: Settings, report: Report) -> None:
+    """The inference server: the key readable, the server reachable, the model listed."""
+    from .openai_model import from_settings
+
+    try:
+        key = api_key(settings)
+        model = from_settings(settings)
+    except CoachError as exc:
+        report("model server", False, str(exc))
+        return
+    if settings.api_key:
+        origin = "API key from COACH_API_KEY"
+    elif key:
+        origin = f"API key from {settings.api_key_file} (private to this user)"
+    else:
+        origin = "no API key"
+    plain = model.server.url.startswith("http://") and not _is_loopback(model.server.host)
+    try:
+        detail = model.check()
+    except CoachError as exc:
+        report("model server", False, str(exc))
+        return
+    warning = "; plain http to another machine: conversations travel unencrypted" if plain else ""
+    report("model server", True, f"{detail}; {origin}; conversations are sent there{warning}")
+
+
+def _is_loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _embedder_and_index(settings: Settings, report: Report) -> None:
+    """The embedder loads; the index is there for it (or is built on first use)."""
     try:
         from . import embedders
 
@@ -106,29 +177,3 @@ def run_doctor(settings: Settings, echo: Callable[[str], None]) -> bool:
                 report("index", True, f"{settings.index_dir} ({meta.get('embedder')})")
         except CoachError as exc:
             report("index", False, str(exc))
-
-    problems = privacy.problems()
-    report(
-        "privacy",
-        not problems,
-        "; ".join(problems)
-        or "offline switches in force ("
-        + ", ".join(f"{k}={v}" for k, v in privacy.SWITCHES.items())
-        + ")",
-    )
-    loopback = settings.host in ("127.0.0.1", "localhost", "::1")
-    report(
-        "binding",
-        loopback or bool(settings.auth),
-        f"{settings.host}:{settings.port}"
-        + (
-            ""
-            if loopback
-            else (
-                " with authentication"
-                if settings.auth
-                else " needs authentication: set COACH_AUTH=user:password or bind 127.0.0.1"
-            )
-        ),
-    )
-    return ok

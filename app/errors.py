@@ -31,6 +31,10 @@ class TokenBudgetError(ModelError):
     """A prompt does not fit in the model's context window."""
 
 
+class ModelServerError(ModelError):
+    """The inference server cannot be reached, times out, refuses the key or the request."""
+
+
 class KnowledgeError(CoachError):
     """The knowledge index cannot be read, written or rebuilt."""
 

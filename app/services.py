@@ -73,6 +73,10 @@ class Coach:
     def model(self) -> ChatModel:
         if self._model is not None:
             return self._model
+        if self.settings.backend == "openai":
+            from .openai_model import from_settings
+
+            return from_settings(self.settings)
         from .llama import LlamaChatModel
 
         return LlamaChatModel(
@@ -153,8 +157,9 @@ class Coach:
 
     @property
     def can_switch_model(self) -> bool:
-        """False when the model was handed in (a test or a script), not loaded from settings."""
-        return self._model is None
+        """False when the model was handed in (a test or a script) or is served by a server
+        (chosen by the model setting), not loaded from a GGUF file here."""
+        return self._model is None and self.settings.backend == "local"
 
     def switch_model(self, name: str) -> None:
         """Use another GGUF until restart: check it, then rebuild the model and the engine."""

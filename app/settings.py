@@ -30,7 +30,21 @@ class Settings:
     knowledge_dir: Path = PROJECT_DIR / "knowledge"
     prompts_dir: Path = PROJECT_DIR / "prompts"
     models_dir: Path = PROJECT_DIR / "models"
-    model: str = DEFAULT_MODEL  # "default", a file name in models_dir, or a path to a GGUF
+    # "local": llama.cpp in this process; "openai": an OpenAI-compatible inference server.
+    backend: str = "local"
+    # local: "default", a file name in models_dir, or a path to a GGUF. openai: the name the
+    # server lists under /v1/models ("default": the first one it lists).
+    model: str = DEFAULT_MODEL
+    base_url: str = ""  # openai: the server, e.g. "http://127.0.0.1:8080/v1"
+    # openai: a file that holds the API key, readable by this user alone (chmod 600). The key
+    # itself comes from COACH_API_KEY or this file, never from the settings file.
+    api_key_file: str = ""
+    api_key: str = field(default="", repr=False)
+    server_timeout: float = 60.0  # openai: seconds without an answer before one retry
+    # openai: how the server takes the chooser's grammar: "llama.cpp" (a GBNF `grammar` field:
+    # llama-server, llama-cpp-python), "vllm" (`structured_outputs`, vLLM 0.12 and later),
+    # "vllm-guided" (`guided_choice` / `guided_grammar`, older vLLM) or "none".
+    constraints: str = "llama.cpp"
     embedder: str = DEFAULT_EMBEDDER  # "e5" or a path to a sentence-transformers model folder
     n_ctx: int = 4096
     n_threads: int = 0  # 0: let llama.cpp choose
@@ -80,11 +94,17 @@ class Settings:
         shown = {f.name: getattr(self, f.name) for f in fields(self)}
         if shown["auth"]:
             shown["auth"] = shown["auth"].split(":", 1)[0] + ":***"
+        shown["api_key"] = "***" if shown["api_key"] else ""
         return {k: str(v) if isinstance(v, Path) else v for k, v in shown.items()}
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}
-_CHOICES = {"chooser": ("model", "rules"), "crisis_screen": ("full", "rules")}
+_CHOICES = {
+    "backend": ("local", "openai"),
+    "chooser": ("model", "rules"),
+    "constraints": ("llama.cpp", "vllm", "vllm-guided", "none"),
+    "crisis_screen": ("full", "rules"),
+}
 
 
 def _convert(name: str, value: Any) -> Any:
@@ -148,6 +168,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SettingsError(f"The settings file {path} is not valid TOML: {exc}.") from None
     out: dict[str, Any] = {}
     for name, value in data.items():
+        if name == "api_key":
+            raise SettingsError(
+                f"The API key is never read from {path}: remove it there and set COACH_API_KEY, "
+                f"or name a file readable only by you in api_key_file."
+            )
         if name not in _FIELDS:
             known = ", ".join(sorted(_FIELDS))
             raise SettingsError(
@@ -155,3 +180,31 @@ def _read_toml(path: Path) -> dict[str, Any]:
             )
         out[name] = _convert(name, value)
     return out
+
+
+def api_key(settings: Settings) -> str:
+    """The key for the inference server: COACH_API_KEY, else the file named in api_key_file
+    (which must belong to this user and be readable by nobody else), else no key."""
+    if settings.api_key:
+        return settings.api_key
+    if not settings.api_key_file:
+        return ""
+    path = Path(settings.api_key_file).expanduser()
+    try:
+        info = path.stat()
+        if info.st_mode & 0o077 or info.st_uid != os.getuid():
+            mode = oct(info.st_mode & 0o777)[2:]
+            raise SettingsError(
+                f"The API key file {path} is not private (mode {mode}, or another owner): "
+                f"others could read the key. Run `chmod 600 {path}` as its owner."
+            )
+        key = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "not a text file"
+        raise SettingsError(f"Cannot read the API key file {path} ({reason}).") from None
+    if not key or "\n" in key:
+        raise SettingsError(
+            f"The API key file {path} must hold the key alone, on one line (it holds "
+            f"{'nothing' if not key else 'several lines'})."
+        )
+    return key

@@ -559,6 +559,8 @@ class Handlers:
 
     def model_choices(self) -> list[str]:
         s = self.coach.settings
+        if s.backend != "local":  # the server's model, set in the settings file
+            return [s.model]
         names = (
             [p.name for p in sorted(s.models_dir.glob("*.gguf"))] if (s.models_dir.is_dir()) else []
         )

@@ -1,4 +1,5 @@
-"""The egress guard catches what it claims to, and the privacy switches are in force at start-up.
+"""The egress guard catches what it claims to, the privacy switches are in force at start-up, and
+the model server client reaches the configured host and no other.
 
 Canaries: connections to 203.0.113.9 (TEST-NET-3, never routed) and a name lookup of example.org,
 in this process, in a background thread and in a Python child, must be blocked and recorded.
@@ -17,8 +18,11 @@ import conftest
 import egress
 import pytest
 from coachproc import COACH, ROOT, coach_env, tiny_gguf
+from fake_openai import Answer, FakeServer
 
 from app import privacy
+from app.errors import ModelServerError
+from app.openai_model import OpenAIChatModel
 
 CANARY = "203.0.113.9"
 CANARY6 = "2001:db8::9"  # IPv6 documentation range
@@ -191,3 +195,46 @@ def test_import_order_check_can_fail() -> None:
         _hub_offline("import huggingface_hub.constants as c, app.cli; print(c.HF_HUB_OFFLINE)")
         == "False"
     )
+
+
+# -- the model server: the configured host and no other ---------------------------------------
+
+MESSAGES = [{"role": "user", "content": "Ik had ruzie met mijn collega."}]
+
+
+def test_the_guard_sees_the_model_server_client(forget: object) -> None:
+    """Canary: the client's traffic goes through the guarded sockets, so a base_url on another
+    host is blocked and recorded (once per try), and the error names that host."""
+    model = OpenAIChatModel(f"http://{CANARY}:8000/v1", timeout=2, retry_pause=0.01)
+    with pytest.raises(ModelServerError) as exc:
+        model.complete(MESSAGES)
+    assert f"The model server at {CANARY}:8000 cannot be reached" in str(exc.value)
+    assert [r["target"] for r in _records(CANARY)] == [CANARY, CANARY]
+    assert conftest.forget_attempts(CANARY) == 2
+
+
+def test_a_redirect_to_another_host_is_not_followed(forget: object) -> None:
+    server = FakeServer()
+    try:
+        away = {"Location": f"http://{CANARY}/v1/models"}
+        server.on("models", Answer(status=307, headers=away))
+        with pytest.raises(ModelServerError, match="redirect .* does not follow"):
+            OpenAIChatModel(server.url).complete(MESSAGES)
+    finally:
+        server.close()
+    assert len(server.requests) == 1 and not _records(CANARY)
+
+
+def test_proxy_variables_do_not_divert_the_client(
+    forget: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+        monkeypatch.setenv(name, f"http://{CANARY}:3128")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    server = FakeServer()
+    try:
+        assert OpenAIChatModel(server.url).complete(MESSAGES) == server.reply
+    finally:
+        server.close()
+    assert not _records(CANARY)
