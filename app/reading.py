@@ -23,13 +23,13 @@ FEELINGS = {
         "opgejaagd beschaamd gestrest radeloos jaloers wanhopig onzeker verward overvallen "
         "ontmoedigd gedemotiveerd ellendig rot verscheurd chagrijnig chagerijnig prikkelbaar "
         "schaam schaamde schaamt pijnlijk gepasseerd genegeerd betrapt "
-        "buitengesloten pijn"
+        "buitengesloten pijn beroerd"
     ),
     "en": wordlist(
         "angry furious scared afraid anxious sad upset frustrated disappointed helpless hurt "
         "tired exhausted tense nervous irritated lonely guilty relieved happy proud small "
         "embarrassed ashamed confused stressed overwhelmed worried annoyed drained "
-        "humiliated invisible useless resentful uneasy awkward insecure gutted"
+        "humiliated invisible useless resentful uneasy awkward insecure gutted flat numb"
     ),
 }
 # Feelings that read well in "Wat maakte je zo ...?" / "What made you so ...?".
@@ -95,10 +95,10 @@ _PLAN = re.compile(
     re.I,
 )
 _WANTED = re.compile(
-    r"\b(ik wilde|wilde ik|ik had (graag )?willen|ik had gewild|"
+    r"\b(ik wilde|wilde ik|ik had (\w+ ){0,4}willen|ik had gewild|"
     r"wat ik (eigenlijk |echt |het liefst |vooral )?wilde|ik hoopte|ik had gehoopt|"
     r"i (really |actually )?wanted|wanted to|what i (really |actually )?wanted|i wished|i wish|"
-    r"i was hoping|i'd hoped)\b",
+    r"i was hoping|i'd hoped|i would have liked|i'd have liked)\b",
     re.I,
 )
 _EXPLAINED = re.compile(
@@ -281,7 +281,7 @@ _NEGATION = re.compile(
 
 
 _OWN_FEELING = (
-    r"\b(ik|k) (was|ben|werd|word|voelde me|voel me|raakte|bleef|voelde mij|voel mij)"
+    r"\b(ik|k|i) {f}\b|\b(ik|k) (was|ben|werd|word|voelde me|voel me|raakte|bleef|voelde mij|voel mij)"
     r"( \w+){{0,3}} {f}\b|\b(was|ben|werd|word|voelde|voel) ik( \w+){{0,3}} {f}\b|"
     r"\b(maakte|maakt) (me|mij)( \w+){{0,2}} {f}\b|\b(i|i'm|im) (was |am |felt |feel |got |get )?"
     r"(\w+ ){{0,3}}{f}\b|\b(made|makes) me( \w+){{0,2}} {f}\b|"

@@ -62,6 +62,28 @@ _ELABORATION = re.compile(
 _OWN_HEDGE_EN = re.compile(r"^(i think|i guess|i suppose|i feel like|i reckon) (?=i\b|i'm\b)", re.I)
 _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|feels)\b", re.I)
 _FILLERS = re.compile(r"\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar)\b", re.I)
+# Words that carry how it was for the person without naming a feeling: "het zit me dwars",
+# "toch even slikken", "it doesn't feel like it". Said back before the bare facts.
+_WEIGHT = re.compile(
+    r"\b(dwars|slikken|beroerd|rot|over de schoenen|klaar mee|niet lekker|zwaar|lastig|moeilijk|"
+    r"raakt|raakte|stak|steekt|knaagt|baal\w*|flat|numb|nothing|doesn't feel|does not feel|"
+    r"not over|gets to me|got to me|bothers|bothered|stung|stings|hard|heavy|tough)\b",
+    re.I,
+)
+# The opening "Je bent gezinsvoogd." only names a role: it says back nothing of the story.
+_ROLE = re.compile(r"^(je bent|je werkt|you're a|you are a|you work|you're an|you are an)\b", re.I)
+# "Waar moet ik beginnen." is a question even without its question mark.
+_BARE_QUESTION = re.compile(
+    r"^(waar|wat|hoe|waarom|wie|welke|wanneer)\s+(moet|moeten|kan|kun|kunnen|zal|zou|ga|doe|is|"
+    r"zijn|heb|wil)\b|^(where|what|how|why|who|which|when)\s+(do|does|should|can|could|would|"
+    r"will|is|are|am)\b",
+    re.I,
+)
+# "It doesn't feel like it though." turns the sentence before it, like a "but".
+_THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
+_TRAILING_FILLER = re.compile(
+    r",?\s+(eerlijk gezegd|to be honest|tbh|honestly|denk ik|i think)(?=[\s.!…]*$)", re.I
+)
 _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
 
 
@@ -127,7 +149,11 @@ def _said(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
     for sentence in style.sentences(message):
-        if style.questions(sentence) or _CLOSING_ONLY.match(sentence):
+        if (
+            style.questions(sentence)
+            or _CLOSING_ONLY.match(sentence)
+            or _BARE_QUESTION.match(_LEADING.sub("", sentence.strip()))
+        ):
             continue
         out.append(sentence)
     return out
@@ -135,10 +161,13 @@ def _said(message: str) -> list[str]:
 
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
     core = _LEADING.sub("", _FILLERS.sub("", sentence.strip()))
+    core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
     if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
         return None
     if lang == "en":
         core = _OWN_HEDGE_EN.sub("", core)
+    else:
+        core = _main_clause_nl(core) or core
     feeling = _feeling_fragment(core, lang)
     if feeling:
         return feeling
@@ -158,6 +187,75 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     if not language_ok(turned, lang, allowed=message):
         return None
     return turned
+
+
+_OWN_HEDGE_NL = re.compile(r"^(ik denk|ik geloof|ik vermoed|ik gok) dat (ik|k) ", re.I)
+_NL_MODALS = frozenset(
+    "wil wilde kan kon moet moest zou ga ging mag mocht durf durfde blijf bleef".split()
+)
+_NL_CLAUSE_END = frozenset("dat omdat als want maar en of die wat terwijl toen zodat , ; : . ! …".split())
+
+
+def _main_clause_nl(core: str) -> str | None:
+    """"Ik denk dat ik vaker de lieve vrede bewaar" -> "Ik bewaar vaker de lieve vrede": the
+    hedge about the speaker's own state dropped, the verb moved to second place so that the
+    sentence turns into "Je bewaart vaker de lieve vrede". None when the verb is not certain."""
+    m = _OWN_HEDGE_NL.match(core)
+    if not m:
+        return None
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", core[m.end() :])
+    end = next((i for i, t in enumerate(tokens) if t.lower() in _NL_CLAUSE_END), len(tokens))
+    clause, tail = tokens[:end], tokens[end:]
+    split = _finite_split(clause)
+    if split is None:
+        return None
+    finite, words = split
+    text = " ".join(["Ik", finite, *words, *tail])
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+def _nl_finite(word: str) -> bool:
+    w = word.lower()
+    if w in _NL_MODALS or perspective.nl_present_stem(w) and not w.endswith("en"):
+        return True
+    if w in ("was", "had", "werd", "ben", "heb", "word", "vond", "dacht", "voelde", "zat"):
+        return True
+    m = re.match(r"^(\w+?)(de|te|den|ten)$", w)
+    return bool(m) and perspective.nl_present_stem(m.group(1), strict=True)
+
+
+def _nl_infinitive(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("en") and perspective.nl_present_stem(w[:-2] or "x") or w in (
+        "zijn",
+        "gaan",
+        "staan",
+        "doen",
+        "zien",
+        "worden",
+        "lijken",
+        "hebben",
+    )
+
+
+def _finite_split(clause: list[str]) -> tuple[str, list[str]] | None:
+    """The finite verb at the end of a Dutch subordinate clause and the words without it:
+    "vaker de lieve vrede bewaar", "professioneel wilde lijken", "aardig gevonden wil worden"."""
+    if not clause or not all(t.isalpha() or t in "'’-" for t in clause):
+        return None
+    last = clause[-1]
+    if _nl_finite(last) and not (len(clause) > 1 and _nl_infinitive(clause[-2])):
+        return last, clause[:-1]
+    if len(clause) >= 2 and _nl_infinitive(last) and clause[-2].lower() in _NL_MODALS:
+        return clause[-2], [*clause[:-2], last]
+    if (
+        len(clause) >= 3
+        and _nl_infinitive(last)
+        and clause[-2].lower() in _NL_MODALS | {"word", "werd"}
+        and perspective._participle(clause[-3].lower())
+    ):
+        return clause[-2], [*clause[:-3], clause[-3], last]
+    return None
 
 
 FEELING_FRAGMENT = {"nl": "Je voelde je {text}.", "en": "You felt {text}."}
@@ -212,6 +310,10 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 1.0
     if _CORE.search(low):
         score += 0.8
+    if _WEIGHT.search(low):
+        score += 1.0
+    if n == 0 and _ROLE.match(text) and total > 1:
+        score -= 0.8
     score += 0.8 * (n + 1) / max(total, 1)
     words = len(text.split())
     score -= max(0, words - 12) * 0.15
@@ -228,21 +330,29 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         first = by_index.get(n)
         nxt = _LEADING.sub("", said[n + 1].strip()) if not _MAAR.match(said[n + 1]) else ""
         turn = _MAAR.match(said[n + 1])
+        though = lang == "en" and _THOUGH.search(said[n + 1])
+        if though:
+            nxt = _THOUGH.sub("", nxt)
         also = _AND.match(said[n + 1]) and _names_feeling(nxt.split()[0] if nxt else "", lang)
-        if first is None or not (turn or also or _ELABORATION.match(nxt)):
+        if first is None or not (turn or also or though or _ELABORATION.match(nxt)):
             continue
         rest = said[n + 1].strip()[turn.end() :].strip() if turn else nxt
         second = _turn(rest, lang, message, joined=True)
-        if second is None and also and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
+        bare = also or though
+        if second is None and bare and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
             second = re.sub(r"[\s.!…]+$", "", rest) + "."  # "and furious on the drive back"
         if second is None:
             continue
-        link = {"nl": "maar", "en": "but"}[lang] if turn else ""
+        link = {"nl": "maar", "en": "but"}[lang] if turn or though else ""
         link = {"nl": "en", "en": "and"}[lang] if also else link
         tail = second[:1].lower() + second[1:] if not second.startswith(("I ", "I'")) else second
         text = f"{first.text.rstrip('.')}, {link + ' ' if link else ''}{tail}"
         if len(text.split()) <= MAX_MIRROR_WORDS + 2:
             bonus = 0.9 if turn and _names_feeling(first.text, lang) else 0.5
+            if (_WEIGHT.search(second) or _names_feeling(second, lang)) and not (
+                _WEIGHT.search(first.text) or _names_feeling(first.text, lang)
+            ):
+                bonus += 1.0  # the second part carries how it was
             out.append(Candidate(text, f"said:{n}&{n + 1}", max(first.score, 0) + bonus))
     return out
 

@@ -141,3 +141,66 @@ def test_an_insight_about_oneself_comes_before_a_side_detail() -> None:
         "regisseur, half als grap."
     )
     assert found[0] == "Je merkt dat je bij onrust het liefst de regie pakt."
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror"),
+    [
+        ("Ik denk dat ik vaker de lieve vrede bewaar.", "Je bewaart vaker de lieve vrede."),
+        ("Ik denk dat ik professioneel wilde lijken.", "Je wilde professioneel lijken."),
+        (
+            "Ik denk dat ik nog steeds aardig gevonden wil worden.",
+            "Je wilt nog steeds aardig gevonden worden.",
+        ),
+        ("Ik denk dat ik daar te snel in ga.", "Je gaat daar te snel in."),
+    ],
+)
+def test_a_dutch_hedge_about_oneself_becomes_a_plain_main_clause(message: str, mirror: str) -> None:
+    assert texts(message)[0] == mirror
+
+
+def test_a_dutch_hedge_is_kept_when_the_verb_is_not_certain() -> None:
+    found = texts("Ik denk dat ik Marloes gewoon moet vragen voor een kop koffie.")
+    assert found[0] == "Je denkt dat je Marloes gewoon moet vragen voor een kop koffie."
+
+
+def test_how_it_was_comes_before_the_role_and_the_bare_facts() -> None:
+    message = (
+        "Ik werk bij de politie, basisteam. Vorige maand hielden we een auto aan. "
+        "Ik heb niks gezegd. Dat zit me dwars."
+    )
+    found = texts(message)
+    assert found[0] == "Dat zit je dwars."
+    assert "Je werkt bij de politie, basisteam." not in found[:2]
+
+
+def test_a_though_turns_the_sentence_before_it() -> None:
+    found = texts("I did all the right things. It doesn't feel like it though.", "en")
+    assert found[0] == "You did all the right things, but it doesn't feel like it."
+
+
+def test_a_question_without_its_question_mark_is_not_said_back() -> None:
+    found = texts("Ik heb er dagen over nagedacht. Waar moet ik beginnen.")
+    assert all("beginnen" not in t for t in found)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Ik schaamde me. Voor hem, maar ook voor mezelf.", "nl"),
+        ("Ik voelde me gepasseerd. Op mijn plek gezet.", "nl"),
+        ("But I'm resentful. I caught myself sighing yesterday.", "en"),
+    ],
+)
+def test_after_a_named_feeling_the_inside_at_that_moment_is_not_asked(
+    message: str, lang: str
+) -> None:
+    asked = {c.text for c in template_questions(read(message, lang), message, 2, lang)}
+    assert asked
+    assert not asked & {
+        "Wat gebeurde er toen in je?",
+        "Wat deed dat met je?",
+        "Wat ging er op dat moment door je heen?",
+        "What was going on inside you at that moment?",
+        "What did that do to you?",
+    }
