@@ -54,6 +54,7 @@ LEERVRAAG: dict[str, str] = _TEXTS["leervraag"]
 RETURN_QUESTIONS: dict[str, tuple[str, ...]] = _TEXTS["return_questions"]
 PERMISSION_QUESTIONS: dict[str, tuple[str, ...]] = _TEXTS["permission_questions"]
 RETURN_QUESTION = {lang: questions[0] for lang, questions in RETURN_QUESTIONS.items()}
+OWN_OPTIONS_QUESTION: dict[str, str] = _TEXTS["own_options_question"]
 PERMISSION_QUESTION = {lang: questions[0] for lang, questions in PERMISSION_QUESTIONS.items()}
 # After a crisis hand-off the method waits: the next turns check in on the person first.
 CARE: dict[str, tuple[str, ...]] = _TEXTS["care"]
@@ -109,6 +110,24 @@ class Event:
 _MOMENT_WORDS = re.compile(r"\b(op dat moment|toen|at that moment|when it happened)\b", re.I)
 _OTHER_WORDS = re.compile(r"\b(de ander|the other person)\b", re.I)
 _WANT_WORDS = re.compile(r"\b(wilde jij|did you want)\b", re.I)
+
+
+def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
+    """The person's own option in an advice request ("Ik zou het bij hem kunnen aankaarten.
+    Wat zou jij doen?"), said back; None when the message names none."""
+    if not (seen.alternative or seen.plan):
+        return None
+    found = [
+        c
+        for c in reflection.mirrors(text, lang, seen)
+        if c.source.startswith(("said:", "clause:"))
+        and (
+            reading.read(c.text, lang).alternative
+            or reading.read(c.text, lang).plan
+            or re.search(r"\b(kunnen|kunt|could|might|misschien|maybe)\b", c.text, re.I)
+        )
+    ]
+    return found[0].text if found else None
 
 
 def _terugblik_fits(question: str, seen: reading.Reading, story: str) -> bool:
@@ -364,6 +383,12 @@ class Engine:
         cycle.permission_asked = cycle.phase >= 3
         state["advice"] = asked_advice + 1
         reply = f"{_in_turn(ADVICE_MIRRORS[lang], asked_advice)} {question}"
+        own = _own_option(text, lang, seen)
+        if own is not None:
+            # The person already names what they could do: that is said back, not asked for.
+            question = OWN_OPTIONS_QUESTION[lang]
+            reply = f"{own} {question}"
+            cycle.permission_asked = False
         yield Event("meta", phase=cycle.phase, sources=sources, note=note)
         yield Event("reset", reply)
         turn = self._commit(

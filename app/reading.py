@@ -112,7 +112,9 @@ _CONCRETE = re.compile(
     re.I,
 )
 _ALTERNATIVE = re.compile(
-    r"\b(ik zou (kunnen|ook)|ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
+    r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,6}kunnen|"
+    r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|"
+    r"ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
     r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option)\b",
     re.I,
 )
@@ -281,7 +283,8 @@ _NEGATION = re.compile(
 
 
 _OWN_FEELING = (
-    r"\b(ik|k|i) {f}\b|\b(ik|k) (was|ben|werd|word|voelde me|voel me|raakte|bleef|voelde mij|voel mij)"
+    r"\b(ik|k|i) {f}\b|"
+    r"\b(ik|k) (was|ben|werd|word|voelde me|voel me|raakte|bleef|voelde mij|voel mij)"
     r"( \w+){{0,3}} {f}\b|\b(was|ben|werd|word|voelde|voel) ik( \w+){{0,3}} {f}\b|"
     r"\b(maakte|maakt) (me|mij)( \w+){{0,2}} {f}\b|\b(i|i'm|im) (was |am |felt |feel |got |get )?"
     r"(\w+ ){{0,3}}{f}\b|\b(made|makes) me( \w+){{0,2}} {f}\b|"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import perspective, style
 from .reading import FEELINGS, Reading
+from .text import wordset
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "knowledge" / "questions" / "templates.toml"
 MAX_MIRROR_WORDS = 20
@@ -164,10 +165,7 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
     if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
         return None
-    if lang == "en":
-        core = _OWN_HEDGE_EN.sub("", core)
-    else:
-        core = _main_clause_nl(core) or core
+    core = _OWN_HEDGE_EN.sub("", core) if lang == "en" else _main_clause_nl(core) or core
     feeling = _feeling_fragment(core, lang)
     if feeling:
         return feeling
@@ -190,14 +188,12 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
 
 
 _OWN_HEDGE_NL = re.compile(r"^(ik denk|ik geloof|ik vermoed|ik gok) dat (ik|k) ", re.I)
-_NL_MODALS = frozenset(
-    "wil wilde kan kon moet moest zou ga ging mag mocht durf durfde blijf bleef".split()
-)
-_NL_CLAUSE_END = frozenset("dat omdat als want maar en of die wat terwijl toen zodat , ; : . ! …".split())
+_NL_MODALS = wordset("wil wilde kan kon moet moest zou ga ging mag mocht durf durfde blijf bleef")
+_NL_CLAUSE_END = wordset("dat omdat als want maar en of die wat terwijl toen zodat , ; : . ! …")
 
 
 def _main_clause_nl(core: str) -> str | None:
-    """"Ik denk dat ik vaker de lieve vrede bewaar" -> "Ik bewaar vaker de lieve vrede": the
+    """ "Ik denk dat ik vaker de lieve vrede bewaar" -> "Ik bewaar vaker de lieve vrede": the
     hedge about the speaker's own state dropped, the verb moved to second place so that the
     sentence turns into "Je bewaart vaker de lieve vrede". None when the verb is not certain."""
     m = _OWN_HEDGE_NL.match(core)
@@ -226,15 +222,20 @@ def _nl_finite(word: str) -> bool:
 
 def _nl_infinitive(word: str) -> bool:
     w = word.lower()
-    return w.endswith("en") and perspective.nl_present_stem(w[:-2] or "x") or w in (
-        "zijn",
-        "gaan",
-        "staan",
-        "doen",
-        "zien",
-        "worden",
-        "lijken",
-        "hebben",
+    return (
+        w.endswith("en")
+        and perspective.nl_present_stem(w[:-2] or "x")
+        or w
+        in (
+            "zijn",
+            "gaan",
+            "staan",
+            "doen",
+            "zien",
+            "worden",
+            "lijken",
+            "hebben",
+        )
     )
 
 
@@ -526,6 +527,7 @@ _PRESUPPOSES = {
         r"did you react|happened"
     ),
     "insight": re.compile(r"patroon|pattern"),
+    "choice": re.compile(r"die keuze|deze keuze|die beslissing|that choice|that decision"),
     "plan": re.compile(r"voornemen|\bplan\b|intention"),
     "team": re.compile(r"\bteam\b|organisatie|organi[sz]ation|afdeling|department"),
     "us": re.compile(r"\bons\b|tussen ons|between us"),
@@ -550,6 +552,11 @@ def fits(question: str, r: Reading, story: str) -> bool:
         if need == "feedback" and not re.search(r"feedback|kritiek|criticism|commentaar", low):
             return False
         if need == "moment" and not r.moment:
+            return False
+        if need == "choice" and not re.search(
+            r"keuze|koos|kies|kiezen|besl(oot|oten|issing)|choice|chose|choose|decided|decision",
+            low,
+        ):
             return False
         if need == "insight" and not (r.insight or re.search(r"patroon|pattern", low)):
             return False

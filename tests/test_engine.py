@@ -12,6 +12,7 @@ from app.engine import (
     BOUNDARY_MIRROR,
     BOUNDARY_QUESTION,
     CARE,
+    OWN_OPTIONS_QUESTION,
     PERMISSION_QUESTION,
     PERMISSION_QUESTIONS,
     RETURN_QUESTION,
@@ -193,6 +194,19 @@ def test_every_fixed_advice_reply_is_open_and_asks_before_advising(lang: str) ->
             reply = f"{mirror} {question}"
             assert not style.check_turn(reply, lang).problems, reply
             assert style.asks_permission(question, lang) and not style.has_advice(reply, lang)
+
+
+def test_an_advice_request_that_names_own_options_gets_them_said_back(coach: Coach) -> None:
+    sid = coach.sessions.create().id
+    done = coach.engine.run(
+        sid,
+        "Ik zou het nog steeds bij hem kunnen aankaarten, ook al is het een maand later. "
+        "Wat zou jij doen?",
+    )
+    assert done.text == (
+        f"Je zou het nog steeds bij hem kunnen aankaarten. {OWN_OPTIONS_QUESTION['nl']}"
+    )
+    assert fake(coach).calls == [] and not style.has_advice(done.text, "nl")
 
 
 def test_asking_for_advice_again_gets_other_words(coach: Coach) -> None:
