@@ -59,7 +59,12 @@ _STOP_PHRASE = re.compile(
     r"(i have to|i need to|i've got to|gotta|got to) (go|run|head off|get going)\b"
     r"(?!\s*(back|to|and|into|through|over|in)\b)|"
     r"(let'?s|can we|we can) pick (this|it) up (later|tomorrow|another time|next time)|"
-    r"i'?(ll| will| am going to|'m going to) (stop|leave it) (there|here)|i'?m going to stop here)",
+    r"i'?(ll| will| am going to|'m going to) (stop|leave it) (there|here)|i'?m going to stop here|"
+    r"that'?s (it|all) for (now|today)(?!,?\s*(he|she|they|my \w+) (said|says|told))|"
+    r"laat ons (het )?(hier|nu)? ?(bij )?(houden|laten|stoppen)|"
+    r"laat ons (het )?hierbij (houden|laten)|"
+    r"(ik kan|kan ik) (het )?(zo|nu|hier) (wel )?(afsluiten|afronden|laten rusten)\b"
+    r"(?!\s*(met|te|om)\b)|dat ik het (zo|nu|hier) (wel )?kan (afsluiten|afronden)\b)",
     re.I,
 )
 

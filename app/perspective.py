@@ -147,6 +147,17 @@ def nl_verb_form(word: str) -> bool:
     return lemma.endswith("en") and lemma != w and not w.startswith("ge") and len(w) > 2
 
 
+@functools.lru_cache(maxsize=4096)
+def nl_past_form(word: str) -> bool:
+    """A Dutch past-tense verb: an irregular one ("zat", "zeiden") or a regular stem with -de,
+    -te, -den or -ten ("werkte", "voelden"); not "hoogste" or "vrede"."""
+    w = word.lower()
+    if w in _NL_PAST_IRREGULAR or (w.endswith("en") and w[:-2] in _NL_PAST_IRREGULAR):
+        return True
+    m = re.match(r"^(\w{2,}?)(de|te|den|ten)$", w)
+    return bool(m) and nl_present_stem(m.group(1))
+
+
 _SEPARABLE = re.compile(
     r"^(aan|af|in|op|uit|mee|terug|door|over|onder|voor|weg|toe|bij|na|om|vast|los|neer|"
     r"samen|tegen|thuis|mis|kwijt)?ge"

@@ -72,14 +72,14 @@ _MANAGER = (
 _MOMENT = {
     "nl": r"\b(gisteren|vanochtend|vanmiddag|vanavond|vannacht|vorige week|vorige maand|"
     r"toen|tijdens|die dag|die avond|die ochtend|op dat moment|in het overleg|in de vergadering|"
-    r"het gesprek|laatst|afgelopen|vandaag|daarna|ineens|opeens|zei|vroeg|riep|gebeurde|"
-    r"\w+(de|te|den|ten))\b",
+    r"het gesprek|laatst|afgelopen|vandaag|daarna|ineens|opeens|zei|vroeg|riep|gebeurde)\b",
     "en": r"\b(yesterday|this morning|last week|last month|then|during|that day|that night|"
     r"at that moment|in the meeting|the call|recently|today|afterwards|suddenly|said|asked|"
-    r"happened|\w+ed)\b",
+    r"happened)\b",
 }
 _INSIGHT = re.compile(
-    r"\b(ik merk|merk ik|ik besef|besef ik|ik realiseer|ik zie (nu|dat|wel)|zie ik (nu|dat)|"
+    r"\b(ik merk|merk ik|ik merkte|merkte ik|ik besef|besef ik|ik realiseer|ik zie (nu|dat|wel)|"
+    r"zie ik (nu|dat)|"
     r"patroon|altijd|steeds weer|elke keer|telkens|eigenlijk gaat het|het gaat (eigenlijk )?om|"
     r"belangrijk voor mij|ik denk dat ik|dat zegt|i notice|i realise|i realize|i see (now|that)|"
     r"pattern|always|every time|each time|it's really about|important to me|i think i)\b",
@@ -141,8 +141,9 @@ _OTHER_ACTS = re.compile(
 # Thinking aloud without saying anything yet: "hmm", "tja...", "pff".
 _PONDERING = re.compile(r"^\s*(hmm+|hm+|mm+|tja+|pff+|uhm*|ehm*|well+|hmm+ well)[\s.!,…]*$", re.I)
 _NOT_KNOWING = re.compile(
-    r"^\s*(weet (ik )?(het )?niet|geen idee|ik weet het niet|ik weet niet|dat weet ik niet|"
-    r"i don'?t know|no idea|not sure|dunno)\b",
+    r"^\s*(weet (ik )?(het )?(eigenlijk |echt |ook )?niet|geen idee|ik weet het (eigenlijk )?niet|"
+    r"ik weet niet|dat weet ik (eigenlijk )?niet|i don'?t (really )?know|no idea|not sure|"
+    r"dunno|idk)\b",
     re.I,
 )
 
@@ -253,8 +254,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
         re.search(r"\b(hij|zij|hem|haar|ze|he|she|him|her|they)\b", everything.lower())
     )
     r.manager = bool(re.search(_MANAGER, everything.lower()))
-    r.moment = bool(re.search(_MOMENT[lang], everything.lower()))
-    r.moment_now = bool(re.search(_MOMENT[lang], low))
+    r.moment = bool(re.search(_MOMENT[lang], everything.lower())) or _past(everything, lang)
+    r.moment_now = bool(re.search(_MOMENT[lang], low)) or _past(low, lang)
     r.wanted = bool(_WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
     r.insight = bool(_INSIGHT.search(text))
@@ -276,6 +277,25 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     return r
 
 
+_NOT_PAST_EN = wordset(
+    "need needed indeed speed feed seed bed red shed hundred naked wicked sacred tired "
+    "interested excited scared worried bored stressed embarrassed ashamed overwhelmed "
+    "frustrated disappointed annoyed confused exhausted drained supposed used"
+)
+
+
+def _past(text: str, lang: str) -> bool:
+    """A verb in the past tense: "werkte", "zeiden", "walked" (not "hoogste", "need")."""
+    from .perspective import nl_past_form
+
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if lang == "nl" and nl_past_form(word):
+            return True
+        if lang == "en" and word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_EN:
+            return True
+    return False
+
+
 _NEGATION = re.compile(
     r"\b(niet|geen|nooit|nie|not|never|no|didn'?t|don'?t|wasn'?t|isn'?t|without|zonder|"
     r"waiting to|wachten op|wachtte)\b"
@@ -288,7 +308,9 @@ _OWN_FEELING = (
     r"( \w+){{0,3}} {f}\b|\b(was|ben|werd|word|voelde|voel) ik( \w+){{0,3}} {f}\b|"
     r"\b(maakte|maakt) (me|mij)( \w+){{0,2}} {f}\b|\b(i|i'm|im) (was |am |felt |feel |got |get )?"
     r"(\w+ ){{0,3}}{f}\b|\b(made|makes) me( \w+){{0,2}} {f}\b|"
-    r"(^|[.!?]\s+)\W*(and |en |maar |but |echt |really |so |zo )?{f}\b|"
+    r"(^|[.!?]\s+)\W*(ja,? |yeah,? |nee,? |and |en |maar |but |echt |really |so |zo )?"
+    r"(een beetje |a bit |a little |beetje |wel |ook |best |heel |erg |quite |pretty |very |"
+    r"vooral |mostly |honestly,? )*{f}\b|"
     r"\b(dat|het|dit|that|it) (deed|doet|did|does) (me |mij )?(zo |echt |wel )?{f}\b"
 )
 

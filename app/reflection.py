@@ -82,6 +82,11 @@ _BARE_QUESTION = re.compile(
 )
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
 _THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
+_BARE_NOT_KNOWING = re.compile(
+    r"^(ik weet (het )?(eigenlijk |echt )?niet|weet ik (veel|niet)|geen idee|i don'?t know|"
+    r"idk|no idea)[\s.!…]*$",
+    re.I,
+)
 _TRAILING_FILLER = re.compile(
     r",?\s+(eerlijk gezegd|to be honest|tbh|honestly|denk ik|i think)(?=[\s.!…]*$)", re.I
 )
@@ -119,6 +124,9 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     said = _said(message)
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
+        tail = _after_but(sentence, lang, message)
+        if tail:
+            found.append(Candidate(tail, f"clause:{n}", _mirror_score(tail, n, len(said), lang)))
         if turned is None:
             continue
         score = _mirror_score(turned, n, len(said), lang)
@@ -146,6 +154,16 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     return _unique(found)[:limit]
 
 
+def _after_but(sentence: str, lang: str, message: str) -> str | None:
+    """The part after "but" of a sentence too long to say back whole, when it stands on its
+    own: "i know thats normal for the job but i came out of it feeling like i'm not cut out for
+    this" -> "You came out of it feeling like you're not cut out for this."."""
+    parts = re.split(r",?\s+(?:maar|but)\s+(?=(?:ik|i|i'm|im|i've)\b)", sentence, maxsplit=1)
+    if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4:
+        return None
+    return _turn(parts[1], lang, message, joined=True)
+
+
 def _said(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
@@ -165,11 +183,14 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
     if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
         return None
-    core = _OWN_HEDGE_EN.sub("", core) if lang == "en" else _main_clause_nl(core) or core
+    if lang == "en":
+        core = _OWN_HEDGE_EN.sub("", _en_spelled_out(core))
+    else:
+        core = _main_clause_nl(core) or core
     feeling = _feeling_fragment(core, lang)
     if feeling:
         return feeling
-    if not core or _ANNOUNCE.match(core):
+    if not core or _ANNOUNCE.match(core) or _BARE_NOT_KNOWING.match(core):
         return None
     core = core[:1].upper() + core[1:]
     turned = perspective.second_person(core, lang)
@@ -187,7 +208,10 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     return turned
 
 
-_OWN_HEDGE_NL = re.compile(r"^(ik denk|ik geloof|ik vermoed|ik gok) dat (ik|k) ", re.I)
+_OWN_HEDGE_NL = re.compile(
+    r"^((ik denk|ik geloof|ik vermoed|ik gok) dat|(?P<maybe>misschien|wellicht) dat) (ik|k) ",
+    re.I,
+)
 _NL_MODALS = wordset("wil wilde kan kon moet moest zou ga ging mag mocht durf durfde blijf bleef")
 _NL_CLAUSE_END = wordset("dat omdat als want maar en of die wat terwijl toen zodat , ; : . ! …")
 
@@ -206,7 +230,10 @@ def _main_clause_nl(core: str) -> str | None:
     if split is None:
         return None
     finite, words = split
-    text = " ".join(["Ik", finite, *words, *tail])
+    if m.group("maybe"):  # "Misschien dat ik bang ben" -> "Misschien ben ik bang"
+        text = " ".join([m.group("maybe").capitalize(), finite, "ik", *words, *tail])
+    else:
+        text = " ".join(["Ik", finite, *words, *tail])
     return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
 
@@ -259,12 +286,60 @@ def _finite_split(clause: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
+FEELING_NOUNS = {
+    "nl": wordset(
+        "schaamte boosheid woede angst verdriet frustratie ongemak onmacht teleurstelling "
+        "schuldgevoel opluchting spijt jaloezie onzekerheid machteloosheid trots"
+    ),
+    "en": wordset(
+        "guilt shame anger fear sadness frustration relief disappointment embarrassment "
+        "helplessness pride regret"
+    ),
+}
 FEELING_FRAGMENT = {"nl": "Je voelde je {text}.", "en": "You felt {text}."}
+
+
+# Feeling words that are just as often plain description ("a small branch", "het project is
+# dood"): they count as a feeling only after a verb of feeling or being.
+_AMBIGUOUS = frozenset({"small", "klein", "leeg", "flat", "rot", "hard", "hurt"})
+_FEELS_BEFORE = r"\b(feel|feels|felt|feeling|voel\w*|ben|was|werd|word|i'm|im|am|was)( \w+){0,2} "
 
 
 def _names_feeling(text: str, lang: str) -> bool:
     low = text.lower()
-    return any(re.search(rf"\b{re.escape(f)}\b", low) for f in FEELINGS[lang])
+    for f in FEELINGS[lang]:
+        if not re.search(rf"\b{re.escape(f)}\b", low):
+            continue
+        if f not in _AMBIGUOUS or re.search(_FEELS_BEFORE + re.escape(f) + r"\b", low):
+            return True
+    return False
+
+
+# Chat spellings without the apostrophe, written out before a sentence is turned.
+_EN_CONTRACTIONS = {
+    "im": "I'm",
+    "ive": "I've",
+    "dont": "don't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "cant": "can't",
+    "wont": "won't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "thats": "that's",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+}
+
+
+def _en_spelled_out(text: str) -> str:
+    return re.sub(
+        r"\b(" + "|".join(_EN_CONTRACTIONS) + r")\b",
+        lambda m: _EN_CONTRACTIONS[m.group(1).lower()],
+        text,
+        flags=re.I,
+    )
 
 
 def _feeling_fragment(core: str, lang: str) -> str | None:
@@ -272,6 +347,12 @@ def _feeling_fragment(core: str, lang: str) -> str | None:
     said back as a feeling: "You felt humiliated, mostly."."""
     text = re.sub(r"[\s.!…]+$", "", core).strip()
     words = re.findall(r"[\w'-]+", text.lower())
+    if words and len(words) <= 3 and words[0] in FEELING_NOUNS[lang]:
+        # "Schaamte, vooral." -> "Je voelde vooral schaamte."
+        most = [w for w in words[1:] if w in ("vooral", "mostly", "eigenlijk", "echt")]
+        if len(most) == len(words) - 1:
+            form = {"nl": "Je voelde {most}{noun}.", "en": "You felt {most}{noun}."}[lang]
+            return form.format(most=most[0] + " " if most else "", noun=words[0])
     if not words or len(words) > 4 or words[0] not in FEELINGS[lang]:
         return None
     rest = set(words[1:]) - {
@@ -305,8 +386,10 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
     """Feeling first, then the person's latest words, then short sentences."""
     low = text.lower()
     score = 0.0
-    if any(re.search(rf"\b{re.escape(f)}\b", low) for f in FEELINGS[lang]):
+    if _names_feeling(text, lang):
         score += 2.0
+    if re.search(r",\s*(maar|but)\b", low):
+        score += 0.5  # the sentence turns inside itself: "not wrong to raise it, but ..."
     if re.search(r"\b(je|you)\b", low):
         score += 1.0
     if _CORE.search(low):
@@ -527,6 +610,7 @@ _PRESUPPOSES = {
         r"did you react|happened"
     ),
     "insight": re.compile(r"patroon|pattern"),
+    "intervision": re.compile(r"intervisie|supervisie|intervision|supervision"),
     "choice": re.compile(r"die keuze|deze keuze|die beslissing|that choice|that decision"),
     "plan": re.compile(r"voornemen|\bplan\b|intention"),
     "team": re.compile(r"\bteam\b|organisatie|organi[sz]ation|afdeling|department"),
@@ -552,6 +636,10 @@ def fits(question: str, r: Reading, story: str) -> bool:
         if need == "feedback" and not re.search(r"feedback|kritiek|criticism|commentaar", low):
             return False
         if need == "moment" and not r.moment:
+            return False
+        if need == "intervision" and not re.search(
+            r"intervisie|supervisie|intervision|supervis", low
+        ):
             return False
         if need == "choice" and not re.search(
             r"keuze|koos|kies|kiezen|besl(oot|oten|issing)|choice|chose|choose|decided|decision",

@@ -31,6 +31,9 @@ from app import intents
         "Dank je, ik moet er nu vandoor.",
         "Sorry, I have to run, my next meeting starts.",
         "Can we pick this up tomorrow? I'm wiped.",
+        "cool. thats it for now, thanks",
+        "Merci, laat ons het hierbij houden.",
+        "Ik denk dat ik het zo wel kan afsluiten. Bedankt.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -53,6 +56,8 @@ def test_wants_to_stop(text: str) -> None:
         "Ik moet zo weg kunnen bij het werk zonder schuldgevoel, dat is mijn doel.",
         "Ik stop even met overwerken, heb ik tegen mijn teamleider gezegd, en toen werd het stil.",
         "I have to go back to that client on Monday and I dread it.",
+        "Ik kan dat project nu wel afsluiten met een goed gevoel.",
+        "That's it for now, he said, and walked off.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:
