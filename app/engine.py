@@ -107,7 +107,9 @@ class Event:
     note: str = ""
 
 
-_MOMENT_WORDS = re.compile(r"\b(op dat moment|toen|at that moment|when it happened)\b", re.I)
+_MOMENT_WORDS = re.compile(
+    r"\b(op dat moment|toen|at that moment|when it happened|deed je|did you do)\b", re.I
+)
 _OTHER_WORDS = re.compile(r"\b(de ander|the other person)\b", re.I)
 _WANT_WORDS = re.compile(r"\b(wilde jij|did you want)\b", re.I)
 
@@ -131,7 +133,7 @@ def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
 
 
 def _terugblik_fits(question: str, seen: reading.Reading, story: str) -> bool:
-    if _MOMENT_WORDS.search(question) and not seen.moment_now:
+    if _MOMENT_WORDS.search(question) and (not seen.moment_now or seen.plan or seen.alternative):
         return False
     if _WANT_WORDS.search(question) and seen.wanted:
         return False

@@ -68,6 +68,9 @@ _NL_SUBORDINATORS = wordset(
 _NL_CLAUSE_OPENERS = wordset(
     "dat omdat als wanneer toen terwijl zodat hoewel voordat nadat doordat alsof zodra"
 )
+_NL_SUBJECTS = wordset(
+    "ik je jij hij zij ze we wij het er de een mijn mn m'n zijn haar hun die dat dit men jullie u"
+)
 _NL_CLAUSE_BREAKS = wordset(", ; : — – en maar want dus")
 # Words addressed to someone other than the person: after turning "ik" into "je" they would
 # become ambiguous, so such sentences are left alone.
@@ -282,6 +285,19 @@ def nl_second_person(sentence: str) -> str | None:
         if nl_present_stem(lower[k + 1], strict=True) and follows not in ("ik", "je", "jij"):
             out[k + 1] = nl_second_person_verb(tokens[k + 1])
             done.add(k + 1)
+    # ... and one at the end of its own part of a clause after "dat": "dat ik dan ga huilen of
+    # juist heel kortaf word" -> "of juist heel kortaf wordt".
+    for k in range(first_ik + 1, len(lower) - 1):
+        if lower[k] not in ("en", "of") or "ik" not in lower[first_ik:k]:
+            continue
+        stop = next((m for m in range(k + 1, len(lower)) if not _is_word(lower[m])), len(lower))
+        part = lower[k + 1 : stop]
+        if not part or part[0] in _NL_SUBJECTS or set(part) & _NL_SUBJECTS:
+            continue
+        last = stop - 1
+        if last not in done and len(part) > 1 and nl_present_stem(lower[last], strict=True):
+            out[last] = nl_second_person_verb(tokens[last])
+            done.add(last)
     for i, tok in enumerate(lower):
         if i in done or tok not in _NL_PRONOUNS:
             continue

@@ -262,7 +262,9 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
     r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
     r.alternative = bool(_ALTERNATIVE.search(text))
-    r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings)
+    r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings) or bool(
+        re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M)
+    )
     r.inner = r.feeling_named or r.wanted or r.insight
     r.concrete_plan = r.plan and bool(_CONCRETE.search(text))
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
@@ -296,6 +298,21 @@ def _past(text: str, lang: str) -> bool:
     return False
 
 
+# A feeling named as a noun at the start of a sentence: "Schaamte, vooral.", "Guilt."
+_BARE_NOUN = (
+    r"(^|[.!?]\s+)\W*(ja,? |yeah,? |en |and |vooral |mostly |een beetje |a bit of |ook |"
+    r"misschien ook |maybe also )*({nouns})\b"
+)
+FEELING_NOUNS = {
+    "nl": wordset(
+        "schaamte boosheid woede angst verdriet frustratie ongemak onmacht teleurstelling "
+        "schuldgevoel opluchting spijt jaloezie onzekerheid machteloosheid trots"
+    ),
+    "en": wordset(
+        "guilt shame anger fear sadness frustration relief disappointment embarrassment "
+        "helplessness pride regret"
+    ),
+}
 _NEGATION = re.compile(
     r"\b(niet|geen|nooit|nie|not|never|no|didn'?t|don'?t|wasn'?t|isn'?t|without|zonder|"
     r"waiting to|wachten op|wachtte)\b"

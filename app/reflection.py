@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import perspective, style
-from .reading import FEELINGS, Reading
+from .reading import FEELING_NOUNS, FEELINGS, Reading
 from .text import wordset
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "knowledge" / "questions" / "templates.toml"
@@ -286,16 +286,6 @@ def _finite_split(clause: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
-FEELING_NOUNS = {
-    "nl": wordset(
-        "schaamte boosheid woede angst verdriet frustratie ongemak onmacht teleurstelling "
-        "schuldgevoel opluchting spijt jaloezie onzekerheid machteloosheid trots"
-    ),
-    "en": wordset(
-        "guilt shame anger fear sadness frustration relief disappointment embarrassment "
-        "helplessness pride regret"
-    ),
-}
 FEELING_FRAGMENT = {"nl": "Je voelde je {text}.", "en": "You felt {text}."}
 
 

@@ -130,3 +130,21 @@ def test_present_stems(word: str) -> None:
 @pytest.mark.parametrize("word", ["was", "had", "werkte", "zat", "boos", "planning", "team"])
 def test_not_present_stems(word: str) -> None:
     assert not nl_present_stem(word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "turned"),
+    [
+        (
+            "Ik ben bang dat ik dan ga huilen of juist heel kortaf word.",
+            "Je bent bang dat je dan gaat huilen of juist heel kortaf wordt.",
+        ),
+        (
+            "Ik merk dat ik dichtklap en niks meer zeg.",
+            "Je merkt dat je dichtklapt en niks meer zegt.",
+        ),
+        ("Ik ga naar huis en de kinderen eten.", "Je gaat naar huis en de kinderen eten."),
+    ],
+)
+def test_a_second_verb_at_the_end_of_its_part_agrees(sentence: str, turned: str) -> None:
+    assert second_person(sentence, "nl") == turned

@@ -204,3 +204,18 @@ def test_after_a_named_feeling_the_inside_at_that_moment_is_not_asked(
         "What was going on inside you at that moment?",
         "What did that do to you?",
     }
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        ("Schaamte, vooral.", "nl", "Je voelde vooral schaamte."),
+        ("Guilt.", "en", "You felt guilt."),
+    ],
+)
+def test_a_bare_feeling_noun_is_said_back_and_not_asked_about_again(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert texts(message, lang)[0] == mirror
+    asked = {c.text for c in template_questions(read(message, lang), message, 2, lang)}
+    assert not asked & {"Wat deed dat met je?", "What did that do to you?"}
