@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import vault
+from .errors import CoachError
 
 ROLES = ("employee", "supervisor", "admin")
 MIN_PASSWORD = 10
@@ -68,7 +69,7 @@ class Session:
     data_key: bytes
 
 
-class AccountError(Exception):
+class AccountError(CoachError):
     """A refused account action, with a message fit to show."""
 
 

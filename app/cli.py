@@ -395,6 +395,15 @@ def data_delete(ctx: Ctx, yes: bool) -> None:
     click.echo("All personal data deleted.")
 
 
+def _register() -> None:
+    from .cli_users import users
+
+    cli.add_command(users)
+
+
+_register()
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

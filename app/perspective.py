@@ -158,7 +158,7 @@ def nl_past_form(word: str) -> bool:
     if w in _NL_PAST_IRREGULAR or (w.endswith("en") and w[:-2] in _NL_PAST_IRREGULAR):
         return True
     m = re.match(r"^(\w{2,}?)(de|te|den|ten)$", w)
-    return bool(m) and nl_present_stem(m.group(1))
+    return m is not None and nl_present_stem(m.group(1))
 
 
 _SEPARABLE = re.compile(

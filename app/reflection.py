@@ -244,7 +244,7 @@ def _nl_finite(word: str) -> bool:
     if w in ("was", "had", "werd", "ben", "heb", "word", "vond", "dacht", "voelde", "zat"):
         return True
     m = re.match(r"^(\w+?)(de|te|den|ten)$", w)
-    return bool(m) and perspective.nl_present_stem(m.group(1), strict=True)
+    return m is not None and perspective.nl_present_stem(m.group(1), strict=True)
 
 
 def _nl_infinitive(word: str) -> bool:

@@ -100,3 +100,31 @@ def test_a_sealed_value_opens_only_with_its_key_and_in_its_place() -> None:
     with pytest.raises(vault.SealBroken):
         vault.open_text(key, tampered, "anna/conversation/1")
     assert vault.seal_text(key, "geheim") != vault.seal_text(key, "geheim")  # fresh nonces
+
+
+def test_the_users_command_adds_lists_changes_and_resets(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from app.cli import cli
+
+    home = ["--home", str(tmp_path)]
+    run = CliRunner().invoke
+    added = run(
+        cli, [*home, "users", "add", "anna", "--role", "supervisor"], input=f"{PASSWORD}\n" * 2
+    )
+    assert added.exit_code == 0 and "anna (supervisor)" in added.output
+    listed = run(cli, [*home, "users", "list"])
+    assert (
+        "anna" in listed.output and "supervisor" in listed.output and PASSWORD not in listed.output
+    )
+    short = run(cli, [*home, "users", "add", "bob"], input="short\nshort\n")
+    assert short.exit_code != 0
+    changed = run(
+        cli, [*home, "users", "passwd", "anna"], input=f"{PASSWORD}\n" + "another long one\n" * 2
+    )
+    assert changed.exit_code == 0 and "stays readable" in changed.output
+    refused = run(cli, [*home, "users", "passwd", "anna", "--reset"], input="n\n")
+    assert refused.exit_code != 0 and "can no longer be opened" in refused.output
+    Accounts(tmp_path / "accounts.db").login("anna", "another long one")
+    removed = run(cli, [*home, "users", "remove", "anna", "--yes"])
+    assert removed.exit_code == 0 and Accounts(tmp_path / "accounts.db").users() == []
