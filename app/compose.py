@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import reflection
+from . import question_fit
 from .chat_model import ChatModel, Generation, Messages
 from .prompts import PromptLibrary
 from .reading import Reading
@@ -120,9 +120,9 @@ def rank_questions(
     rank) whose presuppositions the story meets; none asked before in this conversation."""
     seen = {a.lower() for a in asked}
     out = list(extra or [])
-    out += reflection.template_questions(reading, message, phase, lang)
+    out += question_fit.template_questions(reading, message, phase, lang)
     for rank, (qid, text) in enumerate(bank):
-        if reflection.fits(text, reading, story):
+        if question_fit.fits(text, reading, story):
             # Below the templates built for this message: a bank question is general.
             out.append(Candidate(text, f"bank:{qid}", round(0.8 - 0.1 * rank, 3)))
     unique: dict[str, Candidate] = {}

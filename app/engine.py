@@ -22,7 +22,9 @@ from . import (
     crisis_replies,
     fixed_texts,
     intents,
+    language_guard,
     phases,
+    question_fit,
     reading,
     reflection,
     report,
@@ -139,7 +141,7 @@ def _terugblik_fits(question: str, seen: reading.Reading, story: str) -> bool:
         return False
     if _OTHER_WORDS.search(question) and (seen.inner or seen.feeling):
         return False  # the person speaks of their own inside: stay with them
-    return reflection.fits(question, seen, story)
+    return question_fit.fits(question, seen, story)
 
 
 @dataclass
@@ -359,7 +361,7 @@ class Engine:
         pairs += [(m, q) for m in mirrors for q in questions if (m, q) != pairs[0]]
         for m, q in pairs:
             reply = f"{m.text} {q.text}"
-            if not style.check_turn(reply, lang).problems and reflection.language_ok(
+            if not style.check_turn(reply, lang).problems and language_guard.language_ok(
                 reply, lang, allowed=text
             ):
                 return reply

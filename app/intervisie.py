@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import methods, reading, reflection, style
+from . import methods, question_fit, reading, style
 from .errors import InputError
 from .exports import write_atomic
 
@@ -169,7 +169,7 @@ def suggestions(meeting: Meeting, knowledge: Retriever, k: int = 4) -> list[str]
             found.append((p.score, p.text))
     out: list[str] = []
     for _, text in sorted(found, key=lambda x: -x[0]):
-        if text in out or not reflection.fits(text, seen, story):
+        if text in out or not question_fit.fits(text, seen, story):
             continue
         out.append(text)
         if len(out) == k:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .engine import CARD_TYPES, Retriever
+from .question_fit import fits
 from .reading import read
-from .reflection import fits
 
 
 @dataclass

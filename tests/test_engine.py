@@ -18,8 +18,9 @@ from app.engine import (
     RETURN_QUESTION,
     RETURN_QUESTIONS,
 )
+from app.language_guard import language_ok
 from app.reading import read
-from app.reflection import language_ok, mirrors
+from app.reflection import mirrors
 from app.services import Coach
 from app.settings import PROJECT_DIR, Settings
 

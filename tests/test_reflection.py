@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.language_guard import agreement_errors, language_ok
+from app.question_fit import fits, template_questions
 from app.reading import read
-from app.reflection import agreement_errors, fits, language_ok, mirrors, template_questions
+from app.reflection import mirrors
 
 
 def texts(message: str, lang: str = "nl") -> list[str]:
