@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from . import (
     compose,
@@ -33,38 +33,57 @@ from . import (
 )
 from .chat_model import ChatModel
 from .crisis_replies import NOT_THERAPY_NOTICE
+from .engine_advice import AdviceTurns
+from .engine_base import (
+    ADVICE_MIRRORS,
+    BOUNDARY_MIRROR,
+    BOUNDARY_QUESTION,
+    CARE,
+    EMPTY_PROMPT,
+    LEERVRAAG,
+    OWN_OPTIONS_QUESTION,
+    PERMISSION_QUESTION,
+    PERMISSION_QUESTIONS,
+    RETURN_QUESTION,
+    RETURN_QUESTIONS,
+    TRUNCATED_NOTE,
+    Event,
+    Retriever,
+    _in_turn,
+)
+from .engine_crisis import CrisisTurns
 from .errors import InputError
 from .language import detect_language
 from .phases import CycleState
 from .prompts import PromptLibrary
 from .reflection import Candidate
 from .safety import CrisisScreen
-from .sessions import SessionInfo, SessionStore, Turn
+from .sessions import SessionInfo, SessionStore
 
 if TYPE_CHECKING:  # the engine needs only the shape of a search result, not numpy
     from .knowledge import SearchResult
 
-_TEXTS = fixed_texts.load("coach")
-EMPTY_PROMPT: dict[str, str] = _TEXTS["empty_prompt"]
-TRUNCATED_NOTE: dict[str, str] = _TEXTS["truncated_note"]
-# Replies to an advice request are composed from fixed parts; someone who asks again gets the
-# next phrasing, so asking three times never gets the same words three times.
-ADVICE_MIRRORS: dict[str, tuple[str, ...]] = _TEXTS["advice_mirrors"]
-LEERVRAAG: dict[str, str] = _TEXTS["leervraag"]
-# Before bewustwording an advice request is handed back; from then on the coach asks what the
-# person considered before it names options (a "yes" after that brings two tip titles).
-RETURN_QUESTIONS: dict[str, tuple[str, ...]] = _TEXTS["return_questions"]
-PERMISSION_QUESTIONS: dict[str, tuple[str, ...]] = _TEXTS["permission_questions"]
-RETURN_QUESTION = {lang: questions[0] for lang, questions in RETURN_QUESTIONS.items()}
-OWN_OPTIONS_QUESTION: dict[str, str] = _TEXTS["own_options_question"]
-PERMISSION_QUESTION = {lang: questions[0] for lang, questions in PERMISSION_QUESTIONS.items()}
-# After a crisis hand-off the method waits: the next turns check in on the person first.
-CARE: dict[str, tuple[str, ...]] = _TEXTS["care"]
-# A request to be something else than a reflection coach, and frustration aimed at the coach.
-# Two phrasings each, used in turn, so a second request does not get the same words back.
-BOUNDARY_MIRROR: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_mirror"]
-BOUNDARY_QUESTION: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_question"]
 CARD_TYPES = ["theme", "method", "tip"]
+# The fixed texts and the event type live in app/engine_base.py; callers may take them from here.
+__all__ = [
+    "ADVICE_MIRRORS",
+    "BOUNDARY_MIRROR",
+    "BOUNDARY_QUESTION",
+    "CARE",
+    "EMPTY_PROMPT",
+    "LEERVRAAG",
+    "OWN_OPTIONS_QUESTION",
+    "PERMISSION_QUESTION",
+    "PERMISSION_QUESTIONS",
+    "RETURN_QUESTION",
+    "RETURN_QUESTIONS",
+    "TRUNCATED_NOTE",
+    "Engine",
+    "EngineConfig",
+    "Event",
+    "Retriever",
+    "TurnContext",
+]
 
 
 @dataclass
@@ -81,57 +100,11 @@ class TurnContext:
     turn_count: int
 
 
-class Retriever(Protocol):
-    def search(
-        self,
-        query: str,
-        k: int = 5,
-        *,
-        type: str | list[str] | None = None,
-        phase: int | None = None,
-        theme: str | None = None,
-        lang: str | None = None,
-        prefer_lang: str | None = None,
-        threshold: float | None = None,
-    ) -> SearchResult: ...
-
-
-@dataclass
-class Event:
-    """One step of a streamed reply: 'delta' appends text, 'reset' replaces it, 'done' ends."""
-
-    kind: str
-    text: str = ""
-    phase: int | None = None
-    sources: list[dict[str, str]] = field(default_factory=list)
-    turn: Turn | None = None
-    report: str | None = None
-    note: str = ""
-
-
 _MOMENT_WORDS = re.compile(
     r"\b(op dat moment|toen|at that moment|when it happened|deed je|did you do)\b", re.I
 )
 _OTHER_WORDS = re.compile(r"\b(de ander|the other person)\b", re.I)
 _WANT_WORDS = re.compile(r"\b(wilde jij|did you want)\b", re.I)
-
-
-def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
-    """The person's own option in an advice request ("Ik zou het bij hem kunnen aankaarten.
-    Wat zou jij doen?"), said back; None when the message names none."""
-    if not (seen.alternative or seen.plan):
-        return None
-    found = [
-        c
-        for c in reflection.mirrors(text, lang, seen)
-        if c.source.startswith(("said:", "clause:"))
-        and (
-            reading.read(c.text, lang).alternative
-            or reading.read(c.text, lang).plan
-            or re.search(r"\b(kunnen|kunt|could|might|misschien|maybe)\b", c.text, re.I)
-        )
-    ]
-    return found[0].text if found else None
 
 
 def _terugblik_fits(question: str, seen: reading.Reading, story: str) -> bool:
@@ -153,7 +126,7 @@ class EngineConfig:
     max_message_chars: int = 4000
 
 
-class Engine:
+class Engine(CrisisTurns, AdviceTurns):
     def __init__(
         self,
         model: ChatModel,
@@ -367,214 +340,6 @@ class Engine:
                 return reply
         return f"{mirrors[0].text} {questions[0].text}"
 
-    def _advice(
-        self,
-        session_id: str,
-        text: str,
-        lang: str,
-        cycle: CycleState,
-        state: dict[str, Any],
-        started: float,
-        note: str,
-        sources: list[dict[str, str]],
-        seen: reading.Reading,
-    ) -> Iterator[Event]:
-        """An advice request: the question handed back, or permission asked, in fixed words
-        that change each time the request comes back."""
-        asked_advice = int(state.get("advice", 0))
-        special = RETURN_QUESTIONS if cycle.phase < 3 else PERMISSION_QUESTIONS
-        question = _in_turn(special[lang], asked_advice)
-        cycle.permission_asked = cycle.phase >= 3
-        state["advice"] = asked_advice + 1
-        reply = f"{_in_turn(ADVICE_MIRRORS[lang], asked_advice)} {question}"
-        own = _own_option(text, lang, seen)
-        if own is not None:
-            # The person already names what they could do: that is said back, not asked for.
-            question = OWN_OPTIONS_QUESTION[lang]
-            reply = f"{own} {question}"
-            cycle.permission_asked = False
-        yield Event("meta", phase=cycle.phase, sources=sources, note=note)
-        yield Event("reset", reply)
-        turn = self._commit(
-            session_id,
-            text,
-            reply,
-            question,
-            cycle,
-            state,
-            lang,
-            sources,
-            started,
-            time.perf_counter(),
-            kind="advice",
-        )
-        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
-
-    def _screen_turn(
-        self,
-        session_id: str,
-        text: str,
-        lang: str,
-        cycle: CycleState,
-        state: dict[str, Any],
-        started: float,
-        note: str,
-    ) -> Iterator[Event] | None:
-        """The crisis screen's answer, or None to go on with the method.
-
-        A clear signal gets the hand-off; a possible one a direct question, whose answer is
-        judged at the next message: a plain no resumes the method, a message that goes on about
-        the work without touching the question gets it once more, anything else the hand-off.
-        A signal about someone the person works with marks the numbers note as due and goes on.
-        """
-        verdict = self.screen.check(text)
-        asked = state.pop("crisis_check", None)
-        asked_again = state.pop("crisis_asked_again", False)
-        own = verdict if verdict.flagged and verdict.about == "self" else None
-        answer = intents.answer_to_check(text) if asked else ""
-        if asked and own is None and answer == "elsewhere" and not asked_again:
-            # The person went on about the work: the question is asked once more, briefly.
-            state["crisis_check"] = asked
-            state["crisis_asked_again"] = True
-            reply = crisis_replies.ask_again(lang, str(asked))
-            return self._flagged(session_id, text, reply, cycle, state, lang, started, note)
-        if asked and (own is not None or answer != "no"):
-            family = own.family if own is not None else str(asked)
-            return self._crisis(session_id, text, lang, cycle, state, started, note, family)
-        if asked:
-            reply = crisis_replies.RELIEVED[lang]
-            return self._fixed(session_id, text, reply, cycle, state, lang, started, "care")
-        if own is not None and own.level == "clear":
-            return self._crisis(session_id, text, lang, cycle, state, started, note, own.family)
-        if own is not None:
-            state["crisis_check"] = own.family
-            reply = crisis_replies.ask(lang, own, text)
-            return self._flagged(session_id, text, reply, cycle, state, lang, started, note)
-        if verdict.flagged and not state.get("professional_note"):
-            state["professional_note"] = "due"
-        return None
-
-    def _crisis(
-        self,
-        session_id: str,
-        text: str,
-        lang: str,
-        cycle: CycleState,
-        state: dict[str, Any],
-        started: float,
-        note: str,
-        family: str,
-    ) -> Iterator[Event]:
-        """The hand-off; the next turns check in on the person before the method resumes."""
-        state["care"] = len(CARE[lang])
-        reply = crisis_replies.handoff(lang, family)
-        return self._flagged(session_id, text, reply, cycle, state, lang, started, note)
-
-    def _flagged(
-        self,
-        session_id: str,
-        text: str,
-        reply: str,
-        cycle: CycleState,
-        state: dict[str, Any],
-        lang: str,
-        started: float,
-        note: str,
-    ) -> Iterator[Event]:
-        """A crisis turn: fixed text, flagged, kept out of notes, summaries and the report."""
-        yield Event("reset", reply, phase=cycle.phase, note=note)
-        self.sessions.save_state(session_id, cycle.phase, state, lang)
-        turn = self._store(
-            session_id, text, reply, None, lang, [], True, started, started, "crisis"
-        )
-        yield Event("done", reply, phase=cycle.phase, turn=turn, note=note)
-
-    def _commit(
-        self,
-        session_id: str,
-        text: str,
-        reply: str,
-        question: str,
-        cycle: CycleState,
-        state: dict[str, Any],
-        lang: str,
-        sources: list[dict[str, str]],
-        started: float,
-        first: float | None,
-        kind: str = "reflect",
-        choice: str = "",
-    ) -> Turn:
-        """Remember what was asked and said, save the cycle, and store the completed turn.
-
-        Only turns of the method add to the notes that later prompts see.
-        """
-        state["asked"] = (state.get("asked", []) + [question])[-40:]
-        if kind in ("reflect", "advice"):
-            state["notes"] = (state.get("notes", []) + [_gist(text)])[-6:]
-        state["cycle"] = cycle.to_dict()
-        self.sessions.save_state(session_id, cycle.phase, state, lang)
-        return self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, first, kind, choice
-        )
-
-    def _fixed(
-        self,
-        session_id: str,
-        text: str,
-        reply: str,
-        cycle: CycleState,
-        state: dict[str, Any],
-        lang: str,
-        started: float,
-        kind: str,
-    ) -> Iterator[Event]:
-        """A turn composed from fixed parts (no model call); the cycle does not move."""
-        question = (style.questions(reply)[-1:] or [""])[0]
-        yield Event("meta", phase=cycle.phase, sources=[])
-        yield Event("reset", reply)
-        turn = self._commit(
-            session_id, text, reply, question, cycle, state, lang, [], started, started, kind
-        )
-        yield Event("done", reply, phase=cycle.phase, sources=[], turn=turn)
-
-    def _options(
-        self,
-        session_id: str,
-        text: str,
-        lang: str,
-        cycle: CycleState,
-        state: dict[str, Any],
-        started: float,
-    ) -> Iterator[Event]:
-        """The person said yes to hearing options: name two tips, then hand back a question."""
-        cycle.permission_asked = False
-        tips = self.knowledge.search(
-            text + " " + " ".join(state.get("notes", [])),
-            k=2,
-            type="tip",
-            prefer_lang=lang,
-            threshold=0.0,
-        )
-        titles = [p.title for p in tips.passages] or ["-"]
-        if lang == "en":
-            reply = (
-                f"A few options others find useful: {'; '.join(titles)}. "
-                f"Which of these fits you, if any?"
-            )
-        else:
-            reply = (
-                f"Een paar mogelijkheden die anderen helpen: {'; '.join(titles)}. "
-                f"Wat spreekt je daarvan aan, als er iets bij zit?"
-            )
-        sources = [{"id": p.card_id, "title": p.title} for p in tips.passages]
-        yield Event("reset", reply, phase=cycle.phase, sources=sources)
-        state["cycle"] = cycle.to_dict()
-        self.sessions.save_state(session_id, cycle.phase, state, lang)
-        turn = self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, started, "options"
-        )
-        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn)
-
     def _finish(
         self, session_id: str, text: str, lang: str, cycle: CycleState, started: float
     ) -> Iterator[Event]:
@@ -602,38 +367,6 @@ class Engine:
         self.sessions.save_report(session_id, text)
         return text
 
-    def _store(
-        self,
-        session_id: str,
-        text: str,
-        reply: str,
-        phase: int | None,
-        lang: str,
-        sources: list[dict[str, str]],
-        crisis: bool,
-        started: float,
-        first: float | None,
-        kind: str = "reflect",
-        choice: str = "",
-    ) -> Turn:
-        now = time.perf_counter()
-        return self.sessions.add_turn(
-            session_id,
-            Turn(
-                user=text,
-                reply=reply,
-                phase=phase,
-                lang=lang,
-                sources=sources,
-                prompt_versions={**self.versions, **({"chooser": choice} if choice else {})},
-                model_id=self.model.model_id,
-                crisis=crisis,
-                ttft_s=round((first or now) - started, 4),
-                total_s=round(now - started, 4),
-                kind=kind,
-            ),
-        )
-
     def run(self, session_id: str, message: object) -> Event:
         """Run a whole turn and return its final event (for scripts and tests)."""
         last = Event("done")
@@ -642,14 +375,3 @@ class Engine:
         if last.kind != "done":
             raise InputError("The turn ended without a reply.")
         return last
-
-
-def _in_turn(phrasings: tuple[str, ...], n: int) -> str:
-    """The phrasing for the n-th time (from 0): each in turn, then round again."""
-    return phrasings[n % len(phrasings)]
-
-
-def _gist(text: str, words: int = 20) -> str:
-    """The first words of a message: enough context for the next turn, bounded in size."""
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
