@@ -39,6 +39,7 @@ from .engine_base import (
     BOUNDARY_MIRROR,
     BOUNDARY_QUESTION,
     CARE,
+    CLOSING,
     EMPTY_PROMPT,
     LEERVRAAG,
     OWN_OPTIONS_QUESTION,
@@ -344,14 +345,7 @@ class Engine(CrisisTurns, AdviceTurns):
         self, session_id: str, text: str, lang: str, cycle: CycleState, started: float
     ) -> Iterator[Event]:
         verslag = self.make_report(session_id, lang, closing=text)
-        closing = (
-            "Dank je voor dit gesprek. Hieronder staat je reflectieverslag in je eigen "
-            "woorden; je kunt het aanpassen en bewaren."
-            if lang == "nl"
-            else "Thank you for this conversation. Below is your reflection report in your own "
-            "words; you can edit and keep it."
-        )
-        reply = f"{closing}\n\n{verslag}"
+        reply = f"{CLOSING[lang]}\n\n{verslag}"
         yield Event("reset", reply, phase=cycle.phase, report=verslag)
         turn = self._store(
             session_id, text, reply, cycle.phase, lang, [], False, started, started, "report"

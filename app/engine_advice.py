@@ -14,6 +14,7 @@ from typing import Any
 from . import reading, reflection
 from .engine_base import (
     ADVICE_MIRRORS,
+    OPTIONS_REPLY,
     OWN_OPTIONS_QUESTION,
     PERMISSION_QUESTIONS,
     RETURN_QUESTIONS,
@@ -105,16 +106,7 @@ class AdviceTurns(EngineBase):
             threshold=0.0,
         )
         titles = [p.title for p in tips.passages] or ["-"]
-        if lang == "en":
-            reply = (
-                f"A few options others find useful: {'; '.join(titles)}. "
-                f"Which of these fits you, if any?"
-            )
-        else:
-            reply = (
-                f"Een paar mogelijkheden die anderen helpen: {'; '.join(titles)}. "
-                f"Wat spreekt je daarvan aan, als er iets bij zit?"
-            )
+        reply = OPTIONS_REPLY[lang].format(titles="; ".join(titles))
         sources = [{"id": p.card_id, "title": p.title} for p in tips.passages]
         yield Event("reset", reply, phase=cycle.phase, sources=sources)
         state["cycle"] = cycle.to_dict()
