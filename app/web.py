@@ -455,8 +455,7 @@ class Handlers:
         if not theme:
             raise gr.Error(t["need_theme"])
         types = ["question"] if kind == "questions" else ["theme", "method", "tip"]
-        where = {"$and": [{"theme": theme}, {"type": {"$in": types}}]}
-        records = self.coach.knowledge.store.records(where)
+        records = self.coach.knowledge.browse(theme, types)
         if kind == "questions":
             rows = sorted(
                 {
