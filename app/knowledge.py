@@ -429,6 +429,10 @@ class KnowledgeBase:
             "threshold": self.threshold,
         }
 
+    def browse(self, theme: str, types: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
+        """The records (id, text, metadata) of one theme whose type is one of `types`."""
+        return self.store.records({"$and": [{"theme": theme}, {"type": {"$in": types}}]})
+
     def card(self, card_id: str) -> Passage | None:
         """The full text of a card (all its chunks), for showing a source."""
         records = [

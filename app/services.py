@@ -1,6 +1,6 @@
 """Wiring: build the app's parts from one Settings object, lazily, for the CLI and the UI.
 
-The faces (cli.py, web.py) ask this object for the engine, the knowledge base or the session
+The faces (cli.py, web/) ask this object for the engine, the knowledge base or the session
 store; each part is created on first use. Tests pass fakes for the model or the embedder.
 Everything that touches the data folder as a whole (lock, export, delete all) lives here.
 """

@@ -1,6 +1,6 @@
 """Every word the web UI shows, in Dutch and English, read from knowledge/ui/text.toml.
 
-The web code looks strings up here and never spells out a sentence itself, so a translation is
+The web UI (app/web/) looks strings up here and never spells out a sentence itself, so a translation is
 one data file to read. Texts with {placeholders} are filled in with str.format. Coach replies,
 crisis hand-offs and reports come from the core, not from here.
 """
