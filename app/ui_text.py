@@ -1,8 +1,8 @@
 """Every word the web UI shows, in Dutch and English, read from knowledge/ui/text.toml.
 
-The web UI (app/web/) looks strings up here and never spells out a sentence itself, so a translation is
-one data file to read. Texts with {placeholders} are filled in with str.format. Coach replies,
-crisis hand-offs and reports come from the core, not from here.
+The web UI (app/web/) looks strings up here and never spells out a sentence itself, so a
+translation is one data file to read. Texts with {placeholders} are filled in with str.format.
+Coach replies, crisis hand-offs and reports come from the core, not from here.
 """
 
 from __future__ import annotations
