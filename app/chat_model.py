@@ -1,4 +1,4 @@
-"""The chat-model interface the engine talks to, and a scripted fake for tests.
+"""The chat-model interface the engine talks to (a scripted fake for tests is in tests/).
 
 A chat model streams a reply for a list of {"role", "content"} messages, counts tokens and
 knows its context size. Implementations check the token budget themselves and raise
@@ -66,42 +66,3 @@ class ChatModel(ABC):
     def warm(self, messages: Messages) -> str:
         """Evaluate a fixed prompt prefix ahead of time so later calls reuse it."""
         return "none"
-
-
-class FakeChatModel(ChatModel):
-    """Deterministic model for unit tests: replies are queued with enqueue() or echo a default.
-
-    Tokens are counted as whitespace-separated words (plus 4 per message for the template),
-    which is enough to exercise budget logic without a real tokenizer.
-    """
-
-    model_id = "fake"
-
-    def __init__(
-        self,
-        replies: list[str] | None = None,
-        context: int = 4096,
-        default: str = "Je vertelt iets belangrijks. Wat maakt dit voor jou lastig?",
-    ):
-        self._replies = list(replies or [])
-        self._context = context
-        self.default = default
-        self.calls: list[tuple[Messages, Generation]] = []
-
-    def enqueue(self, *replies: str) -> FakeChatModel:
-        self._replies.extend(replies)
-        return self
-
-    @property
-    def context_size(self) -> int:
-        return self._context
-
-    def count_tokens(self, messages: Messages) -> int:
-        return sum(len(m["content"].split()) + 4 for m in messages)
-
-    def _stream(self, messages: Messages, options: Generation) -> Iterator[str]:
-        self.calls.append((messages, options))
-        reply = self._replies.pop(0) if self._replies else self.default
-        words = reply.split(" ")
-        for i, word in enumerate(words[: options.max_tokens]):
-            yield word if i == 0 else " " + word

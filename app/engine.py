@@ -42,6 +42,7 @@ from .engine_base import (
     CLOSING,
     EMPTY_PROMPT,
     LEERVRAAG,
+    OPENING_QUESTION,
     OWN_OPTIONS_QUESTION,
     PERMISSION_QUESTION,
     PERMISSION_QUESTIONS,
@@ -156,14 +157,8 @@ class Engine(CrisisTurns, AdviceTurns):
 
     def opening(self, lang: str = "nl") -> str:
         """What the coach says before the first message: what this is, and what it is not."""
-        if lang == "en":
-            return (
-                f"{NOT_THERAPY_NOTICE['en']}\n\nWhich work situation would you like to "
-                f"reflect on today?"
-            )
-        return (
-            f"{NOT_THERAPY_NOTICE['nl']}\n\nWelke situatie uit je werk wil je vandaag onderzoeken?"
-        )
+        lang = "en" if lang == "en" else "nl"
+        return f"{NOT_THERAPY_NOTICE[lang]}\n\n{OPENING_QUESTION[lang]}"
 
     def respond(self, session_id: str, message: object) -> Iterator[Event]:
         """One turn: the first step that answers the message writes the reply; a message that

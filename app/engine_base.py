@@ -36,6 +36,7 @@ RETURN_QUESTION = {lang: questions[0] for lang, questions in RETURN_QUESTIONS.it
 OWN_OPTIONS_QUESTION: dict[str, str] = _TEXTS["own_options_question"]
 OPTIONS_REPLY: dict[str, str] = _TEXTS["options_reply"]
 CLOSING: dict[str, str] = _TEXTS["closing"]
+OPENING_QUESTION: dict[str, str] = _TEXTS["opening_question"]
 PERMISSION_QUESTION = {lang: questions[0] for lang, questions in PERMISSION_QUESTIONS.items()}
 # After a crisis hand-off the method waits: the next turns check in on the person first.
 CARE: dict[str, tuple[str, ...]] = _TEXTS["care"]

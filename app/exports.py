@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,22 @@ def safe_filename(name: str, suffix: str) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
+    """Write a whole file or nothing, readable by its owner only (0600).
+
+    Each write goes through its own temporary file, so two writers of the same file at the
+    same time never share one: the last complete file wins and a reader never sees half a file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path
 
 

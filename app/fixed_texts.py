@@ -2,7 +2,8 @@
 
 Role: one source for every sentence the coach says without choosing it (the prompt for an empty
 message, the advice hand-back, the care turns, the crisis hand-off and questions) and for the
-help lines they name. `coach.toml` and `crisis.toml` each carry a version that is recorded with
+help lines they name, and the fixed parts of the reports. `coach.toml`, `crisis.toml` and
+`reports.toml` each carry a version that is recorded with
 every turn, like the prompts' versions. Help lines are written once, in `crisis.toml`'s [lines],
 and filled into every text that names them; other fields in braces ({n}, {quote}) stay for the
 code to fill.
@@ -78,6 +79,11 @@ def lines() -> dict[str, str]:
         raise SettingsError(f"The help lines in {path} cannot be read: {exc}") from None
 
 
+def by_lang(table: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A table of texts keyed by name, then language, turned around: by language, then name."""
+    return {lang: {name: texts[lang] for name, texts in table.items()} for lang in LANGS}
+
+
 def versions() -> dict[str, str]:
     """The versions of the fixed replies, recorded with every turn."""
-    return {"replies.coach": load("coach")["version"], "replies.crisis": load("crisis")["version"]}
+    return {f"replies.{name}": load(name)["version"] for name in ("coach", "crisis", "reports")}

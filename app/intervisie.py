@@ -19,30 +19,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import methods, question_fit, reading, style
+from . import fixed_texts, methods, question_fit, reading, style, ui_text
 from .errors import InputError
 from .exports import write_atomic
 
 MIN_PEOPLE, MAX_PEOPLE = 3, 8  # the inbrenger and the participants together
 
-TEXT = {
-    "nl": {
-        "title": "Intervisieverslag",
-        "by": "Inbrenger: {who}. Deelnemers: {others}. Methode: {method}.",
-        "case": "Casus",
-        "leervraag": "Leervraag",
-        "none": "Niet genoteerd.",
-        "own": "Samengesteld uit wat de groep in deze bijeenkomst noteerde.",
-    },
-    "en": {
-        "title": "Intervision report",
-        "by": "Presenter: {who}. Participants: {others}. Method: {method}.",
-        "case": "Case",
-        "leervraag": "Learning question",
-        "none": "Nothing noted.",
-        "own": "Put together from what the group noted in this meeting.",
-    },
-}
+TEXT: dict[str, dict[str, str]] = fixed_texts.by_lang(fixed_texts.load("reports")["intervisie"])
 
 
 class Retriever(Protocol):
@@ -126,25 +109,15 @@ def start(
     who = inbrenger.strip()
     people = [p for p in people if p.lower() != who.lower()]
     if not who:
-        raise InputError(
-            "Wie brengt de casus in? Vul de naam van de inbrenger in."
-            if lang == "nl"
-            else "Who presents the case? Fill in the presenter's name."
-        )
+        raise InputError(ui_text.text(lang)["iv_need_inbrenger"])
     if not MIN_PEOPLE <= len(people) + 1 <= MAX_PEOPLE:
         raise InputError(
-            f"Intervisie is voor {MIN_PEOPLE} tot {MAX_PEOPLE} mensen, de inbrenger meegeteld "
-            f"(nu {len(people) + 1})."
-            if lang == "nl"
-            else f"Intervision is for {MIN_PEOPLE} to {MAX_PEOPLE} people, the presenter "
-            f"included (now {len(people) + 1})."
+            ui_text.text(lang)["iv_people"].format(
+                low=MIN_PEOPLE, high=MAX_PEOPLE, now=len(people) + 1
+            )
         )
     if len(case.split()) < 5 or not leervraag.strip():
-        raise InputError(
-            "Beschrijf de casus in een paar zinnen en geef een leervraag."
-            if lang == "nl"
-            else "Describe the case in a few sentences and give a learning question."
-        )
+        raise InputError(ui_text.text(lang)["iv_need_case"])
     return Meeting(method, who, people, case.strip(), leervraag.strip(), lang).begin(now)
 
 

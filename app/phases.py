@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from . import methods
+from . import fixed_texts, methods
 
 # The step names come from the method's data (knowledge/methods/alact.toml).
 NAMES = {lang: methods.reflection().names(lang) for lang in methods.LANGS}
@@ -20,27 +20,9 @@ STEPS = len(methods.reflection().steps)
 
 # The eight looking-back questions as (aspect, whose) with how to ask them.
 ASPECTS = ("willen", "denken", "voelen", "doen")
-EIGHT = {
-    "nl": {
-        ("willen", "ik"): "Wat wilde jij op dat moment?",
-        ("denken", "ik"): "Wat dacht je toen het gebeurde?",
-        ("voelen", "ik"): "Wat voelde je op dat moment?",
-        ("doen", "ik"): "Wat deed je precies?",
-        ("willen", "ander"): "Wat denk je dat de ander wilde?",
-        ("denken", "ander"): "Wat zou de ander gedacht hebben?",
-        ("voelen", "ander"): "Wat denk je dat de ander voelde?",
-        ("doen", "ander"): "Wat deed de ander precies?",
-    },
-    "en": {
-        ("willen", "ik"): "What did you want at that moment?",
-        ("denken", "ik"): "What were you thinking when it happened?",
-        ("voelen", "ik"): "What did you feel at that moment?",
-        ("doen", "ik"): "What exactly did you do?",
-        ("willen", "ander"): "What do you think the other person wanted?",
-        ("denken", "ander"): "What might the other person have been thinking?",
-        ("voelen", "ander"): "What do you think the other person felt?",
-        ("doen", "ander"): "What exactly did the other person do?",
-    },
+EIGHT: dict[str, dict[tuple[str, str], str]] = {
+    lang: {tuple(key.split("_")): text for key, text in by_key.items()}  # type: ignore[misc]
+    for lang, by_key in fixed_texts.by_lang(fixed_texts.load("coach")["eight"]).items()
 }
 
 _SIGNS = {

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import perspective, style
+from . import fixed_texts, perspective, style
 from .language_guard import language_ok
 from .reading import FEELING_NOUNS, FEELINGS, Reading
 from .text import wordset
@@ -102,19 +102,9 @@ class Candidate:
 # --- reflections -------------------------------------------------------------------------------
 
 
-SHORT_MIRRORS = {
-    "nl": {
-        "ack": "Dat herken je.",
-        "not_knowing": "Je weet het nog niet precies.",
-        "thinking": "Je denkt er even over na.",
-    },
-    "en": {
-        "ack": "That rings true for you.",
-        "not_knowing": "You're not quite sure yet.",
-        "thinking": "You're taking a moment to think about it.",
-    },
-}
-QUOTE = {"nl": "“{text}”, zeg je.", "en": "“{text}”, you say."}
+_COACH = fixed_texts.load("coach")
+SHORT_MIRRORS: dict[str, dict[str, str]] = fixed_texts.by_lang(_COACH["short_mirrors"])
+QUOTE: dict[str, str] = _COACH["quote"]
 
 
 def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[Candidate]:

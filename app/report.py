@@ -11,31 +11,11 @@ from __future__ import annotations
 import re
 import time
 
-from . import intents
+from . import fixed_texts, intents
 from .sessions import Turn
 
-HEADINGS = {
-    "nl": (
-        "Reflectieverslag",
-        "De situatie",
-        "Wat ik bij mezelf opmerkte",
-        "Patroon of inzicht",
-        "Mijn voornemen",
-        "Nog niet besproken.",
-        "Nog geen voornemen geformuleerd. Wat wil je de volgende keer uitproberen?",
-        "Samengesteld uit je eigen woorden in dit gesprek.",
-    ),
-    "en": (
-        "Reflection report",
-        "The situation",
-        "What I noticed about myself",
-        "Pattern or insight",
-        "My intention",
-        "Not discussed yet.",
-        "No intention formulated yet. What do you want to try next time?",
-        "Put together from your own words in this conversation.",
-    ),
-}
+_REPORTS = fixed_texts.load("reports")
+HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
 
 
 _PLAN = re.compile(
@@ -100,13 +80,16 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
     when = time.strftime("%Y-%m-%d")
     if lang == "en" and title.startswith("Reflectie "):
         title = "Reflection " + title[len("Reflectie ") :]
-    lines = [f"# {h[0]}: {title}" if title else f"# {h[0]}", "", f"*{when}. {h[7]}*", ""]
-    for key, heading in (("situation", h[1]), ("self", h[2]), ("insight", h[3]), ("intent", h[4])):
+    lines = [f"# {h['title']}: {title}" if title else f"# {h['title']}", ""]
+    lines += [f"*{when}. {h['own_words']}*", ""]
+    sections = (("situation", "situation"), ("self", "noticed"), ("insight", "insight"))
+    for key, heading_key in (*sections, ("intent", "intention")):
+        heading = h[heading_key]
         lines += [f"## {heading}", ""]
         items = buckets[key][-4:] if key != "situation" else buckets[key][:4]
         if items:
             lines += [f"- {s}" for s in items]
         else:
-            lines.append(h[6] if key == "intent" else h[5])
+            lines.append(h["no_intention"] if key == "intent" else h["not_discussed"])
         lines.append("")
     return "\n".join(lines).strip() + "\n"

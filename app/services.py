@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import models
+from . import fixed_texts, models
 from .chat_model import ChatModel
 from .embedders import Embedder
 from .engine import Engine, EngineConfig
@@ -177,7 +177,7 @@ class Coach:
         """Load what the first turn would otherwise wait for: the chooser's prompt state (model
         chooser only), the embedder's first inference, the crisis screen and the index."""
         how = self.engine.warm()
-        self.screen.check("Ik had vandaag een gesprek op mijn werk.")
+        self.screen.check(fixed_texts.load("coach")["opening_question"]["nl"])
         self.knowledge.search("gesprek op het werk", k=1, threshold=0.0)
         return how
 

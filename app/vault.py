@@ -10,11 +10,23 @@ Must not: reuse a nonce, or return anything when the tag does not match.
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from .errors import CoachError
 
 NONCE = 12
+MISSING = (
+    "Accounts need the organisation extra (the cryptography package). Install it with: "
+    ".venv/bin/pip install -e '.[org]'"
+)
+
+
+def _aesgcm(key: bytes) -> Any:
+    try:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    except ImportError as exc:
+        raise CoachError(MISSING) from exc
+    return AESGCM(key)
 
 
 class SealBroken(Exception):
@@ -23,12 +35,15 @@ class SealBroken(Exception):
 
 def seal(key: bytes, plaintext: bytes, aad: bytes = b"") -> bytes:
     nonce = secrets.token_bytes(NONCE)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+    return bytes(nonce + _aesgcm(key).encrypt(nonce, plaintext, aad))
 
 
 def open_sealed(key: bytes, sealed: bytes, aad: bytes = b"") -> bytes:
+    from cryptography.exceptions import InvalidTag
+
+    aesgcm = _aesgcm(key)
     try:
-        return AESGCM(key).decrypt(sealed[:NONCE], sealed[NONCE:], aad)
+        return bytes(aesgcm.decrypt(sealed[:NONCE], sealed[NONCE:], aad))
     except (InvalidTag, ValueError) as exc:
         raise SealBroken("this value cannot be opened with this key") from exc
 

@@ -81,7 +81,8 @@ def home(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def hash_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the built-in knowledge indexed once by the hash embedder (copy it)."""
-    from app.chat_model import FakeChatModel
+    from fakes import FakeChatModel
+
     from app.embedders import HashEmbedder
     from app.services import Coach
     from app.settings import Settings

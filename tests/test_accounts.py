@@ -128,3 +128,31 @@ def test_the_users_command_adds_lists_changes_and_resets(tmp_path: Path) -> None
     Accounts(tmp_path / "accounts.db").login("anna", "another long one")
     removed = run(cli, [*home, "users", "remove", "anna", "--yes"])
     assert removed.exit_code == 0 and Accounts(tmp_path / "accounts.db").users() == []
+
+
+def test_the_app_runs_without_the_organisation_extra_and_says_what_to_install(
+    tmp_path: Path,
+) -> None:
+    # A Python where the cryptography package cannot be imported: the CLI still starts, and
+    # adding an account ends in a clear message instead of a traceback.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['cryptography'] = None\n"
+        "from app.cli import main\n"
+        "sys.argv = ['coach', 'users', 'add', 'anna']\n"
+        "main()\n"
+    )
+    env = {"COACH_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input="geheim-wachtwoord-1\ngeheim-wachtwoord-1\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode != 0
+    assert "pip install -e '.[org]'" in done.stdout + done.stderr

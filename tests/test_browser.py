@@ -356,7 +356,7 @@ def leak_attempts(browser: Any, url: str) -> PageLog:
 
 
 def test_canary_leaking_reply_is_caught_and_blocked_by_csp(browser: Any, in_process: Any) -> None:
-    from app.chat_model import FakeChatModel
+    from fakes import FakeChatModel
 
     url = in_process(FakeChatModel(default=LEAK_REPLY), neutralize=False)
     unblocked, blocked = leak_attempts(browser, url).outside()
@@ -365,7 +365,7 @@ def test_canary_leaking_reply_is_caught_and_blocked_by_csp(browser: Any, in_proc
 
 
 def test_canary_without_csp_the_request_check_fails(browser: Any, in_process: Any) -> None:
-    from app.chat_model import FakeChatModel
+    from fakes import FakeChatModel
 
     url = in_process(FakeChatModel(default=LEAK_REPLY), neutralize=False, csp=False)
     unblocked, blocked = leak_attempts(browser, url).outside()
@@ -373,7 +373,7 @@ def test_canary_without_csp_the_request_check_fails(browser: Any, in_process: An
 
 
 def test_neutralised_reply_makes_no_request(browser: Any, in_process: Any) -> None:
-    from app.chat_model import FakeChatModel
+    from fakes import FakeChatModel
 
     url = in_process(FakeChatModel(default=LEAK_REPLY))
     log = leak_attempts(browser, url)
@@ -416,7 +416,7 @@ class SlowModel:
 
     @staticmethod
     def make(delay: float = 0.4) -> Any:
-        from app.chat_model import FakeChatModel
+        from fakes import FakeChatModel
 
         class Slow(FakeChatModel):
             def _stream(self, messages: Any, options: Any) -> Iterator[str]:
@@ -448,7 +448,7 @@ def test_stop_cancels_the_reply_and_gives_the_message_back(browser: Any, in_proc
 
 
 def test_upload_lists_and_removes_a_document(browser: Any, in_process: Any, tmp_path: Path) -> None:
-    from app.chat_model import FakeChatModel
+    from fakes import FakeChatModel
 
     doc = tmp_path / "teamafspraken.md"
     doc.write_text("# Teamafspraken\n\nWe bespreken de planning elke maandag. " * 30)
@@ -506,8 +506,7 @@ def test_intervisie_rounds_clock_notes_and_verslag_in_the_browser(
     browser: Any, in_process: Any
 ) -> None:
     import docx
-
-    from app.chat_model import FakeChatModel
+    from fakes import FakeChatModel
 
     url = in_process(FakeChatModel())
     context, page, log = open_app(browser, url)

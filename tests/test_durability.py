@@ -324,3 +324,29 @@ def test_database_check_can_fail(tmp_path: Path) -> None:
     finally:
         con.close()
     assert result != "ok"
+
+
+def test_two_writers_of_one_file_at_once_leave_one_whole_file(tmp_path: Path) -> None:
+    """Two handlers saving the same meeting at the same moment: no error, no half file."""
+    from app.exports import write_atomic
+
+    target = tmp_path / "meeting.json"
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        payload = json.dumps({"writer": n, "fill": "x" * 50_000}).encode()
+        try:
+            for _ in range(40):
+                write_atomic(target, payload)
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert json.loads(target.read_text())["writer"] in range(6)
+    assert [p.name for p in tmp_path.iterdir()] == ["meeting.json"]
+    assert target.stat().st_mode & 0o777 == 0o600

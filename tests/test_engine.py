@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from fakes import FakeChatModel
 
 from app import crisis_replies, style
-from app.chat_model import FakeChatModel
 from app.embedders import HashEmbedder
 from app.engine import (
     ADVICE_MIRRORS,

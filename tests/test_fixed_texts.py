@@ -58,4 +58,8 @@ def test_a_text_without_a_language_is_refused(
 
 
 def test_versions_are_recorded() -> None:
-    assert fixed_texts.versions() == {"replies.coach": "coach-3", "replies.crisis": "crisis-1"}
+    assert fixed_texts.versions() == {
+        "replies.coach": "coach-4",
+        "replies.crisis": "crisis-1",
+        "replies.reports": "reports-1",
+    }

@@ -23,11 +23,11 @@ from coachproc import (
     run_coach,
     tiny_gguf,
 )
+from fakes import FakeChatModel, Generation, Messages
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import sanitize, style
-from app.chat_model import FakeChatModel, Generation, Messages
 from app.embedders import HashEmbedder
 from app.errors import CoachError
 from app.services import Coach

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakes import FakeChatModel
 
 from app import intervisie, web_intervisie
-from app.chat_model import FakeChatModel
 from app.embedders import HashEmbedder
 from app.errors import InputError
 from app.services import Coach

@@ -17,10 +17,10 @@ from typing import Any
 import docx
 import gradio as gr
 import pytest
+from fakes import FakeChatModel
 from starlette.testclient import TestClient
 
 from app import sanitize, web
-from app.chat_model import FakeChatModel
 from app.embedders import HashEmbedder
 from app.errors import SessionError, SettingsError
 from app.services import Coach
