@@ -16,18 +16,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import fixed_texts, models
-from .chat_model import ChatModel
-from .embedders import Embedder
-from .engine import Engine, EngineConfig
-from .errors import DataFolderError
-from .intervisie import MeetingStore
-from .knowledge import KnowledgeBase
-from .lock import FolderLock
-from .prompts import PromptLibrary
-from .safety import CrisisScreen, default_rules
-from .sessions import SessionStore
-from .settings import Settings
+from app.adapters import models
+from app.adapters.embedders import Embedder
+from app.adapters.knowledge import KnowledgeBase
+from app.adapters.lock import FolderLock
+from app.adapters.meetings import MeetingStore
+from app.adapters.sessions import SessionStore
+from app.core import fixed_texts
+from app.core.chat_model import ChatModel
+from app.core.engine import Engine, EngineConfig
+from app.core.prompts import PromptLibrary
+from app.core.safety import CrisisScreen, default_rules
+from app.errors import DataFolderError
+from app.settings import Settings
 
 
 def prepare_home(home: Path) -> Path:
@@ -74,10 +75,10 @@ class Coach:
         if self._model is not None:
             return self._model
         if self.settings.backend == "openai":
-            from .openai_model import from_settings
+            from app.adapters.openai_model import from_settings
 
             return from_settings(self.settings)
-        from .llama import LlamaChatModel
+        from app.adapters.llama import LlamaChatModel
 
         return LlamaChatModel(
             self.model_path,
@@ -88,14 +89,14 @@ class Coach:
 
     @cached_property
     def embedder(self) -> Embedder:
-        from . import embedders
+        from app.adapters import embedders
 
         inner = self._embedder or embedders.load(self.settings.embedder)
         return embedders.SharedQueries(inner)
 
     @cached_property
     def store(self) -> Any:
-        from .store import VectorStore
+        from app.adapters.store import VectorStore
 
         return VectorStore(self.settings.index_dir)
 
@@ -129,7 +130,7 @@ class Coach:
         rules = default_rules()
         if self.settings.crisis_screen == "rules":
             return CrisisScreen(rules)
-        from .safety_semantic import SemanticScreen
+        from app.adapters.safety_semantic import SemanticScreen
 
         return CrisisScreen(rules, SemanticScreen.build(self.embedder))
 
@@ -163,7 +164,7 @@ class Coach:
 
     def switch_model(self, name: str) -> None:
         """Use another GGUF until restart: check it, then rebuild the model and the engine."""
-        from . import models
+        from app.adapters import models
 
         new = self.settings.replace(model=name)
         models.resolve(new.model, new.models_dir, new.home)  # ModelError names the fix

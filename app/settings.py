@@ -17,7 +17,7 @@ from typing import Any
 
 import platformdirs
 
-from .errors import SettingsError
+from app.errors import SettingsError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "default"
@@ -59,7 +59,7 @@ class Settings:
     max_upload_mb: int = 20
     max_document_mb: int = 20
     # Minimum cosine similarity for a passage to count; 0 uses the value calibrated for the
-    # embedder (app/knowledge.py THRESHOLDS).
+    # embedder (app/adapters/knowledge.py THRESHOLDS).
     relevance_threshold: float = 0.0
     # Who picks the reflection and the question among the candidates the code wrote: "model"
     # (one constrained call of two tokens) or "rules" (the ranking alone, no model call).

@@ -24,7 +24,7 @@ from typing import Any
 
 from common import ROOT, machine, median, pct, write
 
-from app.safety import CrisisScreen, Verdict, default_rules
+from app.core.safety import CrisisScreen, Verdict, default_rules
 
 TEST_PARTS = {
     "1": ROOT / "bench" / "crisis" / "test.jsonl",
@@ -39,8 +39,8 @@ def load(path: Path) -> list[dict[str, Any]]:
 def screen(rules_only: bool) -> CrisisScreen:
     if rules_only:
         return CrisisScreen(default_rules())
-    from app import embedders
-    from app.safety_semantic import SemanticScreen
+    from app.adapters import embedders
+    from app.adapters.safety_semantic import SemanticScreen
 
     return CrisisScreen(default_rules(), SemanticScreen.build(embedders.load("e5")))
 

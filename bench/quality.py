@@ -49,7 +49,7 @@ def _env(home: Path) -> dict[str, str]:
 
 def code_state() -> dict[str, Any]:
     """Which code and prompts produced the replies: the commit, local changes, prompt versions."""
-    from app.prompts import PromptLibrary
+    from app.core.prompts import PromptLibrary
 
     def git(*args: str) -> str:
         try:
@@ -309,7 +309,7 @@ def markdown(data: dict[str, Any]) -> str:
         f"{meta['machine']['cores']} cores, {meta['machine']['date']}; run took "
         f"{meta['wall_s'] / 60:.0f} min. {_code_line(meta)}",
         "",
-        "Rules are the literal checks of `app/style.py`, applied per turn by `bench/scoring.py`: "
+        "Rules are the literal checks of `app/core/style.py`, applied per turn by `bench/scoring.py`: "
         "MITI 4.2 (reflection-to-question ratio, open questions) and ICF PCC markers (one "
         "question at a time, no advice without permission, the partner's language). Crisis "
         "turns and the closing report are scored separately. These rules see the form of a "

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from common import ROOT, machine, median, minilm_folder, pct, write
 
-from app import embedders
-from app.knowledge import KnowledgeBase
-from app.store import VectorStore
+from app.adapters import embedders
+from app.adapters.knowledge import KnowledgeBase
+from app.adapters.store import VectorStore
 
 CARD_TYPES = ["theme", "method", "tip"]
 BUILDS = 3

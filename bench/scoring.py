@@ -20,8 +20,8 @@ import re
 import statistics
 from typing import Any
 
-from app import intents, style
-from app.language import detect_language
+from app.core import intents, style
+from app.core.language import detect_language
 
 PHASES = ("ervaring", "terugblikken", "bewustwording", "alternatieven", "voornemen")
 PHASE_NUMBER = {name: i + 1 for i, name in enumerate(PHASES)}

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from common import DOCS, ROOT, machine, median, pct, write
 
-from app.chat_model import Generation
+from app.core.chat_model import Generation
 from app.services import Coach
 from app.settings import Settings
 

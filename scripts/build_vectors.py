@@ -20,13 +20,13 @@ from app import privacy  # noqa: E402
 
 privacy.apply()
 
-from app import embedders  # noqa: E402
-from app.knowledge import _embedding_text, shipped_vectors_path  # noqa: E402
+from app.adapters import embedders  # noqa: E402
+from app.adapters.knowledge import _embedding_text, shipped_vectors_path  # noqa: E402
 from app.settings import Settings  # noqa: E402
 
 
 def main() -> None:
-    from app.knowledge import KnowledgeBase
+    from app.adapters.knowledge import KnowledgeBase
 
     settings = Settings()
     embedder = embedders.load("e5")

@@ -37,9 +37,8 @@ privacy.apply()
 from scipy.sparse import csr_matrix, hstack  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
-from app import embedders  # noqa: E402
-from app.safety import CrisisScreen, default_rules  # noqa: E402
-from app.safety_semantic import (  # noqa: E402
+from app.adapters import embedders  # noqa: E402
+from app.adapters.safety_semantic import (
     TEXT_FEATURES,
     Example,
     Model,
@@ -49,6 +48,7 @@ from app.safety_semantic import (  # noqa: E402
     text_vector,
     units,
 )
+from app.core.safety import CrisisScreen, default_rules  # noqa: E402
 
 CLEAR_FA = 0.003
 C = 10.0

@@ -83,7 +83,7 @@ def hash_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the built-in knowledge indexed once by the hash embedder (copy it)."""
     from fakes import FakeChatModel
 
-    from app.embedders import HashEmbedder
+    from app.adapters.embedders import HashEmbedder
     from app.services import Coach
     from app.settings import Settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.chat_model import ChatModel, Generation, Messages
+from app.core.chat_model import ChatModel, Generation, Messages
 
 
 class FakeChatModel(ChatModel):

@@ -10,6 +10,6 @@ __all__ = ["COACH", "default_gguf", "tiny_gguf"]
 
 
 def default_gguf() -> Path:
-    from app import models
+    from app.adapters import models
 
     return models.ensure_default(ROOT / "models" / models.DEFAULT_FILE)

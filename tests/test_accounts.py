@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app import vault
-from app.accounts import AccountError, Accounts, Kdf, LoginFailed
+from app.adapters import vault
+from app.adapters.accounts import AccountError, Accounts, Kdf, LoginFailed
 
 FAST = Kdf(n=2**10)  # the real cost is 2**15; the logic is the same
 PASSWORD = "correct horse battery"
@@ -105,7 +105,7 @@ def test_a_sealed_value_opens_only_with_its_key_and_in_its_place() -> None:
 def test_the_users_command_adds_lists_changes_and_resets(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from app.cli import cli
+    from app.cli.main import cli
 
     home = ["--home", str(tmp_path)]
     run = CliRunner().invoke
@@ -140,7 +140,7 @@ def test_the_app_runs_without_the_organisation_extra_and_says_what_to_install(
 
     script = (
         "import sys; sys.modules['cryptography'] = None\n"
-        "from app.cli import main\n"
+        "from app.cli.main import main\n"
         "sys.argv = ['coach', 'users', 'add', 'anna']\n"
         "main()\n"
     )

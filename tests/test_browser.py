@@ -124,7 +124,7 @@ def wait_http(url: str, proc: subprocess.Popen | None, log: Path, timeout: float
 SERVE = (
     "import os, sys; os.environ.pop('COACH_EGRESS_LOG', None); "
     "sys.argv = ['coach', 'serve', '--port', sys.argv[1]]; "
-    "from app.cli import main; main()"
+    "from app.cli.main import main; main()"
 )
 
 
@@ -303,8 +303,9 @@ def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
     """Serve an app built here (fake model, hash embedder) with uvicorn in a thread."""
     import uvicorn
 
-    from app import sanitize, web
-    from app.embedders import HashEmbedder
+    from app import web
+    from app.adapters.embedders import HashEmbedder
+    from app.core import sanitize
     from app.services import Coach
     from app.settings import Settings
 

@@ -29,9 +29,9 @@ from coachproc import (
     tiny_gguf,
 )
 
+from app.adapters.sessions import SessionStore, Turn
 from app.errors import DataFolderError
 from app.services import Coach
-from app.sessions import SessionStore, Turn
 from app.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -328,7 +328,7 @@ def test_database_check_can_fail(tmp_path: Path) -> None:
 
 def test_two_writers_of_one_file_at_once_leave_one_whole_file(tmp_path: Path) -> None:
     """Two handlers saving the same meeting at the same moment: no error, no half file."""
-    from app.exports import write_atomic
+    from app.adapters.exports import write_atomic
 
     target = tmp_path / "meeting.json"
     errors: list[BaseException] = []

@@ -21,8 +21,8 @@ from coachproc import COACH, ROOT, coach_env, tiny_gguf
 from fake_openai import Answer, FakeServer
 
 from app import privacy
+from app.adapters.openai_model import OpenAIChatModel
 from app.errors import ModelServerError
-from app.openai_model import OpenAIChatModel
 
 CANARY = "203.0.113.9"
 CANARY6 = "2001:db8::9"  # IPv6 documentation range
@@ -157,7 +157,7 @@ def test_doctor_privacy_line_fails_when_the_hub_came_first(tmp_path: Path) -> No
     """Canary: import huggingface_hub before the entry point, and doctor must say so."""
     code = (
         "import huggingface_hub.constants, sys; sys.argv = ['coach', 'doctor']; "
-        "from app.cli import main; main()"
+        "from app.cli.main import main; main()"
     )
     env = _clean_env(COACH_HOME=str(tmp_path / "home"), COACH_MODEL=str(tiny_gguf()))
     result = subprocess.run(
@@ -184,7 +184,7 @@ def _hub_offline(code: str) -> str:
 
 def test_cli_applies_switches_before_huggingface_hub_is_imported() -> None:
     assert (
-        _hub_offline("import app.cli, huggingface_hub.constants as c; print(c.HF_HUB_OFFLINE)")
+        _hub_offline("import app.cli.main, huggingface_hub.constants as c; print(c.HF_HUB_OFFLINE)")
         == "True"
     )
 
@@ -192,7 +192,7 @@ def test_cli_applies_switches_before_huggingface_hub_is_imported() -> None:
 def test_import_order_check_can_fail() -> None:
     """Canary: the same check with huggingface_hub imported first reads False."""
     assert (
-        _hub_offline("import huggingface_hub.constants as c, app.cli; print(c.HF_HUB_OFFLINE)")
+        _hub_offline("import huggingface_hub.constants as c, app.cli.main; print(c.HF_HUB_OFFLINE)")
         == "False"
     )
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from fakes import FakeChatModel
 
-from app import crisis_replies, style
-from app.embedders import HashEmbedder
-from app.engine import (
+from app.adapters.embedders import HashEmbedder
+from app.core import crisis_replies, style
+from app.core.engine import (
     ADVICE_MIRRORS,
     BOUNDARY_MIRROR,
     BOUNDARY_QUESTION,
@@ -18,9 +18,9 @@ from app.engine import (
     RETURN_QUESTION,
     RETURN_QUESTIONS,
 )
-from app.language_guard import language_ok
-from app.reading import read
-from app.reflection import mirrors
+from app.core.language_guard import language_ok
+from app.core.reading import read
+from app.core.reflection import mirrors
 from app.services import Coach
 from app.settings import PROJECT_DIR, Settings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app import crisis_replies, engine, fixed_texts
+from app.core import crisis_replies, engine, fixed_texts
 from app.errors import SettingsError
 
 APP = Path(__file__).resolve().parent.parent / "app"

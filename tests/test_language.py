@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.language import LANGS, detect_language, language_scores
+from app.core.language import LANGS, detect_language, language_scores
 
 
 def test_langs_constant() -> None:

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from coachproc import ROOT, home_from_template, tiny_gguf
 
-from app.chat_model import ChatModel, Generation, Messages
+from app.core.chat_model import ChatModel, Generation, Messages
 from app.services import Coach
 from app.settings import Settings
 
@@ -110,7 +110,7 @@ def test_canary_foreign_marker_is_found() -> None:
 
 @pytest.mark.slow
 def test_eight_concurrent_sessions_share_one_model(tmp_path: Path) -> None:
-    from app.llama import LlamaChatModel
+    from app.adapters.llama import LlamaChatModel
 
     home = home_from_template(tmp_path / "home")
     settings = Settings(home=home, model=str(tiny_gguf()), n_threads=1, chooser="model")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app import methods, phases
+from app.core import methods, phases
+
+ROOT = Path(__file__).resolve().parent.parent
 
 METHOD_FILES = sorted(methods.METHODS_DIR.glob("*.toml"))
 
@@ -77,13 +79,17 @@ def test_a_broken_method_file_is_refused_with_its_reason(
         methods.load(path)
 
 
-def test_importing_the_engine_loads_no_heavy_library() -> None:
-    """The core runs on plain Python: numpy, chromadb, gradio and llama.cpp stay adapters."""
+def test_importing_the_core_loads_no_heavy_library() -> None:
+    """The core runs on plain Python: numpy, chromadb, gradio and llama.cpp stay adapters.
+    Every module of app/core/ is imported, so a new core module is checked too."""
     import subprocess
     import sys
 
+    core = sorted(p.stem for p in (ROOT / "app" / "core").glob("*.py") if p.stem != "__init__")
+    assert "engine" in core and len(core) > 20
     code = (
-        "import sys, app.engine, app.methods, app.intervisie, app.report, app.safety\n"
+        "import importlib, sys\n"
+        f"for name in {core!r}: importlib.import_module('app.core.' + name)\n"
         "print(','.join(m for m in ('numpy', 'chromadb', 'gradio', 'llama_cpp') "
         "if m in sys.modules))"
     )

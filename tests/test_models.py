@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app import models
+from app.adapters import models
+from app.adapters.gguf import read_info
 from app.errors import ModelError, ModelPartMissing
-from app.gguf import read_info
 
 
 def _gguf(path: Path, n_elements: int = 64, truncate: int = 0) -> Path:

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from fake_openai import Answer, FakeServer, free_port
 
-from app.chat_model import Generation
-from app.embedders import HashEmbedder
+from app.adapters.embedders import HashEmbedder
+from app.adapters.openai_model import OpenAIChatModel, parse_base_url
+from app.core.chat_model import Generation
 from app.errors import ModelServerError, SettingsError, TokenBudgetError
-from app.openai_model import OpenAIChatModel, parse_base_url
 from app.services import Coach
 from app.settings import PROJECT_DIR, Settings
 

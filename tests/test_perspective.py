@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.perspective import nl_present_stem, second_person
+from app.core.perspective import nl_present_stem, second_person
 
 DUTCH = [
     # subject first: the present stem takes -t, irregular forms by table, past unchanged

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app import phases
+from app.core import phases
 
 
 def run(messages: list[str]) -> list[int]:

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from models_on_disk import default_gguf, tiny_gguf
 
-from app.chat_model import Generation
-from app.embedders import E5Embedder, SentenceTransformerEmbedder, e5_engine
+from app.adapters.embedders import E5Embedder, SentenceTransformerEmbedder, e5_engine
+from app.core.chat_model import Generation
 from app.errors import SettingsError, TokenBudgetError
 
 pytestmark = pytest.mark.slow
@@ -22,7 +22,7 @@ MESSAGES = [
 
 @pytest.fixture(scope="module")
 def tiny():  # type: ignore[no-untyped-def]
-    from app.llama import LlamaChatModel
+    from app.adapters.llama import LlamaChatModel
 
     return LlamaChatModel(tiny_gguf(), n_ctx=2048)
 
@@ -66,7 +66,7 @@ def test_a_stream_closed_from_another_thread_frees_the_model(tiny) -> None:  # t
 
 
 def test_evaluated_prefix_is_restored_on_the_next_start(tmp_path: Path) -> None:
-    from app.llama import LlamaChatModel
+    from app.adapters.llama import LlamaChatModel
 
     prefix = [*MESSAGES, {"role": "assistant", "content": "Wat gebeurde er?"}]
     turn = [*prefix, {"role": "user", "content": "Ik zei niets terug."}]
@@ -93,14 +93,14 @@ def test_token_budget_is_checked_before_llama(tiny) -> None:  # type: ignore[no-
 
 
 def test_context_is_clamped_to_training_length() -> None:
-    from app.llama import LlamaChatModel
+    from app.adapters.llama import LlamaChatModel
 
     model = LlamaChatModel(tiny_gguf(), n_ctx=1_000_000)
     assert model.context_size == model.info.context_length == 8192
 
 
 def test_default_model_streams_a_short_dutch_reply() -> None:
-    from app.llama import LlamaChatModel
+    from app.adapters.llama import LlamaChatModel
 
     model = LlamaChatModel(default_gguf(), n_ctx=2048)
     assert model.info.architecture == "qwen2"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.language_guard import agreement_errors, language_ok
-from app.question_fit import fits, template_questions
-from app.reading import read
-from app.reflection import mirrors
+from app.core.language_guard import agreement_errors, language_ok
+from app.core.question_fit import fits, template_questions
+from app.core.reading import read
+from app.core.reflection import mirrors
 
 
 def texts(message: str, lang: str = "nl") -> list[str]:

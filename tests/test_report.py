@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app import report
-from app.sessions import Turn
+from app.adapters.sessions import Turn
+from app.core import report
 
 
 def turn(user: str, phase: int, kind: str = "reflect", crisis: bool = False) -> Turn:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.crisis_replies import NOT_THERAPY_NOTICE
-from app.crisis_replies import handoff as crisis_reply
-from app.safety import Verdict, detect_crisis, normalise
+from app.core.crisis_replies import NOT_THERAPY_NOTICE
+from app.core.crisis_replies import handoff as crisis_reply
+from app.core.safety import Verdict, detect_crisis, normalise
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "conversations"
 

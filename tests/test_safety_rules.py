@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from app.core.safety import CrisisScreen, RuleSet, default_rules
 from app.errors import SettingsError
-from app.safety import CrisisScreen, RuleSet, default_rules
 
 RULES = default_rules()
 CASES = [(r.id, text, True) for r in RULES.rules for text in r.catches] + [

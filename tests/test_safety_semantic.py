@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.embedders import HashEmbedder
-from app.safety import CrisisScreen, default_rules
-from app.safety_semantic import SemanticScreen, grams, load_examples, model_path, units
+from app.adapters.embedders import HashEmbedder
+from app.adapters.safety_semantic import SemanticScreen, grams, load_examples, model_path, units
+from app.core.safety import CrisisScreen, default_rules
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from app.sanitize import neutralize, normalize
+from app.core.sanitize import neutralize, normalize
 
 
 def test_normalize_handles_hostile_text() -> None:

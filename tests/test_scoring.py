@@ -12,9 +12,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 import scoring  # noqa: E402
 
-from app import style  # noqa: E402
-from app.crisis_replies import handoff as crisis_reply  # noqa: E402
-from app.engine import ADVICE_MIRRORS, PERMISSION_QUESTIONS, RETURN_QUESTIONS  # noqa: E402
+from app.core import style  # noqa: E402
+from app.core.crisis_replies import handoff as crisis_reply  # noqa: E402
+from app.core.engine import ADVICE_MIRRORS, PERMISSION_QUESTIONS, RETURN_QUESTIONS  # noqa: E402
 
 GOOD_NL = "Je merkt dat het je raakt dat niemand iets zei. Wat maakt dat het zo binnenkomt?"
 GOOD_EN = "You noticed that nobody said anything, and it stung. What makes it land so hard?"

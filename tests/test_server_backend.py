@@ -26,16 +26,16 @@ from coachproc import assert_one_line_error, home_from_template
 from fake_openai import free_port
 from models_on_disk import COACH, tiny_gguf
 
-from app import style
-from app.chat_model import Generation
-from app.doctor import run_doctor
-from app.embedders import HashEmbedder
+from app.adapters.embedders import HashEmbedder
+from app.adapters.openai_model import OpenAIChatModel
+from app.adapters.sessions import SessionStore
+from app.cli.doctor import run_doctor
+from app.core import style
+from app.core.chat_model import Generation
+from app.core.reading import read
+from app.core.reflection import mirrors
 from app.errors import ModelServerError, TokenBudgetError
-from app.openai_model import OpenAIChatModel
-from app.reading import read
-from app.reflection import mirrors
 from app.services import Coach
-from app.sessions import SessionStore
 from app.settings import PROJECT_DIR, Settings
 
 pytestmark = pytest.mark.slow

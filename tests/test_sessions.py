@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from app.adapters.sessions import SessionStore, Turn
 from app.errors import SessionError
-from app.sessions import SessionStore, Turn
 
 
 def _turn(text: str, phase: int = 1) -> Turn:
@@ -96,7 +96,7 @@ def test_corrupt_database_is_reported(tmp_path: Path) -> None:
 def test_database_from_before_turn_kinds_is_migrated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.sessions as sessions
+    import app.adapters.sessions as sessions
 
     path = tmp_path / "s.sqlite3"
     monkeypatch.setattr(sessions, "MIGRATIONS", sessions.MIGRATIONS[:2])

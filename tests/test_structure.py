@@ -63,8 +63,9 @@ _PART = r"[^.?!\\|()\[\]{}]*?"
 _SENTENCE = re.compile(
     rf"(?:^|(?<=[.?!]\s)|(?<=\n))([A-Z\u201c]{_PART}\s{_PART}\s{_PART}[.?!])", re.M
 )
-# The modules whose strings reach the person in a conversation, a report or the UI. The
-# others (CLI, settings, storage, model loading) speak English to whoever runs the app.
+# The core modules whose strings reach the person in a conversation, a report or the UI, with
+# the web package. The others (CLI, settings, storage, model loading) speak English to whoever
+# runs the app.
 _SPEAKING = (
     "engine",
     "engine_base",
@@ -82,8 +83,6 @@ _SPEAKING = (
     "perspective_en",
     "question_fit",
     "language_guard",
-    "web_intervisie",
-    "chat_cli",
 )
 
 
@@ -145,13 +144,42 @@ def test_no_dutch_sentence_in_the_code() -> None:
 def test_no_english_sentence_in_the_modules_that_speak_to_the_person() -> None:
     # The web package's security middleware answers refused HTTP requests, not the person.
     web = [p for p in sorted((APP / "web").glob("*.py")) if p.name != "security.py"]
-    speaking = [APP / f"{name}.py" for name in _SPEAKING] + web
+    speaking = [APP / "core" / f"{name}.py" for name in _SPEAKING] + web
     found = [
         f"{path.relative_to(APP)}:{line}: {sentence}"
         for path in speaking
-        if path.exists()
         for line, text in _strings(path)
         for sentence in _sentences(text)
         if not _is_dutch(sentence)
     ]
     assert found == []
+
+
+def _imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_the_core_depends_on_no_adapter_and_no_face() -> None:
+    """The tree is the architecture: app/core/ imports only itself, app.errors and libraries
+    of the standard kind; the adapters may use the core, the faces may use both."""
+    outer = ("app.adapters", "app.web", "app.cli", "app.services", "app.settings")
+    found = [
+        f"{path.name} imports {name}"
+        for path in sorted((APP / "core").glob("*.py"))
+        for name in sorted(_imports(path))
+        if name.startswith(outer)
+    ]
+    assert found == []
+    adapters = [
+        f"{path.name} imports {name}"
+        for path in sorted((APP / "adapters").glob("*.py"))
+        for name in sorted(_imports(path))
+        if name.startswith(("app.web", "app.cli", "app.services"))
+    ]
+    assert adapters == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.style import (
+from app.core.style import (
     MAX_WORDS,
     TurnCheck,
     asks_permission,

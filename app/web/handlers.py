@@ -16,13 +16,14 @@ from typing import Any
 
 import gradio as gr
 
-from .. import exports, sanitize
-from ..engine import Event
-from ..ui_text import text
-from .base import _without_title
-from .data import DataHandlers
-from .preparation import PreparationHandlers
-from .views import DeletedAllView, DeletedSessionView, SessionView, TurnView, skipped
+from app.adapters import exports
+from app.core import sanitize
+from app.core.engine import Event
+from app.core.ui_text import text
+from app.web.base import _without_title
+from app.web.data import DataHandlers
+from app.web.preparation import PreparationHandlers
+from app.web.views import DeletedAllView, DeletedSessionView, SessionView, TurnView, skipped
 
 
 def _msg(role: str, content: str) -> dict[str, str]:

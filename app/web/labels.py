@@ -1,7 +1,7 @@
 """Components whose words depend on the language: each is made with the words of the page's
-first language and registered with the keys (app/ui_text.py) that re-label it.
+first language and registered with the keys (app/core/ui_text.py) that re-label it.
 
-Must not: spell out a sentence; every word comes from app/ui_text.py.
+Must not: spell out a sentence; every word comes from app/core/ui_text.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import gradio as gr
 
-from ..ui_text import text
+from app.core.ui_text import text
 
 
 class Labels:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import gradio as gr
 
-from .. import web_intervisie
-from ..services import Coach
-from . import tabs
-from .handlers import Handlers
-from .labels import Labels
-from .wiring import EVENTS, Page, wire
+from app.services import Coach
+from app.web import intervisie as web_intervisie
+from app.web import tabs
+from app.web.handlers import Handlers
+from app.web.labels import Labels
+from app.web.wiring import EVENTS, Page, wire
 
 CSS = """
 .phase-pill p { display: inline-block; margin: 0; padding: .25rem .75rem; border-radius: 999px;

@@ -1,7 +1,7 @@
 """The Voorbereiden tab's handlers: questions prepared for a supervisor's conversation on a
 theme, their export, and browsing the question bank and the cards by theme.
 
-Must not: choose questions itself (app/questions.py does) or read the index directly.
+Must not: choose questions itself (app/core/questions.py does) or read the index directly.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from typing import Any
 
 import gradio as gr
 
-from .. import exports, phases, questions, sanitize
-from ..ui_text import text
-from .base import HandlerBase, _without_title
+from app.adapters import exports
+from app.core import phases, questions, sanitize
+from app.core.ui_text import text
+from app.web.base import HandlerBase, _without_title
 
 
 class PreparationHandlers(HandlerBase):

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from starlette.datastructures import MutableHeaders
 from starlette.responses import PlainTextResponse
 
-from ..errors import SettingsError
-from ..settings import Settings
+from app.errors import SettingsError
+from app.settings import Settings
 
 CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; "

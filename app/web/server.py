@@ -13,16 +13,16 @@ import gradio as gr
 from fastapi import FastAPI
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from .. import privacy
-from ..services import Coach
-from ..settings import Settings
-from .layout import CSS, build_blocks
-from .security import Hardening, check_bind, trusted_hosts
+from app import privacy
+from app.services import Coach
+from app.settings import Settings
+from app.web.layout import CSS, build_blocks
+from app.web.security import Hardening, check_bind, trusted_hosts
 
 
 def build_app(coach: Coach) -> FastAPI:
     """The Gradio page inside FastAPI, with trusted hosts and security headers."""
-    from .. import web  # the package's SECURITY_HEADERS: the ones in force
+    from app import web  # the package's SECURITY_HEADERS: the ones in force
 
     s = coach.settings
     privacy.apply(s.home)  # Gradio's upload and cache folder inside the data folder

@@ -1,8 +1,8 @@
 """The page's parts, laid out: the header, and the Reflectie, Voorbereiden, Kennis and
-Instellingen tabs (the Intervisie tab is app/web_intervisie.py). Each function is called inside
+Instellingen tabs (the Intervisie tab is app/web/intervisie.py). Each function is called inside
 the page's Blocks and returns the components the events are wired to (wiring.py).
 
-Must not: wire events, or spell out a sentence (app/ui_text.py).
+Must not: wire events, or spell out a sentence (app/core/ui_text.py).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from typing import Any
 
 import gradio as gr
 
-from .. import phases
-from ..settings import Settings
-from ..ui_text import LANG_CHOICES, text
-from .handlers import Handlers
-from .labels import Labels
+from app.core import phases
+from app.core.ui_text import LANG_CHOICES, text
+from app.settings import Settings
+from app.web.handlers import Handlers
+from app.web.labels import Labels
 
 
 def header(L: Labels) -> Any:

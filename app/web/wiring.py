@@ -12,12 +12,12 @@ from typing import Any
 
 import gradio as gr
 
-from ..ui_text import text
-from . import tabs
-from .base import _friendly
-from .handlers import Handlers
-from .labels import Labels
-from .views import (
+from app.core.ui_text import text
+from app.web import tabs
+from app.web.base import _friendly
+from app.web.handlers import Handlers
+from app.web.labels import Labels
+from app.web.views import (
     DeletedAllView,
     DeletedSessionView,
     DocumentsView,

@@ -1,0 +1,57 @@
+"""Intervisie meetings on disk: one JSON file per meeting in the data folder, 0600.
+
+Role: keep every change of a running meeting (its round, clock and notes) so that nothing typed
+is lost, and list, read and delete meetings. The meeting itself is app/core/intervisie.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+from app.adapters.exports import write_atomic
+from app.core.intervisie import Meeting
+from app.errors import InputError
+
+
+class MeetingStore:
+    """Meetings as JSON files in the data folder (0600), written whole at every change."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, meeting_id: str) -> Path:
+        if not re.fullmatch(r"[0-9a-f]{12}", meeting_id):
+            raise InputError(f"'{meeting_id}' is not a meeting id.")
+        return self.folder / f"{meeting_id}.json"
+
+    def save(self, meeting: Meeting) -> Meeting:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = self._path(meeting.id)
+        write_atomic(path, json.dumps(asdict(meeting), ensure_ascii=False).encode("utf-8"))
+        path.chmod(0o600)
+        return meeting
+
+    def get(self, meeting_id: str) -> Meeting:
+        path = self._path(meeting_id)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError(f"No intervisie meeting {meeting_id}.") from None
+        return Meeting(**data)
+
+    def list(self) -> list[Meeting]:
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in self.folder.glob("*.json"):
+            try:
+                found.append(self.get(path.stem))
+            except (InputError, ValueError, TypeError):
+                continue
+        return sorted(found, key=lambda m: -m.created_at)
+
+    def delete(self, meeting_id: str) -> None:
+        self._path(meeting_id).unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""The terminal face: the `coach` command (main.py) and its groups."""

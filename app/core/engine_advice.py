@@ -1,0 +1,117 @@
+"""Advice requests: the question handed back, permission asked, the person's own option said
+back, and two tip titles after a yes.
+
+Role: a step of the engine (app/core/engine.py); all its words are fixed texts or the person's own.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from app.core import reading, reflection
+from app.core.engine_base import (
+    ADVICE_MIRRORS,
+    OPTIONS_REPLY,
+    OWN_OPTIONS_QUESTION,
+    PERMISSION_QUESTIONS,
+    RETURN_QUESTIONS,
+    EngineBase,
+    Event,
+    _in_turn,
+)
+from app.core.phases import CycleState
+
+
+def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
+    """The person's own option in an advice request ("Ik zou het bij hem kunnen aankaarten.
+    Wat zou jij doen?"), said back; None when the message names none."""
+    if not (seen.alternative or seen.plan):
+        return None
+    found = [
+        c
+        for c in reflection.mirrors(text, lang, seen)
+        if c.source.startswith(("said:", "clause:"))
+        and (
+            reading.read(c.text, lang).alternative
+            or reading.read(c.text, lang).plan
+            or re.search(r"\b(kunnen|kunt|could|might|misschien|maybe)\b", c.text, re.I)
+        )
+    ]
+    return found[0].text if found else None
+
+
+class AdviceTurns(EngineBase):
+    def _advice(
+        self,
+        session_id: str,
+        text: str,
+        lang: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        started: float,
+        note: str,
+        sources: list[dict[str, str]],
+        seen: reading.Reading,
+    ) -> Iterator[Event]:
+        """An advice request: the question handed back, or permission asked, in fixed words
+        that change each time the request comes back."""
+        asked_advice = int(state.get("advice", 0))
+        special = RETURN_QUESTIONS if cycle.phase < 3 else PERMISSION_QUESTIONS
+        question = _in_turn(special[lang], asked_advice)
+        cycle.permission_asked = cycle.phase >= 3
+        state["advice"] = asked_advice + 1
+        reply = f"{_in_turn(ADVICE_MIRRORS[lang], asked_advice)} {question}"
+        own = _own_option(text, lang, seen)
+        if own is not None:
+            # The person already names what they could do: that is said back, not asked for.
+            question = OWN_OPTIONS_QUESTION[lang]
+            reply = f"{own} {question}"
+            cycle.permission_asked = False
+        yield Event("meta", phase=cycle.phase, sources=sources, note=note)
+        yield Event("reset", reply)
+        turn = self._commit(
+            session_id,
+            text,
+            reply,
+            question,
+            cycle,
+            state,
+            lang,
+            sources,
+            started,
+            time.perf_counter(),
+            kind="advice",
+        )
+        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn, note=note)
+
+    def _options(
+        self,
+        session_id: str,
+        text: str,
+        lang: str,
+        cycle: CycleState,
+        state: dict[str, Any],
+        started: float,
+    ) -> Iterator[Event]:
+        """The person said yes to hearing options: name two tips, then hand back a question."""
+        cycle.permission_asked = False
+        tips = self.knowledge.search(
+            text + " " + " ".join(state.get("notes", [])),
+            k=2,
+            type="tip",
+            prefer_lang=lang,
+            threshold=0.0,
+        )
+        titles = [p.title for p in tips.passages] or ["-"]
+        reply = OPTIONS_REPLY[lang].format(titles="; ".join(titles))
+        sources = [{"id": p.card_id, "title": p.title} for p in tips.passages]
+        yield Event("reset", reply, phase=cycle.phase, sources=sources)
+        state["cycle"] = cycle.to_dict()
+        self.sessions.save_state(session_id, cycle.phase, state, lang)
+        turn = self._store(
+            session_id, text, reply, cycle.phase, lang, sources, False, started, started, "options"
+        )
+        yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn)

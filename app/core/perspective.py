@@ -1,0 +1,372 @@
+"""Turn a person's own sentence around: from the first person to the second, in Dutch or English.
+
+Role: the coach reflects with the person's own words, so "Ik werd zo boos dat ik niks meer heb
+gezegd" becomes "Je werd zo boos dat je niks meer hebt gezegd". Dutch agreement is handled by
+word order: after "ik" in a main clause the present-tense verb takes -t ("ik merk" -> "je
+merkt", irregular "ik ben" -> "je bent", "ik kan" -> "je kunt"); when the verb comes first it
+keeps its form ("houd ik me" -> "houd je je"); in a clause after "dat", "omdat", "toen" and the
+like the finite verb further on takes the -t; the past tense never changes. Whether a word is a
+verb form is decided with simplemma's Dutch lemmas (a verb's stem lemmatises to an infinitive
+spelled from that stem).
+Must not: guess. A sentence it cannot turn with confidence (no verb found after "ik", words
+addressed to someone else, quoted speech) gives None, and the caller leaves it out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from app.core.text import wordset
+
+_TOKEN = re.compile(
+    r"['’](?:s|t|n|k|m)\b|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[^\w\s]", re.UNICODE
+)
+
+# --- Dutch -------------------------------------------------------------------------------------
+
+_NL_PRONOUNS = {
+    "me": "je",
+    "mij": "jou",
+    "mijn": "je",
+    "m'n": "je",
+    "m’n": "je",
+    "mn": "je",
+    "mezelf": "jezelf",
+    "mijzelf": "jezelf",
+    "ikzelf": "jijzelf",
+    "mijne": "jouwe",
+    "we": "jullie",
+    "wij": "jullie",
+    "ons": "jullie",
+    "onze": "jullie",
+    "onszelf": "jezelf",
+}
+# Present ik-form -> je-form where adding -t is wrong.
+_NL_IRREGULAR = {
+    "ben": "bent",
+    "heb": "hebt",
+    "kan": "kunt",
+    "kun": "kunt",
+    "wil": "wilt",
+    "zal": "zult",
+    "zul": "zult",
+    "mag": "mag",
+    "hou": "houdt",
+    "ga": "gaat",
+    "sta": "staat",
+    "sla": "slaat",
+}
+# With the verb before "je" (inversion) a few forms change too: "kan ik" -> "kun je".
+_NL_INVERTED = {"kan": "kun", "zal": "zul"}
+_NL_SUBORDINATORS = wordset(
+    "dat omdat als wanneer toen terwijl zodat hoewel voordat nadat sinds zodra tenzij "
+    "waardoor waarin waarop waarmee waarover waarna die wat of doordat zoals alsof waarom "
+    "hoe wie waar welke hoelang"
+)
+# Subordinators that always open a new clause (unlike "die", "wat" or "of").
+_NL_CLAUSE_OPENERS = wordset(
+    "dat omdat als wanneer toen terwijl zodat hoewel voordat nadat doordat alsof zodra"
+)
+_NL_SUBJECTS = wordset(
+    "ik je jij hij zij ze we wij het er de een mijn mn m'n zijn haar hun die dat dit men jullie u"
+)
+_NL_CLAUSE_BREAKS = wordset(", ; : — – en maar want dus")
+# Words addressed to someone other than the person: after turning "ik" into "je" they would
+# become ambiguous, so such sentences are left alone.
+_NL_ADDRESS = wordset("jij jou jouw jullie u uw")
+_NL_PAST_IRREGULAR = wordset(
+    "was waren had hadden zei zeiden deed deden ging gingen kwam kwamen zag zagen wist wisten "
+    "kon konden wou wilde zou zouden moest mocht stond liep bleef werd vond dacht bracht kreeg "
+    "gaf nam hield viel sprak schreef las zat lag vroeg zweeg begon dronk at sliep trok koos "
+    "verloor won hing ving liet riep sloeg droeg vergat loog keek zocht kocht schrok"
+)
+
+
+# Words that are never a finite verb here, whatever a lemma list says ("in" -> innen).
+_NL_FUNCTION = wordset(
+    "in op aan af uit om door over voor na bij met toe mee weg heen terug en maar of dan als "
+    "al nog wel niet geen zo ook er hier daar het de een dat die dit deze wat wie mijn zijn "
+    "haar hun ons jullie me je ze hij zij we wij ik mij jou u te tot van naar onder tegen "
+    "sinds zonder want dus toch even echt heel erg best gewoon zelf alles iets niets niks "
+    "iemand niemand altijd nooit vaak soms steeds weer meer minder"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="nl"))
+
+
+def _infinitives(stem: str) -> set[str]:
+    """Infinitives a Dutch present stem may come from: werk/werken, loop/lopen, zit/zitten,
+    durf/durven, lees/lezen, ga/gaan."""
+    out = {stem + "en", stem + "n"}
+    if re.search(r"[^aeiou][aou]$", stem):
+        out.add(stem + stem[-1] + "n")  # wegga -> weggaan, opsta -> opstaan
+    if len(stem) >= 2:
+        out.add(stem + stem[-1] + "en")  # zit -> zitten
+    m = re.match(r"^(.*)([aeou])\2([^aeiou])$", stem)
+    if m:  # loop -> lopen, baal -> balen
+        out.add(m.group(1) + m.group(2) + m.group(3) + "en")
+    for a, b in (("f", "v"), ("s", "z")):
+        if stem.endswith(a):
+            base = stem[:-1] + b
+            out.add(base + "en")
+            m = re.match(r"^(.*)([aeou])\2$", stem[:-1])
+            if m:
+                out.add(m.group(1) + m.group(2) + b + "en")
+    return out
+
+
+def nl_present_stem(word: str, strict: bool = False) -> bool:
+    """True when `word` is the ik-form of a present-tense verb ("werk", "loop", "ben").
+
+    Not strict: the -t form is enough ("werk" lemmatises as the noun, "werkt" as werken).
+    """
+    w = word.lower()
+    if w in _NL_IRREGULAR or w in ("ga", "sta", "doe", "zie", "sla"):
+        return True
+    if w in _NL_PAST_IRREGULAR or w in _NL_FUNCTION or len(w) < 2:
+        return False
+    if _lemma(w) in _infinitives(w):
+        return True
+    if strict or w.endswith(("de", "te")):
+        return False
+    with_t = w if w.endswith("t") else w + "t"
+    return _lemma(with_t) in _infinitives(w)
+
+
+def nl_verb_form(word: str) -> bool:
+    """Any finite verb form: present stem or past tense."""
+    w = word.lower()
+    if nl_present_stem(w, strict=True) or w in _NL_PAST_IRREGULAR:
+        return True
+    if w in _NL_FUNCTION:
+        return False
+    lemma = _lemma(w)
+    return lemma.endswith("en") and lemma != w and not w.startswith("ge") and len(w) > 2
+
+
+@functools.lru_cache(maxsize=4096)
+def nl_past_form(word: str) -> bool:
+    """A Dutch past-tense verb: an irregular one ("zat", "zeiden") or a regular stem with -de,
+    -te, -den or -ten ("werkte", "voelden"); not "hoogste" or "vrede"."""
+    w = word.lower()
+    if w in _NL_PAST_IRREGULAR or (w.endswith("en") and w[:-2] in _NL_PAST_IRREGULAR):
+        return True
+    m = re.match(r"^(\w{2,}?)(de|te|den|ten)$", w)
+    return m is not None and nl_present_stem(m.group(1))
+
+
+_SEPARABLE = re.compile(
+    r"^(aan|af|in|op|uit|mee|terug|door|over|onder|voor|weg|toe|bij|na|om|vast|los|neer|"
+    r"samen|tegen|thuis|mis|kwijt)?ge"
+)
+
+
+def _participle(w: str) -> bool:
+    """gezegd, gedaan, ingegrepen, opgegeven; verteld, besproken (no ge- after be/ver/ont)."""
+    if _lemma(w) == w or nl_present_stem(w, strict=True):
+        return False
+    if _SEPARABLE.match(w) and w.endswith(("d", "t", "en")):
+        return True
+    if w.startswith(("be", "ver", "ont", "her", "er")) and w.endswith(("d", "t")):
+        return nl_present_stem(w[:-1], strict=True)
+    return False
+
+
+def nl_second_person_verb(word: str) -> str:
+    """The je-form of an ik-form in subject-first order: werk -> werkt, ben -> bent."""
+    w = word.lower()
+    if w in _NL_IRREGULAR:
+        out = _NL_IRREGULAR[w]
+    elif w.endswith("t"):
+        out = w
+    elif re.search(r"[^aeiou][aou]$", w):
+        out = w + w[-1] + "t"  # wegga -> weggaat
+    else:
+        out = w + "t"
+    return _match_case(word, out)
+
+
+def _match_case(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalpha() for ch in token)
+
+
+def _segment_start(tokens: list[str], i: int) -> int:
+    """Index where the clause that holds token i begins."""
+    j = i - 1
+    while j >= 0 and tokens[j].lower() not in _NL_CLAUSE_BREAKS:
+        j -= 1
+    return j + 1
+
+
+def _segment_end(tokens: list[str], i: int) -> int:
+    """Index just past the clause that holds token i (a new clause or subordinator ends it)."""
+    j = i + 1
+    while j < len(tokens):
+        t = tokens[j].lower()
+        if t in _NL_CLAUSE_BREAKS or t in _NL_CLAUSE_OPENERS or t in ".!?":
+            break
+        j += 1
+    return j
+
+
+# Tags at the end of a sentence that read as a question once turned ("..., denk je").
+_NL_TAGS = re.compile(
+    r"[,\s]+(denk ik|zeg maar|hoor|haha+|hihi|lol|ofzo|of zo|eigenlijk wel|weet je|toch)"
+    r"\s*([.!…]*)$",
+    re.I,
+)
+
+
+_REPORTED = re.compile(
+    r"\b(zei|zegt|riep|vroeg|schreef|said|says|asked|wrote) (hij|ze|zij|he|she|they)\b|"
+    r"\b(laten we|let'?s)\b",
+    re.I,
+)
+
+
+def _speech(sentence: str) -> bool:
+    """Quoted or reported speech whose "ik" is not the person's ('zei hij: ik ...'), and
+    proposals to the coach ("laten we stoppen") that turn into nonsense."""
+    if re.search(r"[\"“”„«»]|(^|\s)['‘][^'’]+['’](\s|[.,!?]|$)", sentence):
+        return True
+    return ":" in sentence or bool(_REPORTED.search(sentence))
+
+
+def nl_second_person(sentence: str) -> str | None:
+    """The sentence with the speaker turned into "je"; None when that cannot be done safely."""
+    sentence = _NL_TAGS.sub(r"\2", sentence.strip())
+    if _speech(sentence):
+        return None
+    tokens = _TOKEN.findall(sentence)
+    lower = [t.lower() for t in tokens]
+    if any(t in _NL_ADDRESS for t in lower) or "?" in tokens:
+        return None
+    out = list(tokens)
+    done: set[int] = set()
+    for i, tok in enumerate(lower):
+        if tok != "ik":
+            continue
+        out[i] = "je"
+        start, end = _segment_start(lower, i), _segment_end(lower, i)
+        before = [t for t in lower[start:i] if _is_word(t)]
+        if before and before[-1] not in _NL_SUBORDINATORS and nl_verb_form(before[-1]):
+            j = max(k for k in range(start, i) if lower[k] == before[-1])
+            out[j] = _match_case(tokens[j], _NL_INVERTED.get(lower[j], lower[j]))
+            done.add(j)
+            continue
+        if set(before) & _NL_SUBORDINATORS:
+            verb, present = _nl_subordinate_verb(lower, i + 1, end)
+        else:
+            verb = i + 1 if i + 1 < end and _is_word(lower[i + 1]) else None
+            present = verb is not None and nl_present_stem(lower[verb])
+            if verb is not None and not (present or nl_verb_form(lower[verb])):
+                verb = None
+        if verb is None:
+            return None
+        if present:
+            out[verb] = nl_second_person_verb(tokens[verb])
+        done.add(verb)
+    # A second verb that shares the subject: "ik ben weggegaan en heb ..." -> "en hebt".
+    first_ik = lower.index("ik") if "ik" in lower else len(lower)
+    for k in range(first_ik + 1, len(lower) - 1):
+        if lower[k] not in ("en", "of", "maar") or k + 1 in done:
+            continue
+        follows = lower[k + 2] if k + 2 < len(lower) else ""
+        if nl_present_stem(lower[k + 1], strict=True) and follows not in ("ik", "je", "jij"):
+            out[k + 1] = nl_second_person_verb(tokens[k + 1])
+            done.add(k + 1)
+    # ... and one at the end of its own part of a clause after "dat": "dat ik dan ga huilen of
+    # juist heel kortaf word" -> "of juist heel kortaf wordt".
+    for k in range(first_ik + 1, len(lower) - 1):
+        if lower[k] not in ("en", "of") or "ik" not in lower[first_ik:k]:
+            continue
+        stop = next((m for m in range(k + 1, len(lower)) if not _is_word(lower[m])), len(lower))
+        part = lower[k + 1 : stop]
+        if not part or part[0] in _NL_SUBJECTS or set(part) & _NL_SUBJECTS:
+            continue
+        last = stop - 1
+        if last not in done and len(part) > 1 and nl_present_stem(lower[last], strict=True):
+            out[last] = nl_second_person_verb(tokens[last])
+            done.add(last)
+    for i, tok in enumerate(lower):
+        if i in done or tok not in _NL_PRONOUNS:
+            continue
+        out[i] = _match_case(tokens[i], _NL_PRONOUNS[tok])
+    if out == tokens:
+        return None
+    first = [k for k, t in enumerate(out) if _is_word(t)][:2]
+    verb_first = len(first) == 2 and out[first[1]].lower() == "je" and nl_verb_form(lower[first[0]])
+    if verb_first and "," not in tokens:
+        return None  # "Weet je niet precies" reads as a question; "Houd je je stil, dan" does not
+    return _join(out)
+
+
+def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | None, bool]:
+    """The finite verb of a clause after a subordinator, and whether it is a present stem.
+
+    The verb comes late in such a clause, after objects and adverbs and before infinitives and
+    participles: the first certain verb form from the left is taken ("dat ik het werk niet af
+    heb"); failing that, the clause is read from the end ("hoe ik dit aanpak").
+    """
+    for k in range(start, end):
+        w = lower[k]
+        if not _is_word(w) or _participle(w) or (w.endswith("en") and _lemma(w) == w):
+            continue
+        if nl_present_stem(w, strict=True):
+            return k, True
+        if w in _NL_PAST_IRREGULAR:
+            return k, False
+    for k in range(end - 1, start - 1, -1):
+        w = lower[k]
+        if not _is_word(w):
+            continue
+        if w.endswith("en") and _lemma(w) == w:
+            continue  # an infinitive: zeggen, doen
+        if _participle(w):
+            continue  # a participle: gezegd, ingegrepen, verteld
+        if nl_present_stem(w, strict=True):
+            return k, True
+        if nl_verb_form(w):
+            return k, False
+        if k == end - 1 and nl_present_stem(w):
+            return k, True  # a separable verb at the clause end: "hoe ik dit aanpak"
+    return None, False
+
+
+# --- shared ------------------------------------------------------------------------------
+
+
+def _join(tokens: list[str]) -> str:
+    text = ""
+    for tok in tokens:
+        if not text or tok in ".,;:!?)…" or text.endswith(("(", "‘")):
+            text += tok
+        elif tok in "-–—" and len(tok) == 1:
+            text += f" {tok}"
+        else:
+            text += f" {tok}"
+    return text
+
+
+def second_person(sentence: str, lang: str) -> str | None:
+    """`sentence` said back to its speaker, starting with a capital; None when unsafe."""
+    if lang == "en":
+        from app.core.perspective_en import en_second_person
+
+        turned = en_second_person(sentence)
+    else:
+        turned = nl_second_person(sentence)
+    if turned is None:
+        return None
+    turned = turned.strip()
+    return turned[:1].upper() + turned[1:]

@@ -1,0 +1,78 @@
+"""English sentences said back to their speaker: "I felt so small" -> "You felt so small".
+
+Role: the English half of app/core/perspective.py: pronouns and the forms of "to be" that go with
+them; everything else in the sentence stays the person's own words.
+Must not: turn a sentence that addresses someone else, an invitation or quoted speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.perspective import _TOKEN, _join, _speech
+from app.core.text import wordset
+
+_EN_MAP = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
+    "i'm": "you're",
+    "i’m": "you’re",
+    "i've": "you've",
+    "i’ve": "you’ve",
+    "i'd": "you'd",
+    "i’d": "you’d",
+    "i'll": "you'll",
+    "i’ll": "you’ll",
+    "im": "you're",
+    "ive": "you've",
+    "we're": "you're",
+    "we’re": "you’re",
+    "we've": "you've",
+    "we’ve": "you’ve",
+    "we'd": "you'd",
+    "we’d": "you’d",
+    "we'll": "you'll",
+    "we’ll": "you’ll",
+}
+# Generic "you" ("you don't contradict your director") reads fine once turned; "yourself" and
+# "yours" mostly address the coach.
+_EN_ADDRESS = wordset("yours yourself")
+
+
+# Hedges at the end of an English sentence that become odd once turned ("Fair enough, you
+# suppose."), and openings that only soften ("I guess I'm scared" -> "You're scared").
+_EN_TAGS = re.compile(
+    r",?\s+(i suppose|i guess|i think|i mean|i know|you know|lol|haha+)\s*([.!…]*)$", re.I
+)
+_EN_SOFT = re.compile(r"^(i guess|i suppose|idk|tbh|honestly)[,\s]+", re.I)
+
+
+def en_second_person(sentence: str) -> str | None:
+    sentence = _EN_SOFT.sub("", _EN_TAGS.sub(r"\2", sentence.strip()))
+    if _speech(sentence) or re.match(r"(let me|let's|lets)\b", sentence, re.I):
+        return None  # an invitation, not a statement to say back
+    tokens = _TOKEN.findall(sentence)
+    lower = [t.lower() for t in tokens]
+    if any(t in _EN_ADDRESS for t in lower) or "?" in tokens:
+        return None
+    out = list(tokens)
+    for i, tok in enumerate(lower):
+        if tok in ("am", "was", "wasn't", "wasn’t") and i + 1 < len(lower) and lower[i + 1] == "i":
+            out[i] = {"am": "are", "was": "were"}.get(tok, "weren't")  # am I -> are you
+        elif tok in ("am", "was", "wasn't", "wasn’t") and i > 0 and lower[i - 1] == "i":
+            out[i] = {"am": "are", "was": "were"}.get(tok, "weren't")
+        if tok in _EN_MAP:
+            out[i] = _EN_MAP[tok]
+            if tok == "us" and i > 0 and lower[i - 1] in ("let", "lets"):
+                return None
+    if out == tokens:
+        return None
+    return _join(out)

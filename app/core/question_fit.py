@@ -1,0 +1,145 @@
+"""Questions that fit the story: templates filled with the person's words, and the check that
+a bank question takes nothing for granted that the story does not name.
+
+Role: knowledge/questions/templates.toml holds the templates with what each needs from the
+message; this module fills them and ranks them, and says whether a bank question fits.
+Must not: write a question that is not in the data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+
+from app.core.reading import Reading
+from app.core.reflection import TEMPLATES, Candidate, _feeling_fragment
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    lang: str
+    phases: tuple[int, ...]
+    needs: tuple[str, ...]
+    text: str
+    weight: float = 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def templates() -> tuple[Template, ...]:
+    data = tomllib.loads(TEMPLATES.read_text(encoding="utf-8"))
+    return tuple(
+        Template(
+            q["id"],
+            q["lang"],
+            tuple(q["phases"]),
+            tuple(q.get("needs", [])),
+            q["text"],
+            float(q.get("weight", 0.0)),
+        )
+        for q in data["q"]
+    )
+
+
+_PAST_FEELING = re.compile(
+    r"\b(was|werd|voelde|had|raakte|bleef|schrok|kookte|were|was|felt|got|became)\b", re.I
+)
+
+
+def _met(need: str, r: Reading, message: str) -> bool:
+    if need.startswith("!"):
+        return not _met(need[1:], r, message)
+    if need in ("past", "present"):
+        # A bare feeling ("Boos.") is said back in the past tense, and asked about in it.
+        bare = any(_feeling_fragment(message.strip(), lang) for lang in ("nl", "en"))
+        past = bool(_PAST_FEELING.search(message)) or bare
+        return past if need == "past" else not past
+    if need == "person":
+        return bool(r.persons)
+    if need == "askable":
+        return bool(r.askable)
+    if need == "idiom":
+        return bool(r.idioms)
+    return bool(getattr(r, need, False))
+
+
+def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[Candidate]:
+    out = []
+    for t in templates():
+        if t.lang != lang or phase not in t.phases:
+            continue
+        if not all(_met(n, r, message) for n in t.needs):
+            continue
+        text = t.text.format(
+            feeling=r.askable[0] if r.askable else "",
+            person=r.persons[0] if r.persons else "",
+            idiom=r.idioms[0] if r.idioms else "",
+        )
+        text = text[:1].upper() + text[1:]
+        # Filled from the person's words: these follow the story most closely; a person
+        # named is not always the one who acted, so those questions rank lower.
+        positive = [n for n in t.needs if not n.startswith("!")]
+        score = 1.0 + 0.5 * len(positive) + (0.5 if "{" in t.text else 0.0) + t.weight
+        if "person" in t.needs:
+            score -= 1.0
+        out.append(Candidate(text, f"template:{t.id}", score))
+    return out
+
+
+# What a bank question takes for granted, and what the story must name for it to fit.
+_PRESUPPOSES = {
+    "manager": re.compile(r"leidinggevende|manager|\bbaas\b|teamleider|\bboss\b"),
+    "colleague": re.compile(r"collega|colleague"),
+    "other": re.compile(r"\bde ander\b|\bander(en|e)?\b|the other|\bothers\b"),
+    "feedback": re.compile(r"feedback|kritiek|criticism"),
+    "moment": re.compile(
+        r"op dat moment|\btoen\b|daarna|vooraf|achteraf|die situatie|dat gesprek|reageerde|"
+        r"gebeurde|verliep|at that moment|\bthen\b|afterwards|beforehand|that conversation|"
+        r"did you react|happened"
+    ),
+    "insight": re.compile(r"patroon|pattern"),
+    "intervision": re.compile(r"intervisie|supervisie|intervision|supervision"),
+    "choice": re.compile(r"die keuze|deze keuze|die beslissing|that choice|that decision"),
+    "plan": re.compile(r"voornemen|\bplan\b|intention"),
+    "team": re.compile(r"\bteam\b|organisatie|organi[sz]ation|afdeling|department"),
+    "us": re.compile(r"\bons\b|tussen ons|between us"),
+}
+
+
+def fits(question: str, r: Reading, story: str) -> bool:
+    """A bank question fits when the story names everything the question takes for granted."""
+    q = question.lower()
+    low = story.lower()
+    for need, pattern in _PRESUPPOSES.items():
+        if not pattern.search(q):
+            continue
+        if need == "us":
+            return False
+        if need == "manager" and not r.manager:
+            return False
+        if need == "colleague" and not re.search(r"collega|colleague", low):
+            return False
+        if need == "other" and not (r.other and r.other_acts):
+            return False
+        if need == "feedback" and not re.search(r"feedback|kritiek|criticism|commentaar", low):
+            return False
+        if need == "moment" and not r.moment:
+            return False
+        if need == "intervision" and not re.search(
+            r"intervisie|supervisie|intervision|supervis", low
+        ):
+            return False
+        if need == "choice" and not re.search(
+            r"keuze|koos|kies|kiezen|besl(oot|oten|issing)|choice|chose|choose|decided|decision",
+            low,
+        ):
+            return False
+        if need == "insight" and not (r.insight or re.search(r"patroon|pattern", low)):
+            return False
+        if need == "plan" and not (r.plan or re.search(r"plan|voornemen|intention", low)):
+            return False
+        if need == "team" and not re.search(r"team|organisatie|organi[sz]ation|afdeling", low):
+            return False
+    return True

@@ -1,0 +1,378 @@
+"""What a message names: feelings, people, a moment, an insight, a plan, figures of speech.
+
+Role: read the person's own words so that the coach's reflection and question fit the story:
+a question about "de ander" only when there is another person, about "dat moment" only when a
+moment was told, about a plan only when there is one. Plain patterns over Dutch and English,
+no model.
+Must not: write replies, or guess beyond what the words say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.core.text import wordlist, wordset
+
+# Feelings that fit "Wat maakte je zo ...?" / "What made you so ...?".
+FEELINGS = {
+    "nl": wordlist(
+        "boos kwaad woedend bang angstig verdrietig onzeker gefrustreerd teleurgesteld "
+        "machteloos gekwetst geraakt moe gespannen nerveus zenuwachtig geïrriteerd eenzaam "
+        "schuldig opgelucht blij trots klein ongemakkelijk onrustig somber leeg uitgeput "
+        "opgejaagd beschaamd gestrest radeloos jaloers wanhopig onzeker verward overvallen "
+        "ontmoedigd gedemotiveerd ellendig rot verscheurd chagrijnig chagerijnig prikkelbaar "
+        "schaam schaamde schaamt pijnlijk gepasseerd genegeerd betrapt "
+        "buitengesloten pijn beroerd"
+    ),
+    "en": wordlist(
+        "angry furious scared afraid anxious sad upset frustrated disappointed helpless hurt "
+        "tired exhausted tense nervous irritated lonely guilty relieved happy proud small "
+        "embarrassed ashamed confused stressed overwhelmed worried annoyed drained "
+        "humiliated invisible useless resentful uneasy awkward insecure gutted flat numb"
+    ),
+}
+# Feelings that read well in "Wat maakte je zo ...?" / "What made you so ...?".
+ASKABLE = {
+    "nl": wordset(
+        "boos kwaad woedend bang angstig verdrietig onzeker gefrustreerd teleurgesteld "
+        "machteloos gekwetst moe gespannen nerveus zenuwachtig geïrriteerd eenzaam opgelucht "
+        "blij trots ongemakkelijk onrustig somber gestrest radeloos wanhopig chagrijnig "
+        "ontmoedigd"
+    ),
+    "en": wordset(
+        "angry furious scared afraid anxious sad upset frustrated disappointed helpless hurt "
+        "tired tense nervous irritated lonely relieved happy proud embarrassed ashamed "
+        "confused stressed overwhelmed worried annoyed"
+    ),
+}
+# Feeling verbs and nouns that say the same ("ik schaamde me", "I panicked").
+_FEELING_EXTRA = {
+    "nl": r"\b(schaam\w*|baal\w*|kookte|kook|schrok|schrik\w*|huil\w*|paniek\w*|frustratie|"
+    r"boosheid|angst|verdriet|schaamte|twijfel\w*|zorgen)\b",
+    "en": r"\b(panick\w*|cried|crying|shame|anger|fear|guilt|worry|worried|dread\w*)\b",
+}
+_PERSON_ROLES = {
+    "nl": r"(collega|collega's|leidinggevende|teamleider|teamleidster|manager|baas|directeur|"
+    r"ouder|ouders|vader|moeder|klant|cliënt|client|patiënt|patient|bewoner|leerling|student|"
+    r"arts|dokter|stagiair|stagiaire|coördinator|opdrachtgever|partner|buurman|agent|"
+    r"intern begeleider|mentor|begeleider|supervisor|collega-\w+|chef)",
+    "en": r"(colleague|colleagues|manager|boss|team lead|lead|director|parent|parents|father|"
+    r"mother|client|customer|patient|resident|pupil|student|doctor|intern|coordinator|"
+    r"supervisor|mentor|partner|ceo|cto|engineer|nurse|teacher)",
+}
+_DETERMINERS = {
+    "nl": r"(mijn|mn|m'n|de|die|onze|ons|een|haar|zijn)",
+    "en": r"(my|the|our|a|that|this|her|his)",
+}
+_MANAGER = (
+    r"\b(leidinggevende|teamleider|teamleidster|manager|baas|directeur|chef|boss|lead|"
+    r"director|ceo)\b"
+)
+_MOMENT = {
+    "nl": r"\b(gisteren|vanochtend|vanmiddag|vanavond|vannacht|vorige week|vorige maand|"
+    r"toen|tijdens|die dag|die avond|die ochtend|op dat moment|in het overleg|in de vergadering|"
+    r"het gesprek|laatst|afgelopen|vandaag|daarna|ineens|opeens|zei|vroeg|riep|gebeurde)\b",
+    "en": r"\b(yesterday|this morning|last week|last month|then|during|that day|that night|"
+    r"at that moment|in the meeting|the call|recently|today|afterwards|suddenly|said|asked|"
+    r"happened)\b",
+}
+_INSIGHT = re.compile(
+    r"\b(ik merk|merk ik|ik merkte|merkte ik|ik besef|besef ik|ik realiseer|ik zie (nu|dat|wel)|"
+    r"zie ik (nu|dat)|"
+    r"patroon|altijd|steeds weer|elke keer|telkens|eigenlijk gaat het|het gaat (eigenlijk )?om|"
+    r"belangrijk voor mij|ik denk dat ik|dat zegt|i notice|i realise|i realize|i see (now|that)|"
+    r"pattern|always|every time|each time|it's really about|important to me|i think i)\b",
+    re.I,
+)
+_PLAN = re.compile(
+    r"\b(ik ga|ga ik|ik wil voortaan|volgende keer|voortaan|ik neem me voor|mijn voornemen|"
+    r"ik probeer|morgen|volgende week|ik spreek af|ik plan|ik ga proberen|"
+    r"i will|i'll|next time|from now on|i'm going to|i am going to|i plan to|tomorrow|"
+    r"next week|i'll try|i want to (talk|ask|tell|speak|propose)|"
+    r"ik wil (hem |haar |\w+ )?(eerst |gewoon |morgen )?(\w+ ){0,3}(vragen|voorstellen|aanspreken|"
+    r"spreken|laten weten))\b",
+    re.I,
+)
+_WANTED = re.compile(
+    r"\b(ik wilde|wilde ik|ik had (\w+ ){0,4}willen|ik had gewild|"
+    r"wat ik (eigenlijk |echt |het liefst |vooral )?wilde|ik hoopte|ik had gehoopt|"
+    r"i (really |actually )?wanted|wanted to|what i (really |actually )?wanted|i wished|i wish|"
+    r"i was hoping|i'd hoped|i would have liked|i'd have liked)\b",
+    re.I,
+)
+_EXPLAINED = re.compile(
+    r"\b(omdat|want|doordat|alsof|zoals|daardoor|because|since|as if|like a|so that)\b|:", re.I
+)
+_CONCRETE = re.compile(
+    r"\b(morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende (week|dienst|keer|les)|"
+    r"vanmiddag|vanavond|eerst|dan zeg ik|ik zeg|ik vraag|ik begin met|ik stuur|ik bel|"
+    r"ik plan|ik spreek|tomorrow|monday|tuesday|wednesday|thursday|friday|next (week|shift|time)|"
+    r"first|i'll say|i will say|i'll ask|i will ask|i'll start|i'll send|i'll call|i'll book)\b",
+    re.I,
+)
+_ALTERNATIVE = re.compile(
+    r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,6}kunnen|"
+    r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|"
+    r"ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
+    r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option)\b",
+    re.I,
+)
+_SHORT_ACK = re.compile(
+    r"^\s*(ja|jawel|klopt|precies|inderdaad|zeker|dat klopt|ja klopt|yes|yeah|"
+    r"right|exactly|indeed|true|that's right)\b[\s.!,]*(\w+[\s.!,]*){0,3}$",
+    re.I,
+)
+# The message tells what someone else did, said or wanted, or wonders about it: only then does
+# a question about the other person follow the person's own words.
+_OTHER_VERBS = (
+    r"(zei|zegt|deed|doet|keek|kijkt|reageerde|reageert|vroeg|vraagt|wilde|wil|riep|lachte|"
+    r"negeerde|stuurde|liep|ging|bleef|draaide|gaf|noemde|schreef|appte|belde|snauwde|"
+    r"said|says|did|does|looked|reacted|asked|wants|wanted|laughed|ignored|sent|smiled|told|"
+    r"walked|went|kept|gave|called|wrote|snapped|shouted|yelled|stayed)"
+)
+_OTHER_ACTS = re.compile(
+    rf"\b(hij|zij|ze|he|she|they)( \w+){{0,2}} {_OTHER_VERBS}\b|"
+    r"\b(snap|begrijp) (\w+ ){0,2}(niet|nie)( precies| goed)? (wat|waarom|hoe)\b|"
+    r"\bdon'?t (get|understand|know) (what|why) (he|she|they)\b|"
+    r"\b(vraag me af|i wonder) (wat|waarom|what|why)\b|\bwaarom (hij|zij|ze)\b|"
+    r"\bwhy (he|she|they)\b"
+)
+# Thinking aloud without saying anything yet: "hmm", "tja...", "pff".
+_PONDERING = re.compile(r"^\s*(hmm+|hm+|mm+|tja+|pff+|uhm*|ehm*|well+|hmm+ well)[\s.!,…]*$", re.I)
+_NOT_KNOWING = re.compile(
+    r"^\s*(weet (ik )?(het )?(eigenlijk |echt |ook )?niet|geen idee|ik weet het (eigenlijk )?niet|"
+    r"ik weet niet|dat weet ik (eigenlijk )?niet|i don'?t (really )?know|no idea|not sure|"
+    r"dunno|idk)\b",
+    re.I,
+)
+
+# Figures of speech worth asking about, with the form to quote back.
+IDIOMS = {
+    "nl": [
+        (r"\bover de schoenen\b", "over de schoenen lopen"),
+        (r"\bop (mijn|mn|m'n|je) tenen\b", "op je tenen lopen"),
+        (r"\bde druppel\b", "de druppel"),
+        (r"\bdoor het lint\b", "door het lint gaan"),
+        (r"\bin (mijn|mn|m'n|je) schulp\b", "in je schulp kruipen"),
+        (r"\bhanden in het haar\b", "met de handen in het haar"),
+        (r"\bvoor het blok\b", "voor het blok gezet worden"),
+        (r"\bop (mijn|mn|m'n) plek gezet\b", "op je plek gezet worden"),
+        (r"\bonder de bus\b", "onder de bus gegooid worden"),
+        (r"\bin de kou\b", "in de kou laten staan"),
+        (r"\bdicht(ge)?kla(p|pte|ppen)\w*\b", "dichtklappen"),
+        (r"\bluikje\b", "een luikje dat dichtgaat"),
+        (r"\bmet de mond vol tanden\b", "met de mond vol tanden staan"),
+        (r"\bde kantjes eraf\b", "de kantjes eraf lopen"),
+        (r"\bhet bijltje erbij\b", "het bijltje erbij neergooien"),
+        (r"\bde kop in het zand\b", "de kop in het zand steken"),
+        (r"\bde lieve vrede\b", "de lieve vrede bewaren"),
+        (r"\bbuikpijn van\b", "buikpijn van iets krijgen"),
+        (r"\bklein(er)? (voelen|voel|voelde|word|werd)\b", "je klein voelen"),
+        (r"\bop eieren\b", "op eieren lopen"),
+        (r"\bhet gras voor de voeten\b", "het gras voor de voeten weggemaaid"),
+        (r"\bde bal (terug)?(gekaatst|kaatsen)\b", "de bal terugkaatsen"),
+        (r"\bop slot\b", "op slot zitten"),
+        (r"\bin de weg zitten\b", "jezelf in de weg zitten"),
+        (r"\bpetje op\b", "welk petje je op hebt"),
+        (r"\bbrandjes blussen\b", "brandjes blussen"),
+        (r"\bleeggezogen\b", "leeggezogen worden"),
+        (r"\bop (mijn|mn|m'n) tandvlees\b", "op je tandvlees lopen"),
+        (r"\btegen een muur\b", "tegen een muur praten"),
+        (r"\bverdedigende stand\b", "de verdedigende stand"),
+    ],
+    "en": [
+        (r"\bbit my tongue\b", "biting your tongue"),
+        (r"\bunder the bus\b", "being thrown under the bus"),
+        (r"\bwalking on eggshells\b", "walking on eggshells"),
+        (r"\blast straw\b", "the last straw"),
+        (r"\bshut down\b", "shutting down"),
+        (r"\bfroze\b", "freezing"),
+        (r"\bburn(ed|t)? out\b", "burning out"),
+        (r"\bout of my depth\b", "being out of your depth"),
+        (r"\bhung out to dry\b", "being hung out to dry"),
+        (r"\bput on the spot\b", "being put on the spot"),
+        (r"\bfire ?fighting\b", "firefighting"),
+        (r"\bimposter\b", "feeling like an imposter"),
+        (r"\bswept under the rug\b", "being swept under the rug"),
+        (r"\bdropped the ball\b", "dropping the ball"),
+        (r"\bstepped on (my|their) toes\b", "stepping on toes"),
+    ],
+}
+
+_NOT_NAMES = wordset("""
+    Ik Je Jij Hij Zij We Wij Het De Een Dat Die Dit Deze Maar En Dus Want Toen Als Nu Dan
+    Wat Waarom Hoe Wie Waar Ja Nee Oké Ok Sorry Maandag Dinsdag Woensdag Donderdag Vrijdag
+    Zaterdag Zondag HR MT I You He She We They It The A An But And So Then When What Why How
+    Who Yes No Monday Tuesday Wednesday Thursday Friday Saturday Sunday Teams Slack Excel
+    Nederlands Engels English Dutch""")
+
+
+@dataclass
+class Reading:
+    """What one message, with the conversation so far, names."""
+
+    lang: str
+    feelings: list[str] = field(default_factory=list)
+    askable: list[str] = field(default_factory=list)  # feelings fit for "Wat maakte je zo ...?"
+    feeling: bool = False
+    persons: list[str] = field(default_factory=list)  # as the coach may say them: "je collega"
+    manager: bool = False
+    other: bool = False  # anyone besides the person
+    moment: bool = False  # a told event in the past, in this message or before
+    moment_now: bool = False  # this message tells an event in the past
+    wanted: bool = False  # says what the person wanted: "ik wilde", "what I wanted"
+    explained: bool = False  # gives a reason or an image: "omdat", "alsof", "because"
+    feeling_named: bool = False  # a feeling of the person's own, not negated
+    inner: bool = False  # the person tells their own inside: a feeling, a want, an insight
+    concrete_plan: bool = False  # a plan that says when or how
+    insight: bool = False
+    plan: bool = False
+    alternative: bool = False
+    idioms: list[str] = field(default_factory=list)
+    ack: bool = False  # "ja klopt", "hmm"
+    not_knowing: bool = False
+    pondering: bool = False  # "hmm", "tja"
+    other_acts: bool = False  # this message tells what someone else did, said or wanted
+    question_back: bool = False
+    words: int = 0
+
+
+def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
+    """Read `message`; `earlier` (the person's previous messages) adds people and moments."""
+    text = message.strip()
+    low = text.lower()
+    r = Reading(lang=lang, words=len(text.split()))
+    r.feelings = [f for f in FEELINGS[lang] if re.search(rf"\b{re.escape(f)}\b", low)]
+    r.askable = [
+        f for f in r.feelings if f in ASKABLE[lang] and not _negated(low, f) and _own(low, f)
+    ]
+    r.feeling = bool(r.feelings) or bool(re.search(_FEELING_EXTRA[lang], low))
+    r.persons = persons(text, lang)
+    everything = " ".join([*(earlier or []), text])
+    r.other = bool(persons(everything, lang)) or bool(
+        re.search(r"\b(hij|zij|hem|haar|ze|he|she|him|her|they)\b", everything.lower())
+    )
+    r.manager = bool(re.search(_MANAGER, everything.lower()))
+    r.moment = bool(re.search(_MOMENT[lang], everything.lower())) or _past(everything, lang)
+    r.moment_now = bool(re.search(_MOMENT[lang], low)) or _past(low, lang)
+    r.wanted = bool(_WANTED.search(text))
+    r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
+    r.insight = bool(_INSIGHT.search(text))
+    # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
+    r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
+    r.alternative = bool(_ALTERNATIVE.search(text))
+    r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings) or bool(
+        re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M)
+    )
+    r.inner = r.feeling_named or r.wanted or r.insight
+    r.concrete_plan = r.plan and bool(_CONCRETE.search(text))
+    r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
+    r.ack = bool(_SHORT_ACK.match(text)) and r.words <= 5
+    r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8
+    r.pondering = bool(_PONDERING.match(text))
+    names = [p for p in r.persons if " " not in p]
+    r.other_acts = bool(_OTHER_ACTS.search(low)) or any(
+        re.search(rf"\b{re.escape(n.lower())}( \w+){{0,2}} {_OTHER_VERBS}\b", low) for n in names
+    )
+    r.question_back = text.rstrip().endswith("?")
+    return r
+
+
+_NOT_PAST_EN = wordset(
+    "need needed indeed speed feed seed bed red shed hundred naked wicked sacred tired "
+    "interested excited scared worried bored stressed embarrassed ashamed overwhelmed "
+    "frustrated disappointed annoyed confused exhausted drained supposed used"
+)
+
+
+def _past(text: str, lang: str) -> bool:
+    """A verb in the past tense: "werkte", "zeiden", "walked" (not "hoogste", "need")."""
+    from app.core.perspective import nl_past_form
+
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if lang == "nl" and nl_past_form(word):
+            return True
+        if lang == "en" and word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_EN:
+            return True
+    return False
+
+
+# A feeling named as a noun at the start of a sentence: "Schaamte, vooral.", "Guilt."
+_BARE_NOUN = (
+    r"(^|[.!?]\s+)\W*(ja,? |yeah,? |en |and |vooral |mostly |een beetje |a bit of |ook |"
+    r"misschien ook |maybe also )*({nouns})\b"
+)
+FEELING_NOUNS = {
+    "nl": wordset(
+        "schaamte boosheid woede angst verdriet frustratie ongemak onmacht teleurstelling "
+        "schuldgevoel opluchting spijt jaloezie onzekerheid machteloosheid trots"
+    ),
+    "en": wordset(
+        "guilt shame anger fear sadness frustration relief disappointment embarrassment "
+        "helplessness pride regret"
+    ),
+}
+_NEGATION = re.compile(
+    r"\b(niet|geen|nooit|nie|not|never|no|didn'?t|don'?t|wasn'?t|isn'?t|without|zonder|"
+    r"waiting to|wachten op|wachtte)\b"
+)
+
+
+_OWN_FEELING = (
+    r"\b(ik|k|i) {f}\b|"
+    r"\b(ik|k) (was|ben|werd|word|voelde me|voel me|raakte|bleef|voelde mij|voel mij)"
+    r"( \w+){{0,3}} {f}\b|\b(was|ben|werd|word|voelde|voel) ik( \w+){{0,3}} {f}\b|"
+    r"\b(maakte|maakt) (me|mij)( \w+){{0,2}} {f}\b|\b(i|i'm|im) (was |am |felt |feel |got |get )?"
+    r"(\w+ ){{0,3}}{f}\b|\b(made|makes) me( \w+){{0,2}} {f}\b|"
+    r"(^|[.!?]\s+)\W*(ja,? |yeah,? |nee,? |and |en |maar |but |echt |really |so |zo )?"
+    r"(een beetje |a bit |a little |beetje |wel |ook |best |heel |erg |quite |pretty |very |"
+    r"vooral |mostly |honestly,? )*{f}\b|"
+    r"\b(dat|het|dit|that|it) (deed|doet|did|does) (me |mij )?(zo |echt |wel )?{f}\b"
+)
+
+
+def _own(low: str, feeling: str) -> bool:
+    """The feeling is the person's: "ik werd boos", "I felt so small", or a bare "Boos."."""
+    return bool(re.search(_OWN_FEELING.format(f=re.escape(feeling)), low, re.M))
+
+
+def _negated(low: str, feeling: str) -> bool:
+    """A feeling named only to say it was not there: "I kept waiting to feel proud"."""
+    for m in re.finditer(rf"\b{re.escape(feeling)}\b", low):
+        before = low[max(0, m.start() - 40) : m.start()]
+        clause = re.split(r"[.,;!?]| maar | but ", before)[-1]
+        if _NEGATION.search(clause):
+            return True
+    return False
+
+
+def persons(text: str, lang: str) -> list[str]:
+    """The people a message names, as the coach may refer to them: "je collega", "Dennis"."""
+    found: list[str] = []
+    det = _DETERMINERS[lang]
+    for m in re.finditer(rf"\b{det} ({_PERSON_ROLES[lang]})\b", text, re.I):
+        role = m.group(2).lower()
+        own = m.group(1).lower() in ("mijn", "mn", "m'n", "onze", "ons", "my", "our")
+        if lang == "nl":
+            phrase = (
+                f"je {role}" if own else f"de {role}" if role not in ("ouders",) else "de ouders"
+            )
+        else:
+            phrase = f"your {role}" if own else f"the {role}"
+        if phrase not in found:
+            found.append(phrase)
+    counts: dict[str, int] = {}
+    inside: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for m in re.finditer(r"\b([A-Z][a-zà-ÿ]{2,})\b", sentence):
+            name = m.group(1)
+            if name in _NOT_NAMES or re.match(r"\s*\d", sentence[m.end() :]):
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            if m.start() > 0:
+                inside.add(name)  # capitalised mid-sentence: a name, not a first word
+    # A name counts once the story comes back to that person; a name said in passing
+    # ("mevrouw Okafor", "Year 11") is not who the question should be about.
+    found += [n for n, c in counts.items() if c >= 2 and n in inside and n not in found]
+    return found[:4]

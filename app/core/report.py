@@ -1,0 +1,95 @@
+"""The reflectieverslag: a short report in the person's own words, never invented.
+
+Built by selection, not generation: whole sentences the person wrote are sorted into situation,
+what they noticed about themselves, the pattern or insight, and their voornemen: a plan or an
+insight by what it says, anything else by the phase it was said in. Crisis turns are left out.
+A section with nothing said stays honest about it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from app.core import fixed_texts, intents
+from app.core.records import Turn
+
+_REPORTS = fixed_texts.load("reports")
+HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
+
+
+_PLAN = re.compile(
+    r"\b(ik ga|ga ik|voortaan|volgende keer|ik neem me voor|ik wil (eerst|voortaan|proberen)|"
+    r"morgen|volgende week|i will|i'll|i'm going to|i am going to|next time|from now on|"
+    r"tomorrow|next week)\b",
+    re.I,
+)
+_INSIGHT = re.compile(
+    r"\b(ik merk|ik besef|ik realiseer|ik zie nu|patroon|eigenlijk gaat het|belangrijk voor mij|"
+    r"ik denk dat ik|i notice|i realise|i realize|i see now|pattern|important to me|"
+    r"i think i)\b",
+    re.I,
+)
+_LINKING = re.compile(r"^(of|en|maar|want|dus|or|and|but|so)\b", re.I)
+
+
+def _sentences(text: str, limit: int) -> list[str]:
+    """Whole statements of at least four words; no fragments that lean on what came before,
+    nothing trailing off, no questions to the coach, no closing courtesies."""
+    out = []
+    for s in re.split(r"(?<=[.!?])\s+|\n+", text):
+        s = s.strip()
+        if len(s.split()) < 4 or s.endswith(("...", "…", "?")) or _LINKING.match(s):
+            continue
+        if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
+            continue
+        out.append(s)
+    return out[:limit]
+
+
+def _bucket(sentence: str, phase: int) -> str:
+    """Where a sentence belongs: a plan is a voornemen and an insight an insight whenever it
+    was said; otherwise the phase it was said in decides."""
+    if _PLAN.search(sentence):
+        return "intent"
+    if _INSIGHT.search(sentence) and phase >= 2:
+        return "insight"
+    return {1: "situation", 2: "self", 3: "insight"}.get(phase, "intent")
+
+
+def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> str:
+    """The report for `turns`; `closing` is the message that asked to stop, whose statements
+    before the request count too ("Ik bel morgen Kees. Ik stop ermee.")."""
+    h = HEADINGS["en" if lang == "en" else "nl"]
+    buckets: dict[str, list[str]] = {"situation": [], "self": [], "insight": [], "intent": []}
+    said: list[tuple[str, int]] = []
+    last_phase = 1
+    for turn in turns:
+        # Only turns of the method count: never a crisis, the care after it, a request to do
+        # something else, an advice request or the closing itself.
+        if turn.crisis or turn.kind != "reflect" or not turn.user.strip():
+            continue
+        last_phase = turn.phase or 1
+        said += [(s, last_phase) for s in _sentences(turn.user, 3)]
+    if closing:
+        said += [(s, last_phase) for s in _sentences(closing, 3)]
+    for sentence, phase in said:
+        bucket = buckets[_bucket(sentence, phase)]
+        if sentence not in bucket:
+            bucket.append(sentence)
+    when = time.strftime("%Y-%m-%d")
+    if lang == "en" and title.startswith("Reflectie "):
+        title = "Reflection " + title[len("Reflectie ") :]
+    lines = [f"# {h['title']}: {title}" if title else f"# {h['title']}", ""]
+    lines += [f"*{when}. {h['own_words']}*", ""]
+    sections = (("situation", "situation"), ("self", "noticed"), ("insight", "insight"))
+    for key, heading_key in (*sections, ("intent", "intention")):
+        heading = h[heading_key]
+        lines += [f"## {heading}", ""]
+        items = buckets[key][-4:] if key != "situation" else buckets[key][:4]
+        if items:
+            lines += [f"- {s}" for s in items]
+        else:
+            lines.append(h["no_intention"] if key == "intent" else h["not_discussed"])
+        lines.append("")
+    return "\n".join(lines).strip() + "\n"
