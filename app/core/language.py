@@ -9,13 +9,8 @@ is absent or balanced it returns the caller's default instead of guessing.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-
-def _wordset(text: str) -> frozenset[str]:
-    """A set of words written as one readable, whitespace-separated string."""
-    return frozenset(text.split())
-
+from app.core.text import fold, wordset
 
 LANGS: tuple[str, ...] = ("nl", "en")
 
@@ -23,8 +18,8 @@ LANGS: tuple[str, ...] = ("nl", "en")
 # ("is", "was", "in", "me", "we", "over", "of", "want", "had", "door", "even", "hard", "bad",
 # "been", "help", "ok", "hi") are left out on purpose: counting them for either side would
 # turn a one-word reply into a coin flip.
-_NL_STRONG = _wordset("ik het een niet dat ja nee jij mijn wat hoe weet geen waarom")
-_NL_WORDS = _wordset("""
+_NL_STRONG = wordset("ik het een niet dat ja nee jij mijn wat hoe weet geen waarom")
+_NL_WORDS = wordset("""
     de en je u jou jouw jullie mij mezelf jezelf zich ons onze hij zij ze haar hem wij
     dit die deze daar hier er al ook nog wel maar omdat als dan toen dus toch hoor
     joh nou zeg van voor met op te naar bij uit aan om tot zonder tegen onder
@@ -37,8 +32,8 @@ _NL_WORDS = _wordset("""
     moeilijk lastig idee werk collega collegas leidinggevende vergadering gesprek
     mn zn t hoi doei jawel neen tja gezellig
     """)
-_EN_STRONG = _wordset("i the not yes you my what how know dont im its and")
-_EN_WORDS = _wordset("""
+_EN_STRONG = wordset("i the not yes you my what how know dont im its and")
+_EN_WORDS = wordset("""
     a an it this that these those there here he she they them her him his their our
     us your yours myself yourself am are were be being have has do does did
     doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt ive id youre
@@ -80,9 +75,7 @@ _TOKEN_RE = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 def _normalise(text: str) -> str:
     """Lowercase, strip accents and unify apostrophes so 'oké', "don’t" and "dont" compare."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[’‘`´]", "'", plain)
+    return re.sub(r"[’‘`´]", "'", fold(text))
 
 
 def _tokens(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 
-from app.core import fixed_texts, intents
+from app.core import fixed_texts, intents, style
 from app.core.records import Turn
 
 _REPORTS = fixed_texts.load("reports")
@@ -37,7 +37,7 @@ def _sentences(text: str, limit: int) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
     out = []
-    for s in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for s in style.sentences(text):
         s = s.strip()
         if len(s.split()) < 4 or s.endswith(("...", "…", "?")) or _LINKING.match(s):
             continue

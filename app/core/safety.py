@@ -16,12 +16,12 @@ import dataclasses
 import functools
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from app.core.text import fold, wordset
 from app.errors import SettingsError
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "safety" / "rules.toml"
@@ -84,9 +84,7 @@ def normalise(text: str) -> str:
     "Ik wil er niet méér zijn!!" and "ik wil er niet meer zijn" compare equal; so do "I'm" and
     "Im", "self-harm" and "self harm", "dooooood" and "dood".
     """
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _APOSTROPHES.sub("", plain).replace("…", ".")
+    plain = _APOSTROPHES.sub("", fold(text)).replace("…", ".")
     plain = _NON_TEXT.sub(" ", plain)
     plain = _REPEATS.sub(r"\1\1", plain)
     lines = (_SPACES.sub(" ", line).strip() for line in plain.split("\n"))
@@ -101,18 +99,13 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start], text[end:right]
 
 
-def _wordset(text: str) -> frozenset[str]:
-    """A set of words written as one readable, whitespace-separated string."""
-    return frozenset(text.split())
-
-
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text))
 
 
 # An indirect phrase ("ik zie het niet meer zitten", "nobody would miss me") is also said about
 # work: it is waived when its sentence names work and nothing about life or home.
-WORK_WORDS = _wordset("""
+WORK_WORDS = wordset("""
     werk baan job functie project projecten plan plannen planning team teams afdeling
     vergadering vergaderingen overleg meeting meetings deadline deadlines klant klanten opdracht
     opdrachten rapport presentatie dienst diensten rooster collega collegas baas leidinggevende
@@ -122,13 +115,13 @@ WORK_WORDS = _wordset("""
     report office company department boss shift shifts role promotion appraisal performance work
     career firm vendor contract proposal voorstel dossier bug ticket tickets agenda
     """)
-LIFE_WORDS = _wordset("""
+LIFE_WORDS = wordset("""
     leven life dood dead bestaan exist alive live living mezelf mijzelf myself alles everything
     niks niets nothing niemand nobody thuis home gezin familie kinderen family kids
     """)
 
 # Whom a signal is about: the writer, or someone they care for or teach at work.
-_FIRST_PERSON = _wordset("ik me mij mezelf mijzelf mijn mn i im ive id ill myself my")
+_FIRST_PERSON = wordset("ik me mij mezelf mijzelf mijn mn i im ive id ill myself my")
 _ROLE_NOUNS = re.compile(
     r"\b(client\w*|patient\w*|leerling\w*|bewoner\w*|jongere\w*|pupil\w*|student\w*|"
     r"deelnemer\w*|gedetineerde\w*|gedetineerden|cursist\w*|resident\w*|inmate\w*|"

@@ -1,10 +1,20 @@
-"""Small text helpers shared by the rule modules.
+"""Small text helpers shared by the rule modules: one place for each job.
 
-Role: word lists written as readable strings, and nothing heavier. Must not import anything
-beyond the standard library.
+Role: word lists written as readable strings; `fold`, the one accent and case folding every
+comparison starts from (each module then treats apostrophes and punctuation as its job needs);
+`sentences` and `words` live with the reply checks (app/core/style.py) and are used from there.
+Must not: import anything beyond the standard library.
 """
 
 from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: "Oké, ÉÉN" -> "oke, een"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def wordset(text: str) -> frozenset[str]:
