@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import cached_property
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.adapters import models
+from app.adapters.accounts import Accounts
 from app.adapters.embedders import Embedder
 from app.adapters.knowledge import KnowledgeBase
 from app.adapters.lock import FolderLock
@@ -27,8 +29,8 @@ from app.core.chat_model import ChatModel
 from app.core.engine import Engine, EngineConfig
 from app.core.prompts import PromptLibrary
 from app.core.safety import CrisisScreen, default_rules
-from app.errors import DataFolderError
-from app.settings import Settings
+from app.errors import DataFolderError, InputError
+from app.settings import ACCOUNTS, Settings
 
 
 def prepare_home(home: Path) -> Path:
@@ -49,12 +51,51 @@ def prepare_home(home: Path) -> Path:
 
 class Coach:
     def __init__(
-        self, settings: Settings, model: ChatModel | None = None, embedder: Embedder | None = None
+        self,
+        settings: Settings,
+        model: ChatModel | None = None,
+        embedder: Embedder | None = None,
+        screen: CrisisScreen | None = None,
     ) -> None:
         self.settings = settings
         self._model = model
         self._embedder = embedder
+        self._screen = screen
         self.lock = FolderLock(settings.home)
+        self._users: dict[str, Coach] = {}
+        self._users_lock = threading.Lock()
+
+    @property
+    def uses_accounts(self) -> bool:
+        """True on a server shared by several people: each account has its own data folder."""
+        return self.settings.auth.strip() == ACCOUNTS
+
+    def for_user(self, name: str | None) -> Coach:
+        """The Coach of one account: its own data folder under users/ (sessions, documents,
+        index, meetings, exports), with the model, the embedder and the crisis screen shared.
+        Without accounts, this Coach itself."""
+        if not self.uses_accounts:
+            return self
+        if not name:
+            raise InputError("Log in first.")
+        folder = Accounts.folder_name(name)
+        with self._users_lock:
+            coach = self._users.get(folder)
+            if coach is None:
+                home = self.settings.home / "users" / folder
+                coach = Coach(
+                    self.settings.replace(home=home, auth=""),
+                    model=self.model,
+                    embedder=self.embedder,
+                    screen=self.screen,
+                ).open()
+                coach.ready()
+                self._users[folder] = coach
+        return coach
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        return Accounts(self.settings.home / "accounts.db")
 
     def open(self) -> Coach:
         prepare_home(self.settings.home)
@@ -62,6 +103,10 @@ class Coach:
         return self
 
     def close(self) -> None:
+        with self._users_lock:
+            for coach in self._users.values():
+                coach.close()
+            self._users.clear()
         if "sessions" in self.__dict__:
             self.sessions.close()
         self.lock.release()
@@ -92,6 +137,8 @@ class Coach:
         from app.adapters import embedders
 
         inner = self._embedder or embedders.load(self.settings.embedder)
+        if isinstance(inner, embedders.SharedQueries):  # handed over by another Coach
+            return inner
         return embedders.SharedQueries(inner)
 
     @cached_property
@@ -127,6 +174,8 @@ class Coach:
     @cached_property
     def screen(self) -> CrisisScreen:
         """The crisis screen: rules, and the semantic screen on the app's embedder."""
+        if self._screen is not None:
+            return self._screen
         rules = default_rules()
         if self.settings.crisis_screen == "rules":
             return CrisisScreen(rules)

@@ -24,6 +24,11 @@ DEFAULT_MODEL = "default"
 DEFAULT_EMBEDDER = "e5"
 
 
+# The auth setting that turns on accounts: each person logs in with their own name and password
+# (`coach users add`) and has their own data folder.
+ACCOUNTS = "accounts"
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir("reflectiecoach")))
@@ -53,7 +58,7 @@ class Settings:
     seed: int = 7
     host: str = "127.0.0.1"
     port: int = 7860
-    auth: str = ""  # "user:password"; required to bind anything but loopback
+    auth: str = ""  # "user:password" or "accounts"; required to bind anything but loopback
     ui_lang: str = "nl"
     max_message_chars: int = 4000
     max_upload_mb: int = 20
@@ -92,7 +97,7 @@ class Settings:
 
     def as_dict(self) -> dict[str, Any]:
         shown = {f.name: getattr(self, f.name) for f in fields(self)}
-        if shown["auth"]:
+        if shown["auth"] and shown["auth"] != ACCOUNTS:
             shown["auth"] = shown["auth"].split(":", 1)[0] + ":***"
         shown["api_key"] = "***" if shown["api_key"] else ""
         return {k: str(v) if isinstance(v, Path) else v for k, v in shown.items()}

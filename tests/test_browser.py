@@ -311,18 +311,30 @@ def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
 
     servers: list[tuple[Any, threading.Thread, Any]] = []
 
-    def start(model: Any, *, neutralize: bool = True, csp: bool = True) -> str:
+    def start(
+        model: Any,
+        *,
+        neutralize: bool = True,
+        csp: bool = True,
+        accounts: dict[str, str] | None = None,
+    ) -> str:
         if not neutralize:
             monkeypatch.setattr(sanitize, "neutralize", lambda text: text)
         if not csp:
             monkeypatch.setattr(web, "SECURITY_HEADERS", {})
         # The model chooser, so that a slow fake model makes a turn take its time.
         coach = Coach(
-            Settings(home=tmp_path / f"home{len(servers)}", chooser="model"),
+            Settings(
+                home=tmp_path / f"home{len(servers)}",
+                chooser="model",
+                auth="accounts" if accounts else "",
+            ),
             model=model,
             embedder=HashEmbedder(),
         ).open()
         coach.ready()
+        for name, password in (accounts or {}).items():
+            coach.accounts.add(name, password)
         port = free_port()
         server = uvicorn.Server(
             uvicorn.Config(web.build_app(coach), host="127.0.0.1", port=port, log_level="warning")
@@ -567,3 +579,44 @@ def test_intervisie_rounds_clock_notes_and_verslag_in_the_browser(
 
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__, "-x", "-q"]))
+
+
+def test_with_accounts_each_person_logs_in_and_sees_only_their_own(
+    browser: Any, in_process: Any
+) -> None:
+    from fakes import FakeChatModel
+
+    password = "een lang wachtwoord"
+    url = in_process(FakeChatModel(), accounts={"anna": password, "bert": password})
+
+    def log_in(name: str) -> tuple[Any, Any]:
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.locator("input[type=text], input:not([type])").first.fill(name)
+        page.locator("input[type=password]").fill(password)
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#message textarea", timeout=60_000)
+        return context, page
+
+    anna, anna_page = log_in("anna")
+    try:
+        say(anna_page, "Mijn collega Zebrapad nam de planning over zonder overleg.", 1)
+        anna_page.reload()
+        anna_page.wait_for_selector("#message textarea", timeout=60_000)
+        anna_page.click("#session-pick input")
+        assert anna_page.get_by_role("option").count() == 1
+    finally:
+        anna.close()
+    bert, bert_page = log_in("bert")
+    try:
+        bert_page.wait_for_timeout(1500)  # the load event fills the lists
+        bert_page.click("#session-pick input")
+        assert bert_page.get_by_role("option").count() == 0
+        assert "Zebrapad" not in bert_page.inner_text("body")
+        say(bert_page, "Ik wil het hebben over een lastig oudergesprek van gisteren.", 1)
+        assert "Zebrapad" not in bert_page.inner_text("#chat")
+        bert_page.click("#logout")
+        bert_page.locator("input[type=password]").wait_for(timeout=30_000)
+    finally:
+        bert.close()

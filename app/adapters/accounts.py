@@ -119,6 +119,11 @@ class Accounts:
 
     # --- managing accounts ----------------------------------------------------------------
 
+    @staticmethod
+    def folder_name(name: str) -> str:
+        """The name of an account's data folder: its checked user name (never a path)."""
+        return _valid_name(name)
+
     def add(self, name: str, password: str, role: str = "employee") -> User:
         name = _valid_name(name)
         if role not in ROLES:

@@ -27,7 +27,14 @@ def _mmss(seconds: int) -> str:
 
 class IntervisieHandlers:
     def __init__(self, coach: Any) -> None:
-        self.coach = coach
+        self.root = coach
+
+    @property
+    def coach(self) -> Any:
+        """The Coach of whoever sent the event (their own meetings on a server with accounts)."""
+        from app.web.base import coach_for_event
+
+        return coach_for_event(self.root)
 
     @property
     def store(self) -> meetings.MeetingStore:

@@ -10,6 +10,7 @@ import gradio as gr
 from app.services import Coach
 from app.web import intervisie as web_intervisie
 from app.web import tabs
+from app.web.base import laying_out
 from app.web.handlers import Handlers
 from app.web.labels import Labels
 from app.web.wiring import EVENTS, Page, wire
@@ -27,6 +28,11 @@ footer { display: none !important; }
 
 
 def build_blocks(coach: Coach) -> gr.Blocks:
+    with laying_out():
+        return _build_blocks(coach)
+
+
+def _build_blocks(coach: Coach) -> gr.Blocks:
     h = Handlers(coach)
     s = coach.settings
     lang0 = s.ui_lang if s.ui_lang in ("nl", "en") else "nl"
@@ -37,7 +43,7 @@ def build_blocks(coach: Coach) -> gr.Blocks:
         lang = gr.BrowserState(lang0, storage_key="reflectiecoach-lang")
         sid = gr.State("")
         pending = gr.State("")
-        help_box = tabs.header(L)
+        help_box = tabs.header(L, coach.uses_accounts)
         iv_meeting, iv_timer = gr.State(""), gr.Timer(1.0)  # the Intervisie tab's, see there
         with gr.Tabs():
             chat, report, sessions = tabs.reflect_tab(L, h, s, lang0)

@@ -6,7 +6,9 @@ Must not: lay out the page or handle its events.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -15,7 +17,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from app import privacy
 from app.services import Coach
-from app.settings import Settings
+from app.settings import ACCOUNTS, Settings
 from app.web.layout import CSS, build_blocks
 from app.web.security import Hardening, check_bind, trusted_hosts
 
@@ -29,8 +31,17 @@ def build_app(coach: Coach) -> FastAPI:
     auth = check_bind(s)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(s, auth))
-    app.add_middleware(Hardening, headers=web.SECURITY_HEADERS)
     s.exports_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    login: Any = auth
+    allowed = [str(s.exports_dir)]
+    cache = None
+    if auth == ACCOUNTS:
+        # Each account's exports are in its own folder; they reach the browser only as copies
+        # in the page's cache (content-hashed names), never by their path.
+        login = _account_login(coach)
+        allowed = [str(s.home / "users")]
+        cache = Path(os.environ.get("GRADIO_TEMP_DIR", s.home / "tmp" / "gradio"))
+    app.add_middleware(Hardening, headers=web.SECURITY_HEADERS, files_only_under=cache)
     return gr.mount_gradio_app(
         app,
         build_blocks(coach),
@@ -40,17 +51,32 @@ def build_app(coach: Coach) -> FastAPI:
         app_kwargs={"docs_url": None, "redoc_url": None, "openapi_url": None},
         footer_links=[],
         run_history=False,
-        auth=auth,
+        auth=login,
         ssr_mode=False,
         mcp_server=False,
         enable_monitoring=False,
         pwa=False,
         show_error=False,
         max_file_size=f"{s.max_upload_mb}mb",
-        allowed_paths=[str(s.exports_dir)],
+        allowed_paths=allowed,
         theme=_theme(),
         css=CSS,
     )
+
+
+def _account_login(coach: Coach) -> Any:
+    """Gradio's login check against the accounts: a wrong pair, an unknown name and a name
+    that must wait after failed tries all get the same no."""
+    from app.adapters.accounts import AccountError, LoginFailed
+
+    def check(name: str, password: str) -> bool:
+        try:
+            coach.accounts.login(name.strip().lower(), password)
+        except (LoginFailed, AccountError):
+            return False
+        return True
+
+    return check
 
 
 def _theme() -> Any:

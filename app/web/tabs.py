@@ -19,13 +19,16 @@ from app.web.handlers import Handlers
 from app.web.labels import Labels
 
 
-def header(L: Labels) -> Any:
-    """The title, and the help panel (returned: a crisis opens it)."""
+def header(L: Labels, accounts: bool = False) -> Any:
+    """The title (with a way to log out on a server with accounts), and the help panel
+    (returned: a crisis opens it)."""
     with gr.Row():
         L(
             gr.Markdown(f"## {L.t('title')}\n{L.t('tagline')}"),
             value=lambda g: f"## {text(g)['title']}\n{text(g)['tagline']}",
         )
+        if accounts:
+            L.button("logout", link="/logout", elem_id="logout", size="sm", scale=0)
     with L.titled(gr.Accordion, "help_label", open=False, elem_id="help") as help_box:
         L.markdown("help_text")
     return help_box
