@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import asdict
@@ -56,11 +57,14 @@ class Coach:
         model: ChatModel | None = None,
         embedder: Embedder | None = None,
         screen: CrisisScreen | None = None,
+        data_key: bytes | None = None,
     ) -> None:
         self.settings = settings
         self._model = model
         self._embedder = embedder
         self._screen = screen
+        self._data_key = data_key
+        self._keys: dict[str, bytes] = {}
         self.lock = FolderLock(settings.home)
         self._users: dict[str, Coach] = {}
         self._users_lock = threading.Lock()
@@ -70,10 +74,32 @@ class Coach:
         """True on a server shared by several people: each account has its own data folder."""
         return self.settings.auth.strip() == ACCOUNTS
 
+    def login(self, name: str, password: str) -> bool:
+        """Check a name and password against the accounts; on success keep the person's data
+        key in memory (never on disk) for their Coach. Any failure is the same False."""
+        from app.adapters.accounts import AccountError, LoginFailed
+
+        try:
+            session = self.accounts.login(name.strip().lower(), password)
+        except (LoginFailed, AccountError):
+            return False
+        with self._users_lock:
+            self._keys[session.user.name] = session.data_key
+        return True
+
+    @cached_property
+    def transient_dir(self) -> Path:
+        """A private folder outside the data folder for what a server with accounts must hold
+        in the clear for a moment (the page's uploads and downloads, exports): in memory where
+        the system offers it (/dev/shm), removed when the server stops."""
+        shm = Path("/dev/shm")
+        base = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+        return Path(tempfile.mkdtemp(prefix="reflectiecoach-", dir=base))
+
     def for_user(self, name: str | None) -> Coach:
         """The Coach of one account: its own data folder under users/ (sessions, documents,
-        index, meetings, exports), with the model, the embedder and the crisis screen shared.
-        Without accounts, this Coach itself."""
+        index, meetings), its data sealed with the key its password unlocked, with the model,
+        the embedder and the crisis screen shared. Without accounts, this Coach itself."""
         if not self.uses_accounts:
             return self
         if not name:
@@ -81,13 +107,18 @@ class Coach:
         folder = Accounts.folder_name(name)
         with self._users_lock:
             coach = self._users.get(folder)
+            key = self._keys.get(folder)
+            if coach is None and key is None:
+                raise InputError("Log in again to open your data.")
             if coach is None:
                 home = self.settings.home / "users" / folder
+                exports = self.transient_dir / "exports" / folder
                 coach = Coach(
-                    self.settings.replace(home=home, auth=""),
+                    self.settings.replace(home=home, auth="", exports_folder=str(exports)),
                     model=self.model,
                     embedder=self.embedder,
                     screen=self.screen,
+                    data_key=key,
                 ).open()
                 coach.ready()
                 self._users[folder] = coach
@@ -107,6 +138,9 @@ class Coach:
             for coach in self._users.values():
                 coach.close()
             self._users.clear()
+            self._keys.clear()
+        if "transient_dir" in self.__dict__:
+            shutil.rmtree(self.transient_dir, ignore_errors=True)
         if "sessions" in self.__dict__:
             self.sessions.close()
         self.lock.release()
@@ -160,12 +194,12 @@ class Coach:
 
     @cached_property
     def sessions(self) -> SessionStore:
-        return SessionStore(self.settings.sessions_db)
+        return SessionStore(self.settings.sessions_db, key=self._data_key)
 
     @cached_property
     def meetings(self) -> MeetingStore:
         """Intervisie meetings (knowledge/methods/ says what their rounds are)."""
-        return MeetingStore(self.settings.home / "intervisie")
+        return MeetingStore(self.settings.home / "intervisie", key=self._data_key)
 
     @cached_property
     def prompts(self) -> PromptLibrary:

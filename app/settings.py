@@ -71,6 +71,10 @@ class Settings:
     chooser: str = "rules"
     # The crisis screen: "full" (rules and the semantic screen on the embedder) or "rules".
     crisis_screen: str = "full"
+    # Where exports are written; empty: exports/ in the data folder. On a server with accounts
+    # each person's exports go to a folder of their own outside the data folder, in memory
+    # where the system offers it, and are gone when the server stops.
+    exports_folder: str = ""
 
     @property
     def sessions_db(self) -> Path:
@@ -82,7 +86,7 @@ class Settings:
 
     @property
     def exports_dir(self) -> Path:
-        return self.home / "exports"
+        return Path(self.exports_folder) if self.exports_folder else self.home / "exports"
 
     @property
     def uploads_dir(self) -> Path:

@@ -42,6 +42,8 @@ def server_coach(tmp_path: Path, hash_home: Path) -> Iterator[Coach]:
     coach.ready()
     coach.accounts.add("anna", PASSWORD)
     coach.accounts.add("bert", PASSWORD)
+    assert coach.login("anna", PASSWORD) and coach.login("Bert ", PASSWORD)
+    assert not coach.login("anna", "niet het wachtwoord")
     yield coach
     coach.close()
 
@@ -90,6 +92,15 @@ def test_one_user_reaches_nothing_of_another(server_coach: Coach, tmp_path: Path
     meeting_id = meeting[0]
     assert [s for s in as_user("anna", h.session_choices) if s[1] == sid]
     assert "notitie.md" in as_user("anna", h.doc_choices)
+
+    # Nothing Anna typed, uploaded or exported lies in the clear in the data folder.
+    home = server_coach.settings.home
+    plain = [
+        str(p.relative_to(home))
+        for p in home.rglob("*")
+        if p.is_file() and MARKER.encode() in p.read_bytes()
+    ]
+    print("PLAIN", plain)
 
     # Bert tries every handler with Anna's ids: nothing succeeds, nothing of hers shows.
     attempts: list[tuple[str, Any, tuple[Any, ...]]] = [

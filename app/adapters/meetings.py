@@ -2,6 +2,8 @@
 
 Role: keep every change of a running meeting (its round, clock and notes) so that nothing typed
 is lost, and list, read and delete meetings. The meeting itself is app/core/intervisie.py.
+With a data key (an account on a shared server) each file is sealed with it (AES-GCM, bound to
+the meeting's id).
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from app.errors import InputError
 class MeetingStore:
     """Meetings as JSON files in the data folder (0600), written whole at every change."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = Path(folder)
+        self._key = key
 
     def _path(self, meeting_id: str) -> Path:
         if not re.fullmatch(r"[0-9a-f]{12}", meeting_id):
@@ -30,16 +33,29 @@ class MeetingStore:
     def save(self, meeting: Meeting) -> Meeting:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = self._path(meeting.id)
-        write_atomic(path, json.dumps(asdict(meeting), ensure_ascii=False).encode("utf-8"))
+        data = json.dumps(asdict(meeting), ensure_ascii=False).encode("utf-8")
+        if self._key is not None:
+            from app.adapters import vault
+
+            data = vault.seal(self._key, data, meeting.id.encode())
+        write_atomic(path, data)
         path.chmod(0o600)
         return meeting
 
     def get(self, meeting_id: str) -> Meeting:
         path = self._path(meeting_id)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
         except FileNotFoundError:
             raise InputError(f"No intervisie meeting {meeting_id}.") from None
+        if self._key is not None:
+            from app.adapters import vault
+
+            try:
+                raw = vault.open_sealed(self._key, raw, meeting_id.encode())
+            except vault.SealBroken:
+                raise InputError(f"The intervisie meeting {meeting_id} cannot be opened.") from None
+        data = json.loads(raw.decode("utf-8"))
         return Meeting(**data)
 
     def list(self) -> list[Meeting]:

@@ -4,10 +4,15 @@ Every completed turn is committed at once (WAL mode), with its text, phase, the 
 sources shown, the prompt versions and model that produced it, and its timings. Deleted text is
 overwritten (secure_delete) and the WAL is checkpointed, so a deletion leaves no copy behind.
 The schema grows by named migrations. This module stores and exports; it does not coach.
+
+With a data key (one account on a shared server) every text a person wrote or was shown (the
+title, the state, both sides of each turn, the report) is sealed with AES-GCM before it is
+written, bound to its place (session, turn, field) so a value moved elsewhere does not open.
 """
 
 from __future__ import annotations
 
+import base64
 import builtins
 import json
 import sqlite3
@@ -83,9 +88,13 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
 ]
 
 
+SEALED = "sealed:"  # the prefix of a value sealed with the data key
+
+
 class SessionStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = Path(path)
+        self._key = key
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         try:
@@ -138,6 +147,22 @@ class SessionStore:
         with self._lock:
             self._db.close()
 
+    def _seal(self, text: str, place: str) -> str:
+        if self._key is None:
+            return text
+        from app.adapters import vault
+
+        return SEALED + base64.b64encode(vault.seal_text(self._key, text, place)).decode()
+
+    def _open(self, value: str | None, place: str) -> str:
+        if value is None or not value.startswith(SEALED):
+            return value or ""
+        if self._key is None:
+            raise SessionError("This conversation is encrypted: log in to open it.")
+        from app.adapters import vault
+
+        return vault.open_text(self._key, base64.b64decode(value[len(SEALED) :]), place)
+
     # -- sessions ------------------------------------------------------------------------
 
     def create(self, title: str = "", lang: str = "nl") -> SessionInfo:
@@ -146,9 +171,16 @@ class SessionStore:
         title = title.strip() or time.strftime("Reflectie %Y-%m-%d %H:%M", time.localtime(now))
         with self._tx():
             self._db.execute(
-                "INSERT INTO sessions (id, title, lang, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (sid, title[:200], lang, now, now),
+                "INSERT INTO sessions (id, title, lang, state, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    sid,
+                    self._seal(title[:200], f"{sid}/title"),
+                    lang,
+                    self._seal("{}", f"{sid}/state"),
+                    now,
+                    now,
+                ),
             )
         return self.get(sid)
 
@@ -162,9 +194,9 @@ class SessionStore:
             ).fetchone()
         if row is None:
             raise SessionError(f"No session with id '{sid}'. See `coach sessions list`.")
-        return SessionInfo(
-            row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6], row[7]
-        )
+        state = json.loads(self._open(row[4], f"{sid}/state") or "{}")
+        title = self._open(row[1], f"{sid}/title")
+        return SessionInfo(row[0], title, row[2], row[3], state, row[5], row[6], row[7])
 
     def list(self) -> builtins.list[SessionInfo]:
         with self._lock:
@@ -181,14 +213,20 @@ class SessionStore:
         with self._tx():
             self._db.execute(
                 "UPDATE sessions SET title = ?, updated_at = ? WHERE id = ?",
-                (title, time.time(), sid),
+                (self._seal(title, f"{sid}/title"), time.time(), sid),
             )
 
     def save_state(self, sid: str, phase: int, state: dict[str, Any], lang: str) -> None:
         with self._tx():
             self._db.execute(
                 "UPDATE sessions SET phase = ?, state = ?, lang = ?, updated_at = ? WHERE id = ?",
-                (phase, json.dumps(state, ensure_ascii=False), lang, time.time(), sid),
+                (
+                    phase,
+                    self._seal(json.dumps(state, ensure_ascii=False), f"{sid}/state"),
+                    lang,
+                    time.time(),
+                    sid,
+                ),
             )
 
     def delete(self, sid: str) -> None:
@@ -225,8 +263,8 @@ class SessionStore:
                 (
                     sid,
                     n,
-                    turn.user,
-                    turn.reply,
+                    self._seal(turn.user, f"{sid}/{n}/user"),
+                    self._seal(turn.reply, f"{sid}/{n}/reply"),
                     turn.phase,
                     turn.lang,
                     json.dumps(turn.sources, ensure_ascii=False),
@@ -253,8 +291,8 @@ class SessionStore:
             ).fetchall()
         return [
             Turn(
-                r[0],
-                r[1],
+                self._open(r[0], f"{sid}/{r[10]}/user"),
+                self._open(r[1], f"{sid}/{r[10]}/reply"),
                 r[2],
                 r[3],
                 json.loads(r[4]),
@@ -276,7 +314,7 @@ class SessionStore:
             self._db.execute(
                 "INSERT INTO reports VALUES (?, ?, ?) ON CONFLICT(session_id) DO "
                 "UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
-                (sid, text, time.time()),
+                (sid, self._seal(text, f"{sid}/report"), time.time()),
             )
 
     def report(self, sid: str) -> str | None:
@@ -284,7 +322,7 @@ class SessionStore:
             row = self._db.execute(
                 "SELECT text FROM reports WHERE session_id = ?", (sid,)
             ).fetchone()
-        return row[0] if row else None
+        return self._open(row[0], f"{sid}/report") if row else None
 
     def integrity(self) -> str:
         with self._lock:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -38,9 +37,10 @@ def build_app(coach: Coach) -> FastAPI:
     if auth == ACCOUNTS:
         # Each account's exports are in its own folder; they reach the browser only as copies
         # in the page's cache (content-hashed names), never by their path.
-        login = _account_login(coach)
-        allowed = [str(s.home / "users")]
-        cache = Path(os.environ.get("GRADIO_TEMP_DIR", s.home / "tmp" / "gradio"))
+        login = coach.login
+        cache = coach.transient_dir / "gradio"
+        os.environ["GRADIO_TEMP_DIR"] = str(cache)
+        allowed = [str(coach.transient_dir / "exports")]
     app.add_middleware(Hardening, headers=web.SECURITY_HEADERS, files_only_under=cache)
     return gr.mount_gradio_app(
         app,
@@ -62,21 +62,6 @@ def build_app(coach: Coach) -> FastAPI:
         theme=_theme(),
         css=CSS,
     )
-
-
-def _account_login(coach: Coach) -> Any:
-    """Gradio's login check against the accounts: a wrong pair, an unknown name and a name
-    that must wait after failed tries all get the same no."""
-    from app.adapters.accounts import AccountError, LoginFailed
-
-    def check(name: str, password: str) -> bool:
-        try:
-            coach.accounts.login(name.strip().lower(), password)
-        except (LoginFailed, AccountError):
-            return False
-        return True
-
-    return check
 
 
 def _theme() -> Any:
