@@ -21,7 +21,8 @@ from app import privacy  # noqa: E402
 privacy.apply()
 
 from app.adapters import embedders  # noqa: E402
-from app.adapters.knowledge import _embedding_text, shipped_vectors_path  # noqa: E402
+from app.adapters.knowledge import shipped_vectors_path  # noqa: E402
+from app.adapters.knowledge_records import _embedding_text  # noqa: E402
 from app.settings import Settings  # noqa: E402
 
 

@@ -79,6 +79,10 @@ _SPEAKING = (
     "compose",
     "crisis_replies",
     "style",
+    "style_sentences",
+    "style_questions",
+    "style_advice",
+    "reflection_turn",
     "perspective",
     "perspective_en",
     "question_fit",
@@ -183,3 +187,29 @@ def test_the_core_depends_on_no_adapter_and_no_face() -> None:
         if name.startswith(("app.web", "app.cli", "app.services"))
     ]
     assert adapters == []
+
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_module_is_too_long() -> None:
+    found = [
+        f"{path.relative_to(APP)}: {lines} lines"
+        for path in sorted(APP.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    ]
+    assert found == [], f"modules over {MAX_MODULE_LINES} lines: {found}"
+
+
+def test_no_function_is_too_long() -> None:
+    """From the `def` line to the last line; a nested function counts on its own too."""
+    found = [
+        f"{path.relative_to(APP)}:{node.lineno} {node.name}: {lines} lines"
+        for path in sorted(APP.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno is not None
+        and (lines := node.end_lineno - node.lineno + 1) > MAX_FUNCTION_LINES
+    ]
+    assert found == [], f"functions over {MAX_FUNCTION_LINES} lines: {found}"

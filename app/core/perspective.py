@@ -253,6 +253,25 @@ def nl_second_person(sentence: str) -> str | None:
         return None
     out = list(tokens)
     done: set[int] = set()
+    if not _nl_turn_subjects(tokens, lower, out, done):
+        return None
+    _nl_turn_shared_verbs(tokens, lower, out, done)
+    for i, tok in enumerate(lower):
+        if i in done or tok not in _NL_PRONOUNS:
+            continue
+        out[i] = _match_case(tokens[i], _NL_PRONOUNS[tok])
+    if out == tokens:
+        return None
+    first = [k for k, t in enumerate(out) if _is_word(t)][:2]
+    verb_first = len(first) == 2 and out[first[1]].lower() == "je" and nl_verb_form(lower[first[0]])
+    if verb_first and "," not in tokens:
+        return None  # "Weet je niet precies" reads as a question; "Houd je je stil, dan" does not
+    return _join(out)
+
+
+def _nl_turn_subjects(tokens: list[str], lower: list[str], out: list[str], done: set[int]) -> bool:
+    """Every "ik" in `out` turned into "je", with the verb that goes with it; the verbs turned
+    are added to `done`. False when the verb of an "ik" cannot be found."""
     for i, tok in enumerate(lower):
         if tok != "ik":
             continue
@@ -272,10 +291,17 @@ def nl_second_person(sentence: str) -> str | None:
             if verb is not None and not (present or nl_verb_form(lower[verb])):
                 verb = None
         if verb is None:
-            return None
+            return False
         if present:
             out[verb] = nl_second_person_verb(tokens[verb])
         done.add(verb)
+    return True
+
+
+def _nl_turn_shared_verbs(
+    tokens: list[str], lower: list[str], out: list[str], done: set[int]
+) -> None:
+    """Verbs after the first "ik" that share its subject, turned in `out` and added to `done`."""
     # A second verb that shares the subject: "ik ben weggegaan en heb ..." -> "en hebt".
     first_ik = lower.index("ik") if "ik" in lower else len(lower)
     for k in range(first_ik + 1, len(lower) - 1):
@@ -298,17 +324,6 @@ def nl_second_person(sentence: str) -> str | None:
         if last not in done and len(part) > 1 and nl_present_stem(lower[last], strict=True):
             out[last] = nl_second_person_verb(tokens[last])
             done.add(last)
-    for i, tok in enumerate(lower):
-        if i in done or tok not in _NL_PRONOUNS:
-            continue
-        out[i] = _match_case(tokens[i], _NL_PRONOUNS[tok])
-    if out == tokens:
-        return None
-    first = [k for k, t in enumerate(out) if _is_word(t)][:2]
-    verb_first = len(first) == 2 and out[first[1]].lower() == "je" and nl_verb_form(lower[first[0]])
-    if verb_first and "," not in tokens:
-        return None  # "Weet je niet precies" reads as a question; "Houd je je stil, dan" does not
-    return _join(out)
 
 
 def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | None, bool]:

@@ -14,7 +14,8 @@ import tomllib
 from dataclasses import dataclass
 
 from app.core.reading import Reading
-from app.core.reflection import TEMPLATES, Candidate, _feeling_fragment
+from app.core.reflection import TEMPLATES, Candidate
+from app.core.reflection_turn import _feeling_fragment
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ Must not: hold meeting state outside the MeetingStore, or spell out a sentence
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
@@ -169,6 +170,37 @@ class IntervisieHandlers:
         return case, question
 
 
+@dataclass
+class _Inbreng:
+    """The inputs that start a meeting: the method, the people, the case and the leervraag."""
+
+    method: Any
+    inbrenger: Any
+    people: Any
+    case: Any
+    leervraag: Any
+    from_chat: Any
+    start: Any
+    about: Any
+
+
+@dataclass
+class _Rounds:
+    """The running meeting: the clock, the round's task and notes, the verslag and its export."""
+
+    clock: Any
+    task: Any
+    suggested: Any
+    notes: Any
+    back: Any
+    forward: Any
+    report_btn: Any
+    report: Any
+    md_btn: Any
+    docx_btn: Any
+    file: Any
+
+
 def build_tab(
     L: Any, coach: Any, lang0: str, lang: Any, reflect_sid: Any, ev: dict, meeting: Any, timer: Any
 ) -> None:
@@ -177,124 +209,149 @@ def build_tab(
     shifts the tabs' labels in the browser."""
     h = IntervisieHandlers(coach)
     light = {**ev, "concurrency_limit": None}
-    choices = h.method_choices(lang0)
-    first = choices[0][1] if choices else None
     with L(gr.Tab(L.t("tab_intervisie"), id="intervisie"), label="tab_intervisie"):
         L(gr.Markdown(L.t("iv_intro")), value="iv_intro")
-        with gr.Row():
-            with gr.Column(scale=2):
-                method = L(
-                    gr.Dropdown(
-                        choices=h.method_choices(lang0),
-                        value=first,
-                        label=L.t("iv_method"),
-                        elem_id="iv-method",
-                    ),
-                    label="iv_method",
-                    choices=h.method_choices,
-                )
-                inbrenger = L(
-                    gr.Textbox(label=L.t("iv_inbrenger"), max_length=100, elem_id="iv-inbrenger"),
-                    label="iv_inbrenger",
-                )
-                people = L(
-                    gr.Textbox(
-                        label=L.t("iv_participants"),
-                        placeholder=L.t("iv_participants_hint"),
-                        max_length=1000,
-                        elem_id="iv-participants",
-                    ),
-                    label="iv_participants",
-                    placeholder="iv_participants_hint",
-                )
-                case = L(
-                    gr.Textbox(label=L.t("iv_case"), lines=5, max_length=6000, elem_id="iv-case"),
-                    label="iv_case",
-                )
-                leervraag = L(
-                    gr.Textbox(label=L.t("iv_leervraag"), max_length=600, elem_id="iv-leervraag"),
-                    label="iv_leervraag",
-                )
-                with gr.Row():
-                    from_chat = L(
-                        gr.Button(L.t("iv_from_chat"), elem_id="iv-from-chat"),
-                        value="iv_from_chat",
-                    )
-                    start = L(
-                        gr.Button(L.t("iv_start"), variant="primary", elem_id="iv-start"),
-                        value="iv_start",
-                    )
-            with gr.Column(scale=1):
-                about = gr.Markdown(h.about(first, lang0), elem_id="iv-about")
-        clock = gr.Markdown("", elem_id="iv-clock", elem_classes=["phase-pill"])
-        task = gr.Markdown("", elem_id="iv-task")
-        suggested = gr.Markdown("", elem_id="iv-suggested", elem_classes=["sources"])
-        notes = L(
-            gr.Textbox(label=L.t("iv_notes"), lines=6, max_length=20_000, elem_id="iv-notes"),
-            label="iv_notes",
-        )
-        with gr.Row():
-            back = L(gr.Button(L.t("iv_back"), elem_id="iv-back"), value="iv_back")
-            forward = L(
-                gr.Button(L.t("iv_next"), variant="primary", elem_id="iv-next"), value="iv_next"
-            )
-            report_btn = L(gr.Button(L.t("iv_report"), elem_id="iv-report"), value="iv_report")
-        report = gr.Textbox(
-            label="", lines=14, max_lines=80, elem_id="iv-verslag", show_label=False
-        )
-        with gr.Row():
-            md_btn = L(gr.Button(L.t("iv_export_md"), elem_id="iv-export-md"), value="iv_export_md")
-            docx_btn = L(
-                gr.Button(L.t("iv_export_docx"), elem_id="iv-export-docx"), value="iv_export_docx"
-            )
-            file = L(
-                gr.File(
-                    label=L.t("download_label"),
-                    interactive=False,
-                    visible=False,
-                    height=80,
-                    elem_id="iv-file",
-                ),
-                label="download_label",
-            )
+        inbreng = _inbreng(L, h, lang0)
+        rounds = _rounds(L)
+    _wire(h, inbreng, rounds, light, lang, reflect_sid, meeting, timer)
 
+
+def _inbreng(L: Any, h: IntervisieHandlers, lang0: str) -> _Inbreng:
+    choices = h.method_choices(lang0)
+    first = choices[0][1] if choices else None
+    with gr.Row():
+        with gr.Column(scale=2):
+            method = L(
+                gr.Dropdown(
+                    choices=h.method_choices(lang0),
+                    value=first,
+                    label=L.t("iv_method"),
+                    elem_id="iv-method",
+                ),
+                label="iv_method",
+                choices=h.method_choices,
+            )
+            inbrenger = L(
+                gr.Textbox(label=L.t("iv_inbrenger"), max_length=100, elem_id="iv-inbrenger"),
+                label="iv_inbrenger",
+            )
+            people = L(
+                gr.Textbox(
+                    label=L.t("iv_participants"),
+                    placeholder=L.t("iv_participants_hint"),
+                    max_length=1000,
+                    elem_id="iv-participants",
+                ),
+                label="iv_participants",
+                placeholder="iv_participants_hint",
+            )
+            case = L(
+                gr.Textbox(label=L.t("iv_case"), lines=5, max_length=6000, elem_id="iv-case"),
+                label="iv_case",
+            )
+            leervraag = L(
+                gr.Textbox(label=L.t("iv_leervraag"), max_length=600, elem_id="iv-leervraag"),
+                label="iv_leervraag",
+            )
+            with gr.Row():
+                from_chat = L(
+                    gr.Button(L.t("iv_from_chat"), elem_id="iv-from-chat"),
+                    value="iv_from_chat",
+                )
+                start = L(
+                    gr.Button(L.t("iv_start"), variant="primary", elem_id="iv-start"),
+                    value="iv_start",
+                )
+        with gr.Column(scale=1):
+            about = gr.Markdown(h.about(first, lang0), elem_id="iv-about")
+    return _Inbreng(method, inbrenger, people, case, leervraag, from_chat, start, about)
+
+
+def _rounds(L: Any) -> _Rounds:
+    clock = gr.Markdown("", elem_id="iv-clock", elem_classes=["phase-pill"])
+    task = gr.Markdown("", elem_id="iv-task")
+    suggested = gr.Markdown("", elem_id="iv-suggested", elem_classes=["sources"])
+    notes = L(
+        gr.Textbox(label=L.t("iv_notes"), lines=6, max_length=20_000, elem_id="iv-notes"),
+        label="iv_notes",
+    )
+    with gr.Row():
+        back = L(gr.Button(L.t("iv_back"), elem_id="iv-back"), value="iv_back")
+        forward = L(
+            gr.Button(L.t("iv_next"), variant="primary", elem_id="iv-next"), value="iv_next"
+        )
+        report_btn = L(gr.Button(L.t("iv_report"), elem_id="iv-report"), value="iv_report")
+    report = gr.Textbox(label="", lines=14, max_lines=80, elem_id="iv-verslag", show_label=False)
+    with gr.Row():
+        md_btn = L(gr.Button(L.t("iv_export_md"), elem_id="iv-export-md"), value="iv_export_md")
+        docx_btn = L(
+            gr.Button(L.t("iv_export_docx"), elem_id="iv-export-docx"), value="iv_export_docx"
+        )
+        file = L(
+            gr.File(
+                label=L.t("download_label"),
+                interactive=False,
+                visible=False,
+                height=80,
+                elem_id="iv-file",
+            ),
+            label="download_label",
+        )
+    return _Rounds(
+        clock, task, suggested, notes, back, forward, report_btn, report, md_btn, docx_btn, file
+    )
+
+
+def _wire(
+    h: IntervisieHandlers,
+    inbreng: _Inbreng,
+    rounds: _Rounds,
+    light: dict,
+    lang: Any,
+    reflect_sid: Any,
+    meeting: Any,
+    timer: Any,
+) -> None:
     from app.web import _friendly  # the page's error handling, shared
 
     def shown(path: str) -> dict[str, Any]:
         return gr.update(value=path, visible=True)
 
-    method.change(_friendly(h.about), [method, lang], [about], **light)
-    from_chat.click(_friendly(h.from_session), [reflect_sid, lang], [case, leervraag], **light)
-    start.click(
+    i, r = inbreng, rounds
+    i.method.change(_friendly(h.about), [i.method, lang], [i.about], **light)
+    i.from_chat.click(
+        _friendly(h.from_session), [reflect_sid, lang], [i.case, i.leervraag], **light
+    )
+    i.start.click(
         _friendly(h.start),
-        [method, inbrenger, people, case, leervraag, lang],
-        [meeting, task, suggested, notes, clock],
+        [i.method, i.inbrenger, i.people, i.case, i.leervraag, lang],
+        [meeting, r.task, r.suggested, r.notes, r.clock],
         **light,
     )
-    notes.blur(_friendly(h.save_notes), [meeting, notes], None, **light)
-    forward.click(
+    r.notes.blur(_friendly(h.save_notes), [meeting, r.notes], None, **light)
+    r.forward.click(
         _friendly(lambda m, n, g: h.move(m, n, True, g)),
-        [meeting, notes, lang],
-        [task, suggested, notes, clock],
+        [meeting, r.notes, lang],
+        [r.task, r.suggested, r.notes, r.clock],
         **light,
     )
-    back.click(
+    r.back.click(
         _friendly(lambda m, n, g: h.move(m, n, False, g)),
-        [meeting, notes, lang],
-        [task, suggested, notes, clock],
+        [meeting, r.notes, lang],
+        [r.task, r.suggested, r.notes, r.clock],
         **light,
     )
-    timer.tick(_friendly(h.clock), [meeting, lang], [clock], show_progress="hidden", **light)
-    report_btn.click(_friendly(h.verslag), [meeting, notes, lang], [report], **light)
-    md_btn.click(
+    timer.tick(_friendly(h.clock), [meeting, lang], [r.clock], show_progress="hidden", **light)
+    r.report_btn.click(_friendly(h.verslag), [meeting, r.notes, lang], [r.report], **light)
+    r.md_btn.click(
         _friendly(lambda c, m, g: shown(h.export(c, m, "md", g))),
-        [report, meeting, lang],
-        [file],
+        [r.report, meeting, lang],
+        [r.file],
         **light,
     )
-    docx_btn.click(
+    r.docx_btn.click(
         _friendly(lambda c, m, g: shown(h.export(c, m, "docx", g))),
-        [report, meeting, lang],
-        [file],
+        [r.report, meeting, lang],
+        [r.file],
         **light,
     )
