@@ -9,13 +9,9 @@ Must not: call a model, or judge what a sentence says.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-
-def _wordset(text: str) -> frozenset[str]:
-    """A set of words written as one readable, whitespace-separated string."""
-    return frozenset(text.split())
-
+from app.core.text import fold
+from app.core.text import wordset as _wordset
 
 # --- sentence splitting -----------------------------------------------------------------------
 
@@ -229,9 +225,8 @@ def word_count(text: str) -> int:
 
 
 def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"['’‘`´]", "", plain)
+    """Folded (app/core/text.py), without apostrophes: "Don’t" -> "dont"."""
+    return re.sub(r"['’‘`´]", "", fold(text))
 
 
 def _words(text: str) -> list[str]:

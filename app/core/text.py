@@ -2,7 +2,8 @@
 
 Role: word lists written as readable strings; `fold`, the one accent and case folding every
 comparison starts from (each module then treats apostrophes and punctuation as its job needs);
-`sentences` and `words` live with the reply checks (app/core/style.py) and are used from there.
+`sentences` and `words` live with the reply checks (app/core/style_sentences.py) and are used
+from there by every module that splits or counts.
 Must not: import anything beyond the standard library.
 """
 
