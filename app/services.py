@@ -50,6 +50,13 @@ def prepare_home(home: Path) -> Path:
     return home
 
 
+def memory_folder() -> Path | None:
+    """Where private temporary folders go: /dev/shm (memory) when the system has it, else the
+    system's temporary folder (None)."""
+    shm = Path("/dev/shm")
+    return shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 class Coach:
     def __init__(
         self,
@@ -84,7 +91,13 @@ class Coach:
         except (LoginFailed, AccountError):
             return False
         with self._users_lock:
-            self._keys[session.user.name] = session.data_key
+            name = session.user.name
+            if self._keys.get(name, session.data_key) != session.data_key:
+                # A reset gave this account a new key: its Coach opens with the new one.
+                old = self._users.pop(name, None)
+                if old is not None:
+                    old.close()
+            self._keys[name] = session.data_key
         return True
 
     @cached_property
@@ -92,9 +105,7 @@ class Coach:
         """A private folder outside the data folder for what a server with accounts must hold
         in the clear for a moment (the page's uploads and downloads, exports): in memory where
         the system offers it (/dev/shm), removed when the server stops."""
-        shm = Path("/dev/shm")
-        base = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
-        return Path(tempfile.mkdtemp(prefix="reflectiecoach-", dir=base))
+        return Path(tempfile.mkdtemp(prefix="reflectiecoach-", dir=memory_folder()))
 
     def for_user(self, name: str | None) -> Coach:
         """The Coach of one account: its own data folder under users/ (sessions, documents,
@@ -179,7 +190,7 @@ class Coach:
     def store(self) -> Any:
         from app.adapters.store import VectorStore
 
-        return VectorStore(self.settings.index_dir)
+        return VectorStore(self.settings.index_dir, key=self._data_key)
 
     @cached_property
     def knowledge(self) -> KnowledgeBase:
@@ -190,6 +201,8 @@ class Coach:
             self.settings.uploads_dir,
             self.settings.relevance_threshold,
             self.settings.max_document_mb,
+            key=self._data_key,
+            scratch=memory_folder(),
         )
 
     @cached_property

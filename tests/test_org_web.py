@@ -100,7 +100,8 @@ def test_one_user_reaches_nothing_of_another(server_coach: Coach, tmp_path: Path
         for p in home.rglob("*")
         if p.is_file() and MARKER.encode() in p.read_bytes()
     ]
-    print("PLAIN", plain)
+    assert plain == []
+    assert (home / "users" / "anna" / "documents" / "notitie.md").exists()  # sealed
 
     # Bert tries every handler with Anna's ids: nothing succeeds, nothing of hers shows.
     attempts: list[tuple[str, Any, tuple[Any, ...]]] = [
@@ -209,3 +210,17 @@ def test_login_cookies_are_strict_and_files_are_not_served_by_path(
         f"{server_coach.settings.home}/tmp/gradio/../../users/bert/exports/verslag.md",
     ):
         assert _get(f"{served}/gradio_api/file={path}", jar) == 403
+
+
+def test_a_password_change_keeps_the_data_and_a_reset_loses_it(server_coach: Coach) -> None:
+    h = web.Handlers(server_coach)
+    steps = as_user("anna", h.send, f"Het gesprek met {MARKER} liep vast.", "", "nl")
+    sid = steps[-1].sid
+    server_coach.accounts.change_password("anna", PASSWORD, "nog een lang wachtwoord")
+    assert not server_coach.login("anna", PASSWORD)
+    assert server_coach.login("anna", "nog een lang wachtwoord")
+    assert MARKER in repr(as_user("anna", h.history, sid, "nl"))
+    server_coach.accounts.reset_password("anna", "een nieuw lang wachtwoord")
+    assert server_coach.login("anna", "een nieuw lang wachtwoord")
+    with pytest.raises(gr.Error, match="cannot be opened"):
+        as_user("anna", h.history, sid, "nl")

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from app.adapters import documents
+from app.adapters import documents, vault
 from app.adapters.documents import Document
 from app.adapters.embedders import Embedder
+from app.adapters.exports import write_atomic
 from app.adapters.knowledge_ranking import _one_per_idea, _rank_cards
 from app.adapters.knowledge_records import BODY_WORDS, _embedding_text, document_records
 from app.adapters.store import Hit, VectorStore
@@ -81,7 +84,14 @@ class KnowledgeBase:
         uploads_dir: Path,
         threshold: float = 0.0,
         max_document_mb: int = 20,
+        key: bytes | None = None,
+        scratch: Path | None = None,
     ) -> None:
+        """With a data key (an account on a shared server) the copies of added documents are
+        sealed with it; they are opened for reading into a private folder under `scratch`
+        (memory, where the system offers it) and removed straight after."""
+        self.key = key
+        self.scratch = scratch
         self.store = store
         self.embedder = embedder
         self.builtin_dir = Path(builtin_dir)
@@ -105,7 +115,8 @@ class KnowledgeBase:
         self.store.reset({"embedder": self.embedder.id, "dim": self.embedder.dim})
         report = self.sync_builtin(progress)
         user = sorted(self.uploads_dir.glob("*")) if self.uploads_dir.is_dir() else []
-        more = self._index([p for p in user if p.is_file()], "user", progress)
+        with self._readable([p for p in user if p.is_file()]) as readable:
+            more = self._index(readable, "user", progress)
         report.added += more.added
         report.skipped += more.skipped
         report.embedded += more.embedded
@@ -139,16 +150,40 @@ class KnowledgeBase:
                     raise DocumentError(f"{path}: no such file.")
                 documents.read(path, self.max_document_mb)  # reject bad files before copying
                 target = self.uploads_dir / safe_name(path.name)
-                if path.resolve() != target.resolve():
+                if self.key is not None:
+                    sealed = vault.seal(self.key, path.read_bytes(), target.name.encode())
+                    write_atomic(target, sealed)
+                elif path.resolve() != target.resolve():
                     tmp = target.with_name(f".{target.name}.tmp")
                     shutil.copyfile(path, tmp)
                     tmp.replace(target)
                 copies.append(target)
             except (DocumentError, InputError) as exc:
                 report.skipped.append(str(exc))
-        indexed = self._index(copies, "user", progress)
+        with self._readable(copies) as readable:
+            indexed = self._index(readable, "user", progress)
         indexed.skipped[:0] = report.skipped
         return indexed
+
+    @contextmanager
+    def _readable(self, copies: list[Path]) -> Iterator[list[Path]]:
+        """The copies of added documents as files the readers can open: the copies themselves,
+        or with a data key their opened versions (same names) in a private scratch folder."""
+        if self.key is None:
+            yield copies
+            return
+        folder = Path(tempfile.mkdtemp(prefix="documents-", dir=self.scratch))
+        try:
+            opened = []
+            for copy in copies:
+                plain = folder / copy.name
+                plain.write_bytes(
+                    vault.open_sealed(self.key, copy.read_bytes(), copy.name.encode())
+                )
+                opened.append(plain)
+            yield opened
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def remove(self, name: str) -> int:
         """Remove a user document, its copy and its chunks; returns the chunks removed."""

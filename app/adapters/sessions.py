@@ -161,7 +161,13 @@ class SessionStore:
             raise SessionError("This conversation is encrypted: log in to open it.")
         from app.adapters import vault
 
-        return vault.open_text(self._key, base64.b64decode(value[len(SEALED) :]), place)
+        try:
+            return vault.open_text(self._key, base64.b64decode(value[len(SEALED) :]), place)
+        except vault.SealBroken:
+            raise SessionError(
+                "This conversation was sealed with another key (the password was reset by an "
+                "administrator): it cannot be opened any more."
+            ) from None
 
     # -- sessions ------------------------------------------------------------------------
 

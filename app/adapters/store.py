@@ -4,10 +4,15 @@ An embedded PersistentClient in the data folder, telemetry off, and never an emb
 of chromadb's own (its default one downloads a model): every vector comes from our embedder and
 is passed in explicitly. Deleting is done by rebuilding the collection from the survivors,
 because chromadb keeps deleted documents' text in its write-ahead log otherwise.
+
+With a data key (an account on a shared server) the text and title of the person's own records
+(origin "user") are sealed before chromadb sees them and opened when they are read; the vectors
+and the built-in knowledge stay as they are.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,12 +49,46 @@ def _translate(path: Path) -> Iterator[None]:
         ) from None
 
 
+SEALED = "sealed:"
+
+
+def _seal(key: bytes | None, rid: str, text: str, meta: dict[str, Any]) -> tuple[str, dict]:
+    if key is None or meta.get("origin") != "user":
+        return text, meta
+    from app.adapters import vault
+
+    def sealed(value: str, field: str) -> str:
+        return SEALED + base64.b64encode(vault.seal_text(key, value, f"{rid}/{field}")).decode()
+
+    meta = dict(meta)
+    if isinstance(meta.get("title"), str):
+        meta["title"] = sealed(meta["title"], "title")
+    return sealed(text, "text"), meta
+
+
+def _open(key: bytes | None, rid: str, text: str | None, meta: Any) -> tuple[str, dict]:
+    meta = dict(meta or {})
+    if key is None:
+        return text or "", meta
+    from app.adapters import vault
+
+    def opened(value: str, field: str) -> str:
+        if not value.startswith(SEALED):
+            return value
+        return vault.open_text(key, base64.b64decode(value[len(SEALED) :]), f"{rid}/{field}")
+
+    if isinstance(meta.get("title"), str):
+        meta["title"] = opened(meta["title"], "title")
+    return opened(text or "", "text"), meta
+
+
 class VectorStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
         self.path = Path(path)
+        self._key = key
         self.path.mkdir(parents=True, exist_ok=True)
         with _translate(self.path):
             self._client = chromadb.PersistentClient(
@@ -98,7 +137,10 @@ class VectorStore:
             return []
         with _translate(self.path):
             got = collection.get(where=where, include=["documents", "metadatas"])
-        return list(zip(got["ids"], got["documents"], got["metadatas"], strict=True))
+        return [
+            (rid, *_open(self._key, rid, text, meta))
+            for rid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
 
     def ids(self) -> set[str]:
         collection = self._get()
@@ -115,13 +157,14 @@ class VectorStore:
         for rid in ids:
             self._seen.pop(rid, None)
         with _translate(self.path):
+            sealed = [_seal(self._key, r, t, m) for r, t, m in zip(ids, texts, metas, strict=True)]
             for start in range(0, len(ids), 500):
                 end = start + 500
                 self._get().upsert(
                     ids=ids[start:end],
                     embeddings=vectors[start:end].tolist(),
-                    documents=texts[start:end],
-                    metadatas=metas[start:end],
+                    documents=[t for t, _ in sealed[start:end]],
+                    metadatas=[m for _, m in sealed[start:end]],
                 )
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> list[Hit]:
@@ -151,7 +194,7 @@ class VectorStore:
                 for rid, text, meta in zip(
                     more["ids"], more["documents"], more["metadatas"], strict=True
                 ):
-                    known[rid] = self._seen[rid] = (text or "", dict(meta or {}))
+                    known[rid] = self._seen[rid] = _open(self._key, rid, text, meta)
         return [
             Hit(id=i, score=1.0 - float(d), text=known[i][0], meta=dict(known[i][1]))
             for i, d in zip(ids, distances, strict=True)
@@ -172,11 +215,16 @@ class VectorStore:
             meta = dict(collection.metadata or {})
             self.reset(meta)
             if keep:
+                # Opened here and sealed again by add: each value keeps its place.
+                kept = [
+                    _open(self._key, got["ids"][i], got["documents"][i], got["metadatas"][i])
+                    for i in keep
+                ]
                 self.add(
                     [got["ids"][i] for i in keep],
                     np.asarray([got["embeddings"][i] for i in keep], dtype=np.float32),
-                    [got["documents"][i] for i in keep],
-                    [got["metadatas"][i] for i in keep],
+                    [text for text, _ in kept],
+                    [meta for _, meta in kept],
                 )
         self.vacuum()
 
