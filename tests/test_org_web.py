@@ -103,6 +103,16 @@ def test_one_user_reaches_nothing_of_another(server_coach: Coach, tmp_path: Path
     assert plain == []
     assert (home / "users" / "anna" / "documents" / "notitie.md").exists()  # sealed
 
+    # An administrator sees how much each account holds, never what.
+    from click.testing import CliRunner
+
+    from app.cli.main import cli
+
+    listed = CliRunner().invoke(cli, ["--home", str(home), "users", "list"]).output
+    anna_row = next(line for line in listed.splitlines() if line.startswith("anna "))
+    assert anna_row.split()[-4:] == ["1", "1", "1", "1"], listed  # conversations, turns, ...
+    assert MARKER not in listed
+
     # Bert tries every handler with Anna's ids: nothing succeeds, nothing of hers shows.
     attempts: list[tuple[str, Any, tuple[Any, ...]]] = [
         ("history", h.history, (sid, "nl")),

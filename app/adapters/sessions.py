@@ -91,6 +91,22 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
 SEALED = "sealed:"  # the prefix of a value sealed with the data key
 
 
+def count_stored(path: Path) -> tuple[int, int]:
+    """(conversations, turns) in a session database, read without any key: the numbers an
+    administrator may see. (0, 0) when there is no database yet."""
+    if not Path(path).exists():
+        return 0, 0
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        sessions = db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
+        turns = db.execute("SELECT COUNT(*) FROM turns").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return 0, 0
+    finally:
+        db.close()
+    return int(sessions), int(turns)
+
+
 class SessionStore:
     def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = Path(path)
