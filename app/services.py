@@ -18,13 +18,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from app.adapters import models
+from app.adapters import models, vault
 from app.adapters.accounts import Accounts
 from app.adapters.embedders import Embedder
 from app.adapters.knowledge import KnowledgeBase
 from app.adapters.lock import FolderLock
 from app.adapters.meetings import MeetingStore
 from app.adapters.sessions import SessionStore
+from app.adapters.shares import Member, ShareStore
 from app.core import fixed_texts
 from app.core.chat_model import ChatModel
 from app.core.engine import Engine, EngineConfig
@@ -65,12 +66,14 @@ class Coach:
         embedder: Embedder | None = None,
         screen: CrisisScreen | None = None,
         data_key: bytes | None = None,
+        member: Member | None = None,
     ) -> None:
         self.settings = settings
         self._model = model
         self._embedder = embedder
         self._screen = screen
         self._data_key = data_key
+        self.member = member
         self._keys: dict[str, bytes] = {}
         self.lock = FolderLock(settings.home)
         self._users: dict[str, Coach] = {}
@@ -119,17 +122,26 @@ class Coach:
         with self._users_lock:
             coach = self._users.get(folder)
             key = self._keys.get(folder)
-            if coach is None and key is None:
-                raise InputError("Log in again to open your data.")
             if coach is None:
+                if key is None:
+                    raise InputError("Log in again to open your data.")
                 home = self.settings.home / "users" / folder
                 exports = self.transient_dir / "exports" / folder
+                account = self.accounts.user(folder)
+                member = Member(
+                    folder,
+                    account.role if account else "employee",
+                    vault.share_keys(key)[0],
+                    self.accounts,
+                    self.shares,
+                )
                 coach = Coach(
                     self.settings.replace(home=home, auth="", exports_folder=str(exports)),
                     model=self.model,
                     embedder=self.embedder,
                     screen=self.screen,
                     data_key=key,
+                    member=member,
                 ).open()
                 coach.ready()
                 self._users[folder] = coach
@@ -138,6 +150,11 @@ class Coach:
     @cached_property
     def accounts(self) -> Accounts:
         return Accounts(self.settings.home / "accounts.db")
+
+    @cached_property
+    def shares(self) -> ShareStore:
+        """Reports shared with supervisors (app/adapters/shares.py), for the whole server."""
+        return ShareStore(self.settings.home / "shared")
 
     def open(self) -> Coach:
         prepare_home(self.settings.home)

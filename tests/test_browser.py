@@ -345,6 +345,7 @@ def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
         wait_http(f"http://127.0.0.1:{port}/", None, tmp_path / "none.log", timeout=60)
         return f"http://127.0.0.1:{port}/"
 
+    start.servers = servers  # type: ignore[attr-defined]
     yield start
     for server, thread, coach in servers:
         server.should_exit = True
@@ -620,3 +621,50 @@ def test_with_accounts_each_person_logs_in_and_sees_only_their_own(
         bert_page.locator("input[type=password]").wait_for(timeout=30_000)
     finally:
         bert.close()
+
+
+def test_a_supervisor_reads_a_report_shared_with_them(browser: Any, in_process: Any) -> None:
+    from fakes import FakeChatModel
+
+    password = "een lang wachtwoord"
+    url = in_process(FakeChatModel(), accounts={"anna": password, "carla": password})
+    in_process.servers[-1][2].accounts.set_role("carla", "supervisor")
+
+    def log_in(name: str) -> tuple[Any, Any]:
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.locator("input[type=text], input:not([type])").first.fill(name)
+        page.locator("input[type=password]").fill(password)
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#message textarea", timeout=60_000)
+        return context, page
+
+    anna, page = log_in("anna")
+    try:
+        say(page, "Het rooster van Zebrapad werd zonder overleg omgegooid en ik zweeg.", 1)
+        page.click("#finish")
+        page.wait_for_function(
+            "() => (document.querySelector('#report-text textarea')?.value || '').includes('Zebrapad')",
+            timeout=60_000,
+        )
+        page.click("#share-pick input")
+        page.get_by_role("option", name="carla").click()
+        page.click("#share")
+        page.wait_for_function(
+            "() => document.querySelector('#share-status').innerText.includes('carla')",
+            timeout=30_000,
+        )
+    finally:
+        anna.close()
+    carla, page = log_in("carla")
+    try:
+        page.get_by_role("tab", name="Gedeeld met mij").click()
+        page.click("#shared-pick input")
+        page.get_by_role("option").first.click()
+        page.wait_for_function(
+            "() => document.querySelector('#shared-report').innerText.includes('Zebrapad')",
+            timeout=30_000,
+        )
+    finally:
+        carla.close()

@@ -234,3 +234,28 @@ def test_a_password_change_keeps_the_data_and_a_reset_loses_it(server_coach: Coa
     assert server_coach.login("anna", "een nieuw lang wachtwoord")
     with pytest.raises(gr.Error, match="cannot be opened"):
         as_user("anna", h.history, sid, "nl")
+
+
+def test_a_report_is_shared_with_one_supervisor_and_taken_back(server_coach: Coach) -> None:
+    server_coach.accounts.add("carla", PASSWORD, role="supervisor")
+    assert server_coach.login("carla", PASSWORD)
+    h = web.Handlers(server_coach)
+    steps = as_user("anna", h.send, f"Het overleg met {MARKER} liep vast op de planning.", "", "nl")
+    sid = steps[-1].sid
+    report, _ = as_user("anna", h.finish, sid, "nl")
+    assert "carla" in as_user("anna", h.supervisors, "nl")["choices"]
+    assert "bert" not in as_user("anna", h.supervisors, "nl")["choices"]  # an employee
+    with pytest.raises(gr.Error, match="not a supervisor"):
+        as_user("anna", h.share, sid, report, "bert", "nl")
+    status = as_user("anna", h.share, sid, report, "carla", "nl")
+    assert "carla" in status
+
+    [(label, pick)] = as_user("carla", h.received_choices)["choices"]
+    assert "anna" in label
+    assert MARKER in as_user("carla", h.show_received, pick, "nl")
+    assert as_user("bert", h.received_choices)["choices"] == []
+    shared = server_coach.settings.home / "shared"
+    assert [p for p in shared.rglob("*") if p.is_file() and MARKER.encode() in p.read_bytes()] == []
+
+    assert "niemand" in as_user("anna", h.withdraw, sid, "carla", "nl")
+    assert as_user("carla", h.received_choices)["choices"] == []

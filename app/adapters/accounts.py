@@ -92,6 +92,9 @@ CREATE TABLE IF NOT EXISTS users (
     wait_until REAL NOT NULL DEFAULT 0
 );
 """
+# The public half of each account's sharing key (app/adapters/vault.py share_keys): what others
+# seal a shared reflectieverslag with. Added to files made before sharing existed.
+_PUBLIC_KEY_COLUMN = "ALTER TABLE users ADD COLUMN public_key BLOB"
 
 
 class Accounts:
@@ -107,6 +110,9 @@ class Accounts:
         os.chmod(self.path, 0o600)
         with self._db() as db:
             db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(users)")}
+            if "public_key" not in columns:
+                db.execute(_PUBLIC_KEY_COLUMN)
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -131,15 +137,16 @@ class Accounts:
         _valid_password(password)
         salt = secrets.token_bytes(16)
         check, kek = self._split(password, salt)
-        sealed = vault.seal(kek, secrets.token_bytes(32), name.encode())
+        data_key = secrets.token_bytes(32)
+        sealed = vault.seal(kek, data_key, name.encode())
         user = User(name, role, time.time())
         with self._db() as db:
             if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
                 raise AccountError(f"There is already a user called {name}.")
             db.execute(
-                "INSERT INTO users (name, role, created, salt, check_hash, sealed_key) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (name, role, user.created, salt, check, sealed),
+                "INSERT INTO users (name, role, created, salt, check_hash, sealed_key, "
+                "public_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (name, role, user.created, salt, check, sealed, vault.share_keys(data_key)[1]),
             )
         return user
 
@@ -194,7 +201,19 @@ class Accounts:
             with self._db() as db:
                 db.execute("UPDATE users SET failures = 0, wait_until = 0 WHERE name = ?", (name,))
         key = vault.open_sealed(kek, sealed, name.encode())
+        public = vault.share_keys(key)[1]
+        with self._db() as db:  # accounts made before sharing existed get their public key
+            db.execute(
+                "UPDATE users SET public_key = ? WHERE name = ? AND public_key IS NULL",
+                (public, name),
+            )
         return Session(User(name, role, created), key)
+
+    def public_key(self, name: str) -> bytes | None:
+        """The public half of an account's sharing key; None for no such account."""
+        with self._db() as db:
+            row = db.execute("SELECT public_key FROM users WHERE name = ?", (name,)).fetchone()
+        return bytes(row[0]) if row and row[0] else None
 
     def change_password(self, name: str, old: str, new: str) -> None:
         """The same data key sealed with the new password: nothing is lost."""
@@ -216,12 +235,13 @@ class Accounts:
         _valid_password(new)
         salt = secrets.token_bytes(16)
         check, kek = self._split(new, salt)
-        sealed = vault.seal(kek, secrets.token_bytes(32), name.encode())
+        data_key = secrets.token_bytes(32)
+        sealed = vault.seal(kek, data_key, name.encode())
         with self._db() as db:
             db.execute(
                 "UPDATE users SET salt = ?, check_hash = ?, sealed_key = ?, failures = 0, "
-                "wait_until = 0 WHERE name = ?",
-                (salt, check, sealed, name),
+                "wait_until = 0, public_key = ? WHERE name = ?",
+                (salt, check, sealed, vault.share_keys(data_key)[1], name),
             )
 
     def _split(self, password: str, salt: bytes) -> tuple[bytes, bytes]:

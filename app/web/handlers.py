@@ -23,6 +23,7 @@ from app.core.ui_text import text
 from app.web.base import _without_title
 from app.web.data import DataHandlers
 from app.web.preparation import PreparationHandlers
+from app.web.sharing import SharingHandlers
 from app.web.views import DeletedAllView, DeletedSessionView, SessionView, TurnView, skipped
 
 
@@ -30,7 +31,7 @@ def _msg(role: str, content: str) -> dict[str, str]:
     return {"role": role, "content": content}
 
 
-class Handlers(PreparationHandlers, DataHandlers):
+class Handlers(PreparationHandlers, DataHandlers, SharingHandlers):
     """Every UI action over one Coach. Values returned are what the components show."""
 
     # -- the conversation ---------------------------------------------------------------

@@ -9,11 +9,11 @@ import gradio as gr
 
 from app.services import Coach
 from app.web import intervisie as web_intervisie
-from app.web import tabs
-from app.web.base import laying_out
+from app.web import sharing, tabs
+from app.web.base import _friendly, laying_out
 from app.web.handlers import Handlers
 from app.web.labels import Labels
-from app.web.wiring import EVENTS, Page, wire
+from app.web.wiring import EVENTS, LIGHT, Page, wire
 
 CSS = """
 .phase-pill p { display: inline-block; margin: 0; padding: .25rem .75rem; border-radius: 999px;
@@ -49,8 +49,16 @@ def _build_blocks(coach: Coach) -> gr.Blocks:
             chat, report, sessions = tabs.reflect_tab(L, h, s, lang0)
             preparation, browse = tabs.prepare_tab(L, h, lang0)
             web_intervisie.build_tab(L, coach, lang0, lang, sid, EVENTS, iv_meeting, iv_timer)
+            received = sharing.received_tab(L, h, lang, LIGHT) if coach.uses_accounts else None
             knowledge = tabs.knowledge_tab(L)
             settings = tabs.settings_tab(L, h, s, lang0)
+        if coach.uses_accounts:  # under the report: share it with a supervisor
+            with report.report_box:
+                row = sharing.share_row(L)
+            sharing.wire_row(row, h, sid, report.report, lang, LIGHT)
+            demo.load(_friendly(h.supervisors), [lang], [row.pick], **LIGHT)
+            demo.load(_friendly(h.received_choices), [], [received], **LIGHT)
+            chat.finish_btn.click(_friendly(h.share_status), [sid, lang], [row.status], **LIGHT)
         page = Page(
             lang=lang,
             sid=sid,
