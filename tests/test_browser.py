@@ -645,7 +645,8 @@ def test_a_supervisor_reads_a_report_shared_with_them(browser: Any, in_process: 
         say(page, "Het rooster van Zebrapad werd zonder overleg omgegooid en ik zweeg.", 1)
         page.click("#finish")
         page.wait_for_function(
-            "() => (document.querySelector('#report-text textarea')?.value || '').includes('Zebrapad')",
+            "() => (document.querySelector('#report-text textarea')?.value || '')"
+            ".includes('Zebrapad')",
             timeout=60_000,
         )
         page.click("#share-pick input")
