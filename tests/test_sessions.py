@@ -115,3 +115,32 @@ def test_database_from_before_turn_kinds_is_migrated(
     store.add_turn(sid, Turn(user="y", reply="Wat?", phase=1, lang="nl", kind="bogus"))
     assert [t.kind for t in store.turns(sid)] == ["reflect", "care", "reflect"]
     store.close()
+
+
+def test_a_turn_and_the_state_it_leaves_are_one_transaction(tmp_path: Path) -> None:
+    """A whole engine turn writes once: the turn and the session's new phase and state."""
+    from fakes import FakeChatModel
+
+    from app.adapters.embedders import HashEmbedder
+    from app.services import Coach
+    from app.settings import Settings
+
+    coach = Coach(Settings(home=tmp_path / "home"), model=FakeChatModel(), embedder=HashEmbedder())
+    coach.open()
+    try:
+        coach.ready()
+        sid = coach.sessions.create().id
+        begun: list[str] = []
+        real = coach.sessions._tx
+
+        def counted() -> object:
+            begun.append("tx")
+            return real()
+
+        coach.sessions._tx = counted  # type: ignore[method-assign]
+        coach.engine.run(sid, "Ik had een lastig gesprek met een ouder over het rapport.")
+        assert begun == ["tx"]
+        info = coach.sessions.get(sid)
+        assert info.turn_count == 1 and info.state["cycle"] and info.state["asked"]
+    finally:
+        coach.close()

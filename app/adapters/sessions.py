@@ -24,7 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app.core.records import TURN_KINDS, SessionInfo, Turn
+from app.core.records import TURN_KINDS, SessionInfo, StateChange, Turn
 from app.errors import SessionError
 
 
@@ -271,8 +271,9 @@ class SessionStore:
 
     # -- turns and reports ---------------------------------------------------------------
 
-    def add_turn(self, sid: str, turn: Turn) -> Turn:
-        """Store one completed turn; committed before this returns."""
+    def add_turn(self, sid: str, turn: Turn, change: StateChange | None = None) -> Turn:
+        """Store one completed turn, and the session's new state with it: one transaction,
+        committed before this returns, so a crash leaves both or neither."""
         with self._tx():
             n = self._db.execute(
                 "SELECT COALESCE(MAX(n), 0) + 1 FROM turns WHERE session_id = ?", (sid,)
@@ -302,6 +303,16 @@ class SessionStore:
             self._db.execute(
                 "UPDATE sessions SET updated_at = ? WHERE id = ?", (turn.created_at, sid)
             )
+            if change is not None:
+                self._db.execute(
+                    "UPDATE sessions SET phase = ?, state = ?, lang = ? WHERE id = ?",
+                    (
+                        change.phase,
+                        self._seal(json.dumps(change.state, ensure_ascii=False), f"{sid}/state"),
+                        change.lang,
+                        sid,
+                    ),
+                )
         return turn
 
     def turns(self, sid: str) -> builtins.list[Turn]:

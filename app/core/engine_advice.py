@@ -23,6 +23,7 @@ from app.core.engine_base import (
     _in_turn,
 )
 from app.core.phases import CycleState
+from app.core.records import StateChange
 
 
 def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
@@ -110,8 +111,18 @@ class AdviceTurns(EngineBase):
         sources = [{"id": p.card_id, "title": p.title} for p in tips.passages]
         yield Event("reset", reply, phase=cycle.phase, sources=sources)
         state["cycle"] = cycle.to_dict()
-        self.sessions.save_state(session_id, cycle.phase, state, lang)
         turn = self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, started, "options"
+            session_id,
+            text,
+            reply,
+            cycle.phase,
+            lang,
+            sources,
+            False,
+            started,
+            started,
+            "options",
+            "",
+            StateChange(cycle.phase, state, lang),
         )
         yield Event("done", reply, phase=cycle.phase, sources=sources, turn=turn)

@@ -15,7 +15,7 @@ from typing import Any
 from app.core import fixed_texts, style
 from app.core.chat_model import ChatModel
 from app.core.phases import CycleState
-from app.core.records import Retriever, SessionRepository, Turn
+from app.core.records import Retriever, SessionRepository, StateChange, Turn
 from app.core.safety import CrisisScreen
 
 _TEXTS = fixed_texts.load("coach")
@@ -88,9 +88,20 @@ class EngineBase:
         if kind in ("reflect", "advice"):
             state["notes"] = (state.get("notes", []) + [_gist(text)])[-6:]
         state["cycle"] = cycle.to_dict()
-        self.sessions.save_state(session_id, cycle.phase, state, lang)
+        change = StateChange(cycle.phase, state, lang)
         return self._store(
-            session_id, text, reply, cycle.phase, lang, sources, False, started, first, kind, choice
+            session_id,
+            text,
+            reply,
+            cycle.phase,
+            lang,
+            sources,
+            False,
+            started,
+            first,
+            kind,
+            choice,
+            change,
         )
 
     def _fixed(
@@ -126,9 +137,9 @@ class EngineBase:
     ) -> Iterator[Event]:
         """A crisis turn: fixed text, flagged, kept out of notes, summaries and the report."""
         yield Event("reset", reply, phase=cycle.phase, note=note)
-        self.sessions.save_state(session_id, cycle.phase, state, lang)
+        change = StateChange(cycle.phase, state, lang)
         turn = self._store(
-            session_id, text, reply, None, lang, [], True, started, started, "crisis"
+            session_id, text, reply, None, lang, [], True, started, started, "crisis", "", change
         )
         yield Event("done", reply, phase=cycle.phase, turn=turn, note=note)
 
@@ -145,7 +156,9 @@ class EngineBase:
         first: float | None,
         kind: str = "reflect",
         choice: str = "",
+        change: StateChange | None = None,
     ) -> Turn:
+        """Store the turn and, with it in one transaction, the session's new state."""
         now = time.perf_counter()
         return self.sessions.add_turn(
             session_id,
@@ -162,6 +175,7 @@ class EngineBase:
                 total_s=round(now - started, 4),
                 kind=kind,
             ),
+            change,
         )
 
 

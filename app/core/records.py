@@ -63,6 +63,15 @@ class SearchResult:
     threshold: float
 
 
+@dataclass(frozen=True)
+class StateChange:
+    """Where a turn leaves the session: its phase, its state and its language."""
+
+    phase: int
+    state: dict[str, Any]
+    lang: str
+
+
 class SessionRepository(Protocol):
     """Where the engine keeps a conversation: its state, its turns and its report."""
 
@@ -72,7 +81,9 @@ class SessionRepository(Protocol):
 
     def save_state(self, sid: str, phase: int, state: dict[str, Any], lang: str) -> None: ...
 
-    def add_turn(self, sid: str, turn: Turn) -> Turn: ...
+    def add_turn(self, sid: str, turn: Turn, change: StateChange | None = None) -> Turn:
+        """Store a completed turn, and with it the session's new state, in one transaction."""
+        ...
 
     def save_report(self, sid: str, text: str) -> None: ...
 
