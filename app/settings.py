@@ -75,6 +75,9 @@ class Settings:
     # each person's exports go to a folder of their own outside the data folder, in memory
     # where the system offers it, and are gone when the server stops.
     exports_folder: str = ""
+    # How many turns may ask the model at once. The model in the app answers one call at a
+    # time, so this counts only with backend = "openai": set it to the server's parallel slots.
+    model_slots: int = 1
 
     @property
     def sessions_db(self) -> Path:

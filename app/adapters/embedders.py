@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
@@ -165,7 +166,8 @@ class HashEmbedder(Embedder):
 
 class SharedQueries(Embedder):
     """An embedder that remembers its last few query vectors, so that the crisis screen and the
-    search of one turn embed the same message once."""
+    search of one turn embed the same message once. One call at a time: turns of several people
+    (a server whose model runs elsewhere) share it."""
 
     def __init__(self, inner: Embedder, size: int = 16) -> None:
         self.inner = inner
@@ -173,8 +175,13 @@ class SharedQueries(Embedder):
         self.dim = inner.dim
         self._size = size
         self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
 
     def queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return self._queries(texts)
+
+    def _queries(self, texts: list[str]) -> np.ndarray:
         keys = [" ".join(t.split()) for t in texts]
         todo = [k for k in dict.fromkeys(keys) if k not in self._cache]
         if todo:
@@ -187,7 +194,8 @@ class SharedQueries(Embedder):
         return np.vstack([self._cache[k] for k in keys])
 
     def passages(self, texts: list[str]) -> np.ndarray:
-        return self.inner.passages(texts)
+        with self._lock:
+            return self.inner.passages(texts)
 
 
 def load(spec: str) -> Embedder:

@@ -13,7 +13,7 @@ from app.web import sharing, tabs
 from app.web.base import _friendly, laying_out
 from app.web.handlers import Handlers
 from app.web.labels import Labels
-from app.web.wiring import EVENTS, LIGHT, Page, wire
+from app.web.wiring import EVENTS, LIGHT, Page, heavy_events, wire
 
 CSS = """
 .phase-pill p { display: inline-block; margin: 0; padding: .25rem .75rem; border-radius: 999px;
@@ -71,6 +71,7 @@ def _build_blocks(coach: Coach) -> gr.Blocks:
             browse=browse,
             knowledge=knowledge,
             settings=settings,
+            heavy=heavy_events(s.model_slots if s.backend == "openai" else 1),
         )
         wire(demo, page, h, L, lang0)
     demo.queue(default_concurrency_limit=1, api_open=False)

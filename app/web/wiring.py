@@ -7,7 +7,7 @@ Must not: compute what is shown (handlers.py) or place components (tabs.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import gradio as gr
@@ -32,6 +32,12 @@ LIGHT: dict[str, Any] = {**EVENTS, "concurrency_limit": None}
 HEAVY: dict[str, Any] = {**EVENTS, "concurrency_id": COACH, "concurrency_limit": 1}
 
 
+def heavy_events(slots: int) -> dict[str, Any]:
+    """The events that use the model or the embedder: one at a time with the model in the app,
+    as many as the inference server has slots with a model served elsewhere."""
+    return {**HEAVY, "concurrency_limit": max(1, slots)}
+
+
 @dataclass
 class Page:
     """The components the events read or change."""
@@ -47,6 +53,7 @@ class Page:
     browse: tabs.Browse
     knowledge: tabs.Knowledge
     settings: tabs.SettingsTab
+    heavy: dict[str, Any] = field(default_factory=lambda: dict(HEAVY))
 
     def session_components(self) -> dict[str, Any]:
         """The components a SessionView's fields go to, by field."""
@@ -140,7 +147,7 @@ def _wire_conversation(page: Page, h: Handlers) -> None:
         show_progress="full",
         show_progress_on=[chat.chatbot],
         trigger_mode="multiple",
-        **HEAVY,
+        **page.heavy,
     )
     # Cancel first, then redraw: a chunk still in flight cannot overwrite the redrawn chat.
     chat.stop_btn.click(None, None, None, cancels=[reply], **LIGHT).then(
@@ -170,7 +177,7 @@ def _wire_sessions(page: Page, h: Handlers) -> None:
 def _wire_report(page: Page, h: Handlers) -> None:
     r, sid = page.report, page.sid
     page.chat.finish_btn.click(
-        _friendly(h.finish), [sid, page.lang], [r.report, r.report_box], **HEAVY
+        _friendly(h.finish), [sid, page.lang], [r.report, r.report_box], **page.heavy
     )
     r.md_btn.click(
         _friendly(lambda i, r: _shown_file(h.export_report(i, r, "md"))),
@@ -192,7 +199,7 @@ def _wire_preparation(page: Page, h: Handlers) -> None:
         _friendly(h.prepare),
         [p.theme, p.situation, p.phase_pick, p.count, lang],
         [p.prepared],
-        **HEAVY,
+        **page.heavy,
     )
     p.q_btn.click(
         _friendly(lambda *a: _shown_file(h.export_questions(*a))),
@@ -212,15 +219,17 @@ def _wire_documents(page: Page, h: Handlers) -> None:
     ) -> DocumentsView:  # noqa: B008
         return h.ingest(files, g, progress)
 
-    k.add_btn.click(_friendly(ingest), [k.uploads, page.lang], documents, **HEAVY).then(
+    k.add_btn.click(_friendly(ingest), [k.uploads, page.lang], documents, **page.heavy).then(
         lambda: None, None, [k.uploads], **LIGHT
     )
-    k.remove_btn.click(_friendly(h.remove_doc), [k.doc_pick, page.lang], documents, **HEAVY)
+    k.remove_btn.click(_friendly(h.remove_doc), [k.doc_pick, page.lang], documents, **page.heavy)
 
 
 def _wire_settings(page: Page, h: Handlers) -> None:
     s = page.settings
-    s.model_btn.click(_friendly(h.switch_model), [s.model_pick, page.lang], [s.model_msg], **HEAVY)
+    s.model_btn.click(
+        _friendly(h.switch_model), [s.model_pick, page.lang], [s.model_msg], **page.heavy
+    )
     s.export_btn.click(
         _friendly(lambda: _shown_file(h.export_all())), None, [s.export_file], **LIGHT
     )
@@ -237,5 +246,5 @@ def _wire_settings(page: Page, h: Handlers) -> None:
             kb_status=page.knowledge.kb_md,
             documents=page.knowledge.doc_pick,
         ),
-        **HEAVY,
+        **page.heavy,
     )
