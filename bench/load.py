@@ -216,6 +216,7 @@ def main() -> None:
         url, stop = serve_app(base, users)
         try:
             figures["in-process"] = summarise(*asyncio.run(crowd(url, users, args.turns)), users)
+            print("in-process:", figures["in-process"], flush=True)
         finally:
             stop()
         api, stop_server = start_llama_server(args.server_bin, model, args.slots, args.threads)
@@ -226,10 +227,12 @@ def main() -> None:
                 base_url=api,
                 model="default",
                 model_slots=args.slots,
+                server_timeout=600.0,
             )
             url, stop = serve_app(remote, users)
             try:
                 figures["server"] = summarise(*asyncio.run(crowd(url, users, args.turns)), users)
+                print("server:", figures["server"], flush=True)
             finally:
                 stop()
         finally:

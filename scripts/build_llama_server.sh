@@ -6,7 +6,8 @@ set -e
 VERSION=$(.venv/bin/python -c "import importlib.metadata as m; print(m.version('llama-cpp-python'))")
 WORK=${1:-build/llama-server}
 mkdir -p "$WORK"
-if [ ! -x "$WORK/bin/llama-server" ]; then
+BIN="$WORK/cmake/bin/llama-server"  # beside the ggml and llama libraries it loads
+if [ ! -x "$BIN" ]; then
     .venv/bin/pip download --quiet --no-deps --no-binary :all: "llama-cpp-python==$VERSION" -d "$WORK"
     tar xzf "$WORK/llama_cpp_python-$VERSION.tar.gz" -C "$WORK"
     SRC="$WORK/llama_cpp_python-$VERSION/vendor/llama.cpp"
@@ -14,7 +15,5 @@ if [ ! -x "$WORK/bin/llama-server" ]; then
         -DLLAMA_BUILD_SERVER=ON -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_UI=OFF \
         -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF >/dev/null
     cmake --build "$WORK/cmake" --target llama-server -j "${JOBS:-2}"
-    mkdir -p "$WORK/bin"
-    cp "$WORK/cmake/bin/llama-server" "$WORK/bin/"
 fi
-echo "$WORK/bin/llama-server"
+echo "$BIN"

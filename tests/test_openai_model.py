@@ -239,12 +239,13 @@ def test_the_engine_composes_a_turn_through_the_server(
     coach = Coach(settings, embedder=HashEmbedder()).open()
     try:
         coach.ready()
-        assert coach.engine.warm() == "none" and not coach.can_switch_model
+        assert coach.engine.warm() == "server cache, 1 slot(s)" and not coach.can_switch_model
         story = "Mijn teamleider gooide mijn planning om. Ik werd zo boos dat ik niks meer zei."
         done = coach.engine.run(coach.sessions.create().id, story)
     finally:
         coach.close()
-    (call,) = server.seen("chat/completions")
+    warm, call = server.seen("chat/completions")  # the fixed prompt at start, then the turn
+    assert warm.body["max_tokens"] == 1
     block = call.body["messages"][-1]["content"]
     offered = block.split("Spiegels / reflections:\n", 1)[1].splitlines()
     second_mirror = offered[1].split(". ", 1)[1]
@@ -252,3 +253,14 @@ def test_the_engine_composes_a_turn_through_the_server(
     assert done.turn.prompt_versions["chooser"] == "model"
     assert done.turn.model_id == f"fake-model@127.0.0.1:{server.port}"
     assert call.headers["Authorization"] == f"Bearer {KEY}"
+
+
+def test_warming_puts_the_fixed_prompt_in_every_slot_at_once(server: FakeServer) -> None:
+    server.on("chat/completions", *[Answer(delay=0.3) for _ in range(4)])
+    started = time.monotonic()
+    how = model(server, slots=4).warm(MESSAGES)
+    took = time.monotonic() - started
+    calls = server.seen("chat/completions")
+    assert len(calls) == 4 and "4 slot" in how
+    assert all(c.body["messages"] == MESSAGES and c.body["max_tokens"] == 1 for c in calls)
+    assert took < 1.0  # together, not one after another (4 x 0.3 s)

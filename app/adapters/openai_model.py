@@ -94,8 +94,10 @@ class OpenAIChatModel(ChatModel):
         timeout: float = 60.0,
         constraints: str = "llama.cpp",
         retry_pause: float = RETRY_PAUSE,
+        slots: int = 1,
     ) -> None:
         self.server = parse_base_url(base_url)
+        self.slots = max(1, slots)
         if constraints not in CONSTRAINTS:
             raise SettingsError(f"constraints must be one of {', '.join(CONSTRAINTS)}.")
         if key and not (key.isascii() and key.isprintable() and " " not in key):
@@ -190,6 +192,22 @@ class OpenAIChatModel(ChatModel):
             raise ModelServerError(
                 f"{self.where} answered chat/completions in a form the coach does not know."
             ) from None
+
+    def warm(self, messages: Messages) -> str:
+        """Put the chooser's fixed prompt in the server's cache: one short request per slot, all
+        at once, so that no slot meets it for the first time during someone's turn (a server
+        keeps each slot's last prompt and reuses the part a new one shares with it)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def one(_: int) -> str:
+            return self.complete(messages, Generation(max_tokens=1, temperature=0.0))
+
+        try:
+            with ThreadPoolExecutor(self.slots) as pool:
+                list(pool.map(one, range(self.slots)))
+        except ModelServerError as exc:  # the first turn will say it again, to the person
+            return f"not warmed: {exc}"
+        return f"server cache, {self.slots} slot(s)"
 
     def _stream(self, messages: Messages, options: Generation) -> Iterator[str]:
         body = {**self._body(messages, options), "stream": True}
@@ -363,4 +381,5 @@ def from_settings(settings: Settings) -> OpenAIChatModel:
         settings.n_ctx,
         settings.server_timeout,
         settings.constraints,
+        slots=settings.model_slots,
     )
