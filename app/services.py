@@ -151,6 +151,28 @@ class Coach:
     def accounts(self) -> Accounts:
         return Accounts(self.settings.home / "accounts.db")
 
+    def account_counts(self) -> list[dict[str, Any]]:
+        """Per account: name, role, since when, and how many conversations, turns, documents
+        and meetings it holds, read without any key. Never any text."""
+        from app.adapters.sessions import count_stored
+
+        rows = []
+        for user in self.accounts.users():
+            folder = self.settings.home / "users" / user.name
+            conversations, turns = count_stored(folder / "sessions.sqlite3")
+            rows.append(
+                {
+                    "name": user.name,
+                    "role": user.role,
+                    "since": user.created,
+                    "conversations": conversations,
+                    "turns": turns,
+                    "documents": _count_files(folder / "documents", "*"),
+                    "meetings": _count_files(folder / "intervisie", "*.json"),
+                }
+            )
+        return rows
+
     @cached_property
     def shares(self) -> ShareStore:
         """Reports shared with supervisors (app/adapters/shares.py), for the whole server."""
@@ -348,3 +370,7 @@ class Coach:
         if self.settings.index_dir.exists():
             user = {rid for rid, _, _ in self.store.records({"origin": "user"})}
             self.store.delete(user, force=True)
+
+
+def _count_files(folder: Path, pattern: str) -> int:
+    return sum(1 for p in folder.glob(pattern) if p.is_file()) if folder.is_dir() else 0

@@ -259,3 +259,15 @@ def test_a_report_is_shared_with_one_supervisor_and_taken_back(server_coach: Coa
 
     assert "niemand" in as_user("anna", h.withdraw, sid, "carla", "nl")
     assert as_user("carla", h.received_choices)["choices"] == []
+
+
+def test_the_admin_tab_shows_counts_to_an_admin_only(server_coach: Coach) -> None:
+    server_coach.accounts.add("beheer", PASSWORD, role="admin")
+    assert server_coach.login("beheer", PASSWORD)
+    h = web.Handlers(server_coach)
+    as_user("anna", h.send, f"Een gesprek over {MARKER} en het rooster.", "", "nl")
+    table = as_user("beheer", h.account_table, "nl")
+    anna = next(line for line in table.splitlines() if line.startswith("| anna "))
+    assert anna.split("|")[4:8] == [" 1 ", " 1 ", " 0 ", " 0 "]
+    assert MARKER not in table
+    assert as_user("anna", h.account_table, "nl") == "Dit tabblad is alleen voor beheerders."

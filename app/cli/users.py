@@ -73,20 +73,12 @@ def users_passwd(ctx: Any, name: str, reset: bool) -> None:
 @click.pass_obj
 def users_list(ctx: Any) -> None:
     """Each account with its role and how much it holds: counts only, never any text."""
-    from app.adapters.sessions import count_stored
+    from app.services import Coach
 
     click.echo(f"{'name':20s} {'role':10s} {'since':10s} conversations turns documents meetings")
-    for user in _accounts(ctx).users():
-        when = time.strftime("%Y-%m-%d", time.localtime(user.created))
-        folder = ctx.settings.home / "users" / user.name
-        conversations, turns = count_stored(folder / "sessions.sqlite3")
-        documents = _files(folder / "documents", "*")
-        meetings = _files(folder / "intervisie", "*.json")
+    for row in Coach(ctx.settings).account_counts():
+        when = time.strftime("%Y-%m-%d", time.localtime(row["since"]))
         click.echo(
-            f"{user.name:20s} {user.role:10s} {when:10s} "
-            f"{conversations:13d} {turns:5d} {documents:9d} {meetings:8d}"
+            f"{row['name']:20s} {row['role']:10s} {when:10s} {row['conversations']:13d} "
+            f"{row['turns']:5d} {row['documents']:9d} {row['meetings']:8d}"
         )
-
-
-def _files(folder: Any, pattern: str) -> int:
-    return sum(1 for p in folder.glob(pattern) if p.is_file()) if folder.is_dir() else 0

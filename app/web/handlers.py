@@ -20,6 +20,7 @@ from app.adapters import exports
 from app.core import sanitize
 from app.core.engine import Event
 from app.core.ui_text import text
+from app.web.admin import AdminHandlers
 from app.web.base import _without_title
 from app.web.data import DataHandlers
 from app.web.preparation import PreparationHandlers
@@ -31,7 +32,7 @@ def _msg(role: str, content: str) -> dict[str, str]:
     return {"role": role, "content": content}
 
 
-class Handlers(PreparationHandlers, DataHandlers, SharingHandlers):
+class Handlers(PreparationHandlers, DataHandlers, SharingHandlers, AdminHandlers):
     """Every UI action over one Coach. Values returned are what the components show."""
 
     # -- the conversation ---------------------------------------------------------------

@@ -8,8 +8,8 @@ from __future__ import annotations
 import gradio as gr
 
 from app.services import Coach
+from app.web import admin, sharing, tabs
 from app.web import intervisie as web_intervisie
-from app.web import sharing, tabs
 from app.web.base import _friendly, laying_out
 from app.web.handlers import Handlers
 from app.web.labels import Labels
@@ -50,6 +50,7 @@ def _build_blocks(coach: Coach) -> gr.Blocks:
             preparation, browse = tabs.prepare_tab(L, h, lang0)
             web_intervisie.build_tab(L, coach, lang0, lang, sid, EVENTS, iv_meeting, iv_timer)
             received = sharing.received_tab(L, h, lang, LIGHT) if coach.uses_accounts else None
+            admin_table = admin.admin_tab(L, h, lang, LIGHT) if coach.uses_accounts else None
             knowledge = tabs.knowledge_tab(L)
             settings = tabs.settings_tab(L, h, s, lang0)
         if coach.uses_accounts:  # under the report: share it with a supervisor
@@ -58,6 +59,7 @@ def _build_blocks(coach: Coach) -> gr.Blocks:
             sharing.wire_row(row, h, sid, report.report, lang, LIGHT)
             demo.load(_friendly(h.supervisors), [lang], [row.pick], **LIGHT)
             demo.load(_friendly(h.received_choices), [], [received], **LIGHT)
+            demo.load(_friendly(h.account_table), [lang], [admin_table], **LIGHT)
             chat.finish_btn.click(_friendly(h.share_status), [sid, lang], [row.status], **LIGHT)
         page = Page(
             lang=lang,
