@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import cached_property
@@ -77,6 +78,7 @@ class Coach:
         self._keys: dict[str, bytes] = {}
         self.lock = FolderLock(settings.home)
         self._users: dict[str, Coach] = {}
+        self._last_used: dict[str, float] = {}
         self._users_lock = threading.Lock()
 
     @property
@@ -145,7 +147,18 @@ class Coach:
                 ).open()
                 coach.ready()
                 self._users[folder] = coach
+            self._last_used[folder] = time.monotonic()
+            self._close_idle(keep=folder)
         return coach
+
+    def _close_idle(self, keep: str) -> None:
+        """Close the data of accounts nobody used for account_idle_minutes (lock held)."""
+        limit = time.monotonic() - 60 * self.settings.account_idle_minutes
+        for folder in [f for f, used in self._last_used.items() if used < limit and f != keep]:
+            coach = self._users.pop(folder, None)
+            self._last_used.pop(folder, None)
+            if coach is not None:
+                coach.close()
 
     @cached_property
     def accounts(self) -> Accounts:
@@ -188,6 +201,7 @@ class Coach:
             for coach in self._users.values():
                 coach.close()
             self._users.clear()
+            self._last_used.clear()
             self._keys.clear()
         if "transient_dir" in self.__dict__:
             shutil.rmtree(self.transient_dir, ignore_errors=True)

@@ -78,6 +78,9 @@ class Settings:
     # How many turns may ask the model at once. The model in the app answers one call at a
     # time, so this counts only with backend = "openai": set it to the server's parallel slots.
     model_slots: int = 1
+    # On a server with accounts: close the open data (database, index) of an account nobody
+    # used for this many minutes; it opens again, in about a second, at the next click.
+    account_idle_minutes: float = 30.0
 
     @property
     def sessions_db(self) -> Path:

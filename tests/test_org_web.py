@@ -7,6 +7,7 @@ against the real app."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 import time
 import urllib.error
@@ -271,3 +272,16 @@ def test_the_admin_tab_shows_counts_to_an_admin_only(server_coach: Coach) -> Non
     assert anna.split("|")[4:8] == [" 1 ", " 1 ", " 0 ", " 0 "]
     assert MARKER not in table
     assert as_user("anna", h.account_table, "nl") == "Dit tabblad is alleen voor beheerders."
+
+
+def test_the_data_of_an_idle_account_is_closed_and_opens_again(server_coach: Coach) -> None:
+    h = web.Handlers(server_coach)
+    steps = as_user("anna", h.send, f"Het gesprek met {MARKER} bleef hangen.", "", "nl")
+    sid = steps[-1].sid
+    anna = server_coach.for_user("anna")
+    server_coach.settings = server_coach.settings.replace(account_idle_minutes=0)
+    as_user("bert", h.session_choices)  # Bert's click closes what Anna left open
+    assert server_coach.for_user("anna") is not anna
+    with pytest.raises(sqlite3.ProgrammingError):  # the old one's database is closed
+        anna.sessions._db.execute("SELECT 1")
+    assert MARKER in repr(as_user("anna", h.history, sid, "nl"))  # opened again, still hers
