@@ -235,6 +235,7 @@ def test_a_password_change_keeps_the_data_and_a_reset_loses_it(server_coach: Coa
     assert server_coach.login("anna", "een nieuw lang wachtwoord")
     with pytest.raises(gr.Error, match="cannot be opened"):
         as_user("anna", h.history, sid, "nl")
+    assert as_user("anna", h.session_choices) == []  # the list still opens, without it
 
 
 def test_a_report_is_shared_with_one_supervisor_and_taken_back(server_coach: Coach) -> None:

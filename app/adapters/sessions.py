@@ -225,7 +225,13 @@ class SessionStore:
             ids = [
                 r[0] for r in self._db.execute("SELECT id FROM sessions ORDER BY updated_at DESC")
             ]
-        return [self.get(i) for i in ids]
+        found = []
+        for sid in ids:
+            try:
+                found.append(self.get(sid))
+            except SessionError:  # sealed with a key that was reset: it can no longer be opened
+                continue
+        return found
 
     def rename(self, sid: str, title: str) -> None:
         title = " ".join(title.split())[:200]
