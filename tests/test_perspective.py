@@ -7,6 +7,9 @@ import pytest
 from app.core.perspective import nl_present_stem, second_person
 
 DUTCH = [
+    # someone else is the subject of the clause after "of": its verb stays
+    ("Ik vraag bijna nooit of iemand mee kan.", "Je vraagt bijna nooit of iemand mee kan."),
+    ("Ik vraag of Yasmina mee kan.", "Je vraagt of Yasmina mee kan."),
     # subject first: the present stem takes -t, irregular forms by table, past unchanged
     (
         "Ik merk dat ik het gesprek steeds opnieuw afspeel.",

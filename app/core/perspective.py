@@ -71,6 +71,8 @@ _NL_CLAUSE_OPENERS = wordset(
 _NL_SUBJECTS = wordset(
     "ik je jij hij zij ze we wij het er de een mijn mn m'n zijn haar hun die dat dit men jullie u"
 )
+# Someone else as the subject of a clause: "of iemand mee kan" keeps its verb.
+_NL_INDEFINITE = wordset("iemand niemand iedereen elkaar men niets iets alles allemaal")
 _NL_CLAUSE_BREAKS = wordset(", ; : — – en maar want dus")
 # Words addressed to someone other than the person: after turning "ik" into "je" they would
 # become ambiguous, so such sentences are left alone.
@@ -318,7 +320,8 @@ def _nl_turn_shared_verbs(
             continue
         stop = next((m for m in range(k + 1, len(lower)) if not _is_word(lower[m])), len(lower))
         part = lower[k + 1 : stop]
-        if not part or part[0] in _NL_SUBJECTS or set(part) & _NL_SUBJECTS:
+        named = any(t[:1].isupper() for t in tokens[k + 1 : stop])  # "of Yasmina mee kan"
+        if not part or named or set(part) & (_NL_SUBJECTS | _NL_INDEFINITE):
             continue
         last = stop - 1
         if last not in done and len(part) > 1 and nl_present_stem(lower[last], strict=True):
