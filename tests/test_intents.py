@@ -80,6 +80,13 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("Ik weet niet wat ik voelde.", False),
         ("Mijn collega vertelde me wat er gebeurd was.", False),
         ("What did my manager want?", False),
+        ("Ik weet niet hoe ik nee zeg. Heb jij een idee hoe je dat aanpakt?", True),
+        ("Hoe pak ik dat aan volgens jou?", True),
+        ("Hoe zou jij dat aanpakken?", True),
+        ("Any idea how to handle that?", True),
+        ("Ik had geen idee hoe ik het moest aanpakken.", False),
+        ("Mijn collega vroeg of ik een idee had.", False),
+        ("Hij zei: volgens jou klopt dat niet.", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

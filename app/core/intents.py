@@ -28,7 +28,14 @@ _ADVICE = re.compile(
     r"what should i do|tell me what to do|give me (some )?(advice|tips?)|any (advice|tips)|"
     r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|just tell me|"
     r"wat zou (jij|u) doen|in mijn schoenen|(\w+ ){0,3}(tips|opties|adviezen) (geven|noemen)|"
-    r"(give|tell) me (\w+ ){0,2}(options|tips|suggestions)|if you were me)",
+    r"(give|tell) me (\w+ ){0,2}(options|tips|suggestions)|if you were me|"
+    # asked of the coach, as a question: "Heb jij een idee hoe je dat aanpakt?"
+    r"(heb|weet) (jij|je|u) (daar |er |misschien |nog )?(een )?(idee|ideeën|ideeen|suggesties?|"
+    r"hoe ik)\b[^.!?]{0,80}\?|hoe (zou|pak|zie) (jij|u) (dat|het|zoiets)\b[^.!?]{0,40}\?|"
+    r"\bvolgens (jou|u)\b[^.!?]{0,20}\?|"
+    r"(any|got an?|have you got an?|do you have an?) ideas? (how|what|on)\b[^.!?]{0,80}\?|"
+    r"how would you (handle|approach|deal with|tackle|go about)\b[^.!?]{0,60}\?|"
+    r"what do you think i should\b)",
     re.I,
 )
 _YES = re.compile(
