@@ -10,6 +10,11 @@ DUTCH = [
     # someone else is the subject of the clause after "of": its verb stays
     ("Ik vraag bijna nooit of iemand mee kan.", "Je vraagt bijna nooit of iemand mee kan."),
     ("Ik vraag of Yasmina mee kan.", "Je vraagt of Yasmina mee kan."),
+    # no comma between the clause after "als" and the main clause
+    (
+        "Als ik steeds om hulp vraag lijkt het alsof ik het niet kan.",
+        "Als je steeds om hulp vraagt lijkt het alsof je het niet kunt.",
+    ),
     # subject first: the present stem takes -t, irregular forms by table, past unchanged
     (
         "Ik merk dat ik het gesprek steeds opnieuw afspeel.",

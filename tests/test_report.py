@@ -60,3 +60,23 @@ def test_english_report_has_an_english_title() -> None:
     text = report.build([], "en", title="Reflectie 2026-11-28 10:00")
     assert text.startswith("# Reflection report: Reflection 2026-11-28 10:00")
     assert "No intention formulated yet." in text
+
+
+def test_talk_about_the_talk_stays_out_and_a_follow_up_stays_with_its_sentence() -> None:
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn("ik werd stil toen hij ging schreeuwen. haha ja dat is typisch ik", 2),
+        turn("Ik denk dat ik het lastig vind als iemand boos wordt. Dan ga ik het zelf sussen.", 3),
+        turn("Dat is een goed punt eigenlijk wel. Weet ik niet precies wat ik dan wil.", 4),
+        turn("Het team vindt het ook lastig, dat merk ik aan de sfeer.", 5),
+    ]
+    text = report.build(turns, "nl", closing="Moet nu naar mijn werk haha, bedankt.")
+    assert "Ik werd stil toen hij ging schreeuwen." in section(text, "Wat ik bij mezelf opmerkte")
+    insight = section(text, "Patroon of inzicht")
+    assert (
+        "Ik denk dat ik het lastig vind als iemand boos wordt. Dan ga ik het zelf sussen."
+        in insight
+    )
+    assert "Het team vindt het ook lastig, dat merk ik aan de sfeer." in insight  # not a plan
+    for chatter in ("haha", "goed punt", "Weet ik niet", "naar mijn werk"):
+        assert chatter not in text

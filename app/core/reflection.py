@@ -131,6 +131,15 @@ def _said(message: str) -> list[str]:
     return out
 
 
+# A sentence that cannot stand on its own when said back: it opens with a word that points back
+# ("Dan ligt de keuze ...", "Tenminste, dat zegt je hoofd.") or trails off ("..., but still.").
+_LEANS = re.compile(
+    r"^\W*(dan|daarom|daardoor|tenminste|eerlijk|then|so|which|those|these)\b|"
+    r",\s*(maar toch|but still|or something|of zo)\W*$",
+    re.I,
+)
+
+
 def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
     """Feeling first, then the person's latest words, then short sentences."""
     low = text.lower()
@@ -147,6 +156,8 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 1.0
     if n == 0 and _ROLE.match(text) and total > 1:
         score -= 0.8
+    if _LEANS.search(text):
+        score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
     score += 0.8 * (n + 1) / max(total, 1)
     words = len(text.split())
     score -= max(0, words - 12) * 0.15

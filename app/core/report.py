@@ -21,7 +21,8 @@ HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"]
 _PLAN = re.compile(
     r"\b(ik ga|ga ik|voortaan|volgende keer|ik neem me voor|ik wil (eerst|voortaan|proberen)|"
     r"morgen|volgende week|i will|i'll|i'm going to|i am going to|next time|from now on|"
-    r"tomorrow|next week)\b",
+    r"tomorrow|next week|misschien (kan|ga|moet|zou) ik|misschien gewoon|"
+    r"maybe i (could|can|should|will)|maybe just)\b",
     re.I,
 )
 _INSIGHT = re.compile(
@@ -31,6 +32,28 @@ _INSIGHT = re.compile(
     re.I,
 )
 _LINKING = re.compile(r"^(of|en|maar|want|dus|or|and|but|so)\b", re.I)
+# Talk about the conversation itself, not about the work: laughter, agreeing with the coach,
+# having to leave.
+_CHATTER = re.compile(
+    r"\b(haha+|hihi|lol)\b|^(dat is een goed punt|goed punt|goede vraag|klopt|precies|"
+    r"fair enough|good point|good question|that'?s a good point)\b|"
+    r"\bmoet (nu |zo |er )?(naar (mijn|mn|m'n) (werk|dienst)|weg|gaan)\b|"
+    r"\b(have|need) to (go|run)\b",
+    re.I,
+)
+_NOT_KNOWING = re.compile(
+    r"^(weet ik (het )?niet|ik weet (het )?niet|geen idee|i don'?t know|no idea)\b", re.I
+)
+_LEANS = re.compile(
+    r"^(dan|zodat|daarom|daardoor|tenminste|zonder|behalve|then|so that|which|without)\b", re.I
+)
+# In the later steps a sentence is a voornemen only when the person says they want, can or
+# will do something; otherwise it is something they see about themselves.
+_WANTS = re.compile(
+    r"\b(ik (wil|kan|zou|probeer|ga|moet)|wil ik|kan ik|zou ik|i (want|could|would|can|should|"
+    r"might|will|try)|i'd|i'll)\b",
+    re.I,
+)
 
 
 def _sentences(text: str, limit: int) -> list[str]:
@@ -43,16 +66,25 @@ def _sentences(text: str, limit: int) -> list[str]:
             continue
         if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
             continue
-        out.append(s)
+        if _CHATTER.search(s) or _NOT_KNOWING.match(s):
+            continue
+        if _LEANS.match(s) and out:  # "Dan ga ik het zelf doen." belongs to what came before
+            out[-1] = f"{out[-1]} {s}"
+            continue
+        out.append(s[:1].upper() + s[1:])
     return out[:limit]
 
 
 def _bucket(sentence: str, phase: int) -> str:
     """Where a sentence belongs: a plan is a voornemen and an insight an insight whenever it
-    was said; otherwise the phase it was said in decides."""
+    was said; otherwise the phase it was said in decides. A sentence with its follow-up joined
+    to it ("... Dan ga ik het zelf doen.") goes where its first part goes."""
+    sentence = re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
     if _PLAN.search(sentence):
         return "intent"
     if _INSIGHT.search(sentence) and phase >= 2:
+        return "insight"
+    if phase >= 4 and not _WANTS.search(sentence):
         return "insight"
     return {1: "situation", 2: "self", 3: "insight"}.get(phase, "intent")
 
