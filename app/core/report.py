@@ -47,13 +47,6 @@ _NOT_KNOWING = re.compile(
 _LEANS = re.compile(
     r"^(dan|zodat|daarom|daardoor|tenminste|zonder|behalve|then|so that|which|without)\b", re.I
 )
-# In the later steps a sentence is a voornemen only when the person says they want, can or
-# will do something; otherwise it is something they see about themselves.
-_WANTS = re.compile(
-    r"\b(ik (wil|kan|zou|probeer|ga|moet)|wil ik|kan ik|zou ik|i (want|could|would|can|should|"
-    r"might|will|try)|i'd|i'll)\b",
-    re.I,
-)
 
 
 def _sentences(text: str, limit: int) -> list[str]:
@@ -83,8 +76,6 @@ def _bucket(sentence: str, phase: int) -> str:
     if _PLAN.search(sentence):
         return "intent"
     if _INSIGHT.search(sentence) and phase >= 2:
-        return "insight"
-    if phase >= 4 and not _WANTS.search(sentence):
         return "insight"
     return {1: "situation", 2: "self", 3: "insight"}.get(phase, "intent")
 
