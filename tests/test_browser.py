@@ -602,6 +602,7 @@ def test_with_accounts_each_person_logs_in_and_sees_only_their_own(
 
     anna, anna_page = log_in("anna")
     try:
+        anna_page.wait_for_timeout(1500)  # the load event fills the lists first
         say(anna_page, "Mijn collega Zebrapad nam de planning over zonder overleg.", 1)
         anna_page.reload()
         anna_page.wait_for_selector("#message textarea", timeout=60_000)
