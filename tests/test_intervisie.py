@@ -136,6 +136,24 @@ def test_meetings_are_saved_private_and_come_back(tmp_path: Path) -> None:
         store.get("../../etc/passwd")
 
 
+def test_notes_saved_while_the_round_moves_on_do_not_undo_the_move(tmp_path: Path) -> None:
+    import threading
+
+    store = meetings.MeetingStore(tmp_path / "intervisie")
+    m = store.save(meeting())
+
+    def typing() -> None:
+        for n in range(30):
+            store.update(m.id, lambda x, n=n: x.note(f"aantekening {n}"))
+
+    notes = threading.Thread(target=typing)
+    notes.start()
+    for _ in range(3):
+        store.update(m.id, lambda x: x.advance())
+    notes.join()
+    assert store.get(m.id).round == 4  # from round 1, three rounds on
+
+
 # -- the tab's handlers over a real (hash-embedded) knowledge index ---------------------------
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -24,6 +26,13 @@ class MeetingStore:
     def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = Path(folder)
         self._key = key
+        self._lock = threading.RLock()
+
+    def update(self, meeting_id: str, change: Callable[[Meeting], Meeting]) -> Meeting:
+        """Read, change and save one meeting as one step: two events at once (the notes saved
+        while the next round is asked for) cannot undo each other's change."""
+        with self._lock:
+            return self.save(change(self.get(meeting_id)))
 
     def _path(self, meeting_id: str) -> Path:
         if not re.fullmatch(r"[0-9a-f]{12}", meeting_id):
@@ -31,6 +40,10 @@ class MeetingStore:
         return self.folder / f"{meeting_id}.json"
 
     def save(self, meeting: Meeting) -> Meeting:
+        with self._lock:
+            return self._save(meeting)
+
+    def _save(self, meeting: Meeting) -> Meeting:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = self._path(meeting.id)
         data = json.dumps(asdict(meeting), ensure_ascii=False).encode("utf-8")

@@ -52,7 +52,7 @@ _LEANS = re.compile(
 def _sentences(text: str, limit: int) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
-    out = []
+    out: list[str] = []
     for s in style.sentences(text):
         s = s.strip()
         if len(s.split()) < 4 or s.endswith(("...", "…", "?")) or _LINKING.match(s):

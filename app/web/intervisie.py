@@ -129,14 +129,20 @@ class IntervisieHandlers:
 
     def save_notes(self, meeting_id: str, notes: str) -> None:
         if meeting_id:
-            self.store.save(self._noted(meeting_id, notes))
+            clean = sanitize.normalize(notes or "", 20_000).text
+            self.store.update(meeting_id, lambda m: m.note(clean))
 
     def move(self, meeting_id: str, notes: str, forward: bool, lang: str) -> tuple[str, ...]:
         if not meeting_id:
             raise gr.Error(text(lang)["iv_need_start"])
-        meeting = self._noted(meeting_id, notes)
-        self.store.save(meeting.advance() if forward else meeting.back())
-        return self._view(meeting, lang)
+        clean = sanitize.normalize(notes or "", 20_000).text
+
+        def step(m: Any) -> Any:
+            noted = m.note(clean)
+            return noted.advance() if forward else noted.back()
+
+        self.store.update(meeting_id, step)
+        return self._view(self.store.get(meeting_id), lang)
 
     # -- the verslag --------------------------------------------------------------------------
 
