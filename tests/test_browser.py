@@ -182,14 +182,22 @@ WATCH_STREAM = """() => {
 
 
 def say(page: Any, text: str, turn: int) -> str:
-    """Send a message and wait until the turn is stored (the session list counts it)."""
+    """Send a message and wait until the turn is stored (the session list counts it). When it
+    never comes, every thread's stack is printed, so a hang in the server shows where."""
     page.fill("#message textarea", text)
     page.click("#send")
-    page.wait_for_function(
-        "n => (document.querySelector('#session-pick input')?.value || '').endsWith('(' + n + ')')",
-        arg=turn,
-        timeout=180_000,
-    )
+    try:
+        page.wait_for_function(
+            "n => (document.querySelector('#session-pick input')?.value || '').endsWith('(' + n + ')')",
+            arg=turn,
+            timeout=180_000,
+        )
+    except Exception:
+        import faulthandler
+
+        faulthandler.dump_traceback(all_threads=True)
+        print("page text:", page.inner_text("body")[-2000:], file=sys.stderr)
+        raise
     return str(page.locator('#chat [data-testid="bot"]').last.inner_text())
 
 
