@@ -188,7 +188,8 @@ def say(page: Any, text: str, turn: int) -> str:
     page.click("#send")
     try:
         page.wait_for_function(
-            "n => (document.querySelector('#session-pick input')?.value || '').endsWith('(' + n + ')')",
+            "n => (document.querySelector('#session-pick input')?.value || '')"
+            ".endsWith('(' + n + ')')",
             arg=turn,
             timeout=180_000,
         )
