@@ -37,7 +37,7 @@ def build_app(coach: Coach) -> FastAPI:
     if auth == ACCOUNTS:
         # Each account's exports are in its own folder; they reach the browser only as copies
         # in the page's cache (content-hashed names), never by their path.
-        login = coach.login
+        login = _login_off_the_loop(coach)
         cache = coach.transient_dir / "gradio"
         os.environ["GRADIO_TEMP_DIR"] = str(cache)
         allowed = [str(coach.transient_dir / "exports")]
@@ -62,6 +62,17 @@ def build_app(coach: Coach) -> FastAPI:
         theme=_theme(),
         css=CSS,
     )
+
+
+def _login_off_the_loop(coach: Coach) -> Any:
+    """Gradio awaits a coroutine login check in its event loop; the password check (scrypt, a
+    tenth of a second) and the account lock run in a worker thread instead of blocking it."""
+    import anyio
+
+    async def check(name: str, password: str) -> bool:
+        return bool(await anyio.to_thread.run_sync(coach.login, name, password))
+
+    return check
 
 
 def _theme() -> Any:
