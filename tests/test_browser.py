@@ -181,6 +181,18 @@ WATCH_STREAM = """() => {
 }"""
 
 
+def log_in(browser: Any, url: str, name: str, password: str) -> tuple[Any, Any]:
+    """A new browser context logged in to a server with accounts: (context, page)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.locator("input[type=text], input:not([type])").first.fill(name)
+    page.locator("input[type=password]").fill(password)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#message textarea", timeout=60_000)
+    return context, page
+
+
 def say(page: Any, text: str, turn: int) -> str:
     """Send a message and wait until the turn is stored (the session list counts it). When it
     never comes, every thread's stack is printed, so a hang in the server shows where."""
@@ -599,17 +611,7 @@ def test_with_accounts_each_person_logs_in_and_sees_only_their_own(
     password = "een lang wachtwoord"
     url = in_process(FakeChatModel(), accounts={"anna": password, "bert": password})
 
-    def log_in(name: str) -> tuple[Any, Any]:
-        context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        page = context.new_page()
-        page.goto(url, wait_until="load")
-        page.locator("input[type=text], input:not([type])").first.fill(name)
-        page.locator("input[type=password]").fill(password)
-        page.keyboard.press("Enter")
-        page.wait_for_selector("#message textarea", timeout=60_000)
-        return context, page
-
-    anna, anna_page = log_in("anna")
+    anna, anna_page = log_in(browser, url, "anna", password)
     try:
         anna_page.wait_for_timeout(1500)  # the load event fills the lists first
         say(anna_page, "Mijn collega Zebrapad nam de planning over zonder overleg.", 1)
@@ -619,7 +621,7 @@ def test_with_accounts_each_person_logs_in_and_sees_only_their_own(
         assert anna_page.get_by_role("option").count() == 1
     finally:
         anna.close()
-    bert, bert_page = log_in("bert")
+    bert, bert_page = log_in(browser, url, "bert", password)
     try:
         bert_page.wait_for_timeout(1500)  # the load event fills the lists
         bert_page.click("#session-pick input")
@@ -640,17 +642,7 @@ def test_a_supervisor_reads_a_report_shared_with_them(browser: Any, in_process: 
     url = in_process(FakeChatModel(), accounts={"anna": password, "carla": password})
     in_process.servers[-1][2].accounts.set_role("carla", "supervisor")
 
-    def log_in(name: str) -> tuple[Any, Any]:
-        context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        page = context.new_page()
-        page.goto(url, wait_until="load")
-        page.locator("input[type=text], input:not([type])").first.fill(name)
-        page.locator("input[type=password]").fill(password)
-        page.keyboard.press("Enter")
-        page.wait_for_selector("#message textarea", timeout=60_000)
-        return context, page
-
-    anna, page = log_in("anna")
+    anna, page = log_in(browser, url, "anna", password)
     try:
         say(page, "Het rooster van Zebrapad werd zonder overleg omgegooid en ik zweeg.", 1)
         page.click("#finish")
@@ -668,7 +660,7 @@ def test_a_supervisor_reads_a_report_shared_with_them(browser: Any, in_process: 
         )
     finally:
         anna.close()
-    carla, page = log_in("carla")
+    carla, page = log_in(browser, url, "carla", password)
     try:
         page.get_by_role("tab", name="Gedeeld met mij").click()
         page.click("#shared-pick input")
