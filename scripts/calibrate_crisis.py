@@ -7,11 +7,11 @@ knowledge/safety/screen-<embedder>.npz (text n-grams with the e5 vector), screen
 n-grams alone, for other embedders) and the flagged examples' vectors for the kind lookup, and
 prints the cross-validated figures.
 
-The "possible" threshold is set so that rules and model together raise at most TARGET_FA false
-alarms on the tuning negatives in 5-fold cross-validation; "clear" where the model alone raises
-at most CLEAR_FA. Needs scikit-learn (a dev dependency): pip install -e '.[dev]'.
+The "possible" threshold is set so that the model adds at most TARGET_FA false alarms to those the
+rules raise on the tuning negatives in 5-fold cross-validation; "clear" where the model alone
+raises at most CLEAR_FA. Needs scikit-learn (a dev dependency): pip install -e '.[dev]'.
 
-Usage: python scripts/calibrate_crisis.py [--target-fa 0.025] [--conversation-fa 0.05]
+Usage: python scripts/calibrate_crisis.py [--target-fa 0.02] [--conversation-fa 0.05]
 """
 
 from __future__ import annotations
@@ -36,11 +36,14 @@ privacy.apply()
 
 from scipy.sparse import csr_matrix, hstack  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+from sklearn.svm import SVC  # noqa: E402
 
 from app.adapters import embedders  # noqa: E402
 from app.adapters.safety_semantic import (
     TEXT_FEATURES,
     Example,
+    Kernel,
     Model,
     grams,
     load_examples,
@@ -52,6 +55,10 @@ from app.core.safety import CrisisScreen, default_rules  # noqa: E402
 
 CLEAR_FA = 0.003
 C = 10.0
+KERNEL_C = 3.0
+# How much the kernel's decision counts against the text model's logit; chosen by
+# cross-validated recall (inf: the kernel alone decides on the embedded sentences).
+BLENDS = (0.5, 1.0, 2.0, 4.0, 8.0, float("inf"))
 CACHE = ROOT / ".cache" / "crisis-vectors"
 
 
@@ -137,9 +144,30 @@ def fit(texts: list[str], vectors: np.ndarray | None, y: np.ndarray) -> tuple[np
     return idf, text_coef, vector_coef, np.array([lr.intercept_[0]])
 
 
+def fit_kernel(vectors: np.ndarray, y: np.ndarray) -> Kernel:
+    scaler = StandardScaler().fit(vectors)
+    svc = SVC(C=KERNEL_C, kernel="rbf", gamma="scale", class_weight="balanced")
+    svc.fit(scaler.transform(vectors), y)
+    return Kernel(
+        svc.support_vectors_,
+        svc.dual_coef_[0],
+        float(svc._gamma),
+        float(svc.intercept_[0]),
+        scaler.mean_,
+        scaler.scale_,
+    )
+
+
+def blend_of(weight: float) -> tuple[float, float, float]:
+    """Text logit and kernel decision joined, on about the scale of either alone."""
+    if weight == float("inf"):
+        return (0.0, 1.0, 0.0)
+    return (1 / (1 + weight), weight / (1 + weight), 0.0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--target-fa", type=float, default=0.025)
+    parser.add_argument("--target-fa", type=float, default=0.02)
     parser.add_argument(
         "--conversation-fa",
         type=float,
@@ -193,21 +221,29 @@ def main() -> None:
     def train(indices: list[int], use_vectors: bool) -> Model:
         """Fit on whole messages, then once more with each long risk message represented by
         its most suspicious piece: the signal of a long story is one sentence in it, and the
-        rest of the story is ordinary work talk that must not teach the model otherwise."""
+        rest of the story is ordinary work talk that must not teach the model otherwise.
+        With vectors, the kernel is fitted the same way beside the text model."""
         texts, vecs, y = training(indices)
+        kernel_vecs = vecs.copy()
         model = None
         for _ in range(1 + args.mil_rounds):
-            idf, tc, vc, b = fit(texts, vecs if use_vectors else None, y)
-            model = Model(idf, tc, vc, float(b[0]), 0, 0, embedder.id if use_vectors else "")
+            idf, tc, _vc, b = fit(texts, None, y)
+            model = Model(idf, tc, np.zeros(vecs.shape[1]), float(b[0]), 0, 0, "")
             for k, i in enumerate(indices):
                 if flagged[i] and starts[i + 1] - starts[i] > 1:
-                    span = slice(starts[i], starts[i + 1])
-                    scores = model.score(ex_units[i], unit_vecs[span] if use_vectors else None)
-                    j = int(np.argmax(scores))
+                    j = int(np.argmax(model.score(ex_units[i], None)))
                     texts[k] = ex_units[i][j]
-                    vecs[k] = unit_vecs[starts[i] + j]
         assert model is not None
-        return model
+        if not use_vectors:
+            return model
+        kernel = None
+        for _ in range(1 + args.mil_rounds):
+            kernel = fit_kernel(kernel_vecs, y)
+            for k, i in enumerate(indices):
+                if flagged[i] and starts[i + 1] - starts[i] > 1:
+                    j = int(np.argmax(kernel.decision(unit_vecs[starts[i] : starts[i + 1]])))
+                    kernel_vecs[k] = unit_vecs[starts[i] + j]
+        return dataclasses.replace(model, embedder_id=embedder.id, kernel=kernel)
 
     folds = np.random.RandomState(0).randint(0, 5, len(examples))
     for k in range(labelled, len(examples)):
@@ -217,13 +253,17 @@ def main() -> None:
     conv_names = sorted(set(conv_of[in_conv]))
 
     def cross_validated(use_vectors: bool) -> np.ndarray:
-        """Out-of-fold score of every unit of every example."""
+        """Out-of-fold text logit (or, with vectors, kernel decision) of every unit."""
         out = np.zeros(len(all_units))
         for f in range(5):
             model = train([i for i in range(len(examples)) if folds[i] != f], use_vectors)
             for i in (i for i in range(len(examples)) if folds[i] == f):
                 span = slice(starts[i], starts[i + 1])
-                out[span] = model.score(ex_units[i], unit_vecs[span] if use_vectors else None)
+                if use_vectors:
+                    assert model.kernel is not None
+                    out[span] = model.kernel.decision(unit_vecs[span])
+                else:
+                    out[span] = model.text_logits(ex_units[i])
         return out
 
     def best(unit_scores: np.ndarray, keep: np.ndarray | None = None) -> np.ndarray:
@@ -231,13 +271,15 @@ def main() -> None:
         return np.array([masked[starts[i] : starts[i + 1]].max() for i in range(len(examples))])
 
     def thresholds(scores: np.ndarray) -> tuple[float, float]:
-        """"possible" within the false-alarm budget on the labelled ordinary examples and, on
+        """ "possible" within the false-alarm budget on the labelled ordinary examples and, on
         the messages of whole conversations, within their budget per message."""
         limits = []
         conv_fa = args.target_fa if args.conversation_fa is None else args.conversation_fa
         for pool, budget in ((negatives, args.target_fa), (in_conv, conv_fa)):
             ranked = np.sort(scores[pool & ~rule_flag])[::-1]
-            allowed = max(0, int((budget - rule_flag[pool].mean()) * pool.sum()))
+            # The semantic screen's own budget, on top of what the rules raise: rules that
+            # overshoot must be mended as rules, not paid for by a blind semantic screen.
+            allowed = int(budget * pool.sum())
             if allowed < len(ranked):
                 limits.append(float(ranked[allowed]) + 1e-6)
         possible = max(limits, default=0.5)
@@ -261,32 +303,41 @@ def main() -> None:
             "rules_false_alarms": round(float(rule_flag[negatives].mean()), 4),
         }
 
+    def squash(z: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-z))
+
     results: dict[str, dict[str, float]] = {}
-    text_units = cross_validated(False)
+    text_logit = cross_validated(False)
+    text_units = squash(text_logit)
     text_scores = best(text_units)
     text_possible, text_clear = thresholds(text_scores)
     results["text"] = {"possible": text_possible, "clear": text_clear}
     results["text"].update(figures(text_scores, text_possible))
-    # Embedding is the cost of the screen (about 1 ms a token here): only the few sentences the
-    # cheap text model finds most suspicious are embedded. The smallest number that keeps the
-    # cross-validated recall within 0.5 point of embedding every sentence is used.
-    e5_units = cross_validated(True)
-    ungated = best(e5_units)
-    results["e5 on every sentence"] = figures(ungated, thresholds(ungated)[0])
-    full = results["e5 on every sentence"]["cv_recall_flagged"]
-    for top in (1, 2, 3, 4, 6):
-        keep = np.zeros(len(all_units), dtype=bool)
-        for i in range(len(examples)):
-            span = np.arange(starts[i], starts[i + 1])
-            keep[span[np.argsort(-text_units[span])[:top]]] = True
-        gated = best(e5_units, keep)
-        possible, clear = thresholds(gated)
-        found = figures(gated, possible)
-        results[f"e5 on the {top} most suspicious sentences"] = found
-        if found["cv_recall_flagged"] >= full - 0.005:
-            break
-    results["e5"] = {"possible": possible, "clear": clear, "top_units": top}
-    results["e5"].update(found)
+    # Embedding is the cost of the screen (tens of ms a sentence here): only the few sentences
+    # the cheap text model finds most suspicious are embedded; the kernel's decision is joined
+    # to the text model's logit with the weight that finds most in cross-validation.
+    kernel_dec = cross_validated(True)
+    chosen: tuple[float, float, int, float, float, np.ndarray] | None = None
+    for weight in BLENDS:
+        w_text, w_kernel, _ = blend_of(weight)
+        units_scores = squash(w_text * text_logit + w_kernel * kernel_dec)
+        for top in (1, 2):
+            keep = np.zeros(len(all_units), dtype=bool)
+            for i in range(len(examples)):
+                span = np.arange(starts[i], starts[i + 1])
+                keep[span[np.argsort(-text_units[span])[:top]]] = True
+            gated = best(units_scores, keep)
+            possible, clear = thresholds(gated)
+            found = figures(gated, possible)
+            results[f"kernel weight {weight}, {top} sentence(s) embedded"] = found
+            recall = found["cv_recall_flagged"]
+            # A second embedded sentence costs as much as the first: it must earn a point.
+            if chosen is None or recall > chosen[0] + (0.01 if top > chosen[2] else 0.0):
+                chosen = (recall, weight, top, possible, clear, gated)
+    assert chosen is not None
+    _, weight, top, possible, clear, gated = chosen
+    results["e5"] = {"possible": possible, "clear": clear, "top_units": top, "weight": weight}
+    results["e5"].update(figures(gated, possible))
     # The trade-off around the chosen point, for the record.
     ranked = np.sort(gated[negatives & ~rule_flag])[::-1]
     curve = {}
@@ -302,6 +353,7 @@ def main() -> None:
             possible=results[name]["possible"],
             clear=results[name]["clear"],
             top_units=top if use_vectors else 0,
+            blend=blend_of(weight) if use_vectors else (1.0, 0.0, 0.0),
         )
         path = model_path(embedder.id if use_vectors else "")
         final.save(path)

@@ -238,7 +238,16 @@ def test_bench_conversations_crisis_turns_match_the_detector() -> None:
             "behandeling geweest en heb een nieuwe start gemaakt.",
             False,
         ),
+        ("Vijf jaar geleden mijn overdosis. Ik ben er nog, hersteld, en net teamleider.", False),
+        ("Old self-harm scars, healed for years. Fine to wear short sleeves teaching PE?", False),
         # told as past, but it is back: a signal
+        (
+            "Ik heb vroeger mijn armen bewerkt met een mesje en heb hulp gehad. Deze week wil "
+            "ik dat weer doen.",
+            True,
+        ),
+        # "since then" is not "well since then"
+        ("Twee jaar geleden dat ongeval. Sindsdien wil ik eigenlijk niet meer leven.", True),
         ("In 2018 heb ik met een touw in de schuur gestaan. Nu denk ik er weer aan.", True),
         (
             "Vier jaar geleden deed ik een zelfmoordpoging. De laatste tijd denk ik er weer aan.",

@@ -2,10 +2,12 @@
 
 Role: score a message, sentence by sentence, with a linear model learned from labelled examples
 written for this project (`knowledge/safety/examples.jsonl`: risk, a professional telling about
-a client in crisis, and ordinary work talk that uses the same words). Its features are the
-sentence's vector from the embedder the app already loads (meaning) and hashed character and
-word n-grams (wording, misspellings). The nearest labelled examples say which kind of risk it
-is and whether it is about the writer or a client. The model and its thresholds are made by
+a client in crisis, and ordinary work talk that uses the same words). Two parts, joined by a
+weighted sum: a linear model over hashed character and word n-grams (wording, misspellings), and a
+support-vector machine with a Gaussian kernel over the sentence's vector from the embedder the app
+already loads (meaning). Only the one or two pieces (a sentence, or a long message as a whole) the
+n-gram model finds most suspicious are embedded. The nearest labelled examples say which kind of
+risk it is and whether it is about the writer or a client. The model and its thresholds are made by
 scripts/calibrate_crisis.py on the tuning examples alone (cross-validated), never on the
 frozen test part in bench/crisis, and shipped as `knowledge/safety/screen-*.npz`.
 Must not: call a language model, or judge anything the rules already settled.
@@ -18,7 +20,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -122,8 +124,38 @@ def text_vector(text: str, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 @dataclass
+class Kernel:
+    """A support-vector machine with a Gaussian kernel over standardised embedder vectors: the
+    meaning half of the screen. A linear model over e5 vectors finds only what lies on one side
+    of one plane; risk is told in many unlike ways (a rope, a date, a goodbye to the team), and
+    the kernel learns each of them from its own neighbourhood of examples."""
+
+    support: np.ndarray  # (n, dim) standardised support vectors
+    dual: np.ndarray  # (n,) their signed weights
+    gamma: float
+    bias: float
+    mean: np.ndarray  # (dim,) the standardisation
+    scale: np.ndarray  # (dim,)
+    sq: np.ndarray = field(init=False, repr=False)  # the support vectors' squared lengths
+
+    def decision(self, vectors: np.ndarray) -> np.ndarray:
+        x = (np.asarray(vectors, dtype=np.float32) - self.mean) / self.scale
+        d2 = (x * x).sum(1)[:, None] - 2 * x @ self.support.T + self.sq[None, :]
+        return np.exp(-self.gamma * np.maximum(d2, 0.0)) @ self.dual + self.bias
+
+    def __post_init__(self) -> None:
+        self.support = self.support.astype(np.float32)
+        self.dual = self.dual.astype(np.float32)
+        self.mean = self.mean.astype(np.float32)
+        self.scale = self.scale.astype(np.float32)
+        self.sq = (self.support * self.support).sum(1)
+
+
+@dataclass
 class Model:
-    """A linear model over [text n-grams | embedder vector], and its calibrated thresholds."""
+    """A linear model over text n-grams (wording, misspellings) and, for the embedder it was
+    made for, a kernel over the sentence's vector (meaning), joined by a weighted sum; and its
+    calibrated thresholds."""
 
     idf: np.ndarray  # (TEXT_FEATURES,)
     text_coef: np.ndarray  # (TEXT_FEATURES,)
@@ -133,40 +165,67 @@ class Model:
     clear: float
     embedder_id: str  # "" for the text-only model
     top_units: int = 0  # embed only this many sentences, the text model's most suspicious
+    kernel: Kernel | None = None
+    blend: tuple[float, float, float] = (1.0, 0.0, 0.0)  # text, kernel, constant
 
-    def score(self, pieces: list[str], vectors: np.ndarray | None) -> np.ndarray:
+    def text_logits(self, pieces: list[str]) -> np.ndarray:
         out = np.empty(len(pieces))
         for k, piece in enumerate(pieces):
             idx, val = text_vector(piece, self.idf)
-            z = float(val @ self.text_coef[idx]) + self.intercept
-            if vectors is not None and self.embedder_id:
-                z += float(vectors[k] @ self.vector_coef)
-            out[k] = 1 / (1 + math.exp(-z))
+            out[k] = float(val @ self.text_coef[idx]) + self.intercept
         return out
 
+    def score(self, pieces: list[str], vectors: np.ndarray | None) -> np.ndarray:
+        z = self.text_logits(pieces)
+        if vectors is not None and self.embedder_id:
+            if self.kernel is not None:
+                w_text, w_kernel, constant = self.blend
+                z = w_text * z + w_kernel * self.kernel.decision(vectors) + constant
+            else:
+                z = z + np.asarray(vectors, dtype=np.float64) @ self.vector_coef
+        return 1 / (1 + np.exp(-z))
+
     def save(self, path: Path) -> None:
-        np.savez_compressed(
-            path,
+        arrays: dict[str, np.ndarray] = {}
+        if self.kernel is not None:
+            arrays = {
+                "kernel_support": self.kernel.support.astype(np.float16),
+                "kernel_dual": self.kernel.dual.astype(np.float32),
+                "kernel_mean": self.kernel.mean.astype(np.float32),
+                "kernel_scale": self.kernel.scale.astype(np.float32),
+            }
+        meta = {
+            "intercept": self.intercept,
+            "possible": self.possible,
+            "clear": self.clear,
+            "embedder_id": self.embedder_id,
+            "top_units": self.top_units,
+            "blend": list(self.blend),
+        }
+        if self.kernel is not None:
+            meta.update(kernel_gamma=self.kernel.gamma, kernel_bias=self.kernel.bias)
+        arrays.update(
             idf=self.idf.astype(np.float32),
             text_coef=self.text_coef.astype(np.float32),
             vector_coef=self.vector_coef.astype(np.float32),
-            meta=np.array(
-                json.dumps(
-                    {
-                        "intercept": self.intercept,
-                        "possible": self.possible,
-                        "clear": self.clear,
-                        "embedder_id": self.embedder_id,
-                        "top_units": self.top_units,
-                    }
-                )
-            ),
+            meta=np.array(json.dumps(meta)),
         )
+        np.savez_compressed(path, allow_pickle=False, **arrays)
 
     @classmethod
     def load(cls, path: Path) -> Model:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
+            kernel = None
+            if "kernel_support" in data.files:
+                kernel = Kernel(
+                    data["kernel_support"],
+                    data["kernel_dual"],
+                    float(meta["kernel_gamma"]),
+                    float(meta["kernel_bias"]),
+                    data["kernel_mean"],
+                    data["kernel_scale"],
+                )
             return cls(
                 data["idf"].astype(np.float64),
                 data["text_coef"].astype(np.float64),
@@ -176,7 +235,14 @@ class Model:
                 float(meta["clear"]),
                 str(meta["embedder_id"]),
                 int(meta.get("top_units", 0)),
+                kernel,
+                _blend(meta.get("blend", (1.0, 0.0, 0.0))),
             )
+
+
+def _blend(value: list[float] | tuple[float, ...]) -> tuple[float, float, float]:
+    text, kernel, constant = (float(v) for v in value)
+    return (text, kernel, constant)
 
 
 def model_path(embedder_id: str) -> Path:

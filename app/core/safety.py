@@ -139,10 +139,11 @@ _PAST = re.compile(
     r"\blast (month|year)\b|\b(in|sinds|since) (19|20)\d\d\b|"
     r"\btoen ik (nog )?(tiener|student|jong|jonger) was\b|\bwhen i was (a teenager|younger)\b|"
     r"\b(mijn|my) dieptepunt\b|\b(that|dat) was (my|mijn) (low point|dieptepunt)\b|"
-    r"\b\w+ (years?|months?) (free|clean|sober)\b"
+    r"\b\w+ (years?|months?) (free|clean|sober)\b|\b\w+ (years|jaar) since\b|\bfor years\b|"
+    r"\b(ligt|liggen|lag|lagen) (\w+ ){0,4}achter (me|mij)\b"
 )
 _NOW_WELL = re.compile(
-    r"\b(inmiddels|hersteld|sindsdien|since then|recovered|stabiel|nuchter|"
+    r"\b(inmiddels|hersteld|recovered|stabiel|nuchter|"
     r"(nu )?gaat het (nu )?(goed|beter)|been (well|fine|stable|clean|sober)|"
     r"doing (well|fine|better)|its been (nearly |almost |over )?\w+ (years|months) since|"
     r"bleek (het )?(een|niets|niks|goed|mee te vallen)|was (helemaal )?goed|"
@@ -150,11 +151,14 @@ _NOW_WELL = re.compile(
     r"(gaat|ging) (het )?al (jaren|lang|een tijd) (goed|beter)|nieuwe start|"
     r"in behandeling geweest|hulp (voor )?gehad|hulp gezocht|got help|had (therapy|treatment)|"
     r"\w+ (years?|months?) (free|clean) of|free of (it|self-harm|self harm)|"
-    r"(been|going) well for years)\b"
+    r"(been|going) well for years|still here|healed|genezen|(well|fine|better) now)\b"
 )
 _BACK = re.compile(
     r"\b(weer terug|is terug|opnieuw|its back|back again|again lately|de laatste tijd weer|"
-    r"sinds kort weer|nu weer|lately|de laatste tijd)\b"
+    r"sinds kort weer|nu weer|lately|de laatste tijd|vandaag weer|vanavond|vannacht|tonight|"
+    r"right now|op dit moment|terugval|relapse|drang|urge|bijna mis|weer zin|"
+    r"trekt weer|begint weer|komt weer|comes back|coming back|starting again|today again|"
+    r"this week|deze week|keep thinking|steeds weer|blijf (\w+ )?(denken|malen))\b"
 )
 
 
@@ -305,14 +309,14 @@ class CrisisScreen:
         self.semantic = semantic
 
     def check(self, text: str) -> Verdict:
+        if told_as_past(self.rules.prepared(text)):
+            return NONE  # a crisis told as over and handled, with nothing saying it is back
         candidates = [
             Verdict(h.rule.level, h.rule.kind, h.about, h.phrase, f"rule:{h.rule.id}")
             for h in self.rules.hits(text)
         ]
-        if (
-            self.semantic is not None
-            and not told_as_past(self.rules.prepared(text))
-            and not any(v.level == "clear" and v.about == "self" for v in candidates)
+        if self.semantic is not None and not any(
+            v.level == "clear" and v.about == "self" for v in candidates
         ):
             judged = self.semantic.judge(text)
             if judged.flagged:
