@@ -221,3 +221,61 @@ def test_a_bare_feeling_noun_is_said_back_and_not_asked_about_again(
     assert texts(message, lang)[0] == mirror
     asked = {c.text for c in template_questions(read(message, lang), message, 2, lang)}
     assert not asked & {"Wat deed dat met je?", "What did that do to you?"}
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Ik doe eigenlijk alles alleen. Ik vraag bijna nooit of iemand mee kan.", "nl"),
+        ("Elke keer als hij binnenkwam, werd het stil in de teamkamer.", "nl"),
+        ("I always end up saying yes when she asked for extra shifts.", "en"),
+    ],
+)
+def test_a_pattern_is_not_asked_about_as_one_moment(message: str, lang: str) -> None:
+    r = read(message, lang)
+    assert r.habitual and not r.moment_now
+    asked = {c.text for c in template_questions(r, message, 2, lang)}
+    assert not asked & {
+        "Wat gebeurde er toen in je?",
+        "Wat wilde jij op dat moment?",
+        "What was going on inside you at that moment?",
+        "What did you want at that moment?",
+    }
+
+
+def test_one_told_moment_is_still_asked_about() -> None:
+    message = "Gisteren zei mijn collega in het overleg dat mijn plan niet deugde. Ik zei niks."
+    r = read(message, "nl")
+    assert r.moment_now and not r.habitual
+    asked = {c.text for c in template_questions(r, message, 2, "nl")}
+    assert asked & {"Wat gebeurde er toen in je?", "Wat wilde jij op dat moment?"}
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "values_question"),
+    [
+        (
+            "Ik denk dat ik betrouwbaar zijn belangrijk vind. Dat heb ik gelijkgesteld aan "
+            "foutloos zijn, besef ik nu.",
+            "nl",
+            "Wat zegt dat over wat jij belangrijk vindt?",
+        ),
+        (
+            "I realise that being fair to everyone is what matters to me here.",
+            "en",
+            "What does that say about what matters to you?",
+        ),
+    ],
+)
+def test_what_matters_is_not_asked_right_after_it_was_named(
+    message: str, lang: str, values_question: str
+) -> None:
+    r = read(message, lang)
+    assert r.insight
+    assert values_question not in {c.text for c in template_questions(r, message, 3, lang)}
+
+
+def test_what_matters_is_asked_after_an_insight_that_does_not_name_it() -> None:
+    message = "Ik besef nu dat ik alles zelf wil oplossen."
+    asked = {c.text for c in template_questions(read(message, "nl"), message, 3, "nl")}
+    assert "Wat zegt dat over wat jij belangrijk vindt?" in asked
