@@ -279,3 +279,41 @@ def test_what_matters_is_asked_after_an_insight_that_does_not_name_it() -> None:
     message = "Ik besef nu dat ik alles zelf wil oplossen."
     asked = {c.text for c in template_questions(read(message, "nl"), message, 3, "nl")}
     assert "Wat zegt dat over wat jij belangrijk vindt?" in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "question"),
+    [
+        (
+            "Ik vond het achteraf echt ambetant hoe ik reageerde.",
+            "nl",
+            "Wat maakte het zo ambetant?",
+        ),
+        (
+            "Ik vind het lastig om iemand ergens op aan te spreken.",
+            "nl",
+            "Wat maakt het zo lastig?",
+        ),
+        ("It was really awkward in the meeting.", "en", "What made it so awkward?"),
+        ("I find it hard to say no to her.", "en", "What makes it so hard?"),
+    ],
+)
+def test_the_persons_own_judging_word_is_asked_back(message: str, lang: str, question: str) -> None:
+    asked = [c.text for c in template_questions(read(message, lang), message, 2, lang)]
+    assert asked and asked[0] == question
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Het is niet lastig hoor, het kost alleen tijd.", "nl"),
+        ("Ik vond het vervelend omdat ze het voor de hele groep zei.", "nl"),
+        ("Allebei tegelijk ja. Dat maakt het verwarrend.", "nl"),
+        ("It was awkward because everyone was watching.", "en"),
+    ],
+)
+def test_a_judgement_denied_or_already_explained_is_not_asked_about(
+    message: str, lang: str
+) -> None:
+    r = read(message, lang)
+    assert not r.evaluation, r.evaluation

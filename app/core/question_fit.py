@@ -63,6 +63,8 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return bool(r.askable)
     if need == "idiom":
         return bool(r.idioms)
+    if need == "evaluation":
+        return bool(r.evaluation)
     if need == "values":
         return bool(_VALUES.search(message.lower()))
     return bool(getattr(r, need, False))
@@ -83,6 +85,7 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
             feeling=r.askable[0] if r.askable else "",
             person=r.persons[0] if r.persons else "",
             idiom=r.idioms[0] if r.idioms else "",
+            evaluation=r.evaluation,
         )
         text = text[:1].upper() + text[1:]
         # Filled from the person's words: these follow the story most closely; a person

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.core import reading_marks as marks
 from app.core.text import wordlist, wordset
 
 # Feelings that fit "Wat maakte je zo ...?" / "What made you so ...?".
@@ -208,12 +209,6 @@ _NOT_NAMES = wordset("""
     Nederlands Engels English Dutch""")
 
 
-_HABITUAL = re.compile(
-    r"\b(altijd|elke keer|iedere keer|telkens|vaak|meestal|bijna nooit|always|every time|"
-    r"each time|often|usually|whenever|hardly ever)\b"
-)
-
-
 @dataclass
 class Reading:
     """What one message, with the conversation so far, names."""
@@ -228,6 +223,8 @@ class Reading:
     moment: bool = False  # a told event in the past, in this message or before
     moment_now: bool = False  # this message tells an event in the past
     habitual: bool = False  # a pattern, not one moment: "altijd", "elke keer", "vaak"
+    evaluation: str = ""  # the person's judging word: "lastig", "awkward"
+    evaluation_past: bool = False
     wanted: bool = False  # says what the person wanted: "ik wilde", "what I wanted"
     explained: bool = False  # gives a reason or an image: "omdat", "alsof", "because"
     feeling_named: bool = False  # a feeling of the person's own, not negated
@@ -263,7 +260,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.manager = bool(re.search(_MANAGER, everything.lower()))
     r.moment = bool(re.search(_MOMENT[lang], everything.lower())) or _past(everything, lang)
     # A pattern is not one moment: "toen" would point at nothing.
-    r.habitual = bool(_HABITUAL.search(low))
+    r.habitual = marks.habitual(low)
+    r.evaluation, r.evaluation_past = marks.evaluation(low, lang)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(_WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
