@@ -87,6 +87,8 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("Ik had geen idee hoe ik het moest aanpakken.", False),
         ("Mijn collega vroeg of ik een idee had.", False),
         ("Hij zei: volgens jou klopt dat niet.", False),
+        ("Hij vroeg: wat moet ik nou doen? Ik zei dat ik het niet wist.", False),
+        ("She asked me: what should I do? I had no answer.", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

@@ -87,8 +87,14 @@ def wants_to_stop(text: str) -> bool:
     return any(len(s.split()) <= 15 and _STOP_PHRASE.search(s) for s in last)
 
 
+# What someone else said or asked ("Hij vroeg: moet ik dat morgen doen?") is not a request.
+_REPORTED = re.compile(
+    r"\b(vroeg|vraagt|zei|zegt|asked|asks|said|says)\b[^:.!?]{0,20}:\s*[^.!?]*[.!?]", re.I
+)
+
+
 def asks_advice(text: str) -> bool:
-    return bool(_ADVICE.search(text))
+    return bool(_ADVICE.search(_REPORTED.sub(" ", text)))
 
 
 # A plain no to the direct question about suicide, self-harm or danger. Any hedge ("nee, maar
