@@ -210,7 +210,7 @@ class Model:
             vector_coef=self.vector_coef.astype(np.float32),
             meta=np.array(json.dumps(meta)),
         )
-        np.savez_compressed(path, allow_pickle=False, **arrays)
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: Path) -> Model:
