@@ -22,6 +22,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -186,7 +187,7 @@ class Model:
         return 1 / (1 + np.exp(-z))
 
     def save(self, path: Path) -> None:
-        arrays: dict[str, np.ndarray] = {}
+        arrays: dict[str, Any] = {}
         if self.kernel is not None:
             arrays = {
                 "kernel_support": self.kernel.support.astype(np.float16),
