@@ -317,3 +317,16 @@ def test_a_judgement_denied_or_already_explained_is_not_asked_about(
 ) -> None:
     r = read(message, lang)
     assert not r.evaluation, r.evaluation
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "quote"),
+    [
+        ("And she seems fine with it actually", "en", "“She seems fine with it actually”"),
+        ("En de rest van de dag niks meer gehoord", "nl", "“De rest van de dag niks meer gehoord”"),
+    ],
+)
+def test_a_quote_does_not_open_with_and(message: str, lang: str, quote: str) -> None:
+    said = texts(message, lang)
+    assert not any(t.startswith(("“En ", "“And ", "“en ", "“and ")) for t in said), said
+    assert any(t.startswith(quote) for t in said), said

@@ -252,7 +252,7 @@ def _best_quote(message: str, said: list[str], lang: str) -> str:
     short, else the latest whole clause that carries a feeling, else the latest whole clause."""
     whole = _quotable(message)
     if whole:
-        return whole
+        return _without_and(whole)
     clauses = []
     for sentence in said:
         clauses.append(sentence)
@@ -271,7 +271,13 @@ def _best_quote(message: str, said: list[str], lang: str) -> str:
         if any(re.search(rf"\b{re.escape(f)}\b", q.lower()) for f in FEELINGS[lang])
     ]
     chosen = (feeling or usable)[-1:]
-    return chosen[0][:1].upper() + chosen[0][1:] if chosen else ""
+    return _without_and(chosen[0][:1].upper() + chosen[0][1:]) if chosen else ""
+
+
+def _without_and(quote: str) -> str:
+    """A quote that opens with "En"/"And" reads as a fragment of something unsaid."""
+    stripped = re.sub(r"^(en|and)\s+(?=\w)", "", quote, flags=re.I)
+    return quote if stripped == quote else stripped[:1].upper() + stripped[1:]
 
 
 def _unique(found: list[Candidate]) -> list[Candidate]:
