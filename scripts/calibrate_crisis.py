@@ -34,7 +34,7 @@ from app import privacy  # noqa: E402
 
 privacy.apply()
 
-from scipy.sparse import csr_matrix, hstack  # noqa: E402
+from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 from sklearn.svm import SVC  # noqa: E402
@@ -132,16 +132,12 @@ def text_matrix(texts: list[str], idf: np.ndarray) -> csr_matrix:
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), TEXT_FEATURES))
 
 
-def fit(texts: list[str], vectors: np.ndarray | None, y: np.ndarray) -> tuple[np.ndarray, ...]:
+def fit(texts: list[str], y: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """The n-gram model: idf, coefficients and intercept."""
     idf = idf_of(texts)
-    x = text_matrix(texts, idf)
-    if vectors is not None:
-        x = hstack([x, csr_matrix(vectors)]).tocsr()
-    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(x, y)
-    coef = lr.coef_[0]
-    text_coef = coef[:TEXT_FEATURES]
-    vector_coef = coef[TEXT_FEATURES:] if vectors is not None else np.zeros(384)
-    return idf, text_coef, vector_coef, np.array([lr.intercept_[0]])
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+    lr.fit(text_matrix(texts, idf), y)
+    return idf, lr.coef_[0], float(lr.intercept_[0])
 
 
 def fit_kernel(vectors: np.ndarray, y: np.ndarray) -> Kernel:
@@ -227,8 +223,8 @@ def main() -> None:
         kernel_vecs = vecs.copy()
         model = None
         for _ in range(1 + args.mil_rounds):
-            idf, tc, _vc, b = fit(texts, None, y)
-            model = Model(idf, tc, np.zeros(vecs.shape[1]), float(b[0]), 0, 0, "")
+            idf, tc, b = fit(texts, y)
+            model = Model(idf, tc, np.zeros(vecs.shape[1]), b, 0, 0, "")
             for k, i in enumerate(indices):
                 if flagged[i] and starts[i + 1] - starts[i] > 1:
                     j = int(np.argmax(model.score(ex_units[i], None)))

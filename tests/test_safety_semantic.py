@@ -76,7 +76,8 @@ def test_work_idiom_is_not_flagged(screen: CrisisScreen, message: str) -> None:
 
 
 def test_the_kernel_decides_as_the_support_vector_machine_it_was_fitted_as() -> None:
-    np = pytest.importorskip("numpy")
+    import numpy as np
+
     svm = pytest.importorskip("sklearn.svm")
     from sklearn.preprocessing import StandardScaler
 
@@ -124,7 +125,7 @@ def test_a_saved_model_with_a_kernel_loads_and_scores_the_same(tmp_path) -> None
 def test_the_e5_screen_with_the_real_embedder() -> None:
     from app.adapters.embedders import E5Embedder
 
-    screen = _real_screen(E5Embedder)
+    screen = CrisisScreen(default_rules(), SemanticScreen.build(E5Embedder()))
     assert screen.semantic is not None and screen.semantic.model.kernel is not None  # type: ignore[attr-defined]
     assert sum(screen.check(m).flagged for m in RISK_PROBES) >= 6
     for message in (
@@ -133,12 +134,3 @@ def test_the_e5_screen_with_the_real_embedder() -> None:
         "This sprint is killing me, but the team is great.",
     ):
         assert not screen.check(message).flagged, message
-
-
-_REAL: dict[str, CrisisScreen] = {}
-
-
-def _real_screen(make) -> CrisisScreen:  # type: ignore[no-untyped-def]
-    if "e5" not in _REAL:
-        _REAL["e5"] = CrisisScreen(default_rules(), SemanticScreen.build(make()))
-    return _REAL["e5"]

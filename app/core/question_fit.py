@@ -63,15 +63,7 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return bool(r.askable)
     if need == "idiom":
         return bool(r.idioms)
-    if need == "evaluation":
-        return bool(r.evaluation)
-    if need == "values":
-        return bool(_VALUES.search(message.lower()))
     return bool(getattr(r, need, False))
-
-
-# The person just said what matters to them: asking what it says about that repeats it.
-_VALUES = re.compile(r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|values?)\b")
 
 
 def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[Candidate]:

@@ -225,6 +225,7 @@ class Reading:
     habitual: bool = False  # a pattern, not one moment: "altijd", "elke keer", "vaak"
     evaluation: str = ""  # the person's judging word: "lastig", "awkward"
     evaluation_past: bool = False
+    values: bool = False  # names what matters to them: "belangrijk", "important"
     wanted: bool = False  # says what the person wanted: "ik wilde", "what I wanted"
     explained: bool = False  # gives a reason or an image: "omdat", "alsof", "because"
     feeling_named: bool = False  # a feeling of the person's own, not negated
@@ -262,6 +263,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     # A pattern is not one moment: "toen" would point at nothing.
     r.habitual = marks.habitual(low)
     r.evaluation, r.evaluation_past = marks.evaluation(low, lang)
+    r.values = marks.names_values(low)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(_WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3

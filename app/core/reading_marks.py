@@ -1,5 +1,6 @@
-"""Two marks of a message the questions depend on: whether it tells a pattern rather than one
-moment, and the person's own judging word ("ik vond het echt ambetant").
+"""Marks of a message the questions depend on: whether it tells a pattern rather than one
+moment, the person's own judging word ("ik vond het echt ambetant"), and whether it names what
+matters to them.
 
 Role: pure text patterns for app/core/reading.py.
 Must not: read anything but the text it is given.
@@ -25,25 +26,28 @@ _EVAL_LEAD = {
     r"(?:it|that)s)",
 }
 _EVAL_PAST = re.compile(r"\b(vond|was|voelde|bleef|werd|found|felt)\b")
-_EVAL_FILLER = r"((?:(?:zo|echt|best|heel|wel|ook|gewoon|achteraf|eigenlijk|nogal|so|really|"
-_EVAL_FILLER += r"quite|pretty|very|just|a bit|een beetje) ){0,3})"
+_EVAL_FILLER = (
+    r"((?:(?:zo|echt|best|heel|wel|ook|gewoon|achteraf|eigenlijk|nogal|so|really|quite|pretty|"
+    r"very|just|a bit|een beetje) ){0,3})"
+)
+_EVAL = {
+    lang: re.compile(rf"\b{_EVAL_LEAD[lang]} {_EVAL_FILLER}({words})\b")
+    for lang, words in _EVAL_WORDS.items()
+}
+# A judgement the same sentence already explains (a reason or the condition it holds under:
+# "lastig als ik weet dat...") is not asked about again.
+_EVAL_REASON = re.compile(
+    r"\b(omdat|want|doordat|alsof|als|wanneer|zodra|because|since|as if|when|if|that's why)\b"
+)
 
 
 def evaluation(low: str, lang: str) -> tuple[str, bool]:
     """The person's own judging word and whether it was said in the past tense."""
-    pattern = rf"\b{_EVAL_LEAD[lang]} {_EVAL_FILLER}({_EVAL_WORDS[lang]})\b"
     for sentence in re.split(r"(?<=[.!?])\s+", low):
-        m = re.search(pattern, sentence)
-        # A judgement the same sentence already explains (a reason or the condition it holds
-        # under: "lastig als ik weet dat...") is not asked about again.
+        m = _EVAL[lang].search(sentence)
         if m and not _EVAL_REASON.search(sentence):
             return m.group(2), bool(_EVAL_PAST.search(m.group(0)))
     return "", False
-
-
-_EVAL_REASON = re.compile(
-    r"\b(omdat|want|doordat|alsof|als|wanneer|zodra|because|since|as if|when|if|that's why)\b"
-)
 
 
 _HABITUAL = re.compile(
@@ -55,3 +59,11 @@ _HABITUAL = re.compile(
 def habitual(low: str) -> bool:
     """A pattern is not one moment: "toen" would point at nothing."""
     return bool(_HABITUAL.search(low))
+
+
+# The person just said what matters to them: asking what it says about that repeats it.
+_VALUES = re.compile(r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|values?)\b")
+
+
+def names_values(low: str) -> bool:
+    return bool(_VALUES.search(low))

@@ -240,9 +240,11 @@ class RuleSet:
     def hits(self, text: str) -> list[RuleHit]:
         """Every rule match in `text` that is not waived, in rule order."""
         norm = self.prepared(text)
+        return [] if told_as_past(norm) else self.matches(norm)
+
+    def matches(self, norm: str) -> list[RuleHit]:
+        """Every rule match in a prepared text (see `prepared`) that is not waived."""
         found: list[RuleHit] = []
-        if told_as_past(norm):
-            return found
         for rule in self.rules:
             for m in rule.pattern.finditer(norm):
                 if rule.indirect and _about_work_only(norm, m.start(), m.end()):
@@ -309,11 +311,12 @@ class CrisisScreen:
         self.semantic = semantic
 
     def check(self, text: str) -> Verdict:
-        if told_as_past(self.rules.prepared(text)):
+        norm = self.rules.prepared(text)
+        if told_as_past(norm):
             return NONE  # a crisis told as over and handled, with nothing saying it is back
         candidates = [
             Verdict(h.rule.level, h.rule.kind, h.about, h.phrase, f"rule:{h.rule.id}")
-            for h in self.rules.hits(text)
+            for h in self.rules.matches(norm)
         ]
         if self.semantic is not None and not any(
             v.level == "clear" and v.about == "self" for v in candidates
