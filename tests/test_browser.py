@@ -167,7 +167,7 @@ def open_app(browser: Any, url: str) -> tuple[Any, Any, PageLog]:
     page = context.new_page()
     log = PageLog(page)
     page.goto(url, wait_until="load")
-    page.wait_for_selector("#message textarea", timeout=60_000)
+    page.wait_for_selector("#message textarea:not([disabled])", timeout=60_000)
     return context, page, log
 
 
@@ -189,7 +189,7 @@ def log_in(browser: Any, url: str, name: str, password: str) -> tuple[Any, Any]:
     page.locator("input[type=text], input:not([type])").first.fill(name)
     page.locator("input[type=password]").fill(password)
     page.keyboard.press("Enter")
-    page.wait_for_selector("#message textarea", timeout=60_000)
+    page.wait_for_selector("#message textarea:not([disabled])", timeout=60_000)
     return context, page
 
 
@@ -616,7 +616,7 @@ def test_with_accounts_each_person_logs_in_and_sees_only_their_own(
         anna_page.wait_for_timeout(1500)  # the load event fills the lists first
         say(anna_page, "Mijn collega Zebrapad nam de planning over zonder overleg.", 1)
         anna_page.reload()
-        anna_page.wait_for_selector("#message textarea", timeout=60_000)
+        anna_page.wait_for_selector("#message textarea:not([disabled])", timeout=60_000)
         anna_page.click("#session-pick input")
         assert anna_page.get_by_role("option").count() == 1
     finally:

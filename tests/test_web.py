@@ -413,6 +413,19 @@ def test_page_config_has_no_share_analytics_footer_or_mcp(client: TestClient) ->
     assert "fonts.googleapis" not in json.dumps(config)
 
 
+def test_message_box_and_send_open_only_with_the_page_load(client: TestClient) -> None:
+    config = client.get("/config").json()
+    ids = {c["id"]: c for c in config["components"]}
+    by_elem = {c["props"].get("elem_id"): c for c in config["components"]}
+    closed = [by_elem["message"], by_elem["send"]]
+    assert all(c["props"]["interactive"] is False for c in closed)
+    loads = [
+        d for d in config["dependencies"] if any(t[1] == "load" for t in d.get("targets", []))
+    ]
+    opened = {o for d in loads for o in d["outputs"]}
+    assert all(c["id"] in opened for c in closed), sorted(ids)
+
+
 def test_spoofed_host_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"Host": "evil.example"}).status_code == 400
     assert client.get("/", headers={"Host": "evil.example:7860"}).status_code == 400

@@ -84,6 +84,11 @@ def reflect_tab(
     return chat, report, sessions
 
 
+def _open(_lang: str) -> bool:
+    """Open for input (set by the page's load event and every re-labelling after it)."""
+    return True
+
+
 def _chat(L: Labels, h: Handlers, s: Settings, lang0: str) -> Chat:
     phase_md = gr.Markdown(h.phase_text(None, lang0), elem_classes=["phase-pill"], elem_id="phase")
     chatbot = L.labelled(
@@ -95,18 +100,29 @@ def _chat(L: Labels, h: Handlers, s: Settings, lang0: str) -> Chat:
         elem_id="chat",
         autoscroll=True,
     )
-    msg = L.labelled(
-        gr.Textbox,
-        "message_label",
+    # The message box and the send button open only when the page's load event has shown the
+    # chat: a message sent before it would be wiped from the page by the load's own chat.
+    msg = L(
+        gr.Textbox(
+            label=L.t("message_label"),
+            placeholder=L.t("message_placeholder"),
+            lines=2,
+            max_lines=8,
+            max_length=s.max_message_chars,
+            elem_id="message",
+            autofocus=True,
+            interactive=False,
+        ),
+        label="message_label",
         placeholder="message_placeholder",
-        lines=2,
-        max_lines=8,
-        max_length=s.max_message_chars,
-        elem_id="message",
-        autofocus=True,
+        interactive=_open,
     )
     with gr.Row():
-        send_btn = L.button("send", variant="primary", scale=2, elem_id="send")
+        send_btn = L(
+            gr.Button(L.t("send"), variant="primary", scale=2, elem_id="send", interactive=False),
+            value="send",
+            interactive=_open,
+        )
         stop_btn = L.button("stop", scale=1, elem_id="stop")
         finish_btn = L.button("finish", scale=1, elem_id="finish")
     return Chat(phase_md, chatbot, msg, send_btn, stop_btn, finish_btn)
