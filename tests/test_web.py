@@ -419,9 +419,7 @@ def test_message_box_and_send_open_only_with_the_page_load(client: TestClient) -
     by_elem = {c["props"].get("elem_id"): c for c in config["components"]}
     closed = [by_elem["message"], by_elem["send"]]
     assert all(c["props"]["interactive"] is False for c in closed)
-    loads = [
-        d for d in config["dependencies"] if any(t[1] == "load" for t in d.get("targets", []))
-    ]
+    loads = [d for d in config["dependencies"] if any(t[1] == "load" for t in d.get("targets", []))]
     opened = {o for d in loads for o in d["outputs"]}
     assert all(c["id"] in opened for c in closed), sorted(ids)
 
