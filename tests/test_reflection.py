@@ -330,3 +330,74 @@ def test_a_quote_does_not_open_with_and(message: str, lang: str, quote: str) -> 
     said = texts(message, lang)
     assert not any(t.startswith(("“En ", "“And ", "“en ", "“and ")) for t in said), said
     assert any(t.startswith(quote) for t in said), said
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "question"),
+    [
+        (
+            "Ik had eigenlijk veel meer willen zeggen, maar hij keek op de klok.",
+            "nl",
+            "Wat had je willen zeggen?",
+        ),
+        ("Ik heb niks gezegd. Dat zit me dwars.", "nl", "Wat had je willen zeggen?"),
+        (
+            "I bit my tongue and said we'd get it to them by Friday.",
+            "en",
+            "What would you have wanted to say?",
+        ),
+        (
+            "Ik ben bang dat ik dan ga huilen.",
+            "nl",
+            "Wat zou het voor je betekenen als dat gebeurt?",
+        ),
+        (
+            "I'm scared he'll find someone cheaper if I push back.",
+            "en",
+            "What would it mean for you if that happened?",
+        ),
+        (
+            "Ik twijfel tussen hem zelf aanspreken of naar de teamchef gaan.",
+            "nl",
+            "Wat weegt voor jou het zwaarst?",
+        ),
+        ("I keep going back and forth on that.", "en", "What weighs most for you?"),
+    ],
+)
+def test_what_the_message_leaves_open_is_asked_first(
+    message: str, lang: str, question: str
+) -> None:
+    ranked = sorted(
+        template_questions(read(message, lang), message, 2, lang), key=lambda c: -c.score
+    )
+    assert ranked and ranked[0].text == question, [c.text for c in ranked[:3]]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Misschien had ik kunnen zeggen dat ik hoor dat hij teleurgesteld is.", "nl"),
+        ("I wanted to say: this is not fair.", "en"),
+        ("Ik was bang dat ik overdreef.", "nl"),
+        ("Hij was bang dat het mis zou gaan.", "nl"),
+        ("She is worried that the client will leave.", "en"),
+        ("Ik weet wel welke ik kies.", "nl"),
+        ("I honestly don't know which is worse.", "en"),
+    ],
+)
+def test_what_the_message_already_says_is_not_asked(message: str, lang: str) -> None:
+    asked = {c.text for c in template_questions(read(message, lang), message, 2, lang)}
+    assert not asked & {
+        "Wat had je willen zeggen?",
+        "What would you have wanted to say?",
+        "Wat zou het voor je betekenen als dat gebeurt?",
+        "What would it mean for you if that happened?",
+        "Wat weegt voor jou het zwaarst?",
+        "What weighs most for you?",
+    }
+
+
+def test_what_touches_most_is_not_asked_right_after_it_was_said() -> None:
+    message = "Het raakt me omdat ik mezelf best een goede juf vind."
+    asked = {c.text for c in template_questions(read(message, "nl"), message, 3, "nl")}
+    assert "Wat raakt je hier het meest in?" not in asked

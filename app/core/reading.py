@@ -226,6 +226,10 @@ class Reading:
     evaluation: str = ""  # the person's judging word: "lastig", "awkward"
     evaluation_past: bool = False
     values: bool = False  # names what matters to them: "belangrijk", "important"
+    unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
+    fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
+    dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
+    touched: bool = False  # says what touches them: "het raakt me", "what gets me"
     wanted: bool = False  # says what the person wanted: "ik wilde", "what I wanted"
     explained: bool = False  # gives a reason or an image: "omdat", "alsof", "because"
     feeling_named: bool = False  # a feeling of the person's own, not negated
@@ -264,6 +268,10 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.habitual = marks.habitual(low)
     r.evaluation, r.evaluation_past = marks.evaluation(low, lang)
     r.values = marks.names_values(low)
+    r.unsaid = marks.unsaid(low)
+    r.fear_ahead = marks.fear_ahead(low)
+    r.dilemma = marks.dilemma(low)
+    r.touched = marks.says_what_touches(low)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(_WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3

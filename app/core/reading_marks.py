@@ -1,6 +1,7 @@
 """Marks of a message the questions depend on: whether it tells a pattern rather than one
-moment, the person's own judging word ("ik vond het echt ambetant"), and whether it names what
-matters to them.
+moment, the person's own judging word ("ik vond het echt ambetant"), whether it names what
+matters to them or what touches them, words left unsaid, a fear of what may come, and two
+sides weighed.
 
 Role: pure text patterns for app/core/reading.py.
 Must not: read anything but the text it is given.
@@ -67,3 +68,70 @@ _VALUES = re.compile(r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|va
 
 def names_values(low: str) -> bool:
     return bool(_VALUES.search(low))
+
+
+# What the person did not say and wished they had, without saying it here: "ik had eigenlijk
+# veel meer willen zeggen", "I bit my tongue". Asked: what they would have wanted to say.
+_UNSAID = re.compile(
+    r"\b(?:had (?:ik )?(?:(?:eigenlijk|nog|veel|zo|ook|toch|graag) )*(?:meer |iets |wat |het |"
+    r"van alles )?(?:willen|moeten|kunnen) (?:zeggen|vragen|terugzeggen)|"
+    r"(?:heb|had) (?:ik )?(?:er )?(?:eigenlijk )?(?:niks|niets) (?:meer |terug )?"
+    r"(?:gezegd|teruggezegd)|zei (?:ik )?(?:niks|niets)(?: terug| meer)?|zweeg|"
+    r"hield (?:ik )?mijn mond|beet (?:ik )?op mijn tong|"
+    r"(?:could|should|would) have said|wanted to say|said nothing|"
+    r"didn'?t say (?:anything|a word|a thing)|kept (?:quiet|my mouth shut)|bit my tongue)\b"
+    # ... unless the same sentence says it: "had ik kunnen zeggen dat ...", "I wanted to say:".
+    r"(?!\s*(?:[:'‘“\"]|dat\b|that\b|iets als|something like|sorry))"
+)
+
+
+def unsaid(low: str) -> bool:
+    return bool(_UNSAID.search(low))
+
+
+# A fear of the person's own about what may come: "ik ben bang dat hij ... gaat", "I'm scared
+# that if I push back he'll ...". Asked: what it would mean for them.
+_FEAR_OWN = re.compile(
+    r"\b(?:ik ben|ben ik|ik was|was ik|ik word|i'?m|i am|i was)"
+    r"(?: (?:zo|echt|wel|ook|een beetje|best|really|a bit|so|quite|kind of|just))* "
+    r"(?:bang|angstig|scared|afraid|worried|terrified)\b|\b(?:angst|vrees|schrik) dat\b|"
+    r"\bik vrees dat\b|\bmy fear is\b|\bi fear\b"
+)
+_FEAR_AHEAD = re.compile(
+    r"\b(?:gaat|gaan|ga|zal|zullen|zou|zouden|word|wordt|kan|kunnen|krijg|krijgt|om te|"
+    r"will|won'?t|would|might|could|gonna|going to|to)\b|'ll\b"
+)
+
+
+def fear_ahead(low: str) -> bool:
+    """A fear of the person's own about what may happen, its consequence left unsaid."""
+    for sentence in re.split(r"(?<=[.!?])\s+", low):
+        m = _FEAR_OWN.search(sentence)
+        if m and _FEAR_AHEAD.search(sentence[m.end() :]):
+            return True
+    return False
+
+
+# Two sides weighed without a choice: "ik twijfel tussen ...", "back and forth", "torn
+# between". Asked: what weighs most. ("Ik weet niet welke erger is" weighs nothing: not asked.)
+_DILEMMA = re.compile(
+    r"\b(?:weet (?:ik )?(?:eigenlijk |echt )?niet (?:goed )?(?:welke|wat) (?:van de twee )?"
+    r"(?:ik kies|ik moet kiezen|beter is)|twijfel (?:tussen|of)|heen en weer|tweestrijd|enerzijds|"
+    r"aan de ene kant|don'?t know which (?:to choose|is better)|back and forth|torn between|"
+    r"on the one hand|can'?t decide (?:between|whether))\b"
+)
+
+
+def dilemma(low: str) -> bool:
+    return bool(_DILEMMA.search(low))
+
+
+# The person just said what touches them: asking what touches them most repeats it.
+_TOUCHED = re.compile(
+    r"\b(?:het raakt me|raakt me|wat me raakt|wat me dwarszit|what gets (?:to )?me|"
+    r"what bothers me|what stays with me|gets to me)\b"
+)
+
+
+def says_what_touches(low: str) -> bool:
+    return bool(_TOUCHED.search(low))
