@@ -401,3 +401,47 @@ def test_what_touches_most_is_not_asked_right_after_it_was_said() -> None:
     message = "Het raakt me omdat ik mezelf best een goede juf vind."
     asked = {c.text for c in template_questions(read(message, "nl"), message, 3, "nl")}
     assert "Wat raakt je hier het meest in?" not in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "question"),
+    [
+        (
+            "Ik denk dat ik het eerst met Els ga bespreken.",
+            "nl",
+            "Wat zou je dan als eerste willen zeggen?",
+        ),
+        ("Maybe I'll talk to Graham on Monday.", "en", "What would you want to say first?"),
+        (
+            "Ik wil eigenlijk iemand zijn die rustig blijft.",
+            "nl",
+            "Hoe zou dat er in de praktijk uitzien?",
+        ),
+        ("I'd like to be someone who can say no.", "en", "What would that look like in practice?"),
+    ],
+)
+def test_a_talk_ahead_and_who_they_want_to_be_are_made_concrete(
+    message: str, lang: str, question: str
+) -> None:
+    ranked = sorted(
+        template_questions(read(message, lang), message, 4, lang), key=lambda c: -c.score
+    )
+    assert ranked and ranked[0].text == question, [c.text for c in ranked[:3]]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        (
+            "I could talk to him. Not accusing, just saying that it put me in a difficult spot.",
+            "en",
+        ),
+        ("Ik ga hem zeggen dat ik dit niet meer doe.", "nl"),
+        ("Ik vind het lastig om iemand aan te spreken.", "nl"),
+        ("Ze wilde het bespreken, maar er was geen tijd.", "nl"),
+    ],
+)
+def test_a_talk_whose_words_are_given_or_not_planned_is_not_asked_about(
+    message: str, lang: str
+) -> None:
+    assert not read(message, lang).talk_ahead

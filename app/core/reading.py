@@ -230,6 +230,8 @@ class Reading:
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
     touched: bool = False  # says what touches them: "het raakt me", "what gets me"
+    talk_ahead: bool = False  # a talk planned or weighed, its words not said: "hem aanspreken"
+    ideal_self: bool = False  # who they want to be: "ik wil iemand zijn die ..."
     wanted: bool = False  # says what the person wanted: "ik wilde", "what I wanted"
     explained: bool = False  # gives a reason or an image: "omdat", "alsof", "because"
     feeling_named: bool = False  # a feeling of the person's own, not negated
@@ -272,6 +274,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.fear_ahead = marks.fear_ahead(low)
     r.dilemma = marks.dilemma(low)
     r.touched = marks.says_what_touches(low)
+    r.talk_ahead = marks.talk_ahead(low)
+    r.ideal_self = marks.ideal_self(low)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(_WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3

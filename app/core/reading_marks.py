@@ -135,3 +135,45 @@ _TOUCHED = re.compile(
 
 def says_what_touches(low: str) -> bool:
     return bool(_TOUCHED.search(low))
+
+
+# A talk the person plans or weighs, its words not said here: "ik zou het bij hem kunnen
+# aankaarten", "I could talk to him one-on-one". Asked: what they would say.
+_TALK = re.compile(
+    r"\b(?:aanspreken|aankaarten|aan ?te ?kaarten|aan te spreken|bespreken|een gesprek "
+    r"(?:aanvragen|aan te vragen|voeren|plannen)|gesprek met \w+ (?:aanvragen|plannen)|"
+    r"(?:talk|speak) to (?:him|her|them|my \w+|\w+)|raise it with|have a word with|"
+    r"(?:ask|tell) (?:him|her|them) (?:for|about))\b"
+)
+_TALK_WORDS = re.compile(
+    r"[:‘“\"]|(?<!\w)'|\b(?:zeggen dat|vertellen dat|zeggen:|vragen of|saying that|say that|"
+    r"tell (?:him|her|them)|ask (?:him|her|them) (?:if|whether)|just saying)\b"
+)
+# Speaking up in general ("iemand aanspreken") is no talk planned with someone.
+_ANYONE = re.compile(r"\b(?:iemand|mensen|anyone|someone|people)\b")
+_TALK_AHEAD = re.compile(
+    r"\b(?:wil|ga|zou|kan|kun|moet|denk|misschien|eerst|i'?ll|i could|i might|i want|i'?m "
+    r"going|maybe|first|i should|i'?d)\b"
+)
+
+
+def talk_ahead(low: str) -> bool:
+    """A talk the person plans or weighs, without the words they would use."""
+    for sentence in re.split(r"(?<=[.!?])\s+", low):
+        if _TALK.search(sentence) and _TALK_AHEAD.search(sentence) and not _ANYONE.search(sentence):
+            return not _TALK_WORDS.search(low)
+    return False
+
+
+# Who the person wants to be: "ik wil iemand zijn die ...", "I'd want to be the kind of
+# freelancer who's generous but clear". Asked: what that would look like.
+_IDEAL = re.compile(
+    r"\b(?:ik wil (?:graag |eigenlijk )?(?:iemand|een \w+|de \w+) zijn|ik zou (?:graag )?"
+    r"(?:iemand|een \w+|de \w+) (?:willen|kunnen) zijn|(?:i'?d|i would|i) (?:like|want|love) "
+    r"to be (?:someone|somebody|the kind|the sort|a \w+ who|the \w+ who)|i want to be "
+    r"(?:someone|somebody|the kind|the sort))"
+)
+
+
+def ideal_self(low: str) -> bool:
+    return bool(_IDEAL.search(low))
