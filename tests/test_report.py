@@ -78,3 +78,19 @@ def test_talk_about_the_talk_stays_out_and_a_follow_up_stays_with_its_sentence()
     )
     for chatter in ("haha", "goed punt", "Weet ik niet", "naar mijn werk"):
         assert chatter not in text
+
+
+def test_late_in_the_conversation_only_a_step_of_ones_own_is_the_voornemen() -> None:
+    turns = [
+        turn("Gisteren zei mijn teamleider in het overleg dat mijn planning niet klopte.", 1),
+        turn("Ik klapte dicht en zei niets meer.", 2),
+        turn("Mijn partner noemt me een snelkookpan. Ik zou haar kunnen vragen om een gesprek.", 4),
+        turn("Zeggen dat ik het vervelend vond. Ik doe dat altijd, alles inslikken.", 5),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Mijn voornemen") == [
+        "Ik zou haar kunnen vragen om een gesprek.",
+        "Zeggen dat ik het vervelend vond.",
+    ]
+    assert "Ik doe dat altijd, alles inslikken." in section(text, "Patroon of inzicht")
+    assert "snelkookpan" not in text

@@ -12,6 +12,7 @@ import re
 import time
 
 from app.core import fixed_texts, intents, style
+from app.core.reading_marks import habitual
 from app.core.records import Turn
 
 _REPORTS = fixed_texts.load("reports")
@@ -68,15 +69,40 @@ def _sentences(text: str, limit: int) -> list[str]:
     return out[:limit]
 
 
+# A step of the person's own, said late in the conversation without a word of time: "ik zou
+# SBAR beter kunnen gebruiken", "I could talk to him", "Writing it down first", "Gewoon zeggen:
+# ...". What others do and how things are ("My partner calls me a pressure cooker") is none.
+_OWN_STEP = re.compile(
+    r"\b(ik|i|we|wij)\s+(ga|gaan|wil|willen|zou|zouden|kan|kun|kunnen|moet|moeten|probeer|"
+    r"neem|could|would|want|will|can|should|try|might|need to)\b|"
+    r"\b(ga|wil|zou|kan|moet|probeer|neem|doe|bel|vraag|zeg|stuur|plan) (ik|we)\b|"
+    r"\b(i|we)'(ll|d)\b|^(gewoon|eerst|misschien|maybe|just|first|\w+ing|iets als|something "
+    r"like|zeggen|vragen|uitleggen|vertellen|benoemen|say|ask|tell|explain)\b|"
+    # "Ik schrijf dat op", "ik kijk wel of ...": a decision in the present tense.
+    r"\bik (schrijf|kijk|bel|stuur|vraag|zeg|doe|maak|plan|leg|mail|spreek|begin|stop)\b",
+    re.I,
+)
+
+
+_TENDS = re.compile(r"\b(a lot|tend to|de neiging)\b", re.I)
+
+
 def _bucket(sentence: str, phase: int) -> str:
     """Where a sentence belongs: a plan is a voornemen and an insight an insight whenever it
-    was said; otherwise the phase it was said in decides. A sentence with its follow-up joined
-    to it ("... Dan ga ik het zelf doen.") goes where its first part goes."""
+    was said; otherwise the phase it was said in decides, and late in the conversation only a
+    step of the person's own is a voornemen ("" when it belongs nowhere). A sentence with its follow-up joined to it ("...
+    Dan ga ik het zelf doen.") goes where its first part goes."""
     sentence = re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
     if _PLAN.search(sentence):
         return "intent"
     if _INSIGHT.search(sentence) and phase >= 2:
         return "insight"
+    if phase >= 4:
+        # A pattern named late is an insight; anything else said then that is no step of the
+        # person's own is context, left out.
+        if habitual(sentence.lower()) or _TENDS.search(sentence):
+            return "insight"
+        return "intent" if _OWN_STEP.search(sentence) else ""
     return {1: "situation", 2: "self", 3: "insight"}.get(phase, "intent")
 
 
@@ -97,7 +123,10 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
     if closing:
         said += [(s, last_phase) for s in _sentences(closing, 3)]
     for sentence, phase in said:
-        bucket = buckets[_bucket(sentence, phase)]
+        where = _bucket(sentence, phase)
+        if not where:
+            continue
+        bucket = buckets[where]
         if sentence not in bucket:
             bucket.append(sentence)
     when = time.strftime("%Y-%m-%d")
