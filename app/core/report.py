@@ -90,8 +90,8 @@ _TENDS = re.compile(r"\b(a lot|tend to|de neiging)\b", re.I)
 def _bucket(sentence: str, phase: int) -> str:
     """Where a sentence belongs: a plan is a voornemen and an insight an insight whenever it
     was said; otherwise the phase it was said in decides, and late in the conversation only a
-    step of the person's own is a voornemen ("" when it belongs nowhere). A sentence with its follow-up joined to it ("...
-    Dan ga ik het zelf doen.") goes where its first part goes."""
+    step of the person's own is a voornemen ("" when it belongs nowhere). A sentence with its
+    follow-up joined to it ("... Dan ga ik het zelf doen.") goes where its first part goes."""
     sentence = re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
     if _PLAN.search(sentence):
         return "intent"
