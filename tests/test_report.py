@@ -94,3 +94,19 @@ def test_late_in_the_conversation_only_a_step_of_ones_own_is_the_voornemen() -> 
     ]
     assert "Ik doe dat altijd, alles inslikken." in section(text, "Patroon of inzicht")
     assert "snelkookpan" not in text
+
+
+def test_what_was_felt_goes_before_plain_context_and_a_pointing_back_sentence_stays_joined() -> (
+    None
+):
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn(
+            "Hij praatte heel hard. De deur stond open. Iedereen op de gang hoorde het. "
+            "Ik voelde me klein. Dat is niet nieuw voor mij.",
+            2,
+        ),
+    ]
+    noticed = section(report.build(turns, "nl"), "Wat ik bij mezelf opmerkte")
+    assert "Ik voelde me klein. Dat is niet nieuw voor mij." in noticed
+    assert len(noticed) == 3 and noticed[0] == "Hij praatte heel hard."

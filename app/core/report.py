@@ -36,8 +36,8 @@ _LINKING = re.compile(r"^(of|en|maar|want|dus|or|and|but|so)\b", re.I)
 # Talk about the conversation itself, not about the work: laughter, agreeing with the coach,
 # having to leave.
 _CHATTER = re.compile(
-    r"\b(haha+|hihi|lol)\b|^(dat is een goed punt|goed punt|goede vraag|klopt|precies|"
-    r"fair enough|good point|good question|that'?s a good point)\b|"
+    r"\b(haha+|hihi|lol)\b|^(dat is een (goed punt|goede vraag)|goed punt|goede vraag|klopt|precies|"
+    r"fair enough|good point|good question|that'?s a good (point|question))\b|"
     r"\bmoet (nu |zo |er )?(naar (mijn|mn|m'n) (werk|dienst)|weg|gaan)\b|"
     r"\b(have|need) to (go|run)\b",
     re.I,
@@ -46,11 +46,13 @@ _NOT_KNOWING = re.compile(
     r"^(weet ik (het )?niet|ik weet (het )?niet|geen idee|i don'?t know|no idea)\b", re.I
 )
 _LEANS = re.compile(
-    r"^(dan|zodat|daarom|daardoor|tenminste|zonder|behalve|then|so that|which|without)\b", re.I
+    r"^(dan|zodat|daarom|daardoor|tenminste|zonder|behalve|then|so that|which|without|"
+    r"dat (is|was|klinkt|denk)|that'?s|that (is|was|sounds)|like it)\b",
+    re.I,
 )
 
 
-def _sentences(text: str, limit: int) -> list[str]:
+def _sentences(text: str, limit: int, rank: bool = False) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
     out: list[str] = []
@@ -66,7 +68,26 @@ def _sentences(text: str, limit: int) -> list[str]:
             out[-1] = f"{out[-1]} {s}"
             continue
         out.append(s[:1].upper() + s[1:])
-    return out[:limit]
+    if len(out) <= limit or not rank:
+        return out[:limit]
+    # More than fit, after the situation was told: what the person felt, saw in themselves or
+    # plans goes before plain context; the order they said it in stays.
+    ranked = sorted(range(len(out)), key=lambda i: (-_weight(out[i]), i))[:limit]
+    return [out[i] for i in sorted(ranked)]
+
+
+_FELT = re.compile(
+    r"\b(ik (voel|voelde|was|ben|schaamde|baal|schrok)|i (feel|felt|was|am|'m)|i'm)\b", re.I
+)
+
+
+def _weight(sentence: str) -> int:
+    low = sentence.lower()
+    return (
+        2 * bool(_PLAN.search(sentence) or _INSIGHT.search(sentence))
+        + bool(habitual(low) or _TENDS.search(sentence))
+        + bool(_FELT.search(sentence))
+    )
 
 
 # A step of the person's own, said late in the conversation without a word of time: "ik zou
@@ -119,7 +140,7 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
         if turn.crisis or turn.kind != "reflect" or not turn.user.strip():
             continue
         last_phase = turn.phase or 1
-        said += [(s, last_phase) for s in _sentences(turn.user, 3)]
+        said += [(s, last_phase) for s in _sentences(turn.user, 3, rank=last_phase >= 2)]
     if closing:
         said += [(s, last_phase) for s in _sentences(closing, 3)]
     for sentence, phase in said:
