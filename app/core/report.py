@@ -36,7 +36,8 @@ _LINKING = re.compile(r"^(of|en|maar|want|dus|or|and|but|so)\b", re.I)
 # Talk about the conversation itself, not about the work: laughter, agreeing with the coach,
 # having to leave.
 _CHATTER = re.compile(
-    r"\b(haha+|hihi|lol)\b|^(dat is een (goed punt|goede vraag)|goed punt|goede vraag|klopt|precies|"
+    r"\b(haha+|hihi|lol)\b|^(dat is een (goed punt|goede vraag)|goed punt|goede vraag|klopt|"
+    r"precies|"
     r"fair enough|good point|good question|that'?s a good (point|question))\b|"
     r"\bmoet (nu |zo |er )?(naar (mijn|mn|m'n) (werk|dienst)|weg|gaan)\b|"
     r"\b(have|need) to (go|run)\b",
