@@ -7,7 +7,7 @@ import pytest
 from app.core.language_guard import agreement_errors, language_ok
 from app.core.question_fit import fits, template_questions
 from app.core.reading import read
-from app.core.reflection import mirrors
+from app.core.reflection import follow, mirrors
 
 
 def texts(message: str, lang: str = "nl") -> list[str]:
@@ -445,3 +445,41 @@ def test_a_talk_whose_words_are_given_or_not_planned_is_not_asked_about(
     message: str, lang: str
 ) -> None:
     assert not read(message, lang).talk_ahead
+
+
+def test_the_mirror_says_back_the_sentence_the_question_is_built_on() -> None:
+    message = (
+        "I'd want to be the kind of freelancer who's generous but clear. "
+        "Right now I'm just generous and then grumpy about it."
+    )
+    r = read(message, "en")
+    question = sorted(template_questions(r, message, 3, "en"), key=lambda c: -c.score)[0]
+    assert question.text == "What would that look like in practice?" and question.anchor == 0
+    chosen = follow(mirrors(message, "en", r), question, "en")[0]
+    assert chosen.text.startswith("You'd want to be the kind of freelancer")
+
+
+def test_a_mirror_that_says_back_a_feeling_stays_first() -> None:
+    message = "Humiliated, mostly. I kept coming up with all the clever things I could have said."
+    r = read(message, "en")
+    question = sorted(template_questions(r, message, 2, "en"), key=lambda c: -c.score)[0]
+    said = mirrors(message, "en", r)
+    assert question.anchor >= 0 and "humiliated" in said[0].text.lower()
+    assert follow(said, question, "en")[0] == said[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "Is het te laat om nu nog naar Ingrid toe te gaan?",
+            "nl",
+            "Je vraagt je af: “Is het te laat om nu nog naar Ingrid toe te gaan?”",
+        ),
+        ("should i just let it go?", "en", "You're asking yourself: “Should i just let it go?”"),
+    ],
+)
+def test_a_message_that_is_only_a_question_is_said_back_as_their_question(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert mirrors(message, lang, read(message, lang))[0].text == mirror

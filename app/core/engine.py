@@ -248,7 +248,7 @@ class Engine(CrisisTurns, AdviceTurns):
             )
             return
         questions = self._questions(c, cycle, seen, earlier, found)
-        mirrors = reflection.mirrors(text, lang, seen)
+        mirrors = reflection.follow(reflection.mirrors(text, lang, seen), questions[0], lang)
         yield Event("meta", phase=cycle.phase, sources=sources, note=c.note)
         choice = self.chooser.choose(
             text,

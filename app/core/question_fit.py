@@ -13,8 +13,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from app.core.reading import Reading
-from app.core.reflection import TEMPLATES, Candidate
+from app.core.reading import Reading, read
+from app.core.reflection import TEMPLATES, Candidate, statements
 from app.core.reflection_turn import _feeling_fragment
 
 
@@ -86,8 +86,25 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
         score = 1.0 + 0.5 * len(positive) + (0.5 if "{" in t.text else 0.0) + t.weight
         if "person" in t.needs:
             score -= 1.0
-        out.append(Candidate(text, f"template:{t.id}", score))
+        out.append(Candidate(text, f"template:{t.id}", score, _anchor(t, message, lang)))
     return out
+
+
+# Marks that sit in one sentence: a question built on one of them is about that sentence.
+_SENTENCE_MARKS = ("unsaid", "fear_ahead", "dilemma", "talk_ahead", "ideal_self", "evaluation")
+
+
+def _anchor(t: Template, message: str, lang: str) -> int:
+    """The person's sentence (numbered as the mirrors number them) that the template's marks
+    come from; -1 when it needs none of them or no one sentence carries them."""
+    marks = [n for n in t.needs if n in _SENTENCE_MARKS]
+    if not marks:
+        return -1
+    for n, sentence in enumerate(statements(message)):
+        alone = read(sentence, lang)
+        if all(getattr(alone, m) for m in marks):
+            return n
+    return -1
 
 
 # What a bank question takes for granted, and what the story must name for it to fit.

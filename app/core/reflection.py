@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.core import fixed_texts, style
 from app.core.language_guard import language_ok
-from app.core.reading import FEELINGS, Reading
+from app.core.reading import FEELINGS, Reading, read
 from app.core.reflection_turn import (
     _ELABORATION,
     _FRAGMENT,
@@ -61,6 +61,17 @@ class Candidate:
     text: str
     source: str  # "said:<n>" for the person's n-th sentence, "fixed:<kind>", "bank:<id>", ...
     score: float
+    anchor: int = -1  # a question built on the person's n-th sentence: n; else -1
+
+
+def follow(mirrors: list[Candidate], question: Candidate, lang: str) -> list[Candidate]:
+    """The mirrors with those of the sentence the question is built on first, so that the
+    reply says back what it then asks about; a mirror that says back a feeling stays first."""
+    if question.anchor < 0 or not mirrors or read(mirrors[0].text, lang).feelings:
+        return mirrors
+    own = re.compile(rf"^(said|clause):(\d+[&+])?{question.anchor}([&+]\d+)?$")
+    first = [m for m in mirrors if own.match(m.source)]
+    return first + [m for m in mirrors if m not in first]
 
 
 # --- reflections -------------------------------------------------------------------------------
@@ -69,12 +80,13 @@ class Candidate:
 _COACH = fixed_texts.load("coach")
 SHORT_MIRRORS: dict[str, dict[str, str]] = fixed_texts.by_lang(_COACH["short_mirrors"])
 QUOTE: dict[str, str] = _COACH["quote"]
+ASKS_SELF: dict[str, str] = _COACH["asks_self"]
 
 
 def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[Candidate]:
     """The person's own sentences said back, best first; fixed phrasings for short answers."""
     found: list[Candidate] = []
-    said = _said(message)
+    said = statements(message)
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
         tail = _after_but(sentence, lang, message)
@@ -100,8 +112,11 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 1.0))
     if not found:
         quoted = _best_quote(message, said, lang)
+        asked = _own_question(message, said)
         if quoted:
             found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
+        elif asked:
+            found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
         else:
             found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
     return _unique(found)[:limit]
@@ -117,7 +132,7 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
     return _turn(parts[1], lang, message, joined=True)
 
 
-def _said(message: str) -> list[str]:
+def statements(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
     for sentence in style.sentences(message):
@@ -245,6 +260,16 @@ def _quotable(message: str, limit: int = 10) -> str:
     if not words or len(words) > limit or text.endswith("?"):
         return ""
     return re.sub(r"[\s.!…]+$", "", text)
+
+
+def _own_question(message: str, said: list[str]) -> str:
+    """A question the person asks themself, as they wrote it, when the message is nothing but
+    that ("Is het te laat om nu nog naar haar toe te gaan?"): said back as their question."""
+    asked = style.questions(message)
+    if said or len(asked) != 1 or len(asked[0].split()) > 20:
+        return ""
+    text = re.sub(r"[“”\"]", "", asked[0]).strip()
+    return text[:1].upper() + text[1:]
 
 
 def _best_quote(message: str, said: list[str], lang: str) -> str:
