@@ -31,7 +31,15 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "t
 # Where the person arrives: an insight about themselves, or the turn after "maar".
 _CORE = re.compile(
     r"\b(je merkt|merk je|je beseft|je realiseert|je ziet nu|eigenlijk|juist|you notice|"
-    r"you realise|you realize|you see now|actually)\b",
+    r"you realise|you realize|you see now|actually|belangrijk\w*|important|matters|"
+    r"what gets you|wat je raakt|je wilde|you wanted|wat je (echt )?wilde|what you (really )?wanted)\b",
+    re.I,
+)
+# A sentence whose subject points back ("Dat vind je het belangrijkste", "You haven't had many
+# of those") says little without the sentence before it.
+_POINTS_BACK = re.compile(
+    r"^\W*(dat|dit|that|this|it)\s+(is|was|vind|vond|klinkt|voelt|feels|sounds|makes|maakt)\b|"
+    r"\b(of those|of these|van die|van deze)\b",
     re.I,
 )
 # Words that carry how it was for the person without naming a feeling: "het zit me dwars",
@@ -140,10 +148,15 @@ def statements(message: str) -> list[str]:
             style.questions(sentence)
             or _CLOSING_ONLY.match(sentence)
             or _BARE_QUESTION.match(_LEADING.sub("", sentence.strip()))
+            or (_WHY_HEAD.match(sentence.strip()) and len(sentence.split()) <= 6)
         ):
             continue
         out.append(sentence)
     return out
+
+
+# "Waarom ik niks zei..." heads what follows: no statement of its own.
+_WHY_HEAD = re.compile(r"^(waarom|why) (ik|i)\b", re.I)
 
 
 # A sentence that cannot stand on its own when said back: it opens with a word that points back
@@ -173,6 +186,8 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score -= 0.8
     if _LEANS.search(text):
         score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
+    if _POINTS_BACK.search(text):
+        score -= 0.8
     score += 0.8 * (n + 1) / max(total, 1)
     words = len(text.split())
     score -= max(0, words - 12) * 0.15
