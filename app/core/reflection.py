@@ -32,7 +32,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "t
 _CORE = re.compile(
     r"\b(je merkt|merk je|je beseft|je realiseert|je ziet nu|eigenlijk|juist|you notice|"
     r"you realise|you realize|you see now|actually|belangrijk\w*|important|matters|"
-    r"what gets you|wat je raakt|je wilde|you wanted|wat je (echt )?wilde|what you (really )?wanted)\b",
+    r"what gets you|wat je raakt|je wilde|you wanted|wat je (echt )?wilde|"
+    r"what you (really )?wanted)\b",
     re.I,
 )
 # A sentence whose subject points back ("Dat vind je het belangrijkste", "You haven't had many
