@@ -7,7 +7,7 @@ import pytest
 from app.core.language_guard import agreement_errors, language_ok
 from app.core.question_fit import fits, template_questions
 from app.core.reading import read
-from app.core.reflection import follow, mirrors
+from app.core.reflection import corrected, follow, mirrors
 
 
 def texts(message: str, lang: str = "nl") -> list[str]:
@@ -483,3 +483,38 @@ def test_a_message_that_is_only_a_question_is_said_back_as_their_question(
     message: str, lang: str, mirror: str
 ) -> None:
     assert mirrors(message, lang, read(message, lang))[0].text == mirror
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "meant"),
+    [
+        ("Boos. Nee, eigenlijk meer moe.", "nl", "Moe."),
+        ("Angry. No, actually more tired.", "en", "Tired."),
+        ("Ik was boos, nee eigenlijk meer teleurgesteld.", "nl", "Ik was teleurgesteld."),
+        (
+            "Ik voelde me klein. Of nee, eigenlijk voelde ik me dom.",
+            "nl",
+            "Eigenlijk voelde ik me dom.",
+        ),
+        ("Het was dinsdag. Nee wacht, het was woensdag.", "nl", "Het was woensdag."),
+        # Turned around as a whole: kept as said.
+        (
+            "Ik wil er niet meer over praten. Nee, eigenlijk wel.",
+            "nl",
+            "Ik wil er niet meer over praten. Nee, eigenlijk wel.",
+        ),
+        ("Nee, eigenlijk niet.", "nl", "Nee, eigenlijk niet."),
+    ],
+)
+def test_what_the_person_takes_back_is_not_said_back(message: str, lang: str, meant: str) -> None:
+    assert corrected(message) == meant
+    said = mirrors(message, lang, read(message, lang))[0].text.lower()
+    if meant != message:
+        assert not any(w in said for w in ("boos", "angry", "klein", "dinsdag"))
+
+
+def test_the_question_follows_the_correction_too() -> None:
+    message = "Boos. Nee, eigenlijk meer moe."
+    meant = corrected(message)
+    asked = [c.text for c in template_questions(read(meant, "nl"), meant, 2, "nl")]
+    assert not any("boos" in q for q in asked)

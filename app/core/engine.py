@@ -233,7 +233,7 @@ class Engine(CrisisTurns, AdviceTurns):
             yield from self._options(c.session_id, text, lang, c.cycle, state, c.started)
             return
         earlier = [t.user for t in self.sessions.turns(c.session_id) if t.kind == "reflect"]
-        seen = reading.read(text, lang, earlier)
+        seen = reading.read(reflection.corrected(text), lang, earlier)
         cycle = phases.observe(c.cycle, text, seen)
         cards = self.knowledge.search(
             text, k=2, type=CARD_TYPES, phase=cycle.phase, prefer_lang=lang
@@ -294,9 +294,8 @@ class Engine(CrisisTurns, AdviceTurns):
         asked = list(c.state.get("asked", []))
         extra = self._method_questions(cycle, c.lang, asked, story, seen)
         bank = [(p.card_id, p.text) for p in found.passages]
-        ranked = compose.rank_questions(
-            bank, seen, c.text, story, cycle.phase, c.lang, asked, extra
-        )
+        meant = reflection.corrected(c.text)
+        ranked = compose.rank_questions(bank, seen, meant, story, cycle.phase, c.lang, asked, extra)
         return ranked or [Candidate(RETURN_QUESTION[c.lang], "fixed:return", 0.0)]
 
     def _method_questions(

@@ -95,6 +95,7 @@ ASKS_SELF: dict[str, str] = _COACH["asks_self"]
 def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[Candidate]:
     """The person's own sentences said back, best first; fixed phrasings for short answers."""
     found: list[Candidate] = []
+    message = corrected(message)
     said = statements(message)
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
@@ -139,6 +140,35 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
     if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4:
         return None
     return _turn(parts[1], lang, message, joined=True)
+
+
+# The person corrects themself: what they took back is not said back. "Boos. Nee, eigenlijk meer
+# moe." -> "Moe."; "Ik was boos, nee eigenlijk teleurgesteld." -> "Ik was teleurgesteld.".
+_TAKEN_BACK = re.compile(
+    r"[^.!?]*[.!?]\s+(?:of\s+)?(?:nee|no)[,.]?\s+(?=eigenlijk|actually|wacht|beter gezegd|rather)"
+    r"(?:(?:wacht|beter gezegd|rather),?\s+)?",
+    re.I,
+)
+_ONE_WORD = re.compile(r"^(?:eigenlijk|actually)\s+(?:meer\s+|more\s+)?(\w+)\W*$", re.I)
+_WORD_TAKEN_BACK = re.compile(
+    r"\b\w+,\s+(?:nee|no),?\s+(?:eigenlijk|actually)\s+(?:meer\s+|more\s+)?(\w+)", re.I
+)
+_FLIP = re.compile(r"^(wel|niet|not|yes|ja|no|nee)\W*$", re.I)
+
+
+def corrected(message: str) -> str:
+    """The message as the person meant it after correcting themself."""
+    text = _WORD_TAKEN_BACK.sub(lambda m: m.group(1), message)
+    ends = [m.end() for m in _TAKEN_BACK.finditer(text)]
+    if not ends:
+        return text
+    rest = text[ends[-1] :]
+    one = _ONE_WORD.match(rest.strip())
+    if one:
+        rest = one.group(1) + "."
+    if _FLIP.match(rest.strip()):
+        return text  # "Nee, eigenlijk wel." turns the whole sentence around: kept as said
+    return rest[:1].upper() + rest[1:]
 
 
 def statements(message: str) -> list[str]:
