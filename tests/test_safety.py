@@ -249,6 +249,16 @@ def test_bench_conversations_crisis_turns_match_the_detector() -> None:
         # "since then" is not "well since then"
         ("Twee jaar geleden dat ongeval. Sindsdien wil ik eigenlijk niet meer leven.", True),
         ("In 2018 heb ik met een touw in de schuur gestaan. Nu denk ik er weer aan.", True),
+        # closed and over, in the person's own words
+        ("Als adolescent heb ik een suïcidepoging gedaan. Dat is een afgesloten hoofdstuk.", False),
+        ("In my early twenties I self-harmed; after treatment the scars have faded.", False),
+        # a present wish or a return outweighs any word of recovery
+        (
+            "Ik heb er hulp voor gehad, maar nu ben ik thuis en wil ik mezelf snijden, zoals ik "
+            "vroeger deed.",
+            True,
+        ),
+        ("Ooit zelfbeschadiging, na behandeling klachtenvrij. Nu weer begonnen met krassen.", True),
         (
             "Vier jaar geleden deed ik een zelfmoordpoging. De laatste tijd denk ik er weer aan.",
             True,

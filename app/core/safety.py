@@ -140,7 +140,12 @@ _PAST = re.compile(
     r"\btoen ik (nog )?(tiener|student|jong|jonger) was\b|\bwhen i was (a teenager|younger)\b|"
     r"\b(mijn|my) dieptepunt\b|\b(that|dat) was (my|mijn) (low point|dieptepunt)\b|"
     r"\b\w+ (years?|months?) (free|clean|sober)\b|\b\w+ (years|jaar) since\b|\bfor years\b|"
-    r"\b(ligt|liggen|lag|lagen) (\w+ ){0,4}achter (me|mij)\b"
+    r"\b(ligt|liggen|lag|lagen) (\w+ ){0,4}achter (me|mij)\b|"
+    r"\booit\b|\bin mijn (studententijd|tienerjaren|tienertijd|eerste jaar|jeugd)\b|"
+    r"\bals (adolescent|\w+jarige)\b|\bat (fifteen|sixteen|seventeen|eighteen|nineteen)\b|"
+    r"\bin my (early |late )?(teens|twenties|thirties|first year|second year|third year)\b|"
+    r"\b\w+ jaar (later|geen)\b|\b\w+ years later\b|\bfree of it for\b|\bover a decade\b|"
+    r"\babout (19|20)\d\d\b"
 )
 _NOW_WELL = re.compile(
     r"\b(inmiddels|hersteld|recovered|stabiel|nuchter|"
@@ -151,14 +156,27 @@ _NOW_WELL = re.compile(
     r"(gaat|ging) (het )?al (jaren|lang|een tijd) (goed|beter)|nieuwe start|"
     r"in behandeling geweest|hulp (voor )?gehad|hulp gezocht|got help|had (therapy|treatment)|"
     r"\w+ (years?|months?) (free|clean) of|free of (it|self-harm|self harm)|"
-    r"(been|going) well for years|still here|healed|genezen|(well|fine|better) now)\b"
+    r"(been|going) well for years|still here|healed|genezen|(well|fine|better) now|"
+    # Closed and over, in the person's words.
+    r"klachtenvrij|(een )?afgesloten hoofdstuk|heb (\w+ ){0,4}(kunnen )?afsluiten|afgerond|"
+    r"ben (daar|er) (\w+ ){0,3}uitgekomen|eroverheen|dat was toen|that was then|"
+    r"(full|fully) recover\w*|back on (full )?duties|closed (our|my|the) sessions|"
+    r"therapy (is )?(finish|finished|over|ended)|a different person now|"
+    r"(has|have) faded|so has the pull|after treatment|na behandeling|"
+    r"met (behulp van|hulp van) (therapie|behandeling|mijn therapeut|de ggz)|"
+    r"now i('m| am) (thirty|forty|fifty|happy|\d+)|"
+    r"(ingeleverd|teruggebracht) bij de apotheek|het kan dus|"
+    r"(ben|am) (eerlijk gezegd |honestly )?(gelukkig|happy)|restraining order|functioneer ik)\b"
 )
 _BACK = re.compile(
     r"\b(weer terug|is terug|opnieuw|its back|back again|again lately|de laatste tijd weer|"
     r"sinds kort weer|nu weer|lately|de laatste tijd|vandaag weer|vanavond|vannacht|tonight|"
     r"right now|op dit moment|terugval|relapse|drang|urge|bijna mis|weer zin|"
     r"trekt weer|begint weer|komt weer|comes back|coming back|starting again|today again|"
-    r"this week|deze week|keep thinking|steeds weer|blijf (\w+ )?(denken|malen))\b"
+    r"this week|deze week|keep thinking|steeds weer|blijf (\w+ )?(denken|malen)|"
+    r"weer (begonnen|gedaan|gesneden|gekrast)|started again|zoals ik (dat )?vroeger deed|"
+    r"like i used to|ik wil (mezelf|mijn \w+) (\w+ )?(verbranden|snijden|krassen|pijn doen)|"
+    r"i want to (hurt|cut|burn) (myself|my))\b"
 )
 
 
