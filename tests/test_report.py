@@ -110,3 +110,19 @@ def test_what_was_felt_goes_before_plain_context_and_a_pointing_back_sentence_st
     noticed = section(report.build(turns, "nl"), "Wat ik bij mezelf opmerkte")
     assert "Ik voelde me klein. Dat is niet nieuw voor mij." in noticed
     assert len(noticed) == 3 and noticed[0] == "Hij praatte heel hard."
+
+
+def test_a_but_sentence_stays_with_the_one_it_turns() -> None:
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn(
+            "Ik vind het belangrijk om betrouwbaar te zijn. "
+            "Maar misschien heb ik dat gelijkgesteld aan foutloos zijn.",
+            3,
+        ),
+    ]
+    insight = section(report.build(turns, "nl"), "Patroon of inzicht")
+    assert insight == [
+        "Ik vind het belangrijk om betrouwbaar te zijn. Maar misschien heb ik dat gelijkgesteld "
+        "aan foutloos zijn."
+    ]

@@ -59,14 +59,17 @@ def _sentences(text: str, limit: int, rank: bool = False) -> list[str]:
     out: list[str] = []
     for s in style.sentences(text):
         s = s.strip()
-        if len(s.split()) < 4 or s.endswith(("...", "…", "?")) or _LINKING.match(s):
+        if len(s.split()) < 4 or s.endswith(("...", "…", "?")):
             continue
         if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
             continue
         if _CHATTER.search(s) or _NOT_KNOWING.match(s):
             continue
-        if _LEANS.match(s) and out:  # "Dan ga ik het zelf doen." belongs to what came before
-            out[-1] = f"{out[-1]} {s}"
+        if (_LEANS.match(s) or _LINKING.match(s)) and out:
+            # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
+            out[-1] = f"{out[-1]} {s[:1].upper() + s[1:]}"
+            continue
+        if _LINKING.match(s):  # "Of dat ..." opening a message leans on the message before
             continue
         out.append(s[:1].upper() + s[1:])
     if len(out) <= limit or not rank:
