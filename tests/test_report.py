@@ -126,3 +126,24 @@ def test_a_but_sentence_stays_with_the_one_it_turns() -> None:
         "Ik vind het belangrijk om betrouwbaar te zijn. Maar misschien heb ik dat gelijkgesteld "
         "aan foutloos zijn."
     ]
+
+
+def test_fragments_that_lean_are_joined_or_left_out_and_an_english_i_is_a_capital() -> None:
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn("Alsof het niks was voor hem. Weet ik eigenlijk niet.", 2),
+        turn("Ja, een beetje schuldig ook wel. Alsof ik het had moeten voorkomen.", 2),
+    ]
+    noticed = section(report.build(turns, "nl"), "Wat ik bij mezelf opmerkte")
+    assert noticed == ["Ja, een beetje schuldig ook wel. Alsof ik het had moeten voorkomen."]
+    english = [
+        Turn(
+            user="i think if i ask too much she'll think i'm slow.",
+            reply="…",
+            phase=2,
+            lang="en",
+            kind="reflect",
+            crisis=False,
+        )
+    ]
+    assert "I think if I ask too much she'll think I'm slow." in report.build(english, "en")

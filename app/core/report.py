@@ -44,11 +44,14 @@ _CHATTER = re.compile(
     re.I,
 )
 _NOT_KNOWING = re.compile(
-    r"^(weet ik (het )?niet|ik weet (het )?niet|geen idee|i don'?t know|no idea)\b", re.I
+    r"^(weet ik (het )?(eigenlijk |ook )?niet|ik weet (het )?(eigenlijk |ook )?niet|geen idee|"
+    r"i don'?t (really )?know|no idea)\b",
+    re.I,
 )
 _LEANS = re.compile(
     r"^(dan|zodat|daarom|daardoor|tenminste|zonder|behalve|then|so that|which|without|"
-    r"dat (is|was|klinkt|denk)|that'?s|that (is|was|sounds)|like it)\b",
+    r"dat (is|was|klinkt|denk)|that'?s|that (is|was|sounds)|like it|al (heeft|had|is|was|"
+    r"zegt|zei)|alsof|omdat|terwijl|although|even though|as if|because)\b",
     re.I,
 )
 
@@ -69,8 +72,9 @@ def _sentences(text: str, limit: int, rank: bool = False) -> list[str]:
             # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
             out[-1] = f"{out[-1]} {s[:1].upper() + s[1:]}"
             continue
-        if _LINKING.match(s):  # "Of dat ..." opening a message leans on the message before
-            continue
+        if _LINKING.match(s) or _LEANS.match(s):
+            continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
+        s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", s)  # "i think" -> "I think"
         out.append(s[:1].upper() + s[1:])
     if len(out) <= limit or not rank:
         return out[:limit]
