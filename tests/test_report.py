@@ -59,7 +59,8 @@ def test_fragments_questions_crisis_and_other_turns_stay_out() -> None:
 def test_english_report_has_an_english_title() -> None:
     text = report.build([], "en", title="Reflectie 2026-11-28 10:00")
     assert text.startswith("# Reflection report: Reflection 2026-11-28 10:00")
-    assert "No intention formulated yet." in text
+    assert "No intention formulated yet; that can still come later." in text
+    assert "?" not in text.split("## My intention", 1)[1]
 
 
 def test_talk_about_the_talk_stays_out_and_a_follow_up_stays_with_its_sentence() -> None:
