@@ -148,3 +148,13 @@ def test_fragments_that_lean_are_joined_or_left_out_and_an_english_i_is_a_capita
         )
     ]
     assert "I think if I ask too much she'll think I'm slow." in report.build(english, "en")
+
+
+def test_not_knowing_alone_stays_out_but_not_knowing_what_someone_meant_stays() -> None:
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn("Weet ik eigenlijk niet.", 2),
+        turn("Weet ik eigenlijk niet wat ze daarmee bedoelt.", 2),
+    ]
+    noticed = section(report.build(turns, "nl"), "Wat ik bij mezelf opmerkte")
+    assert noticed == ["Weet ik eigenlijk niet wat ze daarmee bedoelt."]

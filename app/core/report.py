@@ -44,8 +44,9 @@ _CHATTER = re.compile(
     re.I,
 )
 _NOT_KNOWING = re.compile(
-    r"^(weet ik (het )?(eigenlijk |ook )?niet|ik weet (het )?(eigenlijk |ook )?niet|geen idee|"
-    r"i don'?t (really )?know|no idea)\b",
+    r"^(weet ik (het )?niet|ik weet (het )?niet|geen idee|i don'?t know|no idea)\b|"
+    # "Weet ik eigenlijk niet." alone; "Weet ik eigenlijk niet wat ze bedoelt." says something.
+    r"^(weet ik (het )?|ik weet (het )?)(eigenlijk|ook) niet\W*$|^i don'?t really know\W*$",
     re.I,
 )
 _LEANS = re.compile(
