@@ -7,7 +7,16 @@ import pytest
 from app.core.language_guard import agreement_errors, language_ok
 from app.core.question_fit import fits, template_questions
 from app.core.reading import read
-from app.core.reflection import corrected, follow, mirrors
+from app.core.reflection import Candidate, corrected, follow, mirrors
+
+
+def top_question(message: str, lang: str, phase: int) -> Candidate:
+    """The best-scored template question for `message` read on its own."""
+    ranked = sorted(
+        template_questions(read(message, lang), message, phase, lang), key=lambda c: -c.score
+    )
+    assert ranked, message
+    return ranked[0]
 
 
 def texts(message: str, lang: str = "nl") -> list[str]:
@@ -367,10 +376,7 @@ def test_a_quote_does_not_open_with_and(message: str, lang: str, quote: str) -> 
 def test_what_the_message_leaves_open_is_asked_first(
     message: str, lang: str, question: str
 ) -> None:
-    ranked = sorted(
-        template_questions(read(message, lang), message, 2, lang), key=lambda c: -c.score
-    )
-    assert ranked and ranked[0].text == question, [c.text for c in ranked[:3]]
+    assert top_question(message, lang, 2).text == question
 
 
 @pytest.mark.parametrize(
@@ -423,10 +429,7 @@ def test_what_touches_most_is_not_asked_right_after_it_was_said() -> None:
 def test_a_talk_ahead_and_who_they_want_to_be_are_made_concrete(
     message: str, lang: str, question: str
 ) -> None:
-    ranked = sorted(
-        template_questions(read(message, lang), message, 4, lang), key=lambda c: -c.score
-    )
-    assert ranked and ranked[0].text == question, [c.text for c in ranked[:3]]
+    assert top_question(message, lang, 4).text == question
 
 
 @pytest.mark.parametrize(
@@ -453,7 +456,7 @@ def test_the_mirror_says_back_the_sentence_the_question_is_built_on() -> None:
         "Right now I'm just generous and then grumpy about it."
     )
     r = read(message, "en")
-    question = sorted(template_questions(r, message, 3, "en"), key=lambda c: -c.score)[0]
+    question = top_question(message, "en", 3)
     assert question.text == "What would that look like in practice?" and question.anchor == 0
     chosen = follow(mirrors(message, "en", r), question, "en")[0]
     assert chosen.text.startswith("You'd want to be the kind of freelancer")
@@ -462,7 +465,7 @@ def test_the_mirror_says_back_the_sentence_the_question_is_built_on() -> None:
 def test_a_mirror_that_says_back_a_feeling_stays_first() -> None:
     message = "Humiliated, mostly. I kept coming up with all the clever things I could have said."
     r = read(message, "en")
-    question = sorted(template_questions(r, message, 2, "en"), key=lambda c: -c.score)[0]
+    question = top_question(message, "en", 2)
     said = mirrors(message, "en", r)
     assert question.anchor >= 0 and "humiliated" in said[0].text.lower()
     assert follow(said, question, "en")[0] == said[0]

@@ -100,11 +100,16 @@ def _anchor(t: Template, message: str, lang: str) -> int:
     marks = [n for n in t.needs if n in _SENTENCE_MARKS]
     if not marks:
         return -1
-    for n, sentence in enumerate(statements(message)):
-        alone = read(sentence, lang)
+    for n, alone in enumerate(_statements_read(message, lang)):
         if all(getattr(alone, m) for m in marks):
             return n
     return -1
+
+
+@functools.lru_cache(maxsize=8)
+def _statements_read(message: str, lang: str) -> tuple[Reading, ...]:
+    """Each of the person's statements read on its own, once per message (not per template)."""
+    return tuple(read(sentence, lang) for sentence in statements(message))
 
 
 # What a bank question takes for granted, and what the story must name for it to fit.

@@ -269,13 +269,10 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     # A pattern is not one moment: "toen" would point at nothing.
     r.habitual = marks.habitual(low)
     r.evaluation, r.evaluation_past = marks.evaluation(low, lang)
-    r.values = marks.names_values(low)
-    r.unsaid = marks.unsaid(low)
+    for name, found in marks.plain(low).items():
+        setattr(r, name, found)
     r.fear_ahead = marks.fear_ahead(low)
-    r.dilemma = marks.dilemma(low)
-    r.touched = marks.says_what_touches(low)
     r.talk_ahead = marks.talk_ahead(low)
-    r.ideal_self = marks.ideal_self(low)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(_WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3

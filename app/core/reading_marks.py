@@ -42,9 +42,13 @@ _EVAL_REASON = re.compile(
 )
 
 
+def _sentences(low: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", low)
+
+
 def evaluation(low: str, lang: str) -> tuple[str, bool]:
     """The person's own judging word and whether it was said in the past tense."""
-    for sentence in re.split(r"(?<=[.!?])\s+", low):
+    for sentence in _sentences(low):
         m = _EVAL[lang].search(sentence)
         if m and not _EVAL_REASON.search(sentence):
             return m.group(2), bool(_EVAL_PAST.search(m.group(0)))
@@ -66,10 +70,6 @@ def habitual(low: str) -> bool:
 _VALUES = re.compile(r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|values?)\b")
 
 
-def names_values(low: str) -> bool:
-    return bool(_VALUES.search(low))
-
-
 # What the person did not say and wished they had, without saying it here: "ik had eigenlijk
 # veel meer willen zeggen", "I bit my tongue". Asked: what they would have wanted to say.
 _UNSAID = re.compile(
@@ -83,10 +83,6 @@ _UNSAID = re.compile(
     # ... unless the same sentence says it: "had ik kunnen zeggen dat ...", "I wanted to say:".
     r"(?!\s*(?:[:'‘“\"]|dat\b|that\b|iets als|something like|sorry))"
 )
-
-
-def unsaid(low: str) -> bool:
-    return bool(_UNSAID.search(low))
 
 
 # A fear of the person's own about what may come: "ik ben bang dat hij ... gaat", "I'm scared
@@ -105,7 +101,7 @@ _FEAR_AHEAD = re.compile(
 
 def fear_ahead(low: str) -> bool:
     """A fear of the person's own about what may happen, its consequence left unsaid."""
-    for sentence in re.split(r"(?<=[.!?])\s+", low):
+    for sentence in _sentences(low):
         m = _FEAR_OWN.search(sentence)
         if m and _FEAR_AHEAD.search(sentence[m.end() :]):
             return True
@@ -122,19 +118,11 @@ _DILEMMA = re.compile(
 )
 
 
-def dilemma(low: str) -> bool:
-    return bool(_DILEMMA.search(low))
-
-
 # The person just said what touches them: asking what touches them most repeats it.
 _TOUCHED = re.compile(
     r"\b(?:het raakt me|raakt me|wat me raakt|wat me dwarszit|what gets (?:to )?me|"
     r"what bothers me|what stays with me|gets to me)\b"
 )
-
-
-def says_what_touches(low: str) -> bool:
-    return bool(_TOUCHED.search(low))
 
 
 # A talk the person plans or weighs, its words not said here: "ik zou het bij hem kunnen
@@ -159,7 +147,7 @@ _TALK_AHEAD = re.compile(
 
 def talk_ahead(low: str) -> bool:
     """A talk the person plans or weighs, without the words they would use."""
-    for sentence in re.split(r"(?<=[.!?])\s+", low):
+    for sentence in _sentences(low):
         if _TALK.search(sentence) and _TALK_AHEAD.search(sentence) and not _ANYONE.search(sentence):
             return not _TALK_WORDS.search(low)
     return False
@@ -175,5 +163,16 @@ _IDEAL = re.compile(
 )
 
 
-def ideal_self(low: str) -> bool:
-    return bool(_IDEAL.search(low))
+# The marks that are one pattern found anywhere in the message, by the Reading field they set.
+_PLAIN = {
+    "values": _VALUES,
+    "unsaid": _UNSAID,
+    "dilemma": _DILEMMA,
+    "touched": _TOUCHED,
+    "ideal_self": _IDEAL,
+}
+
+
+def plain(low: str) -> dict[str, bool]:
+    """The one-pattern marks of a message: {"unsaid": True, ...}."""
+    return {name: bool(pattern.search(low)) for name, pattern in _PLAIN.items()}
