@@ -299,6 +299,17 @@ def main() -> None:
             "rules_false_alarms": round(float(rule_flag[negatives].mean()), 4),
         }
 
+    def by_group(sem: np.ndarray) -> dict[str, float]:
+        """Cross-validated recall (rules or model) per kind and per language of the risk
+        examples: where the next examples are most needed."""
+        found = sem | rule_flag
+        groups: dict[str, list[bool]] = {}
+        for i, e in enumerate(examples):
+            if e.label == "risk":
+                for key in (e.kind, e.lang):
+                    groups.setdefault(key, []).append(bool(found[i]))
+        return {k: round(float(np.mean(v)), 3) for k, v in sorted(groups.items())}
+
     def squash(z: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-z))
 
@@ -342,6 +353,7 @@ def main() -> None:
         t = float(ranked[min(allowed, len(ranked) - 1)]) + 1e-6
         curve[f"false alarms {fa:.2f}"] = figures(gated, t)["cv_recall_flagged"]
     results["e5"]["recall at other false-alarm budgets"] = curve
+    results["e5"]["cv recall by kind and language"] = by_group(gated >= possible)
 
     for name, use_vectors in (("text", False), ("e5", True)):
         final = dataclasses.replace(

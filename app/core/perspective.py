@@ -84,7 +84,6 @@ _NL_PAST_IRREGULAR = wordset(
     "verloor won hing ving liet riep sloeg droeg vergat loog keek zocht kocht schrok"
 )
 
-
 # Words that are never a finite verb here, whatever a lemma list says ("in" -> innen).
 _NL_FUNCTION = wordset(
     "in op aan af uit om door over voor na bij met toe mee weg heen terug en maar of dan als "
@@ -167,6 +166,10 @@ _SEPARABLE = re.compile(
     r"^(aan|af|in|op|uit|mee|terug|door|over|onder|voor|weg|toe|bij|na|om|vast|los|neer|"
     r"samen|tegen|thuis|mis|kwijt)?ge"
 )
+
+
+def _infinitive(w: str) -> bool:
+    return w.endswith("en") and _lemma(w) == w
 
 
 def _participle(w: str) -> bool:
@@ -313,8 +316,7 @@ def _nl_turn_shared_verbs(
         if nl_present_stem(lower[k + 1], strict=True) and follows not in ("ik", "je", "jij"):
             out[k + 1] = nl_second_person_verb(tokens[k + 1])
             done.add(k + 1)
-    # ... and one at the end of its own part of a clause after "dat": "dat ik dan ga huilen of
-    # juist heel kortaf word" -> "of juist heel kortaf wordt".
+    # ... and one at the end of its own part after "dat": "of juist heel kortaf wordt".
     for k in range(first_ik + 1, len(lower) - 1):
         if lower[k] not in ("en", "of") or "ik" not in lower[first_ik:k]:
             continue
@@ -324,6 +326,8 @@ def _nl_turn_shared_verbs(
         if not part or named or set(part) & (_NL_SUBJECTS | _NL_INDEFINITE):
             continue
         last = stop - 1
+        while last > k + 1 and (_participle(lower[last]) or _infinitive(lower[last])):
+            last -= 1  # "en dan pas ga nadenken": the verb before its infinitive
         if last not in done and len(part) > 1 and nl_present_stem(lower[last], strict=True):
             out[last] = nl_second_person_verb(tokens[last])
             done.add(last)
@@ -338,7 +342,7 @@ def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | 
     """
     for k in range(start, end):
         w = lower[k]
-        if not _is_word(w) or _participle(w) or (w.endswith("en") and _lemma(w) == w):
+        if not _is_word(w) or _participle(w) or _infinitive(w):
             continue
         if nl_present_stem(w, strict=True):
             return k, True
@@ -350,10 +354,8 @@ def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | 
         w = lower[k]
         if not _is_word(w):
             continue
-        if w.endswith("en") and _lemma(w) == w:
-            continue  # an infinitive: zeggen, doen
-        if _participle(w):
-            continue  # a participle: gezegd, ingegrepen, verteld
+        if _infinitive(w) or _participle(w):
+            continue  # zeggen, doen; gezegd, ingegrepen, verteld
         if nl_present_stem(w, strict=True):
             return k, True
         if nl_verb_form(w):

@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from app.core.own_act import OwnAct, own_act
 from app.core.reading import Reading, read
 from app.core.reflection import TEMPLATES, Candidate, statements
 from app.core.reflection_turn import _feeling_fragment
@@ -63,6 +64,9 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return bool(r.askable)
     if need == "idiom":
         return bool(r.idioms)
+    if need.startswith("own_act_"):
+        act = _own_act(message, r.lang)
+        return act is not None and need == f"own_act_{act.variant}"
     return bool(getattr(r, need, False))
 
 
@@ -97,6 +101,9 @@ _SENTENCE_MARKS = ("unsaid", "fear_ahead", "dilemma", "talk_ahead", "ideal_self"
 def _anchor(t: Template, message: str, lang: str) -> int:
     """The person's sentence (numbered as the mirrors number them) that the template's marks
     come from; -1 when it needs none of them or no one sentence carries them."""
+    if any(n.startswith("own_act_") for n in t.needs):
+        act = _own_act(message, lang)
+        return act.sentence if act else -1
     marks = [n for n in t.needs if n in _SENTENCE_MARKS]
     if not marks:
         return -1
@@ -104,6 +111,11 @@ def _anchor(t: Template, message: str, lang: str) -> int:
         if all(getattr(alone, m) for m in marks):
             return n
     return -1
+
+
+@functools.lru_cache(maxsize=8)
+def _own_act(message: str, lang: str) -> OwnAct | None:
+    return own_act(statements(message), message, lang)
 
 
 @functools.lru_cache(maxsize=8)

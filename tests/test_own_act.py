@@ -1,0 +1,133 @@
+"""A pattern of the person's own behaviour is asked about as an act: what moves them to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.own_act import own_act
+from app.core.question_fit import template_questions
+from app.core.reading import read
+from app.core.reflection import follow, mirrors, statements
+
+
+def _top(message: str, lang: str, phase: int) -> tuple[str, int]:
+    ranked = sorted(
+        template_questions(read(message, lang), message, phase, lang), key=lambda c: -c.score
+    )
+    return ranked[0].text, ranked[0].anchor
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "clause", "variant"),
+    [
+        ("Ik doe eigenlijk alles zelf.", "nl", "je eigenlijk alles zelf doet", "does"),
+        ("Ik sla altijd meteen terug.", "nl", "je altijd meteen terugslaat", "does"),
+        ("Ik bel haar bijna nooit.", "nl", "je haar bijna nooit belt", "doesnt"),
+        (
+            "Ik vraag nooit of iemand kan helpen.",
+            "nl",
+            "je nooit vraagt of iemand kan helpen",
+            "doesnt",
+        ),
+        (
+            "Ik kon weer eens niks meer bedenken, zoals altijd.",
+            "nl",
+            "je weer eens niks meer kon bedenken",
+            "didnt",
+        ),
+        (
+            "Ik merk dat ik steeds later naar huis ga.",
+            "nl",
+            "je steeds later naar huis gaat",
+            "does",
+        ),
+        (
+            "Ik merk dat ik bij haar altijd stiller word.",
+            "nl",
+            "je bij haar altijd stiller wordt",
+            "state",
+        ),
+        (
+            "I always say yes to the extra shifts.",
+            "en",
+            "always say yes to the extra shifts",
+            "does",
+        ),
+        ("I tend to smooth things over.", "en", "smooth things over", "does"),
+        ("I never ask for help, I just push on.", "en", "never ask for help", "doesnt"),
+        (
+            "I've noticed that I keep checking my mail at night.",
+            "en",
+            "keep checking your mail at night",
+            "does",
+        ),
+    ],
+)
+def test_a_pattern_of_ones_own_is_found_as_a_clause(
+    message: str, lang: str, clause: str, variant: str
+) -> None:
+    act = own_act(statements(message), message, lang)
+    assert act is not None
+    assert act.variant == variant
+    assert act.clause == clause
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Ik voel me altijd schuldig.", "nl"),  # a feeling: the feeling questions ask it
+        ("Ik denk er vaak aan terug.", "nl"),  # a thought, and "er"
+        ("Ik probeer altijd alles zelf op te lossen.", "nl"),  # a "te" infinitive
+        ("Ik zeg altijd ja, omdat ik bang ben dat ze me anders niet meer vragen.", "nl"),
+        ("Ik heb het nooit gezegd.", "nl"),  # "hebben": not placed with confidence
+        ("Gisteren zei ik ja tegen de planning.", "nl"),  # one moment, no pattern
+        ("I always feel like the odd one out.", "en"),
+        ("I never ask because I don't want to be a bother.", "en"),
+        ("He always interrupts me.", "en"),
+    ],
+)
+def test_what_is_no_pattern_of_ones_own_or_already_explained_is_not_taken(
+    message: str, lang: str
+) -> None:
+    assert own_act(statements(message), message, lang) is None
+
+
+def test_an_act_they_cannot_explain_is_taken_without_a_pattern_word() -> None:
+    message = "Ik knikte gewoon mee. Ik weet echt niet waarom."
+    act = own_act(statements(message), message, "nl")
+    assert act is not None and act.variant == "did"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "question"),
+    [
+        (
+            "Mijn collega vroeg of ik hulp nodig had. Ik regel eigenlijk alles alleen.",
+            "nl",
+            "Wat maakt dat je dat doet?",
+        ),
+        ("Ik bel de ouders bijna nooit terug.", "nl", "Wat maakt dat je dat niet doet?"),
+        ("I just keep going until I drop, every single time.", "en", "What makes you do that?"),
+        ("My lead offered to help. I never take her up on it.", "en", "What stops you?"),
+    ],
+)
+def test_the_question_points_at_the_act_the_mirror_says_back(
+    message: str, lang: str, question: str
+) -> None:
+    text, anchor = _top(message, lang, 2)
+    assert text == question
+    said = statements(message)
+    chosen = follow(mirrors(message, lang, read(message, lang)), _candidate(text, anchor), lang)[0]
+    assert anchor >= 0 and chosen.text.rstrip(".").split()[-1] in said[anchor]
+
+
+def _candidate(text: str, anchor: int):  # type: ignore[no-untyped-def]
+    from app.core.reflection import Candidate
+
+    return Candidate(text, "template", 2.0, anchor)
+
+
+def test_a_dilemma_keeps_its_own_question() -> None:
+    message = "I keep going back and forth between staying and leaving."
+    text, _ = _top(message, "en", 3)
+    assert text != "What makes you do that?"
