@@ -536,3 +536,20 @@ def test_what_went_on_inside_is_not_asked_right_after_it_was_told(message: str, 
     assert "Wat gebeurde er toen in je?" not in asked
     assert "What was going on inside you at that moment?" not in asked
     assert asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "question"),
+    [
+        (
+            "Moet ik het aan mijn teamleider vragen, of los ik het zelf op?",
+            "nl",
+            "Wat weegt voor jou het zwaarst?",
+        ),
+        ("Should I tell the client now, or wait for the audit?", "en", "What weighs most for you?"),
+    ],
+)
+def test_two_ways_open_asked_as_a_question_are_weighed(
+    message: str, lang: str, question: str
+) -> None:
+    assert top_question(message, lang, 4).text == question

@@ -114,7 +114,10 @@ _DILEMMA = re.compile(
     r"\b(?:weet (?:ik )?(?:eigenlijk |echt )?niet (?:goed )?(?:welke|wat) (?:van de twee )?"
     r"(?:ik kies|ik moet kiezen|beter is)|twijfel (?:tussen|of)|heen en weer|tweestrijd|enerzijds|"
     r"aan de ene kant|don'?t know which (?:to choose|is better)|back and forth|torn between|"
-    r"on the one hand|can'?t decide (?:between|whether))\b"
+    r"on the one hand|can'?t decide (?:between|whether))\b|"
+    # asked as two ways open: "Moet ik haar bellen, of wacht ik af?", "Should I X, or Y?"
+    r"\b(?:moet|zal|kan|ga) ik\b[^?.!]*,? of\b[^?.!]*\?|"
+    r"\b(?:should|shall|do|can) i\b[^?.!]*,? or\b[^?.!]*\?"
 )
 
 
