@@ -84,6 +84,7 @@ def test_a_pattern_of_ones_own_is_found_as_a_clause(
         ("I always feel like the odd one out.", "en"),
         ("I never ask because I don't want to be a bother.", "en"),
         ("He always interrupts me.", "en"),
+        ("I've always been the careful one.", "en"),  # who they are, not what they do
     ],
 )
 def test_what_is_no_pattern_of_ones_own_or_already_explained_is_not_taken(

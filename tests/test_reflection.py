@@ -524,21 +524,6 @@ def test_the_question_follows_the_correction_too() -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "lang"),
-    [
-        ("Toen hij begon te schreeuwen klapte ik dicht. Ik kon niks meer zeggen.", "nl"),
-        ("Ik dacht: dit gaat helemaal mis. Ik heb toen maar niks gezegd.", "nl"),
-        ("When she said it in front of everyone I froze. I just stood there.", "en"),
-    ],
-)
-def test_what_went_on_inside_is_not_asked_right_after_it_was_told(message: str, lang: str) -> None:
-    asked = [c.text for c in template_questions(read(message, lang), message, 2, lang)]
-    assert "Wat gebeurde er toen in je?" not in asked
-    assert "What was going on inside you at that moment?" not in asked
-    assert asked
-
-
-@pytest.mark.parametrize(
     ("message", "lang", "question"),
     [
         (

@@ -236,8 +236,8 @@ def _en_clause(turned: str) -> tuple[str, bool] | None:
     if len(lower) < lead + 2 or lower[lead] != "you":
         return None
     k = lead + 1
-    if lower[k] in ("'ve", "’ve", "have") and k + 1 < len(lower):
-        k += 1
+    if lower[k] == "have" and lower[k + 1 : k + 2] and lower[k + 1] in _NOTICING["en"]:
+        k += 1  # "you've noticed that you ..."
     if lower[k] in _NOTICING["en"]:
         k += 2 if lower[k + 1 : k + 2] == ["that"] else 1
         if lower[k : k + 1] != ["you"]:

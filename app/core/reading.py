@@ -225,7 +225,6 @@ class Reading:
     habitual: bool = False  # a pattern, not one moment: "altijd", "elke keer", "vaak"
     evaluation: str = ""  # the person's judging word: "lastig", "awkward"
     evaluation_past: bool = False
-    reaction: bool = False  # tells the inside at the moment: "ik klapte dicht", "I froze"
     values: bool = False  # names what matters to them: "belangrijk", "important"
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"

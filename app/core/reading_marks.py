@@ -167,16 +167,7 @@ _IDEAL = re.compile(
 
 
 # The marks that are one pattern found anywhere in the message, by the Reading field they set.
-# The person tells what went on inside them at the moment: a thought, the body, freezing up.
-# "Wat gebeurde er toen in je?" would ask what they just told.
-_REACTION = re.compile(
-    r"\b(klapte (ik )?dicht|dichtklapte|schrok|bevroor|verstijfde|blokkeerde|voelde (het )?als|"
-    r"in mijn hoofd|ik dacht|dacht ik|mijn maag|mijn hart|tunnelmodus|kwam (het )?binnen|"
-    r"trilde|froze|went blank|shut down|felt like|in my head|i thought|my stomach|my heart|"
-    r"robot mode|went quiet|switched off|my face)\b"
-)
 _PLAIN = {
-    "reaction": _REACTION,
     "values": _VALUES,
     "unsaid": _UNSAID,
     "dilemma": _DILEMMA,
