@@ -158,3 +158,57 @@ def test_not_knowing_alone_stays_out_but_not_knowing_what_someone_meant_stays() 
     ]
     noticed = section(report.build(turns, "nl"), "Wat ik bij mezelf opmerkte")
     assert noticed == ["Weet ik eigenlijk niet wat ze daarmee bedoelt."]
+
+
+def test_a_feeling_named_alone_is_kept_with_what_follows_it() -> None:
+    turns = [
+        turn("Gisteren werd mijn voorstel in het overleg zonder uitleg afgeschoten.", 1),
+        turn("Teleurgesteld, vooral. En ook wat boos op de voorzitter.", 2),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Wat ik bij mezelf opmerkte") == [
+        "Teleurgesteld, vooral. En ook wat boos op de voorzitter."
+    ]
+
+
+def test_a_pattern_told_late_keeps_the_sentence_that_says_what_it_is() -> None:
+    turns = [
+        turn("Het ging over de planning van de kerstdiensten.", 1),
+        turn(
+            "Ik heb gemerkt dat ik dit vaak doe. Ik slik alles in en dan pieker ik er weken "
+            "over. Mijn zus zegt dat ook.",
+            4,
+        ),
+    ]
+    insight = section(report.build(turns, "nl"), "Patroon of inzicht")
+    assert "Ik slik alles in en dan pieker ik er weken over." in insight
+    assert "Mijn zus zegt dat ook." not in insight
+
+
+def test_the_event_and_what_the_person_did_are_in_the_situation() -> None:
+    story = (
+        "Ik werk als doktersassistent in een drukke praktijk in Zwolle. "
+        "We hebben sinds januari een nieuw belsysteem. "
+        "Het team is klein en iedereen doet alles. "
+        "Vorige dinsdag schreeuwde een patiënt aan de balie dat wij niks deugden. "
+        "De wachtkamer zat vol. "
+        "Ik heb toen alleen maar geknikt en zijn recept uitgeprint."
+    )
+    situation = section(report.build([turn(story, 1)], "nl"), "De situatie")
+    assert situation[0].startswith("Ik werk als doktersassistent")
+    assert "Vorige dinsdag schreeuwde een patiënt aan de balie dat wij niks deugden." in situation
+    assert "Ik heb toen alleen maar geknikt en zijn recept uitgeprint." in situation
+    assert len(situation) == 4
+
+
+def test_chat_spellings_are_written_out_and_items_end_with_a_full_stop() -> None:
+    turns = [
+        Turn(
+            user="i didnt say anything in the meeting and thats what bugs me",
+            reply="…",
+            phase=1,
+            lang="en",
+        )
+    ]
+    situation = section(report.build(turns, "en"), "The situation")
+    assert situation == ["I didn't say anything in the meeting and that's what bugs me."]

@@ -29,7 +29,7 @@ _PLAN = re.compile(
 _INSIGHT = re.compile(
     r"\b(ik merk|ik besef|ik realiseer|ik zie nu|patroon|eigenlijk gaat het|belangrijk voor mij|"
     r"ik denk dat ik|i notice|i realise|i realize|i see now|pattern|important to me|"
-    r"i think i)\b",
+    r"i think i|(?:i've|i have|ik heb) (?:noticed|gemerkt)|heb ik gemerkt)\b",
     re.I,
 )
 _LINKING = re.compile(r"^(of|en|maar|want|dus|or|and|but|so)\b", re.I)
@@ -57,13 +57,17 @@ _LEANS = re.compile(
 )
 
 
-def _sentences(text: str, limit: int, rank: bool = False) -> list[str]:
+def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
     out: list[str] = []
     for s in style.sentences(text):
         s = s.strip()
-        if len(s.split()) < 4 or s.endswith(("...", "…", "?")):
+        if s.endswith(("...", "…", "?")):
+            continue
+        if len(s.split()) < 4:
+            if _bare_feeling(s):
+                out.append(s[:1].upper() + s[1:])  # "Humiliated, mostly." keeps what follows
             continue
         if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
             continue
@@ -75,18 +79,70 @@ def _sentences(text: str, limit: int, rank: bool = False) -> list[str]:
             continue
         if _LINKING.match(s) or _LEANS.match(s):
             continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
-        s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", s)  # "i think" -> "I think"
-        out.append(s[:1].upper() + s[1:])
+        out.append(_tidy(s))
     if len(out) <= limit or not rank:
         return out[:limit]
-    # More than fit, after the situation was told: what the person felt, saw in themselves or
-    # plans goes before plain context; the order they said it in stays.
-    ranked = sorted(range(len(out)), key=lambda i: (-_weight(out[i]), i))[:limit]
+
+    # More than fit: what the person felt, did, saw in themselves or plans goes before plain
+    # context (in the story told first, its opening stays: it says what it is about); the
+    # order they said it in stays.
+    def weight(i: int) -> int:
+        if not opening:
+            return _weight(out[i])
+        told = 2 * (i == 0 or bool(_WHEN.search(out[i]))) + _own_past(out[i])
+        return _weight(out[i]) + told
+
+    ranked = sorted(range(len(out)), key=lambda i: (-weight(i), i))[:limit]
     return [out[i] for i in sorted(ranked)]
 
 
+def _own_past(sentence: str) -> bool:
+    """What the person did then, in their own sentence: "Ik heb niks gezegd", "I bit my tongue"."""
+    from app.core.perspective import _participle
+    from app.core.reading import _past
+
+    lang = "en" if re.match(r"^i\b", sentence, re.I) else "nl"
+    words = re.findall(r"\w+", sentence.lower())
+    perfect = bool({"heb", "had"} & set(words)) and any(_participle(w) for w in words)
+    return bool(_FIRST_PERSON.match(sentence)) and (_past(sentence, lang) or perfect)
+
+
+# Chat spellings a report in the person's own words still writes out: "thats", "didnt".
+_APOSTROPHE = re.compile(
+    r"\b(that|it|what|there|don|didn|doesn|isn|wasn|aren|weren|can|won|couldn|wouldn|shouldn|"
+    r"haven|hasn|hadn)(s|t)\b(?<!\bits)(?<!\bcans)(?<!\bwons)"
+)
+
+
+def _tidy(sentence: str) -> str:
+    """A capital at the start, "I" as a capital, chat spellings written out, a full stop."""
+    s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", sentence)  # "i think" -> "I think"
+    s = re.sub(r"\b(i)m\b", r"\1'm", s, flags=re.I)
+    s = re.sub(r"\b(I)ve\b", r"\1've", s)
+    s = _APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2)}", s)
+    s = re.sub(r"(^|\s)s (ochtends|middags|avonds|nachts)\b", r"\1's \2", s)
+    if s and s[-1].isalnum():
+        s += "."
+    return s[:1].upper() + s[1:]
+
+
+def _bare_feeling(fragment: str) -> bool:
+    """A feeling named alone, "Boos." or "Humiliated, mostly.": short, and the person's own."""
+    from app.core.reflection_turn import _feeling_fragment
+
+    return any(_feeling_fragment(fragment, lang) for lang in ("nl", "en"))
+
+
+# When the story happened: the sentence that tells the event ("Vorige donderdag is Wout ...").
+_WHEN = re.compile(
+    r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|vorige|"
+    r"afgelopen|vanochtend|vanmiddag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"geleden|yesterday|today|ago|last (week|month|night)|this (morning|afternoon))\b",
+    re.I,
+)
 _FELT = re.compile(
-    r"\b(ik (voel|voelde|was|ben|schaamde|baal|schrok)|i (feel|felt|was|am|'m)|i'm)\b", re.I
+    r"\b(ik (voel|voelde|was|ben|schaamde|baal|schrok|vond|vind)|i (feel|felt|was|am|'m)|i'm)\b",
+    re.I,
 )
 
 
@@ -114,6 +170,7 @@ _OWN_STEP = re.compile(
 )
 
 
+_FIRST_PERSON = re.compile(r"^(ik|i)\b", re.I)
 _TENDS = re.compile(r"\b(a lot|tend to|de neiging)\b", re.I)
 
 
@@ -149,11 +206,17 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
         if turn.crisis or turn.kind != "reflect" or not turn.user.strip():
             continue
         last_phase = turn.phase or 1
-        said += [(s, last_phase) for s in _sentences(turn.user, 3, rank=last_phase >= 2)]
+        opening = not said
+        chosen = _sentences(turn.user, 4 if opening else 3, rank=True, opening=opening)
+        said += [(s, last_phase) for s in chosen]
     if closing:
         said += [(s, last_phase) for s in _sentences(closing, 3)]
-    for sentence, phase in said:
+    before = ("", -1)
+    for n, (sentence, phase) in enumerate(said):
         where = _bucket(sentence, phase)
+        if not where and before == ("insight", n - 1) and _FIRST_PERSON.match(sentence):
+            where = "insight"  # "I've noticed I do this a lot. I absorb things to keep ..."
+        before = (where, n)
         if not where:
             continue
         bucket = buckets[where]
