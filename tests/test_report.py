@@ -212,3 +212,27 @@ def test_chat_spellings_are_written_out_and_items_end_with_a_full_stop() -> None
     ]
     situation = section(report.build(turns, "en"), "The situation")
     assert situation == ["I didn't say anything in the meeting and that's what bugs me."]
+
+
+def test_a_quoted_answer_is_no_plan_and_a_plan_inside_dat_is_one() -> None:
+    turns = [
+        turn("Het ging over het rooster van de zomer.", 1),
+        turn("Ik zei in het overleg alleen 'oké, ik ga erop letten'.", 2),
+        turn("Ik denk dat ik het met mijn teamleider, Saskia, ga bespreken.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Wat ik bij mezelf opmerkte") == [
+        "Ik zei in het overleg alleen 'oké, ik ga erop letten'."
+    ]
+    assert section(text, "Mijn voornemen") == [
+        "Ik denk dat ik het met mijn teamleider, Saskia, ga bespreken."
+    ]
+
+
+def test_a_sentence_that_says_like_that_stays_with_what_it_points_at() -> None:
+    turns = [
+        turn("It was about the handover on the ward.", 1),
+        turn("I'd like to be calm but clear with families. My old mentor was like that.", 2),
+    ]
+    noticed = section(report.build(turns, "en"), "What I noticed about myself")
+    assert noticed == ["I'd like to be calm but clear with families. My old mentor was like that."]

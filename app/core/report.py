@@ -23,6 +23,7 @@ _PLAN = re.compile(
     r"\b(ik ga|ga ik|voortaan|volgende keer|ik neem me voor|ik wil (eerst|voortaan|proberen)|"
     r"morgen|volgende week|i will|i'll|i'm going to|i am going to|next time|from now on|"
     r"tomorrow|next week|misschien (kan|ga|moet|zou) ik|misschien gewoon|"
+    r"dat ik( [\w,]+){1,6} ga \w+en|"
     r"maybe i (could|can|should|will)|maybe just)\b",
     re.I,
 )
@@ -49,6 +50,12 @@ _NOT_KNOWING = re.compile(
     r"^(weet ik (het )?|ik weet (het )?)(eigenlijk|ook) niet\W*$|^i don'?t really know\W*$",
     re.I,
 )
+# A sentence that says "like that" about what came before: "My first manager was like that."
+_POINTS_BACK = re.compile(
+    r"\b(was|is|were|are|deed|doet|did|does) (ook )?(like that|just like that|the same|net zo|"
+    r"precies zo|ook zo)\b|^the one who\b",
+    re.I,
+)
 _LEANS = re.compile(
     r"^(dan|zodat|daarom|daardoor|tenminste|zonder|behalve|then|so that|which|without|"
     r"dat (is|was|klinkt|denk)|that'?s|that (is|was|sounds)|like it|al (heeft|had|is|was|"
@@ -73,7 +80,7 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
             continue
         if _CHATTER.search(s) or _NOT_KNOWING.match(s):
             continue
-        if (_LEANS.match(s) or _LINKING.match(s)) and out:
+        if (_LEANS.match(s) or _LINKING.match(s) or _POINTS_BACK.search(s)) and out:
             # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
             out[-1] = f"{out[-1]} {s[:1].upper() + s[1:]}"
             continue
@@ -180,6 +187,8 @@ def _bucket(sentence: str, phase: int) -> str:
     step of the person's own is a voornemen ("" when it belongs nowhere). A sentence with its
     follow-up joined to it ("... Dan ga ik het zelf doen.") goes where its first part goes."""
     sentence = re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
+    # What the person quotes ("ik zei alleen 'oké, ik ga erop letten'") is not their plan.
+    sentence = re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", "…", sentence)
     if _PLAN.search(sentence):
         return "intent"
     if _INSIGHT.search(sentence) and phase >= 2:
