@@ -263,6 +263,15 @@ def test_bench_conversations_crisis_turns_match_the_detector() -> None:
             "Vier jaar geleden deed ik een zelfmoordpoging. De laatste tijd denk ik er weer aan.",
             True,
         ),
+        # a time long past places the rule's words there, unless it goes on or is back
+        (
+            "In 2016 I took an overdose and spent two nights in hospital. HR asked me to help.",
+            False,
+        ),
+        ("Zes jaar vrij van zelfbeschadiging. Vandaag taart voor het team.", False),
+        ("Als zestienjarige had ik suïcidale gedachten. Nu begeleid ik zelf jongeren.", False),
+        ("Drie jaar geleden een overdosis. Ik heb nog steeds die gedachten.", True),
+        ("In 2017 I took an overdose. Since then I've wanted to try again.", True),
     ],
 )
 def test_a_crisis_told_as_past_and_handled_is_not_a_signal_now(text: str, flagged: bool) -> None:

@@ -145,7 +145,10 @@ _PAST = re.compile(
     r"\bals (adolescent|\w+jarige)\b|\bat (fifteen|sixteen|seventeen|eighteen|nineteen)\b|"
     r"\bin my (early |late )?(teens|twenties|thirties|first year|second year|third year)\b|"
     r"\b\w+ jaar (later|geen)\b|\b\w+ years later\b|\bfree of it for\b|\bover a decade\b|"
-    r"\babout (19|20)\d\d\b"
+    r"\babout (19|20)\d\d\b|\b(back )?in (19|20)\d\d\b|\bthat (winter|summer|year)\b|"
+    r"\bin (mijn|my) (tienerjaren|teenage years|student days|studietijd)\b|\bas a teenager\b|"
+    r"\bjaar (vrij van|geen \w+ meer)\b|\banniversary of\b|\bverjaardag van mijn\b|"
+    r"\blong since\b|\b(van|from) (anderhalf|\w+) jaar geleden\b|\bin de adolescentie\b"
 )
 _NOW_WELL = re.compile(
     r"\b(inmiddels|hersteld|recovered|stabiel|nuchter|"
@@ -166,7 +169,10 @@ _NOW_WELL = re.compile(
     r"met (behulp van|hulp van) (therapie|behandeling|mijn therapeut|de ggz)|"
     r"now i('m| am) (thirty|forty|fifty|happy|\d+)|"
     r"(ingeleverd|teruggebracht) bij de apotheek|het kan dus|"
-    r"(ben|am) (eerlijk gezegd |honestly )?(gelukkig|happy)|restraining order|functioneer ik)\b"
+    r"(ben|am) (eerlijk gezegd |honestly )?(gelukkig|happy)|restraining order|functioneer ik|"
+    r"ben ik (eerlijk gezegd )?(gelukkig|blij)|gevierd|celebrated|grateful|dankbaar|"
+    r"op de goede manier|in the good way|(long since|since) resolved|stap voor stap|"
+    r"helps? me (now|today)|helpt (mij|me) (nu|nu juist|in)|lived experience|ervaringsdeskundige)\b"
 )
 _BACK = re.compile(
     r"\b(weer terug|is terug|opnieuw|its back|back again|again lately|de laatste tijd weer|"
@@ -180,9 +186,33 @@ _BACK = re.compile(
 )
 
 
+# A time that places the crisis firmly in the past: a year, "drie jaar geleden", "in my third
+# year", "vijf jaar vrij van". With nothing that says it is back, the rules' words belong to
+# that past; the semantic screen still reads the message.
+_LONG_AGO = re.compile(
+    r"\b(in|back in|sinds|since) (19|20)[01]\d\b|\b(\w+|\d+) (jaar|years?) (geleden|ago|clean|"
+    r"vrij van|free)\b|\bin (mijn|my) (studententijd|tienerjaren|jeugd|teens|first year|second "
+    r"year|third year|student days)\b|\bals (\w+jarige|tiener|adolescent)\b|"
+    r"\bin de adolescentie\b|\bas a teenager\b|\banniversary of\b"
+)
+# It goes on, or it is there again: "sindsdien wil ik niet meer", "nu denk ik er weer aan".
+_STILL = re.compile(
+    r"\b(nog steeds|nog altijd|soms nog|nu ook|sindsdien|since then|ever since|"
+    r"still (think|feel|want|have|get)|sometimes still|now too|same now|again|"
+    r"(denk|dacht|voel|wil|zin|kijk)( \w+){0,3} weer|weer (aan|zin|denken))\b"
+)
+
+
 def told_as_past(norm: str) -> bool:
     """The signal belongs to a crisis the person tells as over and handled."""
-    return bool(_PAST.search(norm) and _NOW_WELL.search(norm) and not _BACK.search(norm))
+    if _BACK.search(norm) or _STILL.search(norm):
+        return False
+    return bool(_PAST.search(norm) and _NOW_WELL.search(norm))
+
+
+def long_ago(norm: str) -> bool:
+    """The rules' words belong to a time long past, and nothing says it is back."""
+    return bool(_LONG_AGO.search(norm)) and not (_BACK.search(norm) or _STILL.search(norm))
 
 
 def about(norm: str, start: int, end: int) -> str:
@@ -258,7 +288,7 @@ class RuleSet:
     def hits(self, text: str) -> list[RuleHit]:
         """Every rule match in `text` that is not waived, in rule order."""
         norm = self.prepared(text)
-        return [] if told_as_past(norm) else self.matches(norm)
+        return [] if told_as_past(norm) or long_ago(norm) else self.matches(norm)
 
     def matches(self, norm: str) -> list[RuleHit]:
         """Every rule match in a prepared text (see `prepared`) that is not waived."""
@@ -334,7 +364,7 @@ class CrisisScreen:
             return NONE  # a crisis told as over and handled, with nothing saying it is back
         candidates = [
             Verdict(h.rule.level, h.rule.kind, h.about, h.phrase, f"rule:{h.rule.id}")
-            for h in self.rules.matches(norm)
+            for h in ([] if long_ago(norm) else self.rules.matches(norm))
         ]
         if self.semantic is not None and not any(
             v.level == "clear" and v.about == "self" for v in candidates
