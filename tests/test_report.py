@@ -236,3 +236,22 @@ def test_a_sentence_that_says_like_that_stays_with_what_it_points_at() -> None:
     ]
     noticed = section(report.build(turns, "en"), "What I noticed about myself")
     assert noticed == ["I'd like to be calm but clear with families. My old mentor was like that."]
+
+
+def test_a_feeling_named_alone_late_is_still_what_the_person_noticed() -> None:
+    turns = [
+        turn("Het ging over de overdracht op de afdeling.", 1),
+        turn("Schaamte. En ook wat ergernis dat ik me zo schaam.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Wat ik bij mezelf opmerkte") == [
+        "Schaamte. En ook wat ergernis dat ik me zo schaam."
+    ]
+    assert section(text, "Patroon of inzicht") == []
+
+
+def test_a_quote_with_zon_inside_is_still_a_quote_and_no_plan() -> None:
+    story = "Ik belde de arts en die zei alleen 'dat is normaal na zo'n ingreep, kijk morgen maar'."
+    text = report.build([turn(story, 1)], "nl")
+    assert section(text, "De situatie") == [story]
+    assert section(text, "Mijn voornemen") == []

@@ -187,8 +187,10 @@ def _bucket(sentence: str, phase: int) -> str:
     step of the person's own is a voornemen ("" when it belongs nowhere). A sentence with its
     follow-up joined to it ("... Dan ga ik het zelf doen.") goes where its first part goes."""
     sentence = re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
+    if _bare_feeling(sentence) and phase >= 2:
+        return "self"  # "Guilt." is what the person noticed in themselves, whenever said
     # What the person quotes ("ik zei alleen 'oké, ik ga erop letten'") is not their plan.
-    sentence = re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", "…", sentence)
+    sentence = re.sub(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’”\"](?!\w)", "…", sentence)
     if _PLAN.search(sentence):
         return "intent"
     if _INSIGHT.search(sentence) and phase >= 2:
