@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from test_reflection import top_question
 
 from app.core.own_act import own_act
-from app.core.question_fit import template_questions
 from app.core.reading import read
 from app.core.reflection import follow, mirrors, statements
-
-
-def _top(message: str, lang: str, phase: int) -> tuple[str, int]:
-    ranked = sorted(
-        template_questions(read(message, lang), message, phase, lang), key=lambda c: -c.score
-    )
-    return ranked[0].text, ranked[0].anchor
 
 
 @pytest.mark.parametrize(
@@ -115,20 +108,13 @@ def test_an_act_they_cannot_explain_is_taken_without_a_pattern_word() -> None:
 def test_the_question_points_at_the_act_the_mirror_says_back(
     message: str, lang: str, question: str
 ) -> None:
-    text, anchor = _top(message, lang, 2)
-    assert text == question
+    asked = top_question(message, lang, 2)
+    assert asked.text == question
     said = statements(message)
-    chosen = follow(mirrors(message, lang, read(message, lang)), _candidate(text, anchor), lang)[0]
-    assert anchor >= 0 and chosen.text.rstrip(".").split()[-1] in said[anchor]
-
-
-def _candidate(text: str, anchor: int):  # type: ignore[no-untyped-def]
-    from app.core.reflection import Candidate
-
-    return Candidate(text, "template", 2.0, anchor)
+    chosen = follow(mirrors(message, lang, read(message, lang)), asked, lang)[0]
+    assert asked.anchor >= 0 and chosen.text.rstrip(".").split()[-1] in said[asked.anchor]
 
 
 def test_a_dilemma_keeps_its_own_question() -> None:
     message = "I keep going back and forth between staying and leaving."
-    text, _ = _top(message, "en", 3)
-    assert text != "What makes you do that?"
+    assert top_question(message, "en", 3).text != "What makes you do that?"

@@ -1,13 +1,14 @@
-"""What the person keeps doing, said back as a clause a question can carry: "Ik vraag bijna nooit
-of iemand mee kan" -> "je bijna nooit vraagt of iemand mee kan", asked as "Wat maakt dat je
-bijna nooit vraagt of iemand mee kan?"; "I just carry on" -> "What makes you just carry on?".
+"""What the person keeps doing, found as a clause of their own: "Ik vraag bijna nooit of iemand
+mee kan" -> "je bijna nooit vraagt of iemand mee kan", "I just carry on" -> "just carry on".
 
-Role: supervisors ask what moves a person to act as they do, in the person's own words. Only a
-pattern of the person's own behaviour is taken ("altijd", "bijna nooit", "I tend to", "I keep"),
-or an act the person says they do not understand ("ik weet niet waarom"): those are the acts a
-question about the motive fits. Dutch needs the verb at the end of the clause ("je doet alles
-alleen" -> "dat je alles alleen doet", a separable particle joined: "je slaat terug" -> "dat je
-terugslaat"); English needs the plain verb after "makes you".
+Role: supervisors ask what moves a person to act as they do. Only a pattern of the person's own
+behaviour is taken ("altijd", "bijna nooit", "I tend to", "I keep"), or an act the person says
+they do not understand ("ik weet niet waarom"): those are the acts a question about the motive
+fits. The mirror says the act back, so the question only points at it ("Wat maakt dat je dat
+doet?", "What stops you?"); building the clause (Dutch with its verb at the end, "dat je alles
+alleen doet", a separable particle joined, "dat je terugslaat"; English with the plain verb)
+is how the act is told apart from what cannot be asked that way, and says whether it was done,
+not done or is a state.
 Must not: guess. A clause with a feeling or thinking verb, "to be" or "to have", several verbs it
 cannot place, "te" or a pronominal adverb ("er", "daar") gives None.
 """
@@ -169,7 +170,7 @@ def _nl_clause(turned: str) -> tuple[str, bool] | None:
     if len(tail) > 10:
         return None
     clause = " ".join(["je", *body, *tail])
-    return clause, _nl_past(verb)
+    return clause, nl_past_form(verb)
 
 
 def _nl_embedded(words: list[str]) -> tuple[str, bool] | None:
@@ -195,10 +196,6 @@ def _nl_finite(verb: str) -> bool:
     if verb in ("gaat", "staat", "slaat", "doet", "ziet", "kunt", "wordt"):
         return True
     return nl_verb_form(verb) or (verb.endswith("t") and nl_present_stem(verb[:-1], strict=True))
-
-
-def _nl_past(verb: str) -> bool:
-    return nl_past_form(verb)
 
 
 _EN_IRREGULAR_PAST = {

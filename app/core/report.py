@@ -12,8 +12,11 @@ import re
 import time
 
 from app.core import fixed_texts, intents, style
+from app.core.perspective import _participle
+from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
+from app.core.reflection_turn import _feeling_fragment
 
 _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
@@ -105,9 +108,6 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
 
 def _own_past(sentence: str) -> bool:
     """What the person did then, in their own sentence: "Ik heb niks gezegd", "I bit my tongue"."""
-    from app.core.perspective import _participle
-    from app.core.reading import _past
-
     lang = "en" if re.match(r"^i\b", sentence, re.I) else "nl"
     words = re.findall(r"\w+", sentence.lower())
     perfect = bool({"heb", "had"} & set(words)) and any(_participle(w) for w in words)
@@ -135,8 +135,6 @@ def _tidy(sentence: str) -> str:
 
 def _bare_feeling(fragment: str) -> bool:
     """A feeling named alone, "Boos." or "Humiliated, mostly.": short, and the person's own."""
-    from app.core.reflection_turn import _feeling_fragment
-
     return any(_feeling_fragment(fragment, lang) for lang in ("nl", "en"))
 
 

@@ -182,7 +182,11 @@ _BACK = re.compile(
     r"this week|deze week|keep thinking|steeds weer|blijf (\w+ )?(denken|malen)|"
     r"weer (begonnen|gedaan|gesneden|gekrast)|started again|zoals ik (dat )?vroeger deed|"
     r"like i used to|ik wil (mezelf|mijn \w+) (\w+ )?(verbranden|snijden|krassen|pijn doen)|"
-    r"i want to (hurt|cut|burn) (myself|my))\b"
+    r"i want to (hurt|cut|burn) (myself|my)|"
+    # it goes on: "sindsdien wil ik niet meer", "nu denk ik er weer aan"
+    r"nog steeds|nog altijd|soms nog|nu ook|sindsdien|since then|ever since|"
+    r"still (think|feel|want|have|get)|sometimes still|now too|same now|again|"
+    r"(denk|dacht|voel|wil|zin|kijk)( \w+){0,3} weer|weer (aan|zin|denken))\b"
 )
 
 
@@ -195,24 +199,16 @@ _LONG_AGO = re.compile(
     r"year|third year|student days)\b|\bals (\w+jarige|tiener|adolescent)\b|"
     r"\bin de adolescentie\b|\bas a teenager\b|\banniversary of\b"
 )
-# It goes on, or it is there again: "sindsdien wil ik niet meer", "nu denk ik er weer aan".
-_STILL = re.compile(
-    r"\b(nog steeds|nog altijd|soms nog|nu ook|sindsdien|since then|ever since|"
-    r"still (think|feel|want|have|get)|sometimes still|now too|same now|again|"
-    r"(denk|dacht|voel|wil|zin|kijk)( \w+){0,3} weer|weer (aan|zin|denken))\b"
-)
 
 
 def told_as_past(norm: str) -> bool:
     """The signal belongs to a crisis the person tells as over and handled."""
-    if _BACK.search(norm) or _STILL.search(norm):
-        return False
-    return bool(_PAST.search(norm) and _NOW_WELL.search(norm))
+    return bool(_PAST.search(norm) and _NOW_WELL.search(norm) and not _BACK.search(norm))
 
 
 def long_ago(norm: str) -> bool:
     """The rules' words belong to a time long past, and nothing says it is back."""
-    return bool(_LONG_AGO.search(norm)) and not (_BACK.search(norm) or _STILL.search(norm))
+    return bool(_LONG_AGO.search(norm) and not _BACK.search(norm))
 
 
 def about(norm: str, start: int, end: int) -> str:
