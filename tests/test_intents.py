@@ -89,6 +89,10 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("Hij zei: volgens jou klopt dat niet.", False),
         ("Hij vroeg: wat moet ik nou doen? Ik zei dat ik het niet wist.", False),
         ("She asked me: what should I do? I had no answer.", False),
+        ("Misschien een briefje achterlaten. Of is dat te brutaal? wat vind jij", True),
+        # Asking how to word what they already chose to do is not asking what to do.
+        ("Hoe breng ik dat zonder dat het klinkt alsof ik het niet aankan?", False),
+        ("Wat vind jij ervan, vroeg ze. Ik zei niks.", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

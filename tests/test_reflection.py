@@ -8,6 +8,7 @@ from app.core.language_guard import agreement_errors, language_ok
 from app.core.question_fit import fits, template_questions
 from app.core.reading import read
 from app.core.reflection import Candidate, corrected, follow, mirrors
+from app.core.style import check_turn
 
 
 def top_question(message: str, lang: str, phase: int) -> Candidate:
@@ -407,6 +408,66 @@ def test_what_touches_most_is_not_asked_right_after_it_was_said() -> None:
     message = "Het raakt me omdat ik mezelf best een goede juf vind."
     asked = {c.text for c in template_questions(read(message, "nl"), message, 3, "nl")}
     assert "Wat raakt je hier het meest in?" not in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "misschien kan ik gewoon van tevoren zeggen welke dagen wel en welke niet.",
+            "nl",
+            "Misschien kun je gewoon van tevoren zeggen welke dagen wel en welke niet, denk je.",
+        ),
+        ("Maybe I could just ask James.", "en", "You think maybe you could just ask James."),
+    ],
+)
+def test_a_plan_said_back_is_marked_as_the_persons_own(
+    message: str, lang: str, mirror: str
+) -> None:
+    found = mirrors(message, lang, read(message, lang))
+    assert found[0].text == mirror
+    assert not check_turn(f"{found[0].text} Wat spreekt je daarin aan?", lang).advice
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "Ik voelde angst, eerlijk. Maar ook iets van medelijden.",
+            "nl",
+            "Je voelde angst, maar ook iets van medelijden.",
+        ),
+        (
+            "Guilt. And a bit of annoyance that I feel guilty, if that makes sense.",
+            "en",
+            "You felt guilt, and a bit of annoyance that you feel guilty.",
+        ),
+        ("Boos. En ook verdrietig.", "nl", "Je was boos en ook verdrietig."),
+        (
+            "Teleurgesteld. En een beetje dom dat ik dacht dat ik kans maakte.",
+            "nl",
+            "Je was teleurgesteld.",
+        ),
+        (
+            "Dat vind ik spannend, maar het is wel eerlijk.",
+            "nl",
+            "Dat vind je spannend, maar het is wel eerlijk.",
+        ),
+    ],
+)
+def test_two_feelings_are_said_back_together_without_the_hedge(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert mirrors(message, lang, read(message, lang))[0].text == mirror
+
+
+def test_a_moment_question_needs_a_sentence_that_tells_one_moment() -> None:
+    habitual = "ik loop er elke avond. ik zeg goedenavond, niks terug."
+    asked = {c.text for c in template_questions(read(habitual, "nl"), habitual, 2, "nl")}
+    assert "Wat gebeurde er toen in je?" not in asked
+    told = "Gisteren vroeg Frank of ik de validatie kon meenemen. Ik zei meteen ja."
+    asked = {c.text for c in template_questions(read(told, "nl"), told, 2, "nl")}
+    assert "Wat gebeurde er toen in je?" in asked
 
 
 @pytest.mark.parametrize(

@@ -302,6 +302,8 @@ NOT_ADVICE = [
     ("Wat heb je zelf al overwogen, voordat ik een paar mogelijkheden noem?", "nl"),
     ("What have you considered yourself, before I mention a few options?", "en"),
     ("Wat zou je zelf al kunnen proberen bij het volgende overleg?", "nl"),
+    ("Misschien kun je van tevoren zeggen welke dagen wel en welke niet, denk je.", "nl"),
+    ("You think you could ask for fifteen minutes. What would you say first?", "en"),
 ]
 
 

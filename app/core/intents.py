@@ -35,7 +35,9 @@ _ADVICE = re.compile(
     r"\bvolgens (jou|u)\b[^.!?]{0,20}\?|"
     r"(any|got an?|have you got an?|do you have an?) ideas? (how|what|on)\b[^.!?]{0,80}\?|"
     r"how would you (handle|approach|deal with|tackle|go about)\b[^.!?]{0,60}\?|"
-    r"what do you think i should\b)",
+    r"what do you think i should\b|"
+    # the coach's view asked at the end: "of is dat te brutaal? wat vind jij"
+    r"\bwat vind (jij|u)\W*$|\bwhat do you think\W*$)",
     re.I,
 )
 _YES = re.compile(

@@ -90,12 +90,26 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
         score = 1.0 + 0.5 * len(positive) + (0.5 if "{" in t.text else 0.0) + t.weight
         if "person" in t.needs:
             score -= 1.0
-        out.append(Candidate(text, f"template:{t.id}", score, _anchor(t, message, lang)))
+        anchor = _anchor(t, message, lang)
+        if "moment_now" in t.needs and _AT_MOMENT(t.text) and anchor < 0:
+            continue  # "toen", "op dat moment": one sentence must tell the moment asked about
+        out.append(Candidate(text, f"template:{t.id}", score, anchor))
     return out
 
 
 # Marks that sit in one sentence: a question built on one of them is about that sentence.
-_SENTENCE_MARKS = ("unsaid", "fear_ahead", "dilemma", "talk_ahead", "ideal_self", "evaluation")
+_SENTENCE_MARKS = (
+    "unsaid",
+    "fear_ahead",
+    "dilemma",
+    "talk_ahead",
+    "ideal_self",
+    "evaluation",
+    "moment_now",
+)
+
+
+_AT_MOMENT = re.compile(r"\b(toen|op dat moment|at that moment|when it happened)\b", re.I).search
 
 
 def _anchor(t: Template, message: str, lang: str) -> int:
@@ -104,7 +118,11 @@ def _anchor(t: Template, message: str, lang: str) -> int:
     if any(n.startswith("own_act_") for n in t.needs):
         act = _own_act(message, lang)
         return act.sentence if act else -1
-    marks = [n for n in t.needs if n in _SENTENCE_MARKS]
+    # "toen", "op dat moment" point at the sentence that tells the moment; a question about a
+    # person does not.
+    marks = [
+        n for n in t.needs if n in _SENTENCE_MARKS and (n != "moment_now" or _AT_MOMENT(t.text))
+    ]
     if not marks:
         return -1
     for n, alone in enumerate(_statements_read(message, lang)):

@@ -324,11 +324,12 @@ _BARE_NOUN = (
 FEELING_NOUNS = {
     "nl": wordset(
         "schaamte boosheid woede angst verdriet frustratie ongemak onmacht teleurstelling "
-        "schuldgevoel opluchting spijt jaloezie onzekerheid machteloosheid trots"
+        "schuldgevoel opluchting spijt jaloezie onzekerheid machteloosheid trots medelijden "
+        "ergernis irritatie paniek wrok"
     ),
     "en": wordset(
         "guilt shame anger fear sadness frustration relief disappointment embarrassment "
-        "helplessness pride regret"
+        "helplessness pride regret pity annoyance irritation panic resentment"
     ),
 }
 _NEGATION = re.compile(

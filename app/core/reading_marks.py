@@ -57,7 +57,8 @@ def evaluation(low: str, lang: str) -> tuple[str, bool]:
 
 _HABITUAL = re.compile(
     r"\b(altijd|elke keer|iedere keer|telkens|vaak|meestal|bijna nooit|always|every time|"
-    r"each time|often|usually|whenever|hardly ever)\b"
+    r"each time|often|usually|whenever|hardly ever|(elke|iedere) (dag|avond|ochtend|nacht|week|"
+    r"dienst)|every (day|evening|morning|night|week|shift))\b"
 )
 
 

@@ -12,12 +12,12 @@ Must not: invent content, call a model, or return a candidate that fails the lan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core import fixed_texts, style
+from app.core import fixed_texts, style, style_advice
 from app.core.language_guard import language_ok
-from app.core.reading import FEELINGS, Reading, read
+from app.core.reading import FEELING_NOUNS, FEELINGS, Reading, read
 from app.core.reflection_turn import (
     _ELABORATION,
     _FRAGMENT,
@@ -129,7 +129,20 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
             found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
         else:
             found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
-    return _unique(found)[:limit]
+    return _unique([_as_own_idea(c, lang) for c in found])[:limit]
+
+
+def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
+    """A plan said back can sound like advice from the coach ("Misschien kun je gewoon van
+    tevoren zeggen ..."): marked as the person's own idea, it is a reflection again."""
+    text = candidate.text
+    if not style_advice.has_advice(text, lang):
+        return candidate
+    if lang == "nl":
+        marked = re.sub(r"[\s.!…]+$", "", text) + ", denk je."
+    else:
+        marked = "You think " + (text[:1].lower() + text[1:] if not text.startswith("I ") else text)
+    return replace(candidate, text=marked)
 
 
 def _after_but(sentence: str, lang: str, message: str) -> str | None:
@@ -238,12 +251,20 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         though = lang == "en" and _THOUGH.search(said[n + 1])
         if though:
             nxt = _THOUGH.sub("", nxt)
-        also = _AND.match(said[n + 1]) and _names_feeling(nxt.split()[0] if nxt else "", lang)
+        # "Ongemak. En een soort verantwoordelijkheid ...": a feeling named as a noun, and more.
+        first_word = re.sub(r"\W", "", said[n].split()[0].lower()) if said[n].split() else ""
+        short = len(said[n].split()) <= 3
+        also = _AND.match(said[n + 1]) and (
+            _names_feeling(nxt.split()[0] if nxt else "", lang)
+            or (short and first_word in FEELING_NOUNS[lang])
+            or (short and _names_feeling(said[n], lang) and _names_feeling(nxt, lang))
+        )
         if first is None or not (turn or also or though or _ELABORATION.match(nxt)):
             continue
         rest = said[n + 1].strip()[turn.end() :].strip() if turn else nxt
         second = _turn(rest, lang, message, joined=True)
-        bare = also or though
+        # "Ik voelde angst. Maar ook iets van medelijden." : a second feeling, without a verb.
+        bare = also or though or (turn and _names_feeling(rest, lang))
         if second is None and bare and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
             second = re.sub(r"[\s.!…]+$", "", rest) + "."  # "and furious on the drive back"
         if second is None:
@@ -251,7 +272,8 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         link = {"nl": "maar", "en": "but"}[lang] if turn or though else ""
         link = {"nl": "en", "en": "and"}[lang] if also else link
         tail = second[:1].lower() + second[1:] if not second.startswith(("I ", "I'")) else second
-        text = f"{first.text.rstrip('.')}, {link + ' ' if link else ''}{tail}"
+        comma = "" if link == "en" else ","  # "Je was boos en ook verdrietig."
+        text = f"{first.text.rstrip('.')}{comma} {link + ' ' if link else ''}{tail}"
         if len(text.split()) <= MAX_MIRROR_WORDS + 2:
             bonus = 0.9 if turn and _names_feeling(first.text, lang) else 0.5
             if (_WEIGHT.search(second) or _names_feeling(second, lang)) and not (

@@ -29,7 +29,7 @@ _ANNOUNCE = re.compile(
 _LEADING = re.compile(
     r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|"
     r"eerlijk is eerlijk|tja|hmm+|"
-    r"honestly|actually|basically|tbh|anyway|kortom|enfin|goh|pff+|echt)[,\s]+)+",
+    r"honestly|actually|basically|tbh|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,))[,\s]+)+",
     re.I,
 )
 # A sentence that opens with a linking word leans on the one before: "Of dat wil ik zijn."
@@ -58,7 +58,10 @@ _BARE_NOT_KNOWING = re.compile(
     re.I,
 )
 _TRAILING_FILLER = re.compile(
-    r",?\s+(eerlijk gezegd|to be honest|tbh|honestly|denk ik|i think)(?=[\s.!…]*$)", re.I
+    r"(,\s+eerlijk|,?\s+(eerlijk gezegd|als ik eerlijk ben|to be honest|tbh|honestly|actually|"
+    r"denk ik|i think|i suppose|i guess|if that makes sense|als je snapt wat ik bedoel|zeg maar))"
+    r"(?=[\s.!…]*$)",
+    re.I,
 )
 
 
@@ -181,6 +184,8 @@ _FEELS_BEFORE = r"\b(feel|feels|felt|feeling|voel\w*|ben|was|werd|word|i'm|im|am
 
 def _names_feeling(text: str, lang: str) -> bool:
     low = text.lower()
+    if any(w in FEELING_NOUNS[lang] for w in re.findall(r"\w+", low)):
+        return True
     for f in FEELINGS[lang]:
         if not re.search(rf"\b{re.escape(f)}\b", low):
             continue

@@ -172,6 +172,9 @@ _INVITATIONS = (
     re.compile(r"^(tell me|vertel)\b"),
     re.compile(r"^laat (het|dat) (even |maar )?(bezinken|binnenkomen)\b"),
 )
+# The person's own idea said back, marked as theirs: "Misschien kun je eerst Kees bellen, denk
+# je.", "You think you could ask for fifteen minutes."
+_OWN_IDEA = re.compile(r",\s*(denk|zeg) je\W*$|^\W*you think (you|maybe)\b", re.I)
 _STEL_ADVICE = re.compile(r"^stel ((duidelijke|je|jouw|een) )*(grenzen|grens)\b")
 
 
@@ -218,7 +221,7 @@ def has_advice(text: str, lang: str) -> bool:
     if re.search(r"\btips?\s*:", text, re.IGNORECASE):
         return True
     for sentence in sentences(text):
-        if asks_permission(sentence, lang):
+        if asks_permission(sentence, lang) or _OWN_IDEA.search(sentence):
             continue
         norm = " ".join(_words(sentence))
         body = _body_words(sentence)
