@@ -108,9 +108,11 @@ def test_what_was_felt_goes_before_plain_context_and_a_pointing_back_sentence_st
             2,
         ),
     ]
-    noticed = section(report.build(turns, "nl"), "Wat ik bij mezelf opmerkte")
-    assert "Ik voelde me klein. Dat is niet nieuw voor mij." in noticed
-    assert len(noticed) == 3 and noticed[0] == "Hij praatte heel hard."
+    text = report.build(turns, "nl")
+    noticed = section(text, "Wat ik bij mezelf opmerkte")
+    # What the person noticed in themselves; what others did is part of the situation.
+    assert noticed == ["Ik voelde me klein. Dat is niet nieuw voor mij."]
+    assert "Hij praatte heel hard." in section(text, "De situatie")
 
 
 def test_a_but_sentence_stays_with_the_one_it_turns() -> None:
@@ -136,7 +138,7 @@ def test_fragments_that_lean_are_joined_or_left_out_and_an_english_i_is_a_capita
         turn("Ja, een beetje schuldig ook wel. Alsof ik het had moeten voorkomen.", 2),
     ]
     noticed = section(report.build(turns, "nl"), "Wat ik bij mezelf opmerkte")
-    assert noticed == ["Ja, een beetje schuldig ook wel. Alsof ik het had moeten voorkomen."]
+    assert noticed == ["Een beetje schuldig ook wel. Alsof ik het had moeten voorkomen."]
     english = [
         Turn(
             user="i think if i ask too much she'll think i'm slow.",

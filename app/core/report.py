@@ -16,7 +16,7 @@ from app.core.perspective import _participle
 from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
-from app.core.reflection_turn import _feeling_fragment
+from app.core.reflection_turn import _feeling_fragment, _names_feeling
 
 _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
@@ -85,7 +85,7 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
             continue
         if (_LEANS.match(s) or _LINKING.match(s) or _POINTS_BACK.search(s)) and out:
             # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
-            out[-1] = f"{out[-1]} {s[:1].upper() + s[1:]}"
+            out[-1] = f"{out[-1]} {_tidy(s)}"
             continue
         if _LINKING.match(s) or _LEANS.match(s):
             continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
@@ -121,6 +121,9 @@ _APOSTROPHE = re.compile(
 )
 
 
+_OPENING_FILLER = re.compile(r"^(ja|nou|oké|ok|okay|yeah|yes|well|hmm+),?\s+(?=\w)", re.I)
+
+
 def _tidy(sentence: str) -> str:
     """A capital at the start, "I" as a capital, chat spellings written out, a full stop."""
     s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", sentence)  # "i think" -> "I think"
@@ -128,6 +131,7 @@ def _tidy(sentence: str) -> str:
     s = re.sub(r"\b(I)ve\b", r"\1've", s)
     s = _APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2)}", s)
     s = re.sub(r"(^|\s)s (ochtends|middags|avonds|nachts)\b", r"\1's \2", s)
+    s = _OPENING_FILLER.sub("", s) or s  # "Ja misschien gewoon even vragen ..."
     if s and s[-1].isalnum():
         s += "."
     return s[:1].upper() + s[1:]
@@ -154,7 +158,7 @@ _FELT = re.compile(
 def _weight(sentence: str) -> int:
     low = sentence.lower()
     return (
-        2 * bool(_PLAN.search(sentence) or _INSIGHT.search(sentence))
+        2 * bool(_plan(sentence) or _INSIGHT.search(sentence))
         + bool(habitual(low) or _TENDS.search(sentence))
         + bool(_FELT.search(sentence))
     )
@@ -184,12 +188,12 @@ def _bucket(sentence: str, phase: int) -> str:
     was said; otherwise the phase it was said in decides, and late in the conversation only a
     step of the person's own is a voornemen ("" when it belongs nowhere). A sentence with its
     follow-up joined to it ("... Dan ga ik het zelf doen.") goes where its first part goes."""
-    sentence = re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
+    whole, sentence = sentence, re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
     if _bare_feeling(sentence) and phase >= 2:
         return "self"  # "Guilt." is what the person noticed in themselves, whenever said
     # What the person quotes ("ik zei alleen 'oké, ik ga erop letten'") is not their plan.
     sentence = re.sub(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’”\"](?!\w)", "…", sentence)
-    if _PLAN.search(sentence):
+    if _plan(sentence):
         return "intent"
     if _INSIGHT.search(sentence) and phase >= 2:
         return "insight"
@@ -199,14 +203,53 @@ def _bucket(sentence: str, phase: int) -> str:
         if habitual(sentence.lower()) or _TENDS.search(sentence):
             return "insight"
         return "intent" if _OWN_STEP.search(sentence) else ""
+    if phase == 2 and not _about_self(whole):
+        return "context"  # "Mijn leidinggevende heet Kees.": what happened, not what they noticed
     return {1: "situation", 2: "self", 3: "insight"}.get(phase, "intent")
+
+
+_SELF = re.compile(
+    r"\b(ik|me|mij|mezelf|i|i'm|i've|i'd|myself)\b|^(mijn gevoel|my feeling)\b|"
+    r"\b(het|it) (voelde|voelt|felt|feels)\b|\b(voelde|voelt) het\b",
+    re.I,
+)
+
+
+def _about_self(sentence: str) -> bool:
+    """The person's own act, thought or feeling, not what others did or how things were."""
+    lang = "en" if re.search(r"\b(i|the|and|it)\b", sentence, re.I) else "nl"
+    unquoted = re.sub(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’”\"](?!\w)", "…", sentence)
+    return bool(_SELF.search(unquoted)) or _names_feeling(sentence, lang)
+
+
+# A step on a day still to come, in the present tense: "ik denk dat ik het donderdag doe".
+_ON_A_DAY = re.compile(
+    r"\b(ik|i)\b(\s+[\w']+){0,4}?\s+(op |on )?(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+    r"zondag|vanavond|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight)\b",
+    re.I,
+)
+
+
+def _plan(sentence: str) -> bool:
+    if _PLAN.search(sentence):
+        return True
+    lang = "en" if re.search(r"\b(i|the|and)\b", sentence, re.I) else "nl"
+    return bool(_ON_A_DAY.search(sentence)) and not (
+        re.search(r"\b(vorige|afgelopen|last)\b", sentence, re.I) or _past(sentence, lang)
+    )
 
 
 def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> str:
     """The report for `turns`; `closing` is the message that asked to stop, whose statements
     before the request count too ("Ik bel morgen Kees. Ik stop ermee.")."""
     h = HEADINGS["en" if lang == "en" else "nl"]
-    buckets: dict[str, list[str]] = {"situation": [], "self": [], "insight": [], "intent": []}
+    buckets: dict[str, list[str]] = {
+        "situation": [],
+        "self": [],
+        "insight": [],
+        "intent": [],
+        "context": [],
+    }
     said: list[tuple[str, int]] = []
     last_phase = 1
     for turn in turns:
@@ -231,6 +274,12 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
         bucket = buckets[where]
         if sentence not in bucket:
             bucket.append(sentence)
+    # What others did goes with the situation while it has room; said in the middle of the
+    # conversation with nothing of the person's own beside it, it is what they noticed.
+    room = max(0, 4 - len(buckets["situation"]))
+    buckets["situation"] += buckets["context"][:room]
+    if not buckets["self"]:
+        buckets["self"] = buckets["context"][room:]
     when = time.strftime("%Y-%m-%d")
     if lang == "en" and title.startswith("Reflectie "):
         title = "Reflection " + title[len("Reflectie ") :]
