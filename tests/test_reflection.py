@@ -599,3 +599,14 @@ def test_two_ways_open_asked_as_a_question_are_weighed(
     message: str, lang: str, question: str
 ) -> None:
     assert top_question(message, lang, 4).text == question
+
+
+def test_the_plan_is_said_back_before_what_details_or_comments_on_it() -> None:
+    message = (
+        "Volgende week heb ik weer een afspraak met hem. Ik ga Yasmina vragen om mee te gaan. "
+        "En ik begin met zeggen dat ik het vorige gesprek rommelig heb afgesloten. "
+        "Dat voelt eigenlijk goed."
+    )
+    assert mirrors(message, "nl", read(message, "nl"))[0].text == (
+        "Je gaat Yasmina vragen om mee te gaan."
+    )

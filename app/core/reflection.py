@@ -97,6 +97,8 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     found: list[Candidate] = []
     message = corrected(message)
     said = statements(message)
+    planned = reading.plan or reading.alternative
+    steps = [n for n, s in enumerate(said) if _STEP.search(s)] if planned else []
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
         tail = _after_but(sentence, lang, message)
@@ -107,6 +109,10 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         score = _mirror_score(turned, n, len(said), lang)
         if re.match(r"\W*(maar|but)\b", sentence, re.I):
             score += 0.6  # the turn after "maar" is usually where the person arrives
+        if steps and n == steps[0]:
+            score += 1.0  # the plan comes first; what follows it details or comments on it
+        elif steps and n > steps[0] and _AFTERTHOUGHT.match(sentence):
+            score -= 0.6  # "En bij die halte ga ik ...", "Klinkt misschien kinderachtig"
         found.append(Candidate(turned, f"said:{n}", score))
         head = _first_clause(turned, lang)
         if head:
@@ -143,6 +149,17 @@ def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
     else:
         marked = "You think " + (text[:1].lower() + text[1:] if not text.startswith("I ") else text)
     return replace(candidate, text=marked)
+
+
+# A step of the person's own: "Ik wil Anouk vragen ...", "I'll write that email tomorrow".
+_STEP = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(ik (ga|wil|zou|kan|probeer|neem me voor)|(ga|wil|zou|kan) ik|"
+    r"i('ll| will| want to| could| am going to|'m going to| would like to| might))\b",
+    re.I,
+)
+_AFTERTHOUGHT = re.compile(
+    r"^\W*(en|and|also|ook|plus|klinkt|sounds|voelt|feels|dat voelt|that feels)\b", re.I
+)
 
 
 def _after_but(sentence: str, lang: str, message: str) -> str | None:
