@@ -50,6 +50,15 @@ _PAST_FEELING = re.compile(
 )
 
 
+# What a step would bring, said with it: "zodat ze niet hoeft te bellen", "dan hoef ik niet",
+# "als dat laag is heb ik een punt", "so that", "then I won't have to".
+_EFFECT = re.compile(
+    r"\b(zodat|so that|dan (hoef|kan|kun|heb|ben|ligt|weet|ziet|zie)|als dat \w+ is \w+ ik|"
+    r"then (i|he|she|they|we) (won't|don't|can|will|would|know)|that way)\b",
+    re.I,
+)
+
+
 def _met(need: str, r: Reading, message: str) -> bool:
     if need.startswith("!"):
         return not _met(need[1:], r, message)
@@ -64,6 +73,8 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return bool(r.askable)
     if need == "idiom":
         return bool(r.idioms)
+    if need == "effect":
+        return bool(_EFFECT.search(message))
     if need.startswith("own_act_"):
         act = _own_act(message, r.lang)
         return act is not None and need == f"own_act_{act.variant}"
