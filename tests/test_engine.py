@@ -205,7 +205,8 @@ def test_an_advice_request_that_names_own_options_gets_them_said_back(coach: Coa
         "Wat zou jij doen?",
     )
     assert done.text == (
-        f"Je zou het nog steeds bij hem kunnen aankaarten. {OWN_OPTIONS_QUESTION['nl']}"
+        "Je zou het nog steeds bij hem kunnen aankaarten, ook al is het een maand later. "
+        f"{OWN_OPTIONS_QUESTION['nl']}"
     )
     assert fake(coach).calls == [] and not style.has_advice(done.text, "nl")
 
