@@ -610,3 +610,16 @@ def test_the_plan_is_said_back_before_what_details_or_comments_on_it() -> None:
     assert mirrors(message, "nl", read(message, "nl"))[0].text == (
         "Je gaat Yasmina vragen om mee te gaan."
     )
+
+
+def test_the_question_about_an_alternative_follows_the_sentence_that_names_it() -> None:
+    message = (
+        "Er is een coach op het werk, dat weet ik. Maar dat voelt meteen zo zwaar. "
+        "Misschien kan ik eerst zelf nog een keer met mijn teamleider praten."
+    )
+    seen = read(message, "nl")
+    question = max(template_questions(seen, message, 4, "nl"), key=lambda c: c.score)
+    assert question.text == "Wat zou dat voor verschil maken?"
+    assert follow(mirrors(message, "nl", seen), question, "nl")[0].text == (
+        "Misschien kun je eerst zelf nog een keer met je teamleider praten, denk je."
+    )

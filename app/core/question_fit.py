@@ -117,6 +117,7 @@ _SENTENCE_MARKS = (
     "ideal_self",
     "evaluation",
     "moment_now",
+    "alternative",
 )
 
 
