@@ -331,15 +331,18 @@ def main() -> None:
     # to the text model's logit with the weight that finds most in cross-validation.
     kernel_dec = cross_validated(True)
     chosen: tuple[float, float, int, float, float, np.ndarray] | None = None
+    # The units embedded: each message's `top` most suspicious by the text model.
+    keeps = {}
+    for top in (1, 2):
+        keeps[top] = np.zeros(len(all_units), dtype=bool)
+        for i in range(len(examples)):
+            span = np.arange(starts[i], starts[i + 1])
+            keeps[top][span[np.argsort(-text_units[span])[:top]]] = True
     # One embedded sentence first: on a tie, the cheaper screen is chosen.
     for top, weight in ((top, weight) for top in (1, 2) for weight in BLENDS):
         w_text, w_kernel, _ = blend_of(weight)
         units_scores = squash(w_text * text_logit + w_kernel * kernel_dec)
-        keep = np.zeros(len(all_units), dtype=bool)
-        for i in range(len(examples)):
-            span = np.arange(starts[i], starts[i + 1])
-            keep[span[np.argsort(-text_units[span])[:top]]] = True
-        gated = best(units_scores, keep)
+        gated = best(units_scores, keeps[top])
         possible, clear = thresholds(gated)
         found = figures(gated, possible)
         results[f"kernel weight {weight}, {top} sentence(s) embedded"] = found

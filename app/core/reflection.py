@@ -135,7 +135,7 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
             found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
         else:
             found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
-    return _unique([_as_own_idea(c, lang) for c in found])[:limit]
+    return [_as_own_idea(c, lang) for c in _unique(found)[:limit]]
 
 
 def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:

@@ -192,7 +192,7 @@ def _bucket(sentence: str, phase: int) -> str:
     if _bare_feeling(sentence) and phase >= 2:
         return "self"  # "Guilt." is what the person noticed in themselves, whenever said
     # What the person quotes ("ik zei alleen 'oké, ik ga erop letten'") is not their plan.
-    sentence = re.sub(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’”\"](?!\w)", "…", sentence)
+    sentence = _unquoted(sentence)
     if _plan(sentence):
         return "intent"
     if _INSIGHT.search(sentence) and phase >= 2:
@@ -215,11 +215,21 @@ _SELF = re.compile(
 )
 
 
+_QUOTE = re.compile(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’”\"](?!\w)")
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence with what the person quotes left out: someone else's words, not theirs."""
+    return _QUOTE.sub("…", sentence)
+
+
+def _lang_of(sentence: str) -> str:
+    return "en" if re.search(r"\b(i|the|and|it)\b", sentence, re.I) else "nl"
+
+
 def _about_self(sentence: str) -> bool:
     """The person's own act, thought or feeling, not what others did or how things were."""
-    lang = "en" if re.search(r"\b(i|the|and|it)\b", sentence, re.I) else "nl"
-    unquoted = re.sub(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’”\"](?!\w)", "…", sentence)
-    return bool(_SELF.search(unquoted)) or _names_feeling(sentence, lang)
+    return bool(_SELF.search(_unquoted(sentence))) or _names_feeling(sentence, _lang_of(sentence))
 
 
 # A step on a day still to come, in the present tense: "ik denk dat ik het donderdag doe".
@@ -233,9 +243,9 @@ _ON_A_DAY = re.compile(
 def _plan(sentence: str) -> bool:
     if _PLAN.search(sentence):
         return True
-    lang = "en" if re.search(r"\b(i|the|and)\b", sentence, re.I) else "nl"
     return bool(_ON_A_DAY.search(sentence)) and not (
-        re.search(r"\b(vorige|afgelopen|last)\b", sentence, re.I) or _past(sentence, lang)
+        re.search(r"\b(vorige|afgelopen|last)\b", sentence, re.I)
+        or _past(sentence, _lang_of(sentence))
     )
 
 
