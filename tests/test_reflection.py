@@ -623,3 +623,88 @@ def test_the_question_about_an_alternative_follows_the_sentence_that_names_it() 
     assert follow(mirrors(message, "nl", seen), question, "nl")[0].text == (
         "Misschien kun je eerst zelf nog een keer met je teamleider praten, denk je."
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "question"),
+    [
+        (
+            "Wat ik belangrijk vind is dat bewoners zich gezien voelen. Daar doe ik het voor.",
+            "nl",
+            "Wat maakt dat zo belangrijk voor je?",
+        ),
+        (
+            "Honestly, fairness in the rota matters to me. More than the money.",
+            "en",
+            "What makes that so important to you?",
+        ),
+        (
+            "Het is niet de eerste keer dat hij mijn mail doorstuurt zonder te vragen.",
+            "nl",
+            "Wat doet het met je dat het steeds weer gebeurt?",
+        ),
+        (
+            "She moved my shift again without asking. It's not the first time.",
+            "en",
+            "What does it do to you that it keeps happening?",
+        ),
+        (
+            "Dat doe ik vaker, geloof ik. Als iemand boos wordt ga ik meteen sussen.",
+            "nl",
+            "Wat gebeurt er dan in je?",
+        ),
+    ],
+)
+def test_what_matters_a_recurrence_and_an_own_pattern_are_asked_about(
+    message: str, lang: str, question: str
+) -> None:
+    assert question in {c.text for c in template_questions(read(message, lang), message, 3, lang)}
+
+
+def test_an_important_thing_is_not_what_matters_to_the_person() -> None:
+    message = "We hadden een belangrijke klant op bezoek en ik moest de presentatie doen."
+    assert not read(message, "nl").values_own
+
+
+def test_what_i_find_important_is_said_back_as_a_plain_sentence() -> None:
+    assert texts("Wat ik belangrijk vind: dat mijn collega's op me kunnen rekenen.")[0] == (
+        "Je vindt het belangrijk dat je collega's op je kunnen rekenen."
+    )
+
+
+def test_a_question_about_what_matters_follows_the_sentence_that_says_it() -> None:
+    message = (
+        "Ik wil vooral dat de leerlingen zich veilig voelen in mijn klas. "
+        "Dat vind ik het belangrijkste. En dan zegt zo'n ouder dit."
+    )
+    seen = read(message, "nl")
+    question = next(
+        c for c in template_questions(seen, message, 2, "nl") if c.source == "template:nl-waarde"
+    )
+    assert follow(mirrors(message, "nl", seen), question, "nl")[0].text == (
+        "Je wilt vooral dat de leerlingen zich veilig voelen in je klas."
+    )
+
+
+def test_an_alternative_that_says_what_it_brings_is_asked_about_doing_it() -> None:
+    message = (
+        "Ik zou eerst kunnen vragen wat hij bedoelt. Dan schiet ik niet meteen in de verdediging."
+    )
+    asked = {c.text for c in template_questions(read(message, "nl"), message, 4, "nl")}
+    assert "Wat heb je nodig om dat ook echt te doen?" in asked
+    assert "Wat zou dat voor verschil maken?" not in asked
+
+
+def test_then_asks_about_a_moment_the_person_was_in() -> None:
+    others = "Hij had die nacht drie afdelingen en de familie was al boos geworden."
+    asked = {c.text for c in template_questions(read(others, "nl"), others, 2, "nl")}
+    assert "Wat gebeurde er toen in je?" not in asked
+    told = "Ik stond bij de balie en de familie werd boos."
+    asked = {c.text for c in template_questions(read(told, "nl"), told, 2, "nl")}
+    assert "Wat gebeurde er toen in je?" in asked
+
+
+def test_what_went_on_inside_is_not_asked_after_the_person_told_it() -> None:
+    message = "Ik stond bij de balie en ik dacht: dit gaat helemaal mis."
+    asked = {c.text for c in template_questions(read(message, "nl"), message, 2, "nl")}
+    assert "Wat gebeurde er toen in je?" not in asked

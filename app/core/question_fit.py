@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from app.core.own_act import OwnAct, own_act
 from app.core.reading import Reading, read
-from app.core.reflection import TEMPLATES, Candidate, statements
+from app.core.reflection import _POINTS_BACK, TEMPLATES, Candidate, statements
 from app.core.reflection_turn import _feeling_fragment
 
 
@@ -54,6 +54,7 @@ _PAST_FEELING = re.compile(
 # "als dat laag is heb ik een punt", "so that", "then I won't have to".
 _EFFECT = re.compile(
     r"\b(zodat|so that|dan (hoef|kan|kun|heb|ben|ligt|weet|ziet|zie)|als dat \w+ is \w+ ik|"
+    r"dan \w+ ik( me| mij)? (niet|geen|wel|meer|minder|rustiger|beter)|"
     r"then (i|he|she|they|we) (won't|don't|can|will|would|know)|that way)\b",
     re.I,
 )
@@ -118,9 +119,13 @@ _SENTENCE_MARKS = (
     "evaluation",
     "moment_now",
     "alternative",
+    "values_own",
+    "again",
+    "own_pattern",
 )
 
 
+_FIRST_PERSON = re.compile(r"\b(ik|me|mij|mijn|we|wij|i|me|my|we)\b", re.I)
 _AT_MOMENT = re.compile(r"\b(toen|op dat moment|at that moment|when it happened)\b", re.I).search
 
 
@@ -137,9 +142,15 @@ def _anchor(t: Template, message: str, lang: str) -> int:
     ]
     if not marks:
         return -1
+    said = statements(message)
+    at_moment = "moment_now" in marks
     for n, alone in enumerate(_statements_read(message, lang)):
+        if at_moment and not _FIRST_PERSON.search(said[n]):
+            continue  # "toen" asks about a moment the person was in, not what others did
         if all(getattr(alone, m) for m in marks):
-            return n
+            # "Dat vind ik het belangrijkste." points at the sentence before it: that one
+            # says what the question is about.
+            return n - 1 if n > 0 and _POINTS_BACK.search(said[n]) else n
     return -1
 
 

@@ -95,6 +95,12 @@ _PLAN = re.compile(
     r"spreken|laten weten))\b",
     re.I,
 )
+# The person already tells what went on in them: "ik dacht: ...", "ik klapte dicht", "I froze".
+_THOUGHT = re.compile(
+    r"\b(ik dacht|dacht ik|ik klapte dicht|klapte ik dicht|ik bevroor|ik blokkeerde|ik schrok|"
+    r"i thought|i was thinking|i froze|i panicked|i shut down)\b",
+    re.I,
+)
 _WANTED = re.compile(
     r"\b(ik wilde|wilde ik|ik had (\w+ ){0,4}willen|ik had gewild|"
     r"wat ik (eigenlijk |echt |het liefst |vooral )?wilde|ik hoopte|ik had gehoopt|"
@@ -113,7 +119,7 @@ _CONCRETE = re.compile(
     re.I,
 )
 _ALTERNATIVE = re.compile(
-    r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,6}kunnen|"
+    r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,8}(kunnen|moeten)|anders zou (willen|doen)|"
     r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|"
     r"ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
     r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option)\b",
@@ -226,6 +232,9 @@ class Reading:
     evaluation: str = ""  # the person's judging word: "lastig", "awkward"
     evaluation_past: bool = False
     values: bool = False  # names what matters to them: "belangrijk", "important"
+    values_own: bool = False  # says what matters to them as theirs: "wat ik belangrijk vind"
+    again: bool = False  # something happens to them again: "niet de eerste keer"
+    own_pattern: bool = False  # sees a pattern of their own: "dat doe ik vaker"
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
@@ -283,7 +292,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings) or bool(
         re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M)
     )
-    r.inner = r.feeling_named or r.wanted or r.insight
+    r.inner = r.feeling_named or r.wanted or r.insight or bool(_THOUGHT.search(text))
     r.concrete_plan = r.plan and bool(_CONCRETE.search(text))
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
     r.ack = bool(_SHORT_ACK.match(text)) and r.words <= 5

@@ -167,8 +167,40 @@ _IDEAL = re.compile(
 )
 
 
+# What matters to the person, said as theirs: "wat ik belangrijk vind", "dat vind ik het
+# belangrijkste", "that's what matters to me" (not "een belangrijke klant"). Asked: what makes
+# it so.
+_VALUES_OWN = re.compile(
+    r"\b(?:wat ik (?:het )?(?:echt |zelf )?(?:belangrijk|waardevol)\w* vind|"
+    r"vind ik (?:het |dat )?(?:echt |heel |zo |ook )?(?:belangrijk|waardevol)|"
+    r"ik vind (?:het |dat |\w+ ){0,4}(?:heel |echt |erg |zo )?(?:belangrijk|waardevol)|"
+    r"belangrijk\w* voor (?:mij|me)\b|waar ik voor sta|"
+    r"what matters (?:most )?to me|that'?s what matters|matters (?:a lot |so much )?to me|"
+    r"(?:important|precious) to me|what i (?:really )?(?:care about|value)|i (?:really )?care "
+    r"(?:a lot )?about)"
+)
+# Something that happens to the person again: "niet de eerste keer", "it keeps happening".
+# Asked: what that does to them.
+_AGAIN = re.compile(
+    r"\b(?:niet (?:de|het) eerste keer|niet voor het eerst|steeds weer|telkens weer|"
+    r"elke keer weer|keer op keer|(?:not|wasn't|isn't|was not|is not) (?:the|for the) first "
+    r"time|again and again|keeps happening|time and again|time after time)\b"
+)
+# The person sees a pattern of their own: "misschien heb ik dit vaker", "I do this a lot".
+# Asked: what happens in them then.
+_OWN_PATTERN = re.compile(
+    r"\b(?:(?:ik doe|ik heb) (?:dit|dat) (?:vaak|vaker|altijd|steeds)|(?:doe|heb) ik (?:dit|dat) "
+    r"(?:vaak|vaker|altijd|steeds)|dat (?:doe|heb) ik (?:vaak|vaker|altijd|steeds)|mijn patroon|"
+    r"ik herken dat (?:van|bij) mezelf|i do (?:this|that) (?:a lot|all the time|often|always)|"
+    r"i always do (?:this|that)|my pattern|i(?:'ve| have) done (?:this|that) before)\b"
+)
+
+
 # The marks that are one pattern found anywhere in the message, by the Reading field they set.
 _PLAIN = {
+    "values_own": _VALUES_OWN,
+    "again": _AGAIN,
+    "own_pattern": _OWN_PATTERN,
     "values": _VALUES,
     "unsaid": _UNSAID,
     "dilemma": _DILEMMA,

@@ -68,6 +68,8 @@ _TRAILING_FILLER = re.compile(
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
     core = _LEADING.sub("", _FILLERS.sub("", sentence.strip()))
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
+    if lang == "nl":
+        core = _what_i_find_nl(core) or core
     if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
         return None
     if lang == "en":
@@ -101,6 +103,28 @@ _OWN_HEDGE_NL = re.compile(
 )
 _NL_MODALS = wordset("wil wilde kan kon moet moest zou ga ging mag mocht durf durfde blijf bleef")
 _NL_CLAUSE_END = wordset("dat omdat als want maar en of die wat terwijl toen zodat , ; : . ! …")
+
+
+# "Wat ik belangrijk vind: dat mijn kennis telt." heads its point with a question word; said
+# as a plain statement it turns like any other: "Ik vind het belangrijk dat mijn kennis telt."
+_WHAT_I_FIND = re.compile(
+    r"^wat ik (?:(?:echt|zelf|vooral|nou) )?(?P<adj>belangrijk|waardevol|lastig|moeilijk|fijn|mooi|"
+    r"jammer|vervelend|raar|eng|spannend|stom) vind(?:\s*:\s*|\s+is\s*:?\s*|,\s*)"
+    r"(?P<dat>dat )?(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _what_i_find_nl(core: str) -> str | None:
+    m = _WHAT_I_FIND.match(core)
+    if not m:
+        return None
+    adj, rest = m.group("adj").lower(), m.group("rest")
+    if m.group("dat"):
+        return f"Ik vind het {adj} dat {rest}"
+    if len(rest.split()) <= 4 and not re.search(r"[,;:]", rest):  # "... is eerlijkheid."
+        return f"Ik vind {re.sub(r'[.!…]+$', '', rest)} {adj}."
+    return None
 
 
 def _main_clause_nl(core: str) -> str | None:
