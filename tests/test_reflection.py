@@ -708,3 +708,63 @@ def test_what_went_on_inside_is_not_asked_after_the_person_told_it() -> None:
     message = "Ik stond bij de balie en ik dacht: dit gaat helemaal mis."
     asked = {c.text for c in template_questions(read(message, "nl"), message, 2, "nl")}
     assert "Wat gebeurde er toen in je?" not in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "first"),
+    [
+        (
+            "nee niet echt. het team zei er niks over",
+            "nl",
+            "“Het team zei er niks over”, zeg je.",
+        ),
+        (
+            "yeah i guess. the whole team saw it",
+            "en",
+            "“The whole team saw it”, you say.",
+        ),
+        (
+            "honestly? a bit ashamed telling you this",
+            "en",
+            "You feel a bit ashamed telling you this.",
+        ),
+    ],
+)
+def test_a_short_answer_before_the_point_is_not_quoted(message: str, lang: str, first: str) -> None:
+    assert texts(message, lang)[0] == first
+
+
+def test_a_but_without_anyone_to_turn_is_said_back_with_what_it_turns() -> None:
+    message = "Ik heb in het overleg gezegd dat ik het snapte. Maar dat is niet helemaal waar."
+    assert texts(message)[0] == (
+        "Je hebt in het overleg gezegd dat je het snapte, maar dat is niet helemaal waar."
+    )
+
+
+def test_a_sentence_that_says_nothing_without_the_one_before_comes_last() -> None:
+    message = "Ik zeg altijd ja als de planner belt. Dat heb ik eigenlijk vaker."
+    assert texts(message)[0] == "Je zegt altijd ja als de planner belt."
+
+
+def test_the_persons_own_question_beside_not_knowing_is_said_back() -> None:
+    message = "Is dit gewoon hoe het gaat in de zorg? Iedereen doet het zo. Ik weet het niet."
+    assert texts(message)[0] == "Je vraagt je af: “Is dit gewoon hoe het gaat in de zorg?”"
+
+
+def test_the_first_step_of_a_long_plan_is_said_back_alone() -> None:
+    message = (
+        "Ik wil Sanne vragen of we de overdracht voortaan samen doen, en dan spreek ik met "
+        "mezelf af dat ik de lastige punten als eerste noem. Klinkt misschien overdreven, maar "
+        "ik denk dat het werkt."
+    )
+    assert texts(message)[0] == "Je wilt Sanne vragen of jullie de overdracht voortaan samen doen."
+
+
+def test_a_step_without_a_subject_is_said_back_as_it_is() -> None:
+    message = "misschien eerst even bellen met de planner. niet via de mail. en dan zie ik wel"
+    assert texts(message)[0].startswith("Misschien eerst even bellen met de planner")
+
+
+def test_how_a_step_feels_is_said_back_as_the_persons() -> None:
+    message = "I like her a lot. So it feels mean to bring up the deadline."
+    assert texts(message, "en")[0] == "It feels mean to you to bring up the deadline."

@@ -122,7 +122,10 @@ _ALTERNATIVE = re.compile(
     r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,8}(kunnen|moeten)|anders zou (willen|doen)|"
     r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|"
     r"ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
-    r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option)\b",
+    r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option|"
+    r"misschien (gewoon |eerst |even )*(\w+ ){0,4}(vragen|zeggen|bellen|mailen|bespreken|"
+    r"aankaarten|voorstellen|uitleggen|aanspreken)|maybe (just |first )*(ask|tell|say|call|"
+    r"email|talk|raise|explain|propose))\b",
     re.I,
 )
 _SHORT_ACK = re.compile(

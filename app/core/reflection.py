@@ -43,6 +43,18 @@ _POINTS_BACK = re.compile(
     r"\b(of those|of these|van die|van deze)\b",
     re.I,
 )
+# What the sentence is about is said elsewhere: "Dat ben je niet.", "You do this a lot.",
+# "Je denkt dat het daar ook mee te maken heeft."
+_VAGUE = re.compile(
+    r"^\W*(dat|dit)\s+(ben|bent|zag|zie|zei|heb|had|deed|doe|weet|wist)\b|"
+    r"\b(do|did|doing|done) (this|that)\b|\b(heb|had|doe|deed) (je|ik) (dit|dat)\b|"
+    r"\bdaar (ook )?mee\b",
+    re.I,
+)
+# "It feels petty to you to ...": the "it" points forward, at what follows.
+_HOW_IT_FEELS = re.compile(
+    r"^(it feels|it felt|het voelt|het voelde) \w+( \w+)? (to you|voor jou|voor je) ", re.I
+)
 # Words that carry how it was for the person without naming a feeling: "het zit me dwars",
 # "toch even slikken", "it doesn't feel like it". Said back before the bare facts.
 _WEIGHT = re.compile(
@@ -101,6 +113,11 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     steps = [n for n, s in enumerate(said) if _STEP.search(s)] if planned else []
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
+        if turned is None and len(sentence.split()) > MAX_MIRROR_WORDS:
+            # A long sentence of two steps: its first step said back alone.
+            head = _LONG_SPLIT.split(sentence, maxsplit=1)[0]
+            if head != sentence and len(head.split()) >= 4:
+                turned = _turn(head, lang, message)
         tail = _after_but(sentence, lang, message)
         if tail:
             found.append(Candidate(tail, f"clause:{n}", _mirror_score(tail, n, len(said), lang)))
@@ -112,7 +129,7 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         if steps and n == steps[0]:
             score += 1.0  # the plan comes first; what follows it details or comments on it
         elif steps and n > steps[0] and _AFTERTHOUGHT.match(sentence):
-            score -= 0.6  # "En bij die halte ga ik ...", "Klinkt misschien kinderachtig"
+            score -= 0.8  # "En bij die halte ga ik ...", "Klinkt misschien kinderachtig"
         found.append(Candidate(turned, f"said:{n}", score))
         head = _first_clause(turned, lang)
         if head:
@@ -128,14 +145,19 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 1.0))
     if not found:
         quoted = _best_quote(message, said, lang)
-        asked = _own_question(message, said)
-        if quoted:
+        asked = _own_question(message, said) or _wondering(message, quoted)
+        if asked and not _own_question(message, said):
+            found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
+        elif quoted:
             found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
         elif asked:
             found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
         else:
             found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
     return [_as_own_idea(c, lang) for c in _unique(found)[:limit]]
+
+
+_LONG_SPLIT = re.compile(r",?\s+(?:en dan|en daarna|and then)\s+|,\s+(?:en|and)\s+", re.I)
 
 
 def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
@@ -154,7 +176,9 @@ def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
 # A step of the person's own: "Ik wil Anouk vragen ...", "I'll write that email tomorrow".
 _STEP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(ik (ga|wil|zou|kan|probeer|neem me voor)|(ga|wil|zou|kan) ik|"
-    r"i('ll| will| want to| could| am going to|'m going to| would like to| might))\b",
+    r"i('ll| will| want to| could| am going to|'m going to| would like to| might)|"
+    r"(misschien|maybe) (gewoon |eerst |even |just |first )*(\w+ ){0,4}(vragen|zeggen|bellen|"
+    r"mailen|bespreken|aankaarten|voorstellen|uitleggen|aanspreken|ask|tell|call|talk|raise))\b",
     re.I,
 )
 _AFTERTHOUGHT = re.compile(
@@ -247,8 +271,10 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score -= 0.8
     if _LEANS.search(text):
         score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
-    if _POINTS_BACK.search(text):
-        score -= 0.8
+    if (_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text)) or (
+        _VAGUE.search(text) and not _names_feeling(text, lang)
+    ):
+        score -= 1.2
     score += 0.8 * (n + 1) / max(total, 1)
     words = len(text.split())
     score -= max(0, words - 12) * 0.15
@@ -261,6 +287,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
     was.", "Dat deed pijn, meer dan je had verwacht."."""
     out = []
     by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
+    clauses = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("clause:")}
     for n in range(len(said) - 1):
         first = by_index.get(n)
         nxt = _LEADING.sub("", said[n + 1].strip()) if not _MAAR.match(said[n + 1]) else ""
@@ -284,6 +311,9 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         bare = also or though or (turn and _names_feeling(rest, lang))
         if second is None and bare and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
             second = re.sub(r"[\s.!…]+$", "", rest) + "."  # "and furious on the drive back"
+        if second is None and turn and not _SPEAKER.search(rest) and language_ok(rest, lang):
+            # "Maar dat is niet echt zo.": no one in it to turn, so it is said back as it is.
+            second = re.sub(r"[\s.!…]+$", "", rest) + "."
         if second is None:
             continue
         link = {"nl": "maar", "en": "but"}[lang] if turn or though else ""
@@ -291,6 +321,10 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         tail = second[:1].lower() + second[1:] if not second.startswith(("I ", "I'")) else second
         comma = "" if link == "en" else ","  # "Je was boos en ook verdrietig."
         text = f"{first.text.rstrip('.')}{comma} {link + ' ' if link else ''}{tail}"
+        if len(text.split()) > MAX_MIRROR_WORDS + 2 and n in clauses and turn:
+            # The first clause alone carries what the "maar" turns: "Je denkt dat hij gewoon
+            # druk was, maar dat maakt het voor hem niet minder pijnlijk."
+            text = f"{clauses[n].text.rstrip('.')}{comma} {link} {tail}"
         if len(text.split()) <= MAX_MIRROR_WORDS + 2:
             bonus = 0.9 if turn and _names_feeling(first.text, lang) else 0.5
             if (_WEIGHT.search(second) or _names_feeling(second, lang)) and not (
@@ -302,6 +336,11 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
 
 
 _MAAR = re.compile(r"^\W*(maar|but)\s+", re.I)
+_SPEAKER = re.compile(
+    r"\b(ik|mijn|me|mij|mezelf|we|wij|ons|onze|je|jij|jou|jouw|u|i|my|me|myself|we|us|our|you|"
+    r"your)\b|'k\b|\bm'n\b",
+    re.I,
+)
 _AND = re.compile(r"^\W*(en|and)\s+", re.I)
 
 
@@ -357,12 +396,33 @@ def _own_question(message: str, said: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _wondering(message: str, quoted: str) -> str:
+    """The one question the person asks themself beside a bare "ik weet het niet" ("Misschien
+    is dit gewoon hoe het werkt bij bureaus? ... Ik weet het niet."): said back as theirs,
+    rather than the not-knowing. Not a question put to the coach."""
+    asked = style.questions(message)
+    if len(asked) != 1 or len(asked[0].split()) > 20 or _TO_COACH.search(asked[0]):
+        return ""
+    if quoted and not _BARE_DOUBT.match(quoted):
+        return ""
+    text = re.sub(r"[“”\"]", "", asked[0]).strip()
+    return text[:1].upper() + text[1:]
+
+
+_TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|you|your)\b", re.I)
+_BARE_DOUBT = re.compile(
+    r"^(ik weet het niet|weet ik niet|geen idee|i don't know|no idea|idk)\W*$", re.I
+)
+
+
 def _best_quote(message: str, said: list[str], lang: str) -> str:
     """The person's words to quote when no sentence can be turned: the whole message when it is
     short, else the latest whole clause that carries a feeling, else the latest whole clause."""
-    whole = _quotable(message)
+    whole = _quotable(_ANSWER_FIRST.sub("", message.strip()))
     if whole:
-        return _without_and(whole)
+        if lang == "en":
+            whole = re.sub(r"\bi\b", "I", whole)
+        return _without_and(whole[:1].upper() + whole[1:])
     clauses = []
     for sentence in said:
         clauses.append(sentence)
@@ -382,6 +442,16 @@ def _best_quote(message: str, said: list[str], lang: str) -> str:
     ]
     chosen = (feeling or usable)[-1:]
     return _without_and(chosen[0][:1].upper() + chosen[0][1:]) if chosen else ""
+
+
+# A short answer before what the person goes on to say ("yeah i guess.", "nee niet echt.",
+# "honestly?") is not part of what is quoted back.
+_ANSWER_FIRST = re.compile(
+    r"^\W*(ja|jawel|nee|nou|hmm+|tja|eerlijk( gezegd)?|niet echt|weet ik (het )?niet|idk|yeah|yes|"
+    r"yep|no|nope|honestly|i guess|not really|i don't know)([\s,]+(ja|nee|niet echt|i guess|"
+    r"not really|eigenlijk|wel))*\s*[.?!…]+\s+(?=\w)",
+    re.I,
+)
 
 
 def _without_and(quote: str) -> str:

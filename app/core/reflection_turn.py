@@ -65,6 +65,26 @@ _TRAILING_FILLER = re.compile(
 )
 
 
+# A step the person weighs, said without a subject: "misschien gewoon even vragen of ze vijf
+# minuten heeft", "maybe just ask her first". Nothing in it to turn; said back as it is.
+_STEP_WITHOUT_SUBJECT = re.compile(
+    r"^(misschien|maybe) (gewoon |eerst |even |toch |maar |just |first )*"
+    r"([^\W\d_]+ ){0,5}(vragen|zeggen|bellen|mailen|bespreken|aankaarten|voorstellen|"
+    r"uitleggen|aanspreken|ask|tell|say|call|email|talk|raise|explain|propose)\b",
+    re.I,
+)
+_SPEAKER_WORD = re.compile(
+    r"\b(ik|mijn|me|mij|mezelf|we|wij|ons|onze|je|jij|jou|jouw|i|my|myself|us|our|you|your)\b",
+    re.I,
+)
+
+
+_IT_FEELS_TO = re.compile(
+    r"^(It feels|It felt|Het voelt|Het voelde) ([^\W\d_]+(?: [^\W\d_]+)?) (to|om) (?!me\b|mij\b)",
+)
+_TO_ME = {"nl": "voor mij", "en": "to me"}
+
+
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
     core = _LEADING.sub("", _FILLERS.sub("", sentence.strip()))
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
@@ -82,9 +102,16 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     if not core or _ANNOUNCE.match(core) or _BARE_NOT_KNOWING.match(core):
         return None
     core = core[:1].upper() + core[1:]
+    # "It feels petty to bring up money." is how it is for the person: "... to me to ...",
+    # which turns like any other sentence.
+    core = _IT_FEELS_TO.sub(
+        lambda m: f"{m.group(1)} {m.group(2)} {_TO_ME[lang]} {m.group(3)} ", core
+    )
     turned = perspective.second_person(core, lang)
     if turned is None and _IT_FELT.match(core) and _names_feeling(core, lang):
         turned = core  # "Dat deed pijn." is the person's own feeling, said without "ik"
+    if turned is None and _STEP_WITHOUT_SUBJECT.match(core) and not _SPEAKER_WORD.search(core):
+        turned = core  # "Misschien gewoon even vragen of ze tijd heeft.": no one to turn
     if turned is None:
         return None
     turned = re.sub(r"[\s.!…]+$", "", turned) + "."
@@ -245,10 +272,30 @@ def _en_spelled_out(text: str) -> str:
     )
 
 
+_DEGREE_FEELING = re.compile(
+    r"^(?P<deg>(a bit|a little|kind of|pretty|quite|een beetje|best|nogal|wel een beetje)\s+)?"
+    r"(?P<feel>[^\W\d_]+)(?P<tail>,?\s+(talking about it now|about it now|right now|now|"
+    r"telling you this|nu|nu ik het vertel|nu ik erover praat|om het nu te vertellen))?$",
+    re.I,
+)
+
+
 def _feeling_fragment(core: str, lang: str) -> str | None:
     """A feeling named without a sentence around it, "Humiliated, mostly." or "Boos, echt.",
     said back as a feeling: "You felt humiliated, mostly."."""
     text = re.sub(r"[\s.!…]+$", "", core).strip()
+    degreed = _DEGREE_FEELING.match(text)
+    if degreed and degreed.group("feel").lower() in FEELINGS[lang]:
+        # "a bit embarrassed talking about it now" -> "You feel a bit embarrassed talking
+        # about it now."; "een beetje beschaamd" -> "Je was een beetje beschaamd."
+        said = text[:1].lower() + text[1:]
+        felt = re.match(r"ge\w+[dt]$", degreed.group("feel").lower())  # "gepasseerd"
+        now = {"nl": "Je voelt je {t}." if felt else "Je bent {t}.", "en": "You feel {t}."}
+        then = {"nl": "Je voelde je {t}." if felt else "Je was {t}.", "en": "You felt {t}."}
+        if degreed.group("tail"):
+            return now[lang].format(t=said)
+        if degreed.group("deg"):
+            return then[lang].format(t=said)
     words = re.findall(r"[\w'-]+", text.lower())
     if words and len(words) <= 3 and words[0] in FEELING_NOUNS[lang]:
         # "Schaamte, vooral." -> "Je voelde vooral schaamte."
