@@ -156,3 +156,8 @@ def test_not_present_stems(word: str) -> None:
 )
 def test_a_second_verb_at_the_end_of_its_part_agrees(sentence: str, turned: str) -> None:
     assert second_person(sentence, "nl") == turned
+
+
+def test_dat_after_ik_is_a_pronoun_not_a_new_clause() -> None:
+    assert second_person("Ik weet niet of ik dat wil.", "nl") == "Je weet niet of je dat wilt."
+    assert second_person("Ik denk dat ik dat niet kan.", "nl") == "Je denkt dat je dat niet kunt."

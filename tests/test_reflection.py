@@ -768,3 +768,28 @@ def test_a_step_without_a_subject_is_said_back_as_it_is() -> None:
 def test_how_a_step_feels_is_said_back_as_the_persons() -> None:
     message = "I like her a lot. So it feels mean to bring up the deadline."
     assert texts(message, "en")[0] == "It feels mean to you to bring up the deadline."
+
+
+def test_a_fear_of_what_others_will_think_is_asked_about() -> None:
+    message = "Misschien dat ik bang ben dat collega's me dan een zeur vinden."
+    asked = {c.text for c in template_questions(read(message, "nl"), message, 3, "nl")}
+    assert "Wat zou het voor je betekenen als dat gebeurt?" in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "Ik zou het met de planner kunnen bespreken, maar ik durf het nog niet.",
+            "Wat houdt je nog tegen?",
+        ),
+        (
+            "Ik zou het met de planner kunnen bespreken. Maar ik weet niet of ik dat al wil, "
+            "het is nog zo vers.",
+            "Wat zou je nodig hebben om het wel te doen?",
+        ),
+    ],
+)
+def test_a_step_held_back_is_asked_about(message: str, question: str) -> None:
+    asked = {c.text for c in template_questions(read(message, "nl"), message, 4, "nl")}
+    assert question in asked

@@ -218,10 +218,21 @@ def _segment_end(tokens: list[str], i: int) -> int:
     j = i + 1
     while j < len(tokens):
         t = tokens[j].lower()
+        after = tokens[j + 1].lower() if j + 1 < len(tokens) else ""
+        if (
+            t == "dat"
+            and tokens[j - 1].lower() in _PRONOUN_SUBJECTS
+            and after not in (_PRONOUN_SUBJECTS)
+        ):
+            j += 1  # "of ik dat wil": a pronoun, not a new clause
+            continue
         if t in _NL_CLAUSE_BREAKS or t in _NL_CLAUSE_OPENERS or t in ".!?":
             break
         j += 1
     return j
+
+
+_PRONOUN_SUBJECTS = wordset("ik je jij we wij ze zij hij u")
 
 
 # Tags at the end of a sentence that read as a question once turned ("..., denk je").

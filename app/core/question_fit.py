@@ -122,6 +122,7 @@ _SENTENCE_MARKS = (
     "values_own",
     "again",
     "own_pattern",
+    "hesitant",
 )
 
 

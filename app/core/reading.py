@@ -238,6 +238,8 @@ class Reading:
     values_own: bool = False  # says what matters to them as theirs: "wat ik belangrijk vind"
     again: bool = False  # something happens to them again: "niet de eerste keer"
     own_pattern: bool = False  # sees a pattern of their own: "dat doe ik vaker"
+    hesitant: bool = False  # hesitates to take a step: "ik weet niet of ik dat nu al wil"
+    hesitant_why: bool = False  # ... and says why: "..., het is nog te vers"
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"

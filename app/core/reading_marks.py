@@ -92,11 +92,13 @@ _FEAR_OWN = re.compile(
     r"\b(?:ik ben|ben ik|ik was|was ik|ik word|i'?m|i am|i was)"
     r"(?: (?:zo|echt|wel|ook|een beetje|best|really|a bit|so|quite|kind of|just))* "
     r"(?:bang|angstig|scared|afraid|worried|terrified)\b|\b(?:angst|vrees|schrik) dat\b|"
-    r"\bik vrees dat\b|\bmy fear is\b|\bi fear\b"
+    r"\bik vrees dat\b|\bmy fear is\b|\bi fear\b|\bik (?:\w+ )?bang ben dat\b"
 )
 _FEAR_AHEAD = re.compile(
     r"\b(?:gaat|gaan|ga|zal|zullen|zou|zouden|word|wordt|kan|kunnen|krijg|krijgt|om te|"
-    r"will|won'?t|would|might|could|gonna|going to|to)\b|'ll\b"
+    r"will|won'?t|would|might|could|gonna|going to|to|"
+    # what others may think of them: "bang dat ze me minder professioneel vinden"
+    r"vinden|vindt|denken|denkt|kijken|kijkt|think|thinks|judge|judges)\b|'ll\b"
 )
 
 
@@ -196,8 +198,24 @@ _OWN_PATTERN = re.compile(
 )
 
 
+# A step the person hesitates to take: "maar ik weet niet of ik dat nu al wil", "ik durf het
+# nog niet". Asked: what holds them back.
+_HESITANT = re.compile(
+    r"\b(?:ik weet (?:nog )?niet of ik (?:dat|het) (?:nu al |al |wel |echt )?(?:wil|durf|kan)|"
+    r"ik twijfel of ik|ik durf (?:het|dat) (?:nog )?niet|"
+    r"i'?m not sure (?:if |whether )?i (?:want|dare) to|i don'?t know if i (?:want|dare) to|"
+    r"i'?m not ready to)\b"
+)
+
+
+# ... with the reason said in the same breath: "..., het is nog te vers", "want ...".
+_HESITANT_WHY = re.compile(_HESITANT.pattern + r"[^.!?]*?(?:,|\bwant\b|\bomdat\b|\bbecause\b)\s*\w")
+
+
 # The marks that are one pattern found anywhere in the message, by the Reading field they set.
 _PLAIN = {
+    "hesitant": _HESITANT,
+    "hesitant_why": _HESITANT_WHY,
     "values_own": _VALUES_OWN,
     "again": _AGAIN,
     "own_pattern": _OWN_PATTERN,
