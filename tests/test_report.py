@@ -257,3 +257,49 @@ def test_a_quote_with_zon_inside_is_still_a_quote_and_no_plan() -> None:
     text = report.build([turn(story, 1)], "nl")
     assert section(text, "De situatie") == [story]
     assert section(text, "Mijn voornemen") == []
+
+
+def test_the_topic_announced_and_thinking_put_off_are_not_in_the_report() -> None:
+    turns = [
+        turn(
+            "Ik wil het hebben over de teamdag. Mijn collega nam mijn presentatie over "
+            "zonder iets te vragen.",
+            1,
+        ),
+        turn("Ik voelde me opzij gezet. Ik moet er nog even over nadenken.", 2),
+    ]
+    text = report.build(turns, "nl")
+    assert "hebben over" not in text and "nadenken" not in text
+    assert section(text, "De situatie") == [
+        "Mijn collega nam mijn presentatie over zonder iets te vragen."
+    ]
+
+
+def test_a_short_feeling_keeps_what_it_is_about() -> None:
+    turns = [
+        turn("Vorige week kreeg ik in het overleg de schuld van een fout van de planner.", 1),
+        turn("Ik schaamde me. Voor mezelf, maar ook voor het team.", 2),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Wat ik bij mezelf opmerkte") == [
+        "Ik schaamde me. Voor mezelf, maar ook voor het team."
+    ]
+
+
+def test_a_habit_is_an_insight_and_a_plan_about_a_habit_a_plan() -> None:
+    turns = [
+        turn("Gisteren belde ik de huisarts over een cliënt die achteruitging.", 1),
+        turn(
+            "Bij collega's ben ik duidelijk, maar zodra een arts opneemt ga ik heel voorzichtig "
+            "praten.",
+            3,
+        ),
+        turn("Ik ga voorstellen dat we altijd eerst de feiten op een rij zetten.", 4),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Patroon of inzicht") == [
+        "Bij collega's ben ik duidelijk, maar zodra een arts opneemt ga ik heel voorzichtig praten."
+    ]
+    assert section(text, "Mijn voornemen") == [
+        "Ik ga voorstellen dat we altijd eerst de feiten op een rij zetten."
+    ]

@@ -44,7 +44,17 @@ _CHATTER = re.compile(
     r"precies|"
     r"fair enough|good point|good question|that'?s a good (point|question))\b|"
     r"\bmoet (nu |zo |er )?(naar (mijn|mn|m'n) (werk|dienst)|weg|gaan)\b|"
-    r"\b(have|need) to (go|run)\b",
+    r"\b(have|need) to (go|run)\b|"
+    # announcing the topic, or putting off the thinking: about the talk, not the work
+    r"^ik wil het (\w+ )?(hebben )?over\b|^i want to talk about\b|^i'?d like to talk about\b|"
+    r"\bik moet er (nog )?(even |eens |wat )?over (na)?denken\b|\bi need to think about it\b",
+    re.I,
+)
+# What only adds to the sentence before: "Op hem, maar stiekem meer op mezelf.", "Voor hem,
+# maar ook voor mezelf."
+_ADDS_TO = re.compile(
+    r"^(op|voor|tegen|naar|over|vooral|meer|at|for|with|about|mostly|especially) "
+    r"(hem|haar|ze|hen|mezelf|mijzelf|iedereen|him|her|them|myself|everyone)\b",
     re.I,
 )
 _NOT_KNOWING = re.compile(
@@ -75,9 +85,12 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
         s = s.strip()
         if s.endswith(("...", "…", "?")):
             continue
+        if _ADDS_TO.match(s) and out:
+            out[-1] = f"{out[-1]} {_tidy(s)}"
+            continue
         if len(s.split()) < 4:
-            if _bare_feeling(s):
-                out.append(s[:1].upper() + s[1:])  # "Humiliated, mostly." keeps what follows
+            if _bare_feeling(s) or (_FELT.search(s) and _names_feeling(s, _lang_of(s))):
+                out.append(s[:1].upper() + s[1:])  # "Humiliated, mostly.", "Ik schaamde me."
             continue
         if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
             continue
@@ -180,6 +193,14 @@ _OWN_STEP = re.compile(
 
 
 _FIRST_PERSON = re.compile(r"^(ik|i)\b", re.I)
+_FIRST_PERSON_ANY = re.compile(r"\b(ik|i)\b", re.I)
+_WHENEVER = re.compile(r"\b(zodra|whenever|as soon as)\b", re.I)
+# A plan said as one, whatever habit it names: "Ik ga voorstellen dat migraties altijd ...".
+_FIRM_PLAN = re.compile(
+    r"\b(voortaan|volgende keer|next time|from now on|ik neem me voor)\b|"
+    r"^\W*(ik ga|ik wil|i will|i'll|i'm going to|i am going to)\b",
+    re.I,
+)
 _TENDS = re.compile(r"\b(a lot|tend to|de neiging)\b", re.I)
 
 
@@ -193,8 +214,11 @@ def _bucket(sentence: str, phase: int) -> str:
         return "self"  # "Guilt." is what the person noticed in themselves, whenever said
     # What the person quotes ("ik zei alleen 'oké, ik ga erop letten'") is not their plan.
     sentence = _unquoted(sentence)
-    if _plan(sentence):
+    habit = habitual(sentence.lower()) or bool(_WHENEVER.search(sentence))
+    if _plan(sentence) and (not habit or _FIRM_PLAN.search(sentence)):
         return "intent"
+    if _WHENEVER.search(sentence) and phase >= 2 and _FIRST_PERSON_ANY.search(sentence):
+        return "insight"  # "zodra er een arts aan de lijn hangt, ga ik in vraagvorm praten"
     if _INSIGHT.search(sentence) and phase >= 2:
         return "insight"
     if phase >= 4:
@@ -240,6 +264,15 @@ _ON_A_DAY = re.compile(
 )
 
 
+# A sentence that only details the step said before it: "Uitleggen hoe we dat aanpakken.",
+# "Rustig, en niet aan de deur.", "Framed as good news."
+_STEP_DETAIL = re.compile(
+    r"^(uitleggen|zeggen|vragen|vertellen|benoemen|eerst|rustig|niet|zonder|met|framed|"
+    r"say|ask|tell|explain|first|calmly|not|without|with)\b",
+    re.I,
+)
+
+
 def _plan(sentence: str) -> bool:
     if _PLAN.search(sentence):
         return True
@@ -260,9 +293,9 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
         "intent": [],
         "context": [],
     }
-    said: list[tuple[str, int]] = []
+    said: list[tuple[str, int, int]] = []
     last_phase = 1
-    for turn in turns:
+    for k, turn in enumerate(turns):
         # Only turns of the method count: never a crisis, the care after it, a request to do
         # something else, an advice request or the closing itself.
         if turn.crisis or turn.kind != "reflect" or not turn.user.strip():
@@ -270,15 +303,20 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
         last_phase = turn.phase or 1
         opening = not said
         chosen = _sentences(turn.user, 4 if opening else 3, rank=True, opening=opening)
-        said += [(s, last_phase) for s in chosen]
+        said += [(s, last_phase, k) for s in chosen]
     if closing:
-        said += [(s, last_phase) for s in _sentences(closing, 3)]
-    before = ("", -1)
-    for n, (sentence, phase) in enumerate(said):
+        said += [(s, last_phase, len(turns)) for s in _sentences(closing, 3)]
+    before = ("", -1, -1)
+    for n, (sentence, phase, k) in enumerate(said):
         where = _bucket(sentence, phase)
-        if not where and before == ("insight", n - 1) and _FIRST_PERSON.match(sentence):
+        if not where and before[:2] == ("insight", n - 1) and _FIRST_PERSON.match(sentence):
             where = "insight"  # "I've noticed I do this a lot. I absorb things to keep ..."
-        before = (where, n)
+        if before == ("intent", n - 1, k) and _STEP_DETAIL.match(sentence):
+            # "Uitleggen hoe we dat aanpakken." right after the plan details that plan.
+            buckets["intent"][-1] = f"{buckets['intent'][-1]} {sentence}"
+            before = ("intent", n, k)
+            continue
+        before = (where, n, k)
         if not where:
             continue
         bucket = buckets[where]
