@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from app.core.perspective_speech import speech as _speech
 from app.core.text import wordset
 
 _TOKEN = re.compile(
@@ -241,21 +242,6 @@ _NL_TAGS = re.compile(
     r"\s*([.!…]*)$",
     re.I,
 )
-
-
-_REPORTED = re.compile(
-    r"\b(zei|zegt|riep|vroeg|schreef|said|says|asked|wrote) (hij|ze|zij|he|she|they)\b|"
-    r"\b(laten we|let'?s)\b",
-    re.I,
-)
-
-
-def _speech(sentence: str) -> bool:
-    """Quoted or reported speech whose "ik" is not the person's ('zei hij: ik ...'), and
-    proposals to the coach ("laten we stoppen") that turn into nonsense."""
-    if re.search(r"[\"“”„«»]|(^|\s)['‘][^'’]+['’](\s|[.,!?]|$)", sentence):
-        return True
-    return ":" in sentence or bool(_REPORTED.search(sentence))
 
 
 def nl_second_person(sentence: str) -> str | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from app.core.perspective import _TOKEN, _join, _speech
+from app.core.perspective import _TOKEN, _join
+from app.core.perspective_speech import speech as _speech
 from app.core.text import wordset
 
 _EN_MAP = {

@@ -95,19 +95,6 @@ _PLAN = re.compile(
     r"spreken|laten weten))\b",
     re.I,
 )
-# The person already tells what went on in them: "ik dacht: ...", "ik klapte dicht", "I froze".
-_THOUGHT = re.compile(
-    r"\b(ik dacht|dacht ik|ik klapte dicht|klapte ik dicht|ik bevroor|ik blokkeerde|ik schrok|"
-    r"i thought|i was thinking|i froze|i panicked|i shut down)\b",
-    re.I,
-)
-_WANTED = re.compile(
-    r"\b(ik wilde|wilde ik|ik had (\w+ ){0,4}willen|ik had gewild|"
-    r"wat ik (eigenlijk |echt |het liefst |vooral )?wilde|ik hoopte|ik had gehoopt|"
-    r"i (really |actually )?wanted|wanted to|what i (really |actually )?wanted|i wished|i wish|"
-    r"i was hoping|i'd hoped|i would have liked|i'd have liked)\b",
-    re.I,
-)
 _EXPLAINED = re.compile(
     r"\b(omdat|want|doordat|alsof|zoals|daardoor|because|since|as if|like a|so that)\b|:", re.I
 )
@@ -116,16 +103,6 @@ _CONCRETE = re.compile(
     r"vanmiddag|vanavond|eerst|dan zeg ik|ik zeg|ik vraag|ik begin met|ik stuur|ik bel|"
     r"ik plan|ik spreek|tomorrow|monday|tuesday|wednesday|thursday|friday|next (week|shift|time)|"
     r"first|i'll say|i will say|i'll ask|i will ask|i'll start|i'll send|i'll call|i'll book)\b",
-    re.I,
-)
-_ALTERNATIVE = re.compile(
-    r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,8}(kunnen|moeten)|anders zou (willen|doen)|"
-    r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|"
-    r"ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
-    r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option|"
-    r"misschien (gewoon |eerst |even )*(\w+ ){0,4}(vragen|zeggen|bellen|mailen|bespreken|"
-    r"aankaarten|voorstellen|uitleggen|aanspreken)|maybe (just |first )*(ask|tell|say|call|"
-    r"email|talk|raise|explain|propose))\b",
     re.I,
 )
 _SHORT_ACK = re.compile(
@@ -288,16 +265,16 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.fear_ahead = marks.fear_ahead(low)
     r.talk_ahead = marks.talk_ahead(low)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
-    r.wanted = bool(_WANTED.search(text))
+    r.wanted = bool(marks.WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
     r.insight = bool(_INSIGHT.search(text))
     # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
     r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
-    r.alternative = bool(_ALTERNATIVE.search(text))
+    r.alternative = bool(marks.ALTERNATIVE.search(text))
     r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings) or bool(
         re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M)
     )
-    r.inner = r.feeling_named or r.wanted or r.insight or bool(_THOUGHT.search(text))
+    r.inner = r.feeling_named or r.wanted or r.insight or bool(marks.THOUGHT.search(text))
     r.concrete_plan = r.plan and bool(_CONCRETE.search(text))
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
     r.ack = bool(_SHORT_ACK.match(text)) and r.words <= 5

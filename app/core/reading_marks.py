@@ -212,6 +212,31 @@ _HESITANT = re.compile(
 _HESITANT_WHY = re.compile(_HESITANT.pattern + r"[^.!?]*?(?:,|\bwant\b|\bomdat\b|\bbecause\b)\s*\w")
 
 
+# The person already tells what went on in them: "ik dacht: ...", "ik klapte dicht", "I froze".
+THOUGHT = re.compile(
+    r"\b(ik dacht|dacht ik|ik klapte dicht|klapte ik dicht|ik bevroor|ik blokkeerde|ik schrok|"
+    r"i thought|i was thinking|i froze|i panicked|i shut down)\b",
+    re.I,
+)
+WANTED = re.compile(
+    r"\b(ik wilde|wilde ik|ik had (\w+ ){0,4}willen|ik had gewild|"
+    r"wat ik (eigenlijk |echt |het liefst |vooral )?wilde|ik hoopte|ik had gehoopt|"
+    r"i (really |actually )?wanted|wanted to|what i (really |actually )?wanted|i wished|i wish|"
+    r"i was hoping|i'd hoped|i would have liked|i'd have liked)\b",
+    re.I,
+)
+ALTERNATIVE = re.compile(
+    r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,8}(kunnen|moeten)|anders zou (willen|doen)|"
+    r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|"
+    r"ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
+    r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option|"
+    r"misschien (gewoon |eerst |even )*(\w+ ){0,4}(vragen|zeggen|bellen|mailen|bespreken|"
+    r"aankaarten|voorstellen|uitleggen|aanspreken)|maybe (just |first )*(ask|tell|say|call|"
+    r"email|talk|raise|explain|propose))\b",
+    re.I,
+)
+
+
 # The marks that are one pattern found anywhere in the message, by the Reading field they set.
 _PLAIN = {
     "hesitant": _HESITANT,

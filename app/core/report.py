@@ -282,10 +282,8 @@ def _plan(sentence: str) -> bool:
     )
 
 
-def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> str:
-    """The report for `turns`; `closing` is the message that asked to stop, whose statements
-    before the request count too ("Ik bel morgen Kees. Ik stop ermee.")."""
-    h = HEADINGS["en" if lang == "en" else "nl"]
+def _sorted(turns: list[Turn], closing: str) -> dict[str, list[str]]:
+    """The person's chosen sentences, each in the section it belongs to."""
     buckets: dict[str, list[str]] = {
         "situation": [],
         "self": [],
@@ -322,6 +320,14 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
         bucket = buckets[where]
         if sentence not in bucket:
             bucket.append(sentence)
+    return buckets
+
+
+def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> str:
+    """The report for `turns`; `closing` is the message that asked to stop, whose statements
+    before the request count too ("Ik bel morgen Kees. Ik stop ermee.")."""
+    h = HEADINGS["en" if lang == "en" else "nl"]
+    buckets = _sorted(turns, closing)
     # What others did goes with the situation while it has room; said in the middle of the
     # conversation with nothing of the person's own beside it, it is what they noticed.
     room = max(0, 4 - len(buckets["situation"]))
