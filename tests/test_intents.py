@@ -131,3 +131,9 @@ def test_says_yes(text: str, yes: bool) -> None:
 )
 def test_off_task(text: str, kind: str | None) -> None:
     assert intents.off_task(text) == kind
+
+
+def test_a_flemish_request_for_advice_is_one() -> None:
+    from app.core.intents import asks_advice
+
+    assert asks_advice("Ik weet het echt niet meer. Wat zou gij doen?")

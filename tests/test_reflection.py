@@ -46,7 +46,7 @@ def test_topic_announcements_questions_and_thanks_are_not_reflected() -> None:
         ("Ja klopt.", "Dat herken je."),
         ("weet ik niet precies", "Je weet het nog niet precies."),
         ("Boos.", "Je was boos."),
-        ("Gepasseerd, vooral.", "Je voelde je gepasseerd, vooral."),
+        ("Gepasseerd, vooral.", "Je voelde je vooral gepasseerd."),
         ("Humiliated, mostly.", "You felt humiliated, mostly."),
         ("hmm", "Je denkt er even over na."),
         ("Yeah, exactly.", "That rings true for you."),
@@ -793,3 +793,40 @@ def test_a_fear_of_what_others_will_think_is_asked_about() -> None:
 def test_a_step_held_back_is_asked_about(message: str, question: str) -> None:
     asked = {c.text for c in template_questions(read(message, "nl"), message, 4, "nl")}
     assert question in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "first"),
+    [
+        (
+            "weet je wat het is, ik ben altijd de makkelijke collega geweest.",
+            "nl",
+            "Je bent altijd de makkelijke collega geweest.",
+        ),
+        ("Like I'm the one who always stays late.", "en", "You're the one who always stays late."),
+        (
+            "Ik wil het wel aankaarten, idk, misschien volgende week.",
+            "nl",
+            "Je wilt het wel aankaarten, misschien volgende week.",
+        ),
+        ("Beroerd eigenlijk.", "nl", "Je voelde je eigenlijk beroerd."),
+    ],
+)
+def test_chat_fillers_are_not_said_back(message: str, lang: str, first: str) -> None:
+    assert texts(message, lang)[0] == first
+
+
+def test_a_remark_to_the_coach_is_not_turned_into_nonsense() -> None:
+    message = "Figured you'd say that to me. I keep thinking about the shift though."
+    assert all("you'd say that to you" not in t for t in texts(message, "en"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Terwijl ik eigenlijk al vol zat.", "I think because she never asks for help."],
+)
+def test_a_clause_without_its_main_clause_is_not_said_back(message: str) -> None:
+    lang = "en" if message.startswith("I ") else "nl"
+    assert not [
+        c for c in mirrors(message, lang, read(message, lang)) if c.source.startswith("said")
+    ]

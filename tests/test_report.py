@@ -303,3 +303,16 @@ def test_a_habit_is_an_insight_and_a_plan_about_a_habit_a_plan() -> None:
     assert section(text, "Mijn voornemen") == [
         "Ik ga voorstellen dat we altijd eerst de feiten op een rij zetten."
     ]
+
+
+def test_not_knowing_where_to_start_is_no_part_of_the_situation() -> None:
+    turns = [
+        turn(
+            "Oke ik weet niet goed waar te beginnen maar ik heb een bakkerij. "
+            "Gisteren zei mijn beste medewerker dat ze weggaat.",
+            1,
+        )
+    ]
+    text = report.build(turns, "nl")
+    assert "beginnen" not in text
+    assert section(text, "De situatie") == ["Gisteren zei mijn beste medewerker dat ze weggaat."]

@@ -46,6 +46,8 @@ _EN_MAP = {
 # Generic "you" ("you don't contradict your director") reads fine once turned; "yourself" and
 # "yours" mostly address the coach.
 _EN_ADDRESS = wordset("yours yourself")
+_EN_YOU = wordset("you you'd you're you've you'll your")
+_EN_ME = wordset("me myself")
 
 
 # Hedges at the end of an English sentence that become odd once turned ("Fair enough, you
@@ -64,6 +66,8 @@ def en_second_person(sentence: str) -> str | None:
     lower = [t.lower() for t in tokens]
     if any(t in _EN_ADDRESS for t in lower) or "?" in tokens:
         return None
+    if set(lower) & _EN_YOU and set(lower) & _EN_ME:
+        return None  # "you'd turn it back on me": once turned, two people are both "you"
     out = list(tokens)
     for i, tok in enumerate(lower):
         if tok in ("am", "was", "wasn't", "wasn’t") and i + 1 < len(lower) and lower[i + 1] == "i":

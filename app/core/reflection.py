@@ -69,7 +69,7 @@ _ROLE = re.compile(r"^(je bent|je werkt|you're a|you are a|you work|you're an|yo
 _BARE_QUESTION = re.compile(
     r"^(waar|wat|hoe|waarom|wie|welke|wanneer)\s+(moet|moeten|kan|kun|kunnen|zal|zou|ga|doe|is|"
     r"zijn|heb|wil)\b|^(where|what|how|why|who|which|when)\s+(do|does|should|can|could|would|"
-    r"will|is|are|am)\b",
+    r"will|is|are|am|was|were|did)\b",
     re.I,
 )
 # "It doesn't feel like it though." turns the sentence before it, like a "but".

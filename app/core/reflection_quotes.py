@@ -41,16 +41,23 @@ def wondering(message: str, quoted: str) -> str:
     asked = style.questions(message)
     if len(asked) != 1 or len(asked[0].split()) > 20 or _TO_COACH.search(asked[0]):
         return ""
-    if quoted and not _BARE_DOUBT.match(quoted):
+    doubt = any(_BARE_DOUBT.match(s.strip()) for s in style.sentences(message))
+    if quoted and not doubt:
         return ""
     text = re.sub(r"[“”\"]", "", asked[0]).strip()
     return text[:1].upper() + text[1:]
 
 
-_TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|you|your)\b", re.I)
+_TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
 _BARE_DOUBT = re.compile(
-    r"^(ik weet het niet|weet ik niet|geen idee|i don't know|no idea|idk)\W*$", re.I
+    r"^(ik weet het niet|weet ik (het )?niet( precies| goed)?|geen idee|i don't know|no idea|"
+    r"idk)\W*$",
+    re.I,
 )
+
+
+# A clause that asks, though without its question mark: "what else do you do".
+_ASKS = re.compile(r"^(what|why|how|who|wat|waarom|hoe|wie)\b", re.I)
 
 
 def best_quote(message: str, said: list[str], lang: str) -> str:
@@ -71,6 +78,8 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
         if (q := _quotable(c, 14))
         and len(q.split()) >= 4
         and not _FRAGMENT.match(q)
+        and not _ASKS.match(q)
+        and not _BARE_DOUBT.match(q)
         and language_ok(q, lang, allowed=message)
     ]
     feeling = [

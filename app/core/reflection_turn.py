@@ -29,14 +29,19 @@ _ANNOUNCE = re.compile(
 _LEADING = re.compile(
     r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|"
     r"eerlijk is eerlijk|tja|hmm+|"
-    r"honestly|actually|basically|tbh|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,))[,\s]+)+",
+    r"honestly|actually|basically|tbh|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
+    r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|"
+    r"like(?=,|\s+(?:i|you|he|she|they)\b))"
+    r"[,\s]+)+",
     re.I,
 )
 # A sentence that opens with a linking word leans on the one before: "Of dat wil ik zijn."
 # "En"/"Maar" only join: the sentence after them stands on its own once they are dropped.
 _FRAGMENT = re.compile(
     r"^(of|want|dus|omdat|die|wat|which|or|because|so|who|that|"
-    r"dat (ze|hij|zij|ik|je|jij|we|wij|het|er|u|jullie|men|mijn|m'n|mn)\b)\b",
+    r"dat (ze|hij|zij|ik|je|jij|we|wij|het|er|u|jullie|men|mijn|m'n|mn)\b|"
+    # a clause that leans on a main clause it does not have: "Terwijl ik al vol zat."
+    r"(terwijl|hoewel|zodat)\b(?!.*,)|(i think|i guess|ik denk) (because|omdat)\b)\b",
     re.I,
 )
 # A sentence that only adds to the one before: "Meer dan ik had verwacht." It is said back
@@ -51,7 +56,7 @@ _ELABORATION = re.compile(
 # state, which they have just named. Dutch keeps it: its subordinate word order differs.
 _OWN_HEDGE_EN = re.compile(r"^(i think|i guess|i suppose|i feel like|i reckon) (?=i\b|i'm\b)", re.I)
 _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|feels)\b", re.I)
-_FILLERS = re.compile(r"\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar)\b", re.I)
+_FILLERS = re.compile(r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk)\b", re.I)
 _BARE_NOT_KNOWING = re.compile(
     r"^(ik weet (het )?(eigenlijk |echt )?niet|weet ik (veel|niet)|geen idee|i don'?t know|"
     r"idk|no idea)[\s.!…]*$",
@@ -272,6 +277,11 @@ def _en_spelled_out(text: str) -> str:
     )
 
 
+# Said with "voelen", not "zijn": "Je voelde je beroerd", not "Je was beroerd".
+_FELT_AS = wordset(
+    "beroerd rot ellendig klote ongemakkelijk schuldig machteloos klein dom onzeker eenzaam "
+    "leeg misselijk naar opgelaten nutteloos waardeloos overbodig ellendig kut"
+)
 _DEGREE_FEELING = re.compile(
     r"^(?P<deg>(a bit|a little|kind of|pretty|quite|een beetje|best|nogal|wel een beetje)\s+)?"
     r"(?P<feel>[^\W\d_]+)(?P<tail>,?\s+(talking about it now|about it now|right now|now|"
@@ -289,7 +299,8 @@ def _feeling_fragment(core: str, lang: str) -> str | None:
         # "a bit embarrassed talking about it now" -> "You feel a bit embarrassed talking
         # about it now."; "een beetje beschaamd" -> "Je was een beetje beschaamd."
         said = text[:1].lower() + text[1:]
-        felt = re.match(r"ge\w+[dt]$", degreed.group("feel").lower())  # "gepasseerd"
+        feel = degreed.group("feel").lower()
+        felt = re.match(r"ge\w+[dt]$", feel) or feel in _FELT_AS  # "gepasseerd", "beroerd"
         now = {"nl": "Je voelt je {t}." if felt else "Je bent {t}.", "en": "You feel {t}."}
         then = {"nl": "Je voelde je {t}." if felt else "Je was {t}.", "en": "You felt {t}."}
         if degreed.group("tail"):
@@ -327,6 +338,8 @@ def _feeling_fragment(core: str, lang: str) -> str | None:
     if rest - set(FEELINGS[lang]):
         return None
     form = FEELING_FRAGMENT[lang]
-    if lang == "nl" and not re.match(r"ge\w+[dt]$", words[0]):
+    if lang == "nl" and not (re.match(r"ge\w+[dt]$", words[0]) or words[0] in _FELT_AS):
         form = "Je was {text}."  # "Je was boos.", but "Je voelde je gepasseerd."
-    return form.format(text=text[:1].lower() + text[1:])
+    said = form.format(text=text[:1].lower() + text[1:])
+    # "Je voelde je beroerd eigenlijk." -> "Je voelde je eigenlijk beroerd."
+    return re.sub(r"^(Je voelde je|Je was) (\w+),? (eigenlijk|vooral|echt)\.$", r"\1 \3 \2.", said)

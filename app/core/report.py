@@ -47,7 +47,9 @@ _CHATTER = re.compile(
     r"\b(have|need) to (go|run)\b|"
     # announcing the topic, or putting off the thinking: about the talk, not the work
     r"^ik wil het (\w+ )?(hebben )?over\b|^i want to talk about\b|^i'?d like to talk about\b|"
-    r"\bik moet er (nog )?(even |eens |wat )?over (na)?denken\b|\bi need to think about it\b",
+    r"\bik moet er (nog )?(even |eens |wat )?over (na)?denken\b|\bi need to think about it\b|"
+    r"\bik weet (niet|nog niet) (goed |zo goed )?waar (ik moet |te )?beginnen\b|"
+    r"\bi don'?t (really )?know where to (start|begin)\b",
     re.I,
 )
 # What only adds to the sentence before: "Op hem, maar stiekem meer op mezelf.", "Voor hem,
@@ -134,7 +136,9 @@ _APOSTROPHE = re.compile(
 )
 
 
-_OPENING_FILLER = re.compile(r"^(ja|nou|oké|ok|okay|yeah|yes|well|hmm+),?\s+(?=\w)", re.I)
+_OPENING_FILLER = re.compile(
+    r"^(nou ja|ja|nou|oké|oke|ok|okay|yeah|yes|well|hmm+),?\s+(?=\w)", re.I
+)
 
 
 def _tidy(sentence: str) -> str:
