@@ -830,3 +830,31 @@ def test_a_clause_without_its_main_clause_is_not_said_back(message: str) -> None
     assert not [
         c for c in mirrors(message, lang, read(message, lang)) if c.source.startswith("said")
     ]
+
+
+def test_a_question_about_that_feeling_needs_a_mirror_that_names_one() -> None:
+    from app.core.reflection import fitting
+
+    about = Candidate("Wat deed je met dat gevoel?", "template:x", 2.0)
+    other = Candidate("Wat wilde jij op dat moment?", "template:y", 1.0)
+    plain = [Candidate("Je bleef maar sorry zeggen.", "said:0", 1.0)]
+    felt = [Candidate("Je schaamde je.", "said:0", 1.0)]
+    assert [q.text for q in fitting([about, other], plain, "nl")] == [other.text]
+    assert [q.text for q in fitting([about, other], felt, "nl")] == [about.text, other.text]
+
+
+def test_where_else_is_not_asked_when_the_message_says_it() -> None:
+    message = "Ik merk dat ik dan dichtklap. Thuis ook, eigenlijk."
+    asked = {c.text for c in template_questions(read(message, "nl"), message, 3, "nl")}
+    assert "Waar herken je dat nog meer van?" not in asked
+
+
+def test_what_makes_it_important_follows_the_sentence_that_says_it() -> None:
+    from app.core.reflection import fitting
+
+    value = Candidate("Wat maakt dat zo belangrijk voor je?", "template:nl-waarde", 2.0, 0)
+    other = Candidate("Wat valt je op, nu je het zo vertelt?", "template:x", 1.0)
+    said_it = [Candidate("Je vindt het belangrijk dat het eerlijk is.", "said:0", 1.0)]
+    elsewhere = [Candidate("Je was boos op jezelf.", "said:2", 2.0)]
+    assert fitting([value, other], said_it, "nl")[0] is value
+    assert fitting([value, other], elsewhere, "nl") == [other]

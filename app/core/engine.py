@@ -247,8 +247,11 @@ class Engine(CrisisTurns, AdviceTurns):
                 c.session_id, text, lang, cycle, state, c.started, c.note, sources, seen
             )
             return
-        questions = self._questions(c, cycle, seen, earlier, found)
-        mirrors = reflection.follow(reflection.mirrors(text, lang, seen), questions[0], lang)
+        said_back = reflection.mirrors(text, lang, seen)
+        questions = reflection.fitting(
+            self._questions(c, cycle, seen, earlier, found), said_back, lang
+        )
+        mirrors = reflection.follow(said_back, questions[0], lang)
         yield Event("meta", phase=cycle.phase, sources=sources, note=c.note)
         choice = self.chooser.choose(
             text,

@@ -126,6 +126,7 @@ _SENTENCE_MARKS = (
 )
 
 
+_THATS = re.compile(r"^\W*(that's|it's|dat's)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(ik|me|mij|mijn|we|wij|i|me|my|we)\b", re.I)
 _AT_MOMENT = re.compile(r"\b(toen|op dat moment|at that moment|when it happened)\b", re.I).search
 
@@ -151,7 +152,8 @@ def _anchor(t: Template, message: str, lang: str) -> int:
         if all(getattr(alone, m) for m in marks):
             # "Dat vind ik het belangrijkste." points at the sentence before it: that one
             # says what the question is about.
-            return n - 1 if n > 0 and _POINTS_BACK.search(said[n]) else n
+            back = _POINTS_BACK.search(said[n]) or _THATS.match(said[n])
+            return n - 1 if n > 0 and back else n
     return -1
 
 

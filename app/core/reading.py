@@ -216,6 +216,7 @@ class Reading:
     again: bool = False  # something happens to them again: "niet de eerste keer"
     own_pattern: bool = False  # sees a pattern of their own: "dat doe ik vaker"
     hesitant: bool = False  # hesitates to take a step: "ik weet niet of ik dat nu al wil"
+    elsewhere: bool = False  # says where else it happens: "thuis ook", "not the first time"
     hesitant_why: bool = False  # ... and says why: "..., het is nog te vers"
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"

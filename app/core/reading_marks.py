@@ -237,8 +237,18 @@ ALTERNATIVE = re.compile(
 )
 
 
+# The person already says where else it happens: "thuis ook", "op mijn vorige werk ook",
+# "not the first time". Where else they recognise it is not asked.
+_ELSEWHERE = re.compile(
+    r"\b(?:thuis ook|ook thuis|(?:vorige|vorig|oude) (?:werk|baan|job|stage)|in de familie|"
+    r"niet (?:de|het) eerste keer|niet voor het eerst|at home too|at home as well|"
+    r"(?:last|previous|old) (?:job|team|place)|not the first time|in my family)\b"
+)
+
+
 # The marks that are one pattern found anywhere in the message, by the Reading field they set.
 _PLAIN = {
+    "elsewhere": _ELSEWHERE,
     "hesitant": _HESITANT,
     "hesitant_why": _HESITANT_WHY,
     "values_own": _VALUES_OWN,
