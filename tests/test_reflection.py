@@ -833,7 +833,7 @@ def test_a_clause_without_its_main_clause_is_not_said_back(message: str) -> None
 
 
 def test_a_question_about_that_feeling_needs_a_mirror_that_names_one() -> None:
-    from app.core.reflection import fitting
+    from app.core.question_fit import fitting
 
     about = Candidate("Wat deed je met dat gevoel?", "template:x", 2.0)
     other = Candidate("Wat wilde jij op dat moment?", "template:y", 1.0)
@@ -850,7 +850,7 @@ def test_where_else_is_not_asked_when_the_message_says_it() -> None:
 
 
 def test_what_makes_it_important_follows_the_sentence_that_says_it() -> None:
-    from app.core.reflection import fitting
+    from app.core.question_fit import fitting
 
     value = Candidate("Wat maakt dat zo belangrijk voor je?", "template:nl-waarde", 2.0, 0)
     other = Candidate("Wat valt je op, nu je het zo vertelt?", "template:x", 1.0)

@@ -248,7 +248,7 @@ class Engine(CrisisTurns, AdviceTurns):
             )
             return
         said_back = reflection.mirrors(text, lang, seen)
-        questions = reflection.fitting(
+        questions = question_fit.fitting(
             self._questions(c, cycle, seen, earlier, found), said_back, lang
         )
         mirrors = reflection.follow(said_back, questions[0], lang)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from app.core.own_act import OwnAct, own_act
 from app.core.reading import Reading, read
-from app.core.reflection import _POINTS_BACK, TEMPLATES, Candidate, statements
-from app.core.reflection_turn import _feeling_fragment
+from app.core.reflection import _POINTS_BACK, TEMPLATES, Candidate, follow, statements
+from app.core.reflection_turn import _feeling_fragment, _names_feeling
 
 
 @dataclass(frozen=True)
@@ -223,3 +223,27 @@ def fits(question: str, r: Reading, story: str) -> bool:
         if need == "team" and not re.search(r"team|organisatie|organi[sz]ation|afdeling", low):
             return False
     return True
+
+
+_THAT_FEELING = re.compile(r"\b(dat gevoel|that feeling)\b", re.I)
+# Questions that ask about what the mirror says ("Wat maakt dat zo belangrijk voor je?").
+_ABOUT_THE_MIRROR = {"template:nl-waarde", "template:en-value"}
+
+
+def fitting(questions: list[Candidate], mirrors: list[Candidate], lang: str) -> list[Candidate]:
+    """Questions about "dat gevoel" only after a mirror that names one, and "what makes that so
+    important" only when what matters is what is said back; others keep their order."""
+    kept = [q for q in questions if _fits_mirror(q, mirrors, lang)]
+    return kept or questions
+
+
+def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bool:
+    if not mirrors:
+        return True
+    first = follow(mirrors, question, lang)[0]
+    if _THAT_FEELING.search(question.text) and not _names_feeling(first.text, lang):
+        return False
+    if question.source not in _ABOUT_THE_MIRROR or question.anchor < 0:
+        return True
+    own = re.compile(rf"^(said|clause):(\d+[&+])?{question.anchor}([&+]\d+)?$")
+    return bool(own.match(first.source))

@@ -85,30 +85,6 @@ class Candidate:
     anchor: int = -1  # a question built on the person's n-th sentence: n; else -1
 
 
-_THAT_FEELING = re.compile(r"\b(dat gevoel|that feeling)\b", re.I)
-# Questions that ask about what the mirror says ("Wat maakt dat zo belangrijk voor je?").
-_ABOUT_THE_MIRROR = {"template:nl-waarde", "template:en-value"}
-
-
-def fitting(questions: list[Candidate], mirrors: list[Candidate], lang: str) -> list[Candidate]:
-    """Questions about "dat gevoel" only after a mirror that names one, and "what makes that so
-    important" only when what matters is what is said back; others keep their order."""
-    kept = [q for q in questions if _fits_mirror(q, mirrors, lang)]
-    return kept or questions
-
-
-def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bool:
-    if not mirrors:
-        return True
-    first = follow(mirrors, question, lang)[0]
-    if _THAT_FEELING.search(question.text) and not _names_feeling(first.text, lang):
-        return False
-    if question.source not in _ABOUT_THE_MIRROR or question.anchor < 0:
-        return True
-    own = re.compile(rf"^(said|clause):(\d+[&+])?{question.anchor}([&+]\d+)?$")
-    return bool(own.match(first.source))
-
-
 def follow(mirrors: list[Candidate], question: Candidate, lang: str) -> list[Candidate]:
     """The mirrors with those of the sentence the question is built on first, so that the
     reply says back what it then asks about; a mirror that says back a feeling stays first."""
