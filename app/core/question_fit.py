@@ -144,7 +144,7 @@ def _anchor(t: Template, message: str, lang: str) -> int:
     ]
     if not marks:
         return -1
-    said = statements(message)
+    said = _said(message)
     at_moment = "moment_now" in marks
     for n, alone in enumerate(_statements_read(message, lang)):
         if at_moment and not _FIRST_PERSON.search(said[n]):
@@ -163,9 +163,14 @@ def _own_act(message: str, lang: str) -> OwnAct | None:
 
 
 @functools.lru_cache(maxsize=8)
+def _said(message: str) -> tuple[str, ...]:
+    return tuple(statements(message))
+
+
+@functools.lru_cache(maxsize=8)
 def _statements_read(message: str, lang: str) -> tuple[Reading, ...]:
     """Each of the person's statements read on its own, once per message (not per template)."""
-    return tuple(read(sentence, lang) for sentence in statements(message))
+    return tuple(read(sentence, lang) for sentence in _said(message))
 
 
 # What a bank question takes for granted, and what the story must name for it to fit.
@@ -238,12 +243,14 @@ def fitting(questions: list[Candidate], mirrors: list[Candidate], lang: str) -> 
 
 
 def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bool:
-    if not mirrors:
+    feeling = bool(_THAT_FEELING.search(question.text))
+    about = question.source in _ABOUT_THE_MIRROR and question.anchor >= 0
+    if not mirrors or not (feeling or about):
         return True
     first = follow(mirrors, question, lang)[0]
-    if _THAT_FEELING.search(question.text) and not _names_feeling(first.text, lang):
+    if feeling and not _names_feeling(first.text, lang):
         return False
-    if question.source not in _ABOUT_THE_MIRROR or question.anchor < 0:
+    if not about:
         return True
     own = re.compile(rf"^(said|clause):(\d+[&+])?{question.anchor}([&+]\d+)?$")
     return bool(own.match(first.source))

@@ -23,6 +23,7 @@ from app.core.reflection_turn import (
     _ELABORATION,
     _LEADING,
     MAX_MIRROR_WORDS,
+    SPEAKER,
     _names_feeling,
     _turn,
 )
@@ -145,9 +146,10 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 1.0))
     if not found:
         quoted = quotes.best_quote(message, said, lang)
-        asked = quotes.own_question(message, said) or quotes.wondering(message, quoted)
-        if asked and not quotes.own_question(message, said):
-            found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
+        asked = quotes.own_question(message, said)
+        wondered = "" if asked else quotes.wondering(message, quoted)
+        if wondered:
+            found.append(Candidate(ASKS_SELF[lang].format(text=wondered), "asks_self", 0.0))
         elif quoted:
             found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
         elif asked:
@@ -311,7 +313,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         bare = also or though or (turn and _names_feeling(rest, lang))
         if second is None and bare and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
             second = re.sub(r"[\s.!…]+$", "", rest) + "."  # "and furious on the drive back"
-        if second is None and turn and not _SPEAKER.search(rest) and language_ok(rest, lang):
+        if second is None and turn and not SPEAKER.search(rest) and language_ok(rest, lang):
             # "Maar dat is niet echt zo.": no one in it to turn, so it is said back as it is.
             second = re.sub(r"[\s.!…]+$", "", rest) + "."
         if second is None:
@@ -336,11 +338,6 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
 
 
 _MAAR = re.compile(r"^\W*(maar|but)\s+", re.I)
-_SPEAKER = re.compile(
-    r"\b(ik|mijn|me|mij|mezelf|we|wij|ons|onze|je|jij|jou|jouw|u|i|my|me|myself|we|us|our|you|"
-    r"your)\b|'k\b|\bm'n\b",
-    re.I,
-)
 _AND = re.compile(r"^\W*(en|and)\s+", re.I)
 
 

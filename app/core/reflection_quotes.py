@@ -13,7 +13,7 @@ import re
 from app.core import style
 from app.core.language_guard import language_ok
 from app.core.reading import FEELINGS
-from app.core.reflection_turn import _FRAGMENT
+from app.core.reflection_turn import _FRAGMENT, BARE_NOT_KNOWING
 
 
 def _quotable(message: str, limit: int = 10) -> str:
@@ -41,7 +41,7 @@ def wondering(message: str, quoted: str) -> str:
     asked = style.questions(message)
     if len(asked) != 1 or len(asked[0].split()) > 20 or _TO_COACH.search(asked[0]):
         return ""
-    doubt = any(_BARE_DOUBT.match(s.strip()) for s in style.sentences(message))
+    doubt = any(BARE_NOT_KNOWING.match(s.strip()) for s in style.sentences(message))
     if quoted and not doubt:
         return ""
     text = re.sub(r"[“”\"]", "", asked[0]).strip()
@@ -49,11 +49,6 @@ def wondering(message: str, quoted: str) -> str:
 
 
 _TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
-_BARE_DOUBT = re.compile(
-    r"^(ik weet het niet|weet ik (het )?niet( precies| goed)?|geen idee|i don't know|no idea|"
-    r"idk)\W*$",
-    re.I,
-)
 
 
 # A clause that asks, though without its question mark: "what else do you do".
@@ -79,7 +74,7 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
         and len(q.split()) >= 4
         and not _FRAGMENT.match(q)
         and not _ASKS.match(q)
-        and not _BARE_DOUBT.match(q)
+        and not BARE_NOT_KNOWING.match(q)
         and language_ok(q, lang, allowed=message)
     ]
     feeling = [

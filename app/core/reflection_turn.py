@@ -57,9 +57,9 @@ _ELABORATION = re.compile(
 _OWN_HEDGE_EN = re.compile(r"^(i think|i guess|i suppose|i feel like|i reckon) (?=i\b|i'm\b)", re.I)
 _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|feels)\b", re.I)
 _FILLERS = re.compile(r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk)\b", re.I)
-_BARE_NOT_KNOWING = re.compile(
-    r"^(ik weet (het )?(eigenlijk |echt )?niet|weet ik (veel|niet)|geen idee|i don'?t know|"
-    r"idk|no idea)[\s.!…]*$",
+BARE_NOT_KNOWING = re.compile(
+    r"^(ik weet (het )?(eigenlijk |echt )?niet|weet ik (het )?(veel|niet)( precies| goed)?|"
+    r"geen idee|i don'?t know|idk|no idea)[\s.!?…]*$",
     re.I,
 )
 _TRAILING_FILLER = re.compile(
@@ -78,8 +78,10 @@ _STEP_WITHOUT_SUBJECT = re.compile(
     r"uitleggen|aanspreken|ask|tell|say|call|email|talk|raise|explain|propose)\b",
     re.I,
 )
-_SPEAKER_WORD = re.compile(
-    r"\b(ik|mijn|me|mij|mezelf|we|wij|ons|onze|je|jij|jou|jouw|i|my|myself|us|our|you|your)\b",
+# Anyone in a sentence who would be turned: the speaker or the one spoken to.
+SPEAKER = re.compile(
+    r"\b(ik|mijn|me|mij|mezelf|we|wij|ons|onze|je|jij|jou|jouw|u|i|my|myself|us|our|you|"
+    r"your)\b|'k\b|\bm'n\b",
     re.I,
 )
 
@@ -104,7 +106,7 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     feeling = _feeling_fragment(core, lang)
     if feeling:
         return feeling
-    if not core or _ANNOUNCE.match(core) or _BARE_NOT_KNOWING.match(core):
+    if not core or _ANNOUNCE.match(core) or BARE_NOT_KNOWING.match(core):
         return None
     core = core[:1].upper() + core[1:]
     # "It feels petty to bring up money." is how it is for the person: "... to me to ...",
@@ -115,7 +117,7 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     turned = perspective.second_person(core, lang)
     if turned is None and _IT_FELT.match(core) and _names_feeling(core, lang):
         turned = core  # "Dat deed pijn." is the person's own feeling, said without "ik"
-    if turned is None and _STEP_WITHOUT_SUBJECT.match(core) and not _SPEAKER_WORD.search(core):
+    if turned is None and _STEP_WITHOUT_SUBJECT.match(core) and not SPEAKER.search(core):
         turned = core  # "Misschien gewoon even vragen of ze tijd heeft.": no one to turn
     if turned is None:
         return None
@@ -280,7 +282,7 @@ def _en_spelled_out(text: str) -> str:
 # Said with "voelen", not "zijn": "Je voelde je beroerd", not "Je was beroerd".
 _FELT_AS = wordset(
     "beroerd rot ellendig klote ongemakkelijk schuldig machteloos klein dom onzeker eenzaam "
-    "leeg misselijk naar opgelaten nutteloos waardeloos overbodig ellendig kut"
+    "leeg misselijk naar opgelaten nutteloos waardeloos overbodig kut"
 )
 _DEGREE_FEELING = re.compile(
     r"^(?P<deg>(a bit|a little|kind of|pretty|quite|een beetje|best|nogal|wel een beetje)\s+)?"
