@@ -329,6 +329,8 @@ class Engine(CrisisTurns, AdviceTurns):
         pairs = [(choice.mirror, choice.question)]
         pairs += [(m, q) for m in mirrors for q in questions if (m, q) != pairs[0]]
         for m, q in pairs:
+            if not question_fit.pair_fits(m, q):
+                continue
             reply = f"{m.text} {q.text}"
             if not style.check_turn(reply, lang).problems and language_guard.language_ok(
                 reply, lang, allowed=text

@@ -261,7 +261,10 @@ def nl_second_person(sentence: str) -> str | None:
     for i, tok in enumerate(lower):
         if i in done or tok not in _NL_PRONOUNS:
             continue
-        out[i] = _match_case(tokens[i], _NL_PRONOUNS[tok])
+        turned = _NL_PRONOUNS[tok]
+        if tok == "mijne" and not (i > 0 and lower[i - 1] in ("de", "het")):
+            turned = "je"  # the Flemish "in mijne buik" is "in je buik"; "de mijne" is "de jouwe"
+        out[i] = _match_case(tokens[i], turned)
     if out == tokens:
         return None
     first = [k for k, t in enumerate(out) if _is_word(t)][:2]

@@ -123,6 +123,8 @@ _SENTENCE_MARKS = (
     "again",
     "own_pattern",
     "hesitant",
+    "assumed",
+    "wished_other",
 )
 
 
@@ -232,7 +234,14 @@ def fits(question: str, r: Reading, story: str) -> bool:
 
 _THAT_FEELING = re.compile(r"\b(dat gevoel|that feeling)\b", re.I)
 # Questions that ask about what the mirror says ("Wat maakt dat zo belangrijk voor je?").
-_ABOUT_THE_MIRROR = {"template:nl-waarde", "template:en-value"}
+_ABOUT_THE_MIRROR = {
+    "template:nl-waarde",
+    "template:en-value",
+    "template:nl-aanname",
+    "template:en-assumed",
+    "template:nl-wens-ander",
+    "template:en-wish-other",
+}
 
 
 def fitting(questions: list[Candidate], mirrors: list[Candidate], lang: str) -> list[Candidate]:
@@ -244,7 +253,9 @@ def fitting(questions: list[Candidate], mirrors: list[Candidate], lang: str) -> 
 
 def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bool:
     feeling = bool(_THAT_FEELING.search(question.text))
-    about = question.source in _ABOUT_THE_MIRROR and question.anchor >= 0
+    about = question.source in _ASKS or (
+        question.source in _ABOUT_THE_MIRROR and question.anchor >= 0
+    )
     if not mirrors or not (feeling or about):
         return True
     first = follow(mirrors, question, lang)[0]
@@ -252,5 +263,37 @@ def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bo
         return False
     if not about:
         return True
+    return pair_fits(first, question)
+
+
+# What the mirror must say for a question that asks about it: the assumption or the wish itself.
+_SAYS = {
+    "assumed": re.compile(
+        r"\b(je dacht|dacht je|je ging ervan uit|je nam aan|you thought|you figured|you assumed|"
+        r"you were sure|you were convinced)\b",
+        re.I,
+    ),
+    "wished": re.compile(
+        r"\b(je wilde dat|je wou dat|je hoopte dat|je had gehoopt dat|je had gewild dat|"
+        r"wat je (\w+ )?wilde|you (\w+ )?wanted (?!to\b)\w+ to|wanted was for|you wish|"
+        r"you were hoping)\b",
+        re.I,
+    ),
+}
+_ASKS = {
+    "template:nl-aanname": "assumed",
+    "template:en-assumed": "assumed",
+    "template:nl-wens-ander": "wished",
+    "template:en-wish-other": "wished",
+}
+
+
+def pair_fits(mirror: Candidate, question: Candidate) -> bool:
+    """A question about what the mirror says goes only with the mirror of its own sentence."""
+    says = _SAYS.get(_ASKS.get(question.source, ""))
+    if says is not None and not says.search(mirror.text):
+        return False
+    if question.source not in _ABOUT_THE_MIRROR or question.anchor < 0:
+        return True
     own = re.compile(rf"^(said|clause):(\d+[&+])?{question.anchor}([&+]\d+)?$")
-    return bool(own.match(first.source))
+    return bool(own.match(mirror.source))

@@ -13,40 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from app.core import reading_marks as marks
-from app.core.text import wordlist, wordset
+from app.core.feelings import AMBIGUOUS_FEELINGS, ASKABLE, FEELING_NOUNS, FEELINGS
+from app.core.text import wordset
 
-# Feelings that fit "Wat maakte je zo ...?" / "What made you so ...?".
-FEELINGS = {
-    "nl": wordlist(
-        "boos kwaad woedend bang angstig verdrietig onzeker gefrustreerd teleurgesteld "
-        "machteloos gekwetst geraakt moe gespannen nerveus zenuwachtig geïrriteerd eenzaam "
-        "schuldig opgelucht blij trots klein ongemakkelijk onrustig somber leeg uitgeput "
-        "opgejaagd beschaamd gestrest radeloos jaloers wanhopig onzeker verward overvallen "
-        "ontmoedigd gedemotiveerd ellendig rot verscheurd chagrijnig chagerijnig prikkelbaar "
-        "schaam schaamde schaamt pijnlijk gepasseerd genegeerd betrapt "
-        "buitengesloten pijn beroerd"
-    ),
-    "en": wordlist(
-        "angry furious scared afraid anxious sad upset frustrated disappointed helpless hurt "
-        "tired exhausted tense nervous irritated lonely guilty relieved happy proud small "
-        "embarrassed ashamed confused stressed overwhelmed worried annoyed drained "
-        "humiliated invisible useless resentful uneasy awkward insecure gutted flat numb"
-    ),
-}
-# Feelings that read well in "Wat maakte je zo ...?" / "What made you so ...?".
-ASKABLE = {
-    "nl": wordset(
-        "boos kwaad woedend bang angstig verdrietig onzeker gefrustreerd teleurgesteld "
-        "machteloos gekwetst moe gespannen nerveus zenuwachtig geïrriteerd eenzaam opgelucht "
-        "blij trots ongemakkelijk onrustig somber gestrest radeloos wanhopig chagrijnig "
-        "ontmoedigd"
-    ),
-    "en": wordset(
-        "angry furious scared afraid anxious sad upset frustrated disappointed helpless hurt "
-        "tired tense nervous irritated lonely relieved happy proud embarrassed ashamed "
-        "confused stressed overwhelmed worried annoyed"
-    ),
-}
 # Feeling verbs and nouns that say the same ("ik schaamde me", "I panicked").
 _FEELING_EXTRA = {
     "nl": r"\b(schaam\w*|baal\w*|kookte|kook|schrok|schrik\w*|huil\w*|paniek\w*|frustratie|"
@@ -92,7 +61,10 @@ _PLAN = re.compile(
     r"i will|i'll|next time|from now on|i'm going to|i am going to|i plan to|tomorrow|"
     r"next week|i'll try|i want to (talk|ask|tell|speak|propose)|"
     r"ik wil (hem |haar |\w+ )?(eerst |gewoon |morgen )?(\w+ ){0,3}(vragen|voorstellen|aanspreken|"
-    r"spreken|laten weten))\b",
+    r"spreken|laten weten|bellen|mailen|appen|vertellen|bespreken|aankaarten)|"
+    r"i want to (call|email|text|message)|"
+    r"ik (denk dat ik|moet) (hem|haar|ze|\w+) (eerst |gewoon |even |morgen )?(apart nemen|"
+    r"bellen|spreken|aanspreken|mailen)|i (should|need to) (call|talk to|speak to|email))\b",
     re.I,
 )
 _EXPLAINED = re.compile(
@@ -105,9 +77,13 @@ _CONCRETE = re.compile(
     r"first|i'll say|i will say|i'll ask|i will ask|i'll start|i'll send|i'll call|i'll book)\b",
     re.I,
 )
+_ACK_TAIL = re.compile(r"[,\s]+(denk ik|i think|i guess)[\s.!]*$", re.I)
 _SHORT_ACK = re.compile(
-    r"^\s*(ja|jawel|klopt|precies|inderdaad|zeker|dat klopt|ja klopt|yes|yeah|"
-    r"right|exactly|indeed|true|that's right)\b[\s.!,]*(\w+[\s.!,]*){0,3}$",
+    r"^\s*((hmm+|hm|oh|ah|ok|oké)[\s.!,]+)?(ja|jawel|klopt|precies|inderdaad|zeker|dat klopt|"
+    r"ja klopt|yes|yeah|right|exactly|indeed|true|that's right|"
+    r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it)\b"
+    r"(?!.*\b(ik|i|we|wij|hij|zij|ze|he|she|they|maar|but|niet|not|geen|no)\b)"
+    r"[\s.!,]*(\w+[\s.!,]*){0,3}$",
     re.I,
 )
 # The message tells what someone else did, said or wanted, or wonders about it: only then does
@@ -218,6 +194,8 @@ class Reading:
     hesitant: bool = False  # hesitates to take a step: "ik weet niet of ik dat nu al wil"
     elsewhere: bool = False  # says where else it happens: "thuis ook", "not the first time"
     hesitant_why: bool = False  # ... and says why: "..., het is nog te vers"
+    assumed: bool = False  # took something for granted, no reason given: "ik dacht dat ze het wist"
+    wished_other: bool = False  # wished another had acted: "ik wilde dat hij iets zei"
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
@@ -246,7 +224,11 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     text = message.strip()
     low = text.lower()
     r = Reading(lang=lang, words=len(text.split()))
-    r.feelings = [f for f in FEELINGS[lang] if re.search(rf"\b{re.escape(f)}\b", low)]
+    r.feelings = [
+        f
+        for f in FEELINGS[lang]
+        if re.search(rf"\b{re.escape(f)}\b", low) and (f not in AMBIGUOUS_FEELINGS or _own(low, f))
+    ]
     r.askable = [
         f for f in r.feelings if f in ASKABLE[lang] and not _negated(low, f) and _own(low, f)
     ]
@@ -278,7 +260,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.inner = r.feeling_named or r.wanted or r.insight or bool(marks.THOUGHT.search(text))
     r.concrete_plan = r.plan and bool(_CONCRETE.search(text))
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
-    r.ack = bool(_SHORT_ACK.match(text)) and r.words <= 5
+    r.ack = bool(_SHORT_ACK.match(_ACK_TAIL.sub("", text))) and r.words <= 6
     r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8
     r.pondering = bool(_PONDERING.match(text))
     names = [p for p in r.persons if " " not in p]
@@ -313,17 +295,6 @@ _BARE_NOUN = (
     r"(^|[.!?]\s+)\W*(ja,? |yeah,? |en |and |vooral |mostly |een beetje |a bit of |ook |"
     r"misschien ook |maybe also )*({nouns})\b"
 )
-FEELING_NOUNS = {
-    "nl": wordset(
-        "schaamte boosheid woede angst verdriet frustratie ongemak onmacht teleurstelling "
-        "schuldgevoel opluchting spijt jaloezie onzekerheid machteloosheid trots medelijden "
-        "ergernis irritatie paniek wrok"
-    ),
-    "en": wordset(
-        "guilt shame anger fear sadness frustration relief disappointment embarrassment "
-        "helplessness pride regret pity annoyance irritation panic resentment"
-    ),
-}
 _NEGATION = re.compile(
     r"\b(niet|geen|nooit|nie|not|never|no|didn'?t|don'?t|wasn'?t|isn'?t|without|zonder|"
     r"waiting to|wachten op|wachtte)\b"

@@ -246,6 +246,21 @@ _ELSEWHERE = re.compile(
 )
 
 
+# What the person took for granted then, without saying why: "ik dacht dat ze het wist",
+# "I figured he'd sort it". Asked: what made them think so.
+_ASSUMED = re.compile(
+    r"\b(?:ik dacht(?: echt| gewoon| eerst| nog)?(?: dat|:)|dacht ik(?: echt| gewoon)?(?: dat|:)|"
+    r"ik ging ervan uit|ik nam aan|i (?:really |just )?thought(?! about| of)|i assumed|"
+    r"i figured|i was sure|i was convinced)(?!\w)(?![^.!?]*\b(?:omdat|want|because|cos|since)\b)"
+)
+# What the person wished another had done: "ik wilde dat hij iets zei", "what I really wanted
+# was for Steve to say something". Asked: what it would have meant to them.
+_WISHED_OTHER = re.compile(
+    r"\b(?:ik (?:had )?(?:wilde|wou|gewild|gehoopt|hoopte) (?:eigenlijk |gewoon |echt )?dat "
+    r"(?!ik\b)|wat ik (?:eigenlijk |echt |vooral )?wilde(?:,)? (?:was )?dat (?!ik\b)|"
+    r"i (?:really |just )?wanted (?!to\b|it\b)\w+ to\b|what i (?:really |actually )?wanted was for|"
+    r"i wish(?:ed)? (?:he|she|they|someone|somebody) had|i was hoping (?:he|she|they|someone))"
+)
 # The marks that are one pattern found anywhere in the message, by the Reading field they set.
 _PLAIN = {
     "elsewhere": _ELSEWHERE,
@@ -259,6 +274,8 @@ _PLAIN = {
     "dilemma": _DILEMMA,
     "touched": _TOUCHED,
     "ideal_self": _IDEAL,
+    "assumed": _ASSUMED,
+    "wished_other": _WISHED_OTHER,
 }
 
 

@@ -60,7 +60,8 @@ _HOW_IT_FEELS = re.compile(
 # "toch even slikken", "it doesn't feel like it". Said back before the bare facts.
 _WEIGHT = re.compile(
     r"\b(dwars|slikken|beroerd|rot|over de schoenen|klaar mee|niet lekker|zwaar|lastig|moeilijk|"
-    r"raakt|raakte|stak|steekt|knaagt|baal\w*|flat|numb|nothing|doesn't feel|does not feel|"
+    r"raakt|raakte|stak|steekt|knaagt|baal\w*|in de schoenen|flat|numb|nothing|doesn't feel|"
+    r"does not feel|"
     r"not over|gets to me|got to me|bothers|bothered|stung|stings|hard|heavy|tough)\b",
     re.I,
 )
@@ -75,6 +76,7 @@ _BARE_QUESTION = re.compile(
 )
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
 _THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
+_AT_FIRST = re.compile(r"\b(eerst|in het begin|aanvankelijk|at first|initially)\b", re.I)
 _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
 
 
@@ -271,6 +273,8 @@ def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 1.0
     if n == 0 and _ROLE.match(text) and total > 1:
         score -= 0.8
+    if n < total - 1 and _AT_FIRST.search(low) and _names_feeling(text, lang):
+        score -= 1.0  # "Eerst was ik vooral boos": where it started; what came after matters more
     if _LEANS.search(text):
         score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
     if (_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text)) or (
@@ -313,6 +317,12 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         bare = also or though or (turn and _names_feeling(rest, lang))
         if second is None and bare and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
             second = re.sub(r"[\s.!…]+$", "", rest) + "."  # "and furious on the drive back"
+        if second is None and also:
+            # "Woest. En tegelijk ook zo verdrietig, dat klinkt ... maar ...": the second feeling
+            # is the clause that names it.
+            head = _CLAUSE_END.split(rest, maxsplit=1)[0].strip()
+            if head != rest and _names_feeling(head, lang) and not SPEAKER.search(head):
+                second = head + "."
         if second is None and turn and not SPEAKER.search(rest) and language_ok(rest, lang):
             # "Maar dat is niet echt zo.": no one in it to turn, so it is said back as it is.
             second = re.sub(r"[\s.!…]+$", "", rest) + "."
@@ -338,6 +348,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
 
 
 _MAAR = re.compile(r"^\W*(maar|but)\s+", re.I)
+_CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+(?=(?:maar|but|want|omdat|because)\b)", re.I)
 _AND = re.compile(r"^\W*(en|and)\s+", re.I)
 
 

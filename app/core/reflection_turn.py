@@ -14,7 +14,7 @@ import re
 
 from app.core import perspective
 from app.core.language_guard import language_ok
-from app.core.reading import FEELING_NOUNS, FEELINGS
+from app.core.reading import AMBIGUOUS_FEELINGS, FEELING_NOUNS, FEELINGS
 from app.core.text import wordset
 
 MAX_MIRROR_WORDS = 20
@@ -47,9 +47,10 @@ _FRAGMENT = re.compile(
 # A sentence that only adds to the one before: "Meer dan ik had verwacht." It is said back
 # joined to that sentence, never alone.
 _ELABORATION = re.compile(
-    r"^(meer dan|minder dan|zelfs|vooral|ook nog|nog erger|more than|less than|even more|"
-    r"especially|mostly|op (hem|haar|ze|hen|mezelf|mijzelf|iedereen)|"
-    r"at (him|her|them|myself|everyone))\b",
+    r"^(meer dan|minder dan|zelfs|ook nog|nog erger|more than|less than|even more|"
+    r"op (hem|haar|ze|hen|mezelf|mijzelf|iedereen)|at (him|her|them|myself|everyone)|"
+    # "Mostly I felt stupid." has its own subject: a sentence, not an addition.
+    r"(vooral|especially|mostly)(?!,?\s+(i|i'm|i've|i'd|ik|k)\b))\b",
     re.I,
 )
 # "I think I'm ashamed" is said back as "You're ashamed": the hedge is about the speaker's own
@@ -62,8 +63,24 @@ BARE_NOT_KNOWING = re.compile(
     r"geen idee|i don'?t know|idk|no idea)[\s.!?…]*$",
     re.I,
 )
+# "dat klinkt misschien overdreven maar ...", "it sounds petty but ...": an excuse for what is
+# said, not part of it.
+_SOUNDS = re.compile(
+    r",?\s*\b(dat|het|dit) klinkt (misschien |wel |een beetje |nogal |heel )?(overdreven|gek|raar|"
+    r"stom|dramatisch|kinderachtig|lullig|suf|zielig|egoïstisch)( hoor| he| hè)?,?(\s+(maar|want))?"
+    r"(?=\s+\w)|,?\s*\b(that|it|this) (might |may |probably )?sounds? "
+    r"(a bit |kind of |so |really )?"
+    r"(silly|stupid|dramatic|petty|childish|weird|mad|daft|selfish|over the top)"
+    r",?(\s+(but|because))?(?=\s+\w)",
+    re.I,
+)
+_RESTART = re.compile(
+    r"^[^.…]{1,40}?(\.\.\.|…)\s*(?=(ze|zij|hij|het|dat|ik|we|wij|they|he|she|it|that|i|we)\s+\w)",
+    re.I,
+)
 _TRAILING_FILLER = re.compile(
     r"(,\s+eerlijk|,?\s+(eerlijk gezegd|als ik eerlijk ben|to be honest|tbh|honestly|actually|"
+    r"if i'm honest|if i am honest|if im honest|"
     r"denk ik|i think|i suppose|i guess|if that makes sense|als je snapt wat ik bedoel|zeg maar))"
     r"(?=[\s.!…]*$)",
     re.I,
@@ -93,7 +110,13 @@ _TO_ME = {"nl": "voor mij", "en": "to me"}
 
 
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
-    core = _LEADING.sub("", _FILLERS.sub("", sentence.strip()))
+    plain = _SOUNDS.sub(",", _FILLERS.sub("", sentence.strip()))
+    core = _LEADING.sub("", plain)
+    if lang == "nl" and core != plain:
+        # "Eerlijk gezegd schrok ik vooral.": with the lead-in gone the verb stands first.
+        core = _VERB_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1)}", core)
+    # "mn klanten... ze zijn van niemand": a start broken off, then the sentence itself
+    core = _RESTART.sub("", core)
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
     if lang == "nl":
         core = _what_i_find_nl(core) or core
@@ -131,6 +154,12 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     return turned
 
 
+_VERB_FIRST = re.compile(
+    r"^(was|ben|voelde|voel|werd|word|schrok|schrik|schaamde|schaam|baalde|baal|dacht|denk|"
+    r"wilde|wou|wil|vond|vind|had|heb|zat|zit|kon|kan|moest|moet|durfde|durf|zag|zie|snapte|"
+    r"snap|begreep|begrijp|merkte|merk|weet|wist|hoopte|hoop|twijfelde|twijfel)\s+(ik|k)\b",
+    re.I,
+)
 _OWN_HEDGE_NL = re.compile(
     r"^((ik denk|ik geloof|ik vermoed|ik gok) dat|(?P<maybe>misschien|wellicht) dat) (ik|k) ",
     re.I,
@@ -234,20 +263,19 @@ def _finite_split(clause: list[str]) -> tuple[str, list[str]] | None:
 FEELING_FRAGMENT = {"nl": "Je voelde je {text}.", "en": "You felt {text}."}
 
 
-# Feeling words that are just as often plain description ("a small branch", "het project is
-# dood"): they count as a feeling only after a verb of feeling or being.
-_AMBIGUOUS = frozenset({"small", "klein", "leeg", "flat", "rot", "hard", "hurt"})
 _FEELS_BEFORE = r"\b(feel|feels|felt|feeling|voel\w*|ben|was|werd|word|i'm|im|am|was)( \w+){0,2} "
 
 
 def _names_feeling(text: str, lang: str) -> bool:
     low = text.lower()
-    if any(w in FEELING_NOUNS[lang] for w in re.findall(r"\w+", low)):
+    # "geen spijt", "no regret": a feeling named to say it is not there
+    said = re.sub(r"\b(geen|no|zonder|without)\s+\w+", " ", low)
+    if any(w in FEELING_NOUNS[lang] for w in re.findall(r"\w+", said)):
         return True
     for f in FEELINGS[lang]:
         if not re.search(rf"\b{re.escape(f)}\b", low):
             continue
-        if f not in _AMBIGUOUS or re.search(_FEELS_BEFORE + re.escape(f) + r"\b", low):
+        if f not in AMBIGUOUS_FEELINGS or re.search(_FEELS_BEFORE + re.escape(f) + r"\b", low):
             return True
     return False
 
