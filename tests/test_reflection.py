@@ -182,7 +182,8 @@ def test_how_it_was_comes_before_the_role_and_the_bare_facts() -> None:
         "Ik heb niks gezegd. Dat zit me dwars."
     )
     found = texts(message)
-    assert found[0] == "Dat zit je dwars."
+    # "dat" said back with what it points at
+    assert found[0] == "Je hebt niks gezegd, en dat zit je dwars."
     assert "Je werkt bij de politie, basisteam." not in found[:2]
 
 

@@ -60,7 +60,9 @@ _STOP_PHRASE = re.compile(
     r"(ik wil|we kunnen) (nu |hier )?(afsluiten|afronden|stoppen)\b(?!\s*(met|te|om))|"
     r"let'?s (stop|wrap up|leave it|call it a day)( there| here| for (today|now))?"
     r"\b(?!\s*(with|to|doing))|"
-    r"that'?s enough for (today|now)|i think that'?s enough|"
+    r"that'?s enough for (today|now|tonight)|i think that'?s enough|"
+    r"that'?ll do for (today|now|tonight)(?!,?\s*(he|she|they|my \w+) (said|says|told))|"
+    r"genoeg voor vanavond|"
     r"laten we het (hier|daar|nu) (\w+ ){0,3}bij laten|"
     r"ik (stop|kap|hou op|houd op) (er )?(even|voor nu|voor vandaag|nu even)\b(?!\s*met\b)|"
     r"ik moet (nu |zo |zometeen |straks |er )*(weg|gaan|vandoor|ervandoor|de dienst in|"
@@ -87,6 +89,8 @@ def wants_to_stop(text: str) -> bool:
     if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
         return True
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-2:]
+    # "..., ok, that's enough for tonight I think, thanks": a closing at the end of a run-on
+    last += [c for c in re.split(r",\s+", last[-1])[-3:] if len(last[-1].split()) > 15]
     return any(len(s.split()) <= 15 and _STOP_PHRASE.search(s) for s in last)
 
 

@@ -13,9 +13,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from app.core.mirror_score import _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
-from app.core.reading import Reading, read
-from app.core.reflection import _POINTS_BACK, TEMPLATES, Candidate, follow, statements
+from app.core.reading import _PLAN, Reading, read
+from app.core.reflection import TEMPLATES, Candidate, follow, statements
 from app.core.reflection_turn import _feeling_fragment, _names_feeling
 
 
@@ -192,7 +193,16 @@ _PRESUPPOSES = {
     "plan": re.compile(r"voornemen|\bplan\b|intention"),
     "team": re.compile(r"\bteam\b|organisatie|organi[sz]ation|afdeling|department"),
     "us": re.compile(r"\bons\b|tussen ons|between us"),
+    # a look back on the whole conversation: only once the person has said what they will do
+    "wrapup": re.compile(r"dit gesprek|this conversation|take away|meenemen|neem je mee"),
+    "obstacle": re.compile(r"hindernis|obstakel|obstacle|valkuil|pitfall"),
 }
+
+
+_OBSTACLE = re.compile(
+    r"lastig|moeilijk|spannend|eng\b|bang|hindernis|tegenhoud|durf|valkuil|"
+    r"\bhard\b|difficult|scary|afraid|holding me back|pitfall|obstacle"
+)
 
 
 def fits(question: str, r: Reading, story: str) -> bool:
@@ -228,6 +238,10 @@ def fits(question: str, r: Reading, story: str) -> bool:
         if need == "plan" and not (r.plan or re.search(r"plan|voornemen|intention", low)):
             return False
         if need == "team" and not re.search(r"team|organisatie|organi[sz]ation|afdeling", low):
+            return False
+        if need == "wrapup" and not (r.plan or _PLAN.search(story)):
+            return False
+        if need == "obstacle" and not _OBSTACLE.search(low):
             return False
     return True
 

@@ -82,7 +82,8 @@ _UNSAID = re.compile(
     r"(?:could|should|would) have said|wanted to say|said nothing|"
     r"didn'?t say (?:anything|a word|a thing)|kept (?:quiet|my mouth shut)|bit my tongue)\b"
     # ... unless the same sentence says it: "had ik kunnen zeggen dat ...", "I wanted to say:".
-    r"(?!\s*(?:[:'‘“\"]|dat\b|that\b|iets als|something like|sorry))"
+    r"(?!\s*(?:[:'‘“\"]|dat\b|that\b|iets als|something like|sorry|"
+    r"(?:i|i'd|i'm|i've|ik|hij|zij|ze|he|she|they|we|you|it)\b))"
 )
 
 

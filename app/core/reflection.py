@@ -18,6 +18,7 @@ from pathlib import Path
 from app.core import fixed_texts, style, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.language_guard import language_ok
+from app.core.mirror_score import _THAT_FIRST, _WEIGHT, mirror_score
 from app.core.reading import FEELING_NOUNS, Reading, read
 from app.core.reflection_turn import (
     _ELABORATION,
@@ -29,44 +30,6 @@ from app.core.reflection_turn import (
 )
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
-# Where the person arrives: an insight about themselves, or the turn after "maar".
-_CORE = re.compile(
-    r"\b(je merkt|merk je|je beseft|je realiseert|je ziet nu|eigenlijk|juist|you notice|"
-    r"you realise|you realize|you see now|actually|belangrijk\w*|important|matters|"
-    r"what gets you|wat je raakt|je wilde|you wanted|wat je (echt )?wilde|"
-    r"what you (really )?wanted)\b",
-    re.I,
-)
-# A sentence whose subject points back ("Dat vind je het belangrijkste", "You haven't had many
-# of those") says little without the sentence before it.
-_POINTS_BACK = re.compile(
-    r"^\W*(dat|dit|that|this|it)\s+(is|was|vind|vond|klinkt|voelt|feels|sounds|makes|maakt)\b|"
-    r"\b(of those|of these|van die|van deze)\b",
-    re.I,
-)
-# What the sentence is about is said elsewhere: "Dat ben je niet.", "You do this a lot.",
-# "Je denkt dat het daar ook mee te maken heeft."
-_VAGUE = re.compile(
-    r"^\W*(dat|dit)\s+(ben|bent|zag|zie|zei|heb|had|deed|doe|weet|wist)\b|"
-    r"\b(do|did|doing|done) (this|that)\b|\b(heb|had|doe|deed) (je|ik) (dit|dat)\b|"
-    r"\bdaar (ook )?mee\b",
-    re.I,
-)
-# "It feels petty to you to ...": the "it" points forward, at what follows.
-_HOW_IT_FEELS = re.compile(
-    r"^(it feels|it felt|het voelt|het voelde) \w+( \w+)? (to you|voor jou|voor je) ", re.I
-)
-# Words that carry how it was for the person without naming a feeling: "het zit me dwars",
-# "toch even slikken", "it doesn't feel like it". Said back before the bare facts.
-_WEIGHT = re.compile(
-    r"\b(dwars|slikken|beroerd|rot|over de schoenen|klaar mee|niet lekker|zwaar|lastig|moeilijk|"
-    r"raakt|raakte|stak|steekt|knaagt|baal\w*|in de schoenen|flat|numb|nothing|doesn't feel|"
-    r"does not feel|"
-    r"not over|gets to me|got to me|bothers|bothered|stung|stings|hard|heavy|tough)\b",
-    re.I,
-)
-# The opening "Je bent gezinsvoogd." only names a role: it says back nothing of the story.
-_ROLE = re.compile(r"^(je bent|je werkt|you're a|you are a|you work|you're an|you are an)\b", re.I)
 # "Waar moet ik beginnen." is a question even without its question mark.
 _BARE_QUESTION = re.compile(
     r"^(waar|wat|hoe|waarom|wie|welke|wanneer)\s+(moet|moeten|kan|kun|kunnen|zal|zou|ga|doe|is|"
@@ -76,7 +39,6 @@ _BARE_QUESTION = re.compile(
 )
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
 _THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
-_AT_FIRST = re.compile(r"\b(eerst|in het begin|aanvankelijk|at first|initially)\b", re.I)
 _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
 
 
@@ -123,10 +85,10 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
                 turned = _turn(head, lang, message)
         tail = _after_but(sentence, lang, message)
         if tail:
-            found.append(Candidate(tail, f"clause:{n}", _mirror_score(tail, n, len(said), lang)))
+            found.append(Candidate(tail, f"clause:{n}", mirror_score(tail, n, len(said), lang)))
         if turned is None:
             continue
-        score = _mirror_score(turned, n, len(said), lang)
+        score = mirror_score(turned, n, len(said), lang)
         if re.match(r"\W*(maar|but)\b", sentence, re.I):
             score += 0.6  # the turn after "maar" is usually where the person arrives
         if steps and n == steps[0]:
@@ -136,9 +98,10 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         found.append(Candidate(turned, f"said:{n}", score))
         head = _first_clause(turned, lang)
         if head:
-            score = _mirror_score(head, n, len(said), lang) - 0.1
+            score = mirror_score(head, n, len(said), lang) - 0.1
             found.append(Candidate(head, f"clause:{n}", score))
     pairs = _pairs(found, lang) + _joined(said, found, lang, message)
+    pairs += _and_that(said, found, lang, message)
     found = sorted(found + pairs, key=lambda c: -c.score)
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
@@ -250,41 +213,6 @@ _WHY_HEAD = re.compile(r"^(waarom|why) (ik|i)\b", re.I)
 
 # A sentence that cannot stand on its own when said back: it opens with a word that points back
 # ("Dan ligt de keuze ...", "Tenminste, dat zegt je hoofd.") or trails off ("..., but still.").
-_LEANS = re.compile(
-    r"^\W*(dan|daarom|daardoor|tenminste|eerlijk|then|so|which|those|these)\b|"
-    r",\s*(maar toch|but still|or something|of zo)\W*$",
-    re.I,
-)
-
-
-def _mirror_score(text: str, n: int, total: int, lang: str) -> float:
-    """Feeling first, then the person's latest words, then short sentences."""
-    low = text.lower()
-    score = 0.0
-    if _names_feeling(text, lang):
-        score += 2.0
-    if re.search(r",\s*(maar|but)\b", low):
-        score += 0.5  # the sentence turns inside itself: "not wrong to raise it, but ..."
-    if re.search(r"\b(je|you)\b", low):
-        score += 1.0
-    if _CORE.search(low):
-        score += 0.8
-    if _WEIGHT.search(low):
-        score += 1.0
-    if n == 0 and _ROLE.match(text) and total > 1:
-        score -= 0.8
-    if n < total - 1 and _AT_FIRST.search(low) and _names_feeling(text, lang):
-        score -= 1.0  # "Eerst was ik vooral boos": where it started; what came after matters more
-    if _LEANS.search(text):
-        score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
-    if (_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text)) or (
-        _VAGUE.search(text) and not _names_feeling(text, lang)
-    ):
-        score -= 1.2
-    score += 0.8 * (n + 1) / max(total, 1)
-    words = len(text.split())
-    score -= max(0, words - 12) * 0.15
-    return round(score, 3)
 
 
 def _joined(said: list[str], found: list[Candidate], lang: str, message: str) -> list[Candidate]:
@@ -347,6 +275,28 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
     return out
 
 
+def _and_that(said: list[str], found: list[Candidate], lang: str, message: str) -> list[Candidate]:
+    """A sentence and the one after it that says how it is for the person ("Ik heb niks
+    gezegd. Dat zit me dwars."), said back as one, so that "dat" has what it points at: "Je
+    hebt niks gezegd, en dat zit je dwars."."""
+    out = []
+    by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
+    for n in range(len(said) - 1):
+        first, nxt = by_index.get(n), said[n + 1].strip()
+        if first is None or not _THAT_FIRST.match(nxt):
+            continue
+        if not (_WEIGHT.search(nxt) or _names_feeling(nxt, lang)):
+            continue
+        second = _turn(nxt, lang, message, joined=True)
+        if second is None:
+            continue
+        text = f"{first.text.rstrip('.')}, {_AND_WORD[lang]} {second[:1].lower()}{second[1:]}"
+        if len(text.split()) <= MAX_MIRROR_WORDS + 2:
+            out.append(Candidate(text, f"said:{n}&{n + 1}", max(first.score, 0) + 2.0))
+    return out
+
+
+_AND_WORD = {"nl": "en", "en": "and"}
 _MAAR = re.compile(r"^\W*(maar|but)\s+", re.I)
 _CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+(?=(?:maar|but|want|omdat|because)\b)", re.I)
 _AND = re.compile(r"^\W*(en|and)\s+", re.I)
@@ -360,6 +310,8 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         second = by_index.get(n + 1)
         if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
             continue
+        if second.text == first.text:
+            continue  # "Rot. Echt rot." is one feeling, said once
         words = len(first.text.split()) + len(second.text.split())
         if words <= 18:
             score = max(first.score, second.score) + 0.3

@@ -55,6 +55,26 @@ _TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
 _ASKS = re.compile(r"^(what|why|how|who|wat|waarom|hoe|wie)\b", re.I)
 
 
+# A clause cut where the sentence goes on: "... said 'don't take it personal' which", "... en
+# eentje".
+_CUT_OFF = re.compile(
+    r"(\b(which|that|who|en|and|maar|but|of|or|die|dat|wat|als|omdat|because|want)|"
+    r"\b(en|and|maar|but|of|or)\s+\w+)\W*$",
+    re.I,
+)
+# A clause after a comma stands on its own only with its own subject: not "zei 'ik had ...'".
+_OWN_SUBJECT = re.compile(
+    r"^\W*((?i:ik|je|jij|hij|zij|ze|we|wij|het|dat|die|er|de|een|mijn|mn|m'n|i|i'm|you|he|she|"
+    r"they|it|that|the|a|my)|[A-Z]\w+)\b"
+)
+
+
+def _balanced(text: str) -> bool:
+    """Quotation marks inside come in pairs (an apostrophe within a word does not count)."""
+    marks = re.findall(r"(?<!\w)['‘]|['’](?!\w)", text)
+    return len(marks) % 2 == 0
+
+
 def best_quote(message: str, said: list[str], lang: str) -> str:
     """The person's words to quote when no sentence can be turned: the whole message when it is
     short, else the latest whole clause that carries a feeling, else the latest whole clause."""
@@ -66,7 +86,10 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
     clauses = []
     for sentence in said:
         clauses.append(sentence)
-        clauses += [c for c in re.split(r",\s+", sentence) if c != sentence]
+        parts = re.split(r",\s+", sentence)
+        clauses += [
+            c for k, c in enumerate(parts) if c != sentence and (k == 0 or _OWN_SUBJECT.match(c))
+        ]
     usable = [
         q
         for c in clauses
@@ -75,6 +98,8 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
         and not _FRAGMENT.match(q)
         and not _ASKS.match(q)
         and not BARE_NOT_KNOWING.match(q)
+        and not _CUT_OFF.search(q)
+        and _balanced(q)
         and language_ok(q, lang, allowed=message)
     ]
     feeling = [

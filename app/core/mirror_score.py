@@ -1,0 +1,110 @@
+"""How well one of the person's sentences, said back, would serve as the reflection.
+
+Role: the ranking half of app/core/reflection.py: a feeling or how it was for the person first,
+where the message arrives ("eigenlijk", the turn after "maar") before where it started, the
+person's latest words before earlier ones, short before long; a sentence that leans on the one
+before ("Dat duurde een uurtje.") or only names a role last.
+Must not: build or change any text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.reflection_turn import _names_feeling
+
+# Where the person arrives: an insight about themselves, or the turn after "maar".
+_CORE = re.compile(
+    r"\b(je merkt|merk je|je beseft|je realiseert|je ziet nu|eigenlijk|juist|you notice|"
+    r"you realise|you realize|you see now|actually|belangrijk\w*|important|matters|"
+    r"what gets you|wat je raakt|je wilde|you wanted|wat je (echt )?wilde|"
+    r"what you (really )?wanted)\b",
+    re.I,
+)
+
+# A sentence whose subject points back ("Dat vind je het belangrijkste", "You haven't had many
+# of those") says little without the sentence before it.
+_POINTS_BACK = re.compile(
+    r"^\W*(dat|dit|that|this|it)\s+(is|was|vind|vond|klinkt|voelt|feels|sounds|makes|maakt)\b|"
+    r"\b(of those|of these|van die|van deze)\b",
+    re.I,
+)
+
+# "Dat duurde een uurtje.", "Daar ben je te trots voor.": what "dat" is, the sentence before says.
+
+_THAT_FIRST = re.compile(
+    r"^\W*(dat|dit|daar|daarom|that|this|it)\s+(?!je\b|you\b|feels\b|felt\b|voelt\b|voelde\b)\w+",
+    re.I,
+)
+
+# What the sentence is about is said elsewhere: "Dat ben je niet.", "You do this a lot.",
+# "Je denkt dat het daar ook mee te maken heeft."
+_VAGUE = re.compile(
+    r"^\W*(dat|dit)\s+(ben|bent|zag|zie|zei|heb|had|deed|doe|weet|wist)\b|"
+    r"\b(do|did|doing|done) (this|that)\b|\b(heb|had|doe|deed) (je|ik) (dit|dat)\b|"
+    r"\bdaar (ook )?mee\b",
+    re.I,
+)
+
+# "It feels petty to you to ...": the "it" points forward, at what follows.
+_HOW_IT_FEELS = re.compile(
+    r"^(it feels|it felt|het voelt|het voelde) \w+( \w+)? (to you|voor jou|voor je) ", re.I
+)
+
+# Words that carry how it was for the person without naming a feeling: "het zit me dwars",
+# "toch even slikken", "it doesn't feel like it". Said back before the bare facts.
+_WEIGHT = re.compile(
+    r"\b(dwars|slikken|beroerd|rot|over de schoenen|klaar mee|niet lekker|zwaar|lastig|moeilijk|"
+    r"raakt|raakte|stak|steekt|knaagt|baal\w*|in de schoenen|flat|numb|nothing|doesn't feel|"
+    r"does not feel|"
+    r"not over|gets to me|got to me|bothers|bothered|stung|stings|hard|heavy|tough)\b",
+    re.I,
+)
+
+# The opening "Je bent gezinsvoogd." only names a role: it says back nothing of the story.
+
+_ROLE = re.compile(r"^(je bent|je werkt|you're a|you are a|you work|you're an|you are an)\b", re.I)
+
+_AT_FIRST = re.compile(r"\b(eerst|in het begin|aanvankelijk|at first|initially)\b", re.I)
+
+_LEANS = re.compile(
+    r"^\W*(dan|daarom|daardoor|tenminste|eerlijk|then|so|which|those|these)\b|"
+    r",\s*(maar toch|but still|or something|of zo)\W*$",
+    re.I,
+)
+
+
+def mirror_score(text: str, n: int, total: int, lang: str) -> float:
+    """Feeling first, then the person's latest words, then short sentences."""
+    low = text.lower()
+    score = 0.0
+    if _names_feeling(text, lang):
+        score += 2.0
+    if re.search(r",\s*(maar|but)\b", low):
+        score += 0.5  # the sentence turns inside itself: "not wrong to raise it, but ..."
+    if re.search(r"\b(je|you)\b", low):
+        score += 1.0
+    if _CORE.search(low):
+        score += 0.8
+    if _WEIGHT.search(low):
+        score += 1.0
+    if n == 0 and _ROLE.match(text) and total > 1:
+        score -= 0.8
+    if n < total - 1 and _AT_FIRST.search(low) and _names_feeling(text, lang):
+        score -= 1.0  # "Eerst was ik vooral boos": where it started; what came after matters more
+    if _LEANS.search(text):
+        score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
+    if (
+        (_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text))
+        or (_VAGUE.search(text) and not _names_feeling(text, lang))
+        or (
+            _THAT_FIRST.match(text)
+            and not _names_feeling(text, lang)
+            and not _HOW_IT_FEELS.match(text)
+        )
+    ):
+        score -= 1.2
+    score += 0.8 * (n + 1) / max(total, 1)
+    words = len(text.split())
+    score -= max(0, words - 12) * 0.15
+    return round(score, 3)
