@@ -124,3 +124,13 @@ def test_an_assumption_is_asked_about_only_when_no_reason_is_given() -> None:
     other = Candidate("Je hebt niks gezegd.", "said:1", 1.0)
     assert pair_fits(said, question)
     assert not pair_fits(other, question)
+
+
+def test_a_question_about_an_act_goes_only_with_the_mirror_of_that_act() -> None:
+    message = "Ik zeg altijd meteen ja als iemand iets vraagt. Ik baal daar wel van."
+    found = template_questions(read(message, "nl"), message, 3, "nl")
+    question = next(q for q in found if q.source.startswith("template:nl-eigen-doen-"))
+    act = Candidate("Je zegt altijd meteen ja als iemand iets vraagt.", "said:0", 1.0)
+    feeling = Candidate("Je baalt daar wel van.", "said:1", 1.0)
+    assert pair_fits(act, question)
+    assert not pair_fits(feeling, question)

@@ -255,6 +255,9 @@ _ABOUT_THE_MIRROR = {
     "template:en-assumed",
     "template:nl-wens-ander",
     "template:en-wish-other",
+    # "Wat maakt dat je dat doet?" points at the act the mirror says back
+    *(f"template:nl-eigen-doen-{v}" for v in ("does", "did", "doesnt", "didnt", "state")),
+    *(f"template:en-own-act-{v}" for v in ("does", "did", "doesnt", "didnt", "state")),
 }
 
 
