@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 from common import ROOT, machine, median, pct, write
+from sklearn.metrics import roc_auc_score
 
 from app import privacy
 from app.adapters.safety_semantic import Example, load_examples
@@ -55,12 +56,6 @@ def sample(per_kind: int) -> list[Example]:
         out += rng.sample(groups[key], min(n, len(groups[key])))
     rng.shuffle(out)
     return out
-
-
-def auc(pos: list[float], neg: list[float]) -> float:
-    """Probability that a risk message scores above an ordinary one (ties count half)."""
-    p, n = np.array(pos)[:, None], np.array(neg)[None, :]
-    return float((p > n).mean() + 0.5 * (p == n).mean())
 
 
 def judge(examples: list[Example]) -> list[dict[str, Any]]:
@@ -99,7 +94,7 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "messages": len(rows),
         "risk": len(risk),
-        "auc": round(auc(risk, other), 3),
+        "auc": round(float(roc_auc_score([1] * len(risk) + [0] * len(other), risk + other)), 3),
         "recall_at_false_alarms": at_budget,
         "mean_score_per_kind": {k: round(float(np.mean(v)), 2) for k, v in sorted(kinds.items())},
         "ms_p50": round(median([r["ms"] for r in rows])),

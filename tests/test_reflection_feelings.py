@@ -134,3 +134,11 @@ def test_a_question_about_an_act_goes_only_with_the_mirror_of_that_act() -> None
     feeling = Candidate("Je baalt daar wel van.", "said:1", 1.0)
     assert pair_fits(act, question)
     assert not pair_fits(feeling, question)
+
+
+def test_every_template_that_asks_what_the_mirror_says_names_a_known_check() -> None:
+    from app.core.question_fit import _SAYS, templates
+
+    asking = [t for t in templates() if t.mirror_says]
+    assert {t.mirror_says for t in asking} <= set(_SAYS)
+    assert all(t.with_mirror for t in asking)

@@ -89,8 +89,9 @@ def wants_to_stop(text: str) -> bool:
     if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
         return True
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-2:]
-    # "..., ok, that's enough for tonight I think, thanks": a closing at the end of a run-on
-    last += [c for c in re.split(r",\s+", last[-1])[-3:] if len(last[-1].split()) > 15]
+    if len(last[-1].split()) > 15:
+        # "..., ok, that's enough for tonight I think, thanks": a closing at the end of a run-on
+        last += re.split(r",\s+", last[-1])[-3:]
     return any(len(s.split()) <= 15 and _STOP_PHRASE.search(s) for s in last)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from app.core.mirror_score import _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
 from app.core.reading import _PLAN, Reading, read
-from app.core.reflection import TEMPLATES, Candidate, follow, statements
+from app.core.reflection import TEMPLATES, Candidate, follow, says_sentence, statements
 from app.core.reflection_turn import _feeling_fragment, _names_feeling
 
 
@@ -28,6 +28,8 @@ class Template:
     needs: tuple[str, ...]
     text: str
     weight: float = 0.0
+    with_mirror: bool = False  # asks about what the mirror says: only with its own sentence's
+    mirror_says: str = ""  # ... which must also say this (a key of _SAYS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,9 +43,16 @@ def templates() -> tuple[Template, ...]:
             tuple(q.get("needs", [])),
             q["text"],
             float(q.get("weight", 0.0)),
+            bool(q.get("with_mirror", False)),
+            str(q.get("mirror_says", "")),
         )
         for q in data["q"]
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _by_source() -> dict[str, Template]:
+    return {f"template:{t.id}": t for t in templates()}
 
 
 _PAST_FEELING = re.compile(
@@ -162,7 +171,7 @@ def _anchor(t: Template, message: str, lang: str) -> int:
 
 @functools.lru_cache(maxsize=8)
 def _own_act(message: str, lang: str) -> OwnAct | None:
-    return own_act(statements(message), message, lang)
+    return own_act(list(_said(message)), message, lang)
 
 
 @functools.lru_cache(maxsize=8)
@@ -247,18 +256,6 @@ def fits(question: str, r: Reading, story: str) -> bool:
 
 
 _THAT_FEELING = re.compile(r"\b(dat gevoel|that feeling)\b", re.I)
-# Questions that ask about what the mirror says ("Wat maakt dat zo belangrijk voor je?").
-_ABOUT_THE_MIRROR = {
-    "template:nl-waarde",
-    "template:en-value",
-    "template:nl-aanname",
-    "template:en-assumed",
-    "template:nl-wens-ander",
-    "template:en-wish-other",
-    # "Wat maakt dat je dat doet?" points at the act the mirror says back
-    *(f"template:nl-eigen-doen-{v}" for v in ("does", "did", "doesnt", "didnt", "state")),
-    *(f"template:en-own-act-{v}" for v in ("does", "did", "doesnt", "didnt", "state")),
-}
 
 
 def fitting(questions: list[Candidate], mirrors: list[Candidate], lang: str) -> list[Candidate]:
@@ -270,9 +267,8 @@ def fitting(questions: list[Candidate], mirrors: list[Candidate], lang: str) -> 
 
 def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bool:
     feeling = bool(_THAT_FEELING.search(question.text))
-    about = question.source in _ASKS or (
-        question.source in _ABOUT_THE_MIRROR and question.anchor >= 0
-    )
+    t = _by_source().get(question.source)
+    about = t is not None and (bool(t.mirror_says) or (t.with_mirror and question.anchor >= 0))
     if not mirrors or not (feeling or about):
         return True
     first = follow(mirrors, question, lang)[0]
@@ -297,20 +293,13 @@ _SAYS = {
         re.I,
     ),
 }
-_ASKS = {
-    "template:nl-aanname": "assumed",
-    "template:en-assumed": "assumed",
-    "template:nl-wens-ander": "wished",
-    "template:en-wish-other": "wished",
-}
 
 
 def pair_fits(mirror: Candidate, question: Candidate) -> bool:
     """A question about what the mirror says goes only with the mirror of its own sentence."""
-    says = _SAYS.get(_ASKS.get(question.source, ""))
-    if says is not None and not says.search(mirror.text):
-        return False
-    if question.source not in _ABOUT_THE_MIRROR or question.anchor < 0:
+    t = _by_source().get(question.source)
+    if t is None:
         return True
-    own = re.compile(rf"^(said|clause):(\d+[&+])?{question.anchor}([&+]\d+)?$")
-    return bool(own.match(mirror.source))
+    if t.mirror_says and not _SAYS[t.mirror_says].search(mirror.text):
+        return False
+    return not t.with_mirror or question.anchor < 0 or says_sentence(mirror, question.anchor)

@@ -55,9 +55,18 @@ def follow(mirrors: list[Candidate], question: Candidate, lang: str) -> list[Can
     reply says back what it then asks about; a mirror that says back a feeling stays first."""
     if question.anchor < 0 or not mirrors or read(mirrors[0].text, lang).feelings:
         return mirrors
-    own = re.compile(rf"^(said|clause):(\d+[&+])?{question.anchor}([&+]\d+)?$")
-    first = [m for m in mirrors if own.match(m.source)]
+    first = [m for m in mirrors if says_sentence(m, question.anchor)]
     return first + [m for m in mirrors if m not in first]
+
+
+def says_sentence(mirror: Candidate, n: int) -> bool:
+    """The mirror says back the person's n-th sentence, alone or joined to its neighbour."""
+    return bool(re.match(rf"^(said|clause):(\d+[&+])?{n}([&+]\d+)?$", mirror.source))
+
+
+def _by_sentence(found: list[Candidate], kind: str = "said") -> dict[int, Candidate]:
+    """The candidates that say back one whole sentence ("said") or its first clause, by index."""
+    return {int(c.source.split(":")[1]): c for c in found if c.source.startswith(f"{kind}:")}
 
 
 # --- reflections -------------------------------------------------------------------------------
@@ -220,8 +229,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
     ..."), said back as one: "Je was trots dat het erin zat, maar niemand wist dat het van jou
     was.", "Dat deed pijn, meer dan je had verwacht."."""
     out = []
-    by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
-    clauses = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("clause:")}
+    by_index, clauses = _by_sentence(found), _by_sentence(found, "clause")
     for n in range(len(said) - 1):
         first = by_index.get(n)
         nxt = _LEADING.sub("", said[n + 1].strip()) if not _MAAR.match(said[n + 1]) else ""
@@ -280,7 +288,7 @@ def _and_that(said: list[str], found: list[Candidate], lang: str, message: str) 
     gezegd. Dat zit me dwars."), said back as one, so that "dat" has what it points at: "Je
     hebt niks gezegd, en dat zit je dwars."."""
     out = []
-    by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
+    by_index = _by_sentence(found)
     for n in range(len(said) - 1):
         first, nxt = by_index.get(n), said[n + 1].strip()
         if first is None or not _THAT_FIRST.match(nxt):
@@ -305,7 +313,7 @@ _AND = re.compile(r"^\W*(en|and)\s+", re.I)
 def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
     """Two short neighbouring sentences together: "Je klapte dicht. Je kon niks meer bedenken."""
     out = []
-    by_index = {int(c.source.split(":")[1]): c for c in found if c.source.startswith("said:")}
+    by_index = _by_sentence(found)
     for n, first in by_index.items():
         second = by_index.get(n + 1)
         if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
