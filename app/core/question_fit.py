@@ -70,6 +70,9 @@ _EFFECT = re.compile(
 )
 
 
+_PLEASANT = frozenset({"fijn", "leuk", "mooi"})
+
+
 def _met(need: str, r: Reading, message: str) -> bool:
     if need.startswith("!"):
         return not _met(need[1:], r, message)
@@ -84,6 +87,8 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return bool(r.askable)
     if need == "idiom":
         return bool(r.idioms)
+    if need == "pleasant":
+        return r.evaluation in _PLEASANT
     if need == "effect":
         return bool(_EFFECT.search(message))
     if need.startswith("own_act_"):
@@ -290,6 +295,19 @@ _SAYS = {
         r"\b(je wilde dat|je wou dat|je hoopte dat|je had gehoopt dat|je had gewild dat|"
         r"wat je (\w+ )?wilde|you (\w+ )?wanted (?!to\b)\w+ to|wanted was for|you wish|"
         r"you were hoping)\b",
+        re.I,
+    ),
+    "plan": re.compile(
+        r"^(je gaat|ga je|je wilt (\w+ ){0,4}(vragen|voorstellen|bellen|spreken|bespreken|"
+        r"aanspreken|vertellen|zeggen)|je (denkt|weet) (ook |wel |nu |dus )*dat je (\w+ ){0,5}"
+        r"(moet|gaat|wilt)|moet je|je moet|you'll|you will|you're going to|you want to (talk|ask|"
+        r"tell|speak|call|propose|raise)|you think you (should|need to|have to|'ll|will))\b",
+        re.I,
+    ),
+    "wanted_to": re.compile(
+        r"\b(je wilde|je wou|wilde je|wou je) (\w+ ){0,8}?(zeggen|vragen|roepen|ingrijpen|"
+        r"reageren|weglopen|opstaan|uitleggen|aanbieden|melden|bellen)\b|\byou (\w+ )?wanted to "
+        r"(say|ask|tell|shout|step in|explain|point out|offer|speak up|call|object|push back)\b",
         re.I,
     ),
 }

@@ -64,7 +64,11 @@ _PLAN = re.compile(
     r"spreken|laten weten|bellen|mailen|appen|vertellen|bespreken|aankaarten)|"
     r"i want to (call|email|text|message)|"
     r"ik (denk dat ik|moet) (hem|haar|ze|\w+) (eerst |gewoon |even |morgen )?(apart nemen|"
-    r"bellen|spreken|aanspreken|mailen)|i (should|need to) (call|talk to|speak to|email))\b",
+    r"bellen|spreken|aanspreken|mailen)|i (should|need to) (call|talk to|speak to|email)|"
+    r"(ik denk|ik weet) (ook |wel |nu |dus )*dat ik (\w+ ){0,4}(moet|ga|wil) (nemen|bellen|"
+    r"spreken|aanspreken|mailen|vragen|bespreken|zeggen|vertellen)|"
+    r"(ik moet|moet ik) (het|dit|dat) (eerst |gewoon )?met (\w+ ){1,2}(zelf )?(hebben|bespreken)|"
+    r"i (think|guess) i (should|need to|have to|'ll|will) (talk|speak|ask|tell|call|raise))\b",
     re.I,
 )
 _EXPLAINED = re.compile(
@@ -196,6 +200,7 @@ class Reading:
     hesitant_why: bool = False  # ... and says why: "..., het is nog te vers"
     assumed: bool = False  # took something for granted, no reason given: "ik dacht dat ze het wist"
     wished_other: bool = False  # wished another had acted: "ik wilde dat hij iets zei"
+    held_back: bool = False  # wanted to say or do something, did otherwise, no reason said
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
@@ -247,6 +252,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
         setattr(r, name, found)
     r.fear_ahead = marks.fear_ahead(low)
     r.talk_ahead = marks.talk_ahead(low)
+    r.held_back = marks.held_back(low)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(marks.WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3

@@ -160,6 +160,39 @@ def talk_ahead(low: str) -> bool:
     return False
 
 
+# Wanted to say or do something and did otherwise, without saying what stopped them: "ik wilde
+# eigenlijk vragen waarom precies. Maar ik zei 'begrijpelijk'.", "I wanted to say I'd flagged it.
+# So I just stood there." Asked: what held them back.
+_WANTED_TO = re.compile(
+    r"\b(?:ik wilde|ik wou|wilde ik|wou ik) (?:eigenlijk |gewoon |nog |ook )*(?:\w+ ){0,6}?"
+    r"(?:zeggen|vragen|roepen|ingrijpen|reageren|zeggen:|vragen:|weglopen|opstaan|uitleggen|"
+    r"aanbieden|melden|bellen)\b|\bi (?:really |actually |just )?wanted to (?:say|ask|tell|"
+    r"shout|step in|explain|point out|offer|speak up|call|object|push back)\b"
+)
+_DID_OTHERWISE = re.compile(
+    r"\b(?:maar ik zei|maar zei ik|ik zei alleen|kwam (?:er )?niet uit|deed ik niet|heb ik niet "
+    r"gedaan|heb ik niet gezegd|zei ik (?:niks|niets)|ik (?:heb )?(?:niks|niets) gezegd|"
+    r"ik hield mijn mond|ik bleef stil|bleef ik stil|ik knikte|knikte ik|"
+    r"but i said|i just (?:stood|sat|nodded|smiled|said)|so i just|i didn'?t|i did not|"
+    r"i said nothing|i kept (?:quiet|my mouth shut)|i bit my tongue)\b"
+)
+_WHAT_STOPPED = re.compile(
+    r"\b(?:omdat|want|bang|durfde|leek me|voelde als|dacht ik|ik dacht|because|cos|afraid|"
+    r"scared|felt like|it would (?:come across|look|sound)|i thought|didn'?t want to|"
+    r"wilde niet)\b"
+)
+
+
+def held_back(low: str) -> bool:
+    """Wanted to say or do something, did otherwise, and does not say what stopped them."""
+    m = _WANTED_TO.search(low)
+    if not m:
+        return False
+    rest = low[m.end() :]
+    done = _DID_OTHERWISE.search(rest)
+    return bool(done) and not _WHAT_STOPPED.search(rest)
+
+
 # Who the person wants to be: "ik wil iemand zijn die ...", "I'd want to be the kind of
 # freelancer who's generous but clear". Asked: what that would look like.
 _IDEAL = re.compile(
