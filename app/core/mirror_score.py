@@ -61,6 +61,35 @@ _WEIGHT = re.compile(
     re.I,
 )
 
+# Where the person says it stays with them: "daar zit je nu mee", "je blijft erover malen", "you
+# keep replaying it". Said back before the facts, also when it opens with "daar".
+_STAYS = re.compile(
+    r"\b(zit|zat|zitten) ((je|jij|ik) )?(daar |er |nu |nog |steeds |altijd |echt )*(mee|ermee)\b|"
+    r"\b(daar|er) zit (je|ik) (nu |nog |steeds |altijd )*mee\b|\bmalen\b|\bwakker van\b|"
+    r"\buit (je|mijn|mn|m'n) hoofd\b|\breplaying\b|\bstewing\b|\bon (your|my) mind\b|"
+    r"\bcan'?t (stop thinking|let it go|shake)\b|\bstuck with (you|me)\b",
+    re.I,
+)
+
+# A feeling of someone else ("zij werd echt kwaad") is not how it was for the person.
+_OTHERS_FEELING = re.compile(
+    r"\b(hij|zij|ze|he|she|they)\s+(werd|was|raakte|wordt|is|got|became|felt|voelde|seemed|"
+    r"leek|looked)\b",
+    re.I,
+)
+_OWN_FEELING = re.compile(
+    r"\b(je|you)\s+(was|werd|voelde|felt|bent|were|are|raakte|got|schrok|baalde)\b|"
+    r"\b(voelde|was|werd|schrok) je\b",
+    re.I,
+)
+
+# Why the message is brought here, not what it is about: "Vandaar dat je het hier inbrengt."
+_META = re.compile(
+    r"\b(vandaar dat|daarom) (je|ik) (het|dit) hier\b|,\s*vandaar\W*$|\bthat'?s why (you'?re|i'?m) "
+    r"(bringing|telling|writing)\b|\bwhy (you|i) (bring|brought) (it|this) (up )?here\b",
+    re.I,
+)
+
 # The opening "Je bent gezinsvoogd." only names a role: it says back nothing of the story.
 
 _ROLE = re.compile(r"^(je bent|je werkt|you're a|you are a|you work|you're an|you are an)\b", re.I)
@@ -78,8 +107,20 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
     """Feeling first, then the person's latest words, then short sentences."""
     low = text.lower()
     score = 0.0
-    if _names_feeling(text, lang):
+    feeling = _names_feeling(text, lang)
+    if feeling and _OTHERS_FEELING.search(low) and not _OWN_FEELING.search(low):
+        feeling = False  # "zij werd echt kwaad": someone else's feeling
+    if feeling:
         score += 2.0
+    found = _STAYS.search(low)
+    stays = found is not None
+    if found:
+        # "Het zat je niet lekker en je bleef malen" says how; "Je zit er nog mee" only that.
+        pointer = re.compile(r"\b(daar|er|ermee|daarmee|it|that)\b")
+        bare = pointer.search(found.group(0)) or pointer.match(low)
+        score += 0.3 if bare else 1.0
+    if _META.search(low):
+        score -= 1.5
     if re.search(r",\s*(maar|but)\b", low):
         score += 0.5  # the sentence turns inside itself: "not wrong to raise it, but ..."
     if re.search(r"\b(je|you)\b", low):
@@ -101,6 +142,7 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
             _THAT_FIRST.match(text)
             and not _names_feeling(text, lang)
             and not _HOW_IT_FEELS.match(text)
+            and not stays
         )
     ):
         score -= 1.2

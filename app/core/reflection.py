@@ -18,7 +18,7 @@ from pathlib import Path
 from app.core import fixed_texts, style, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.language_guard import language_ok
-from app.core.mirror_score import _THAT_FIRST, _WEIGHT, mirror_score
+from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, mirror_score
 from app.core.reading import FEELING_NOUNS, Reading, read
 from app.core.reflection_turn import (
     _ELABORATION,
@@ -87,7 +87,8 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     steps = [n for n, s in enumerate(said) if _STEP.search(s)] if planned else []
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
-        if turned is None and len(sentence.split()) > MAX_MIRROR_WORDS:
+        weighs = _STAYS.search(sentence) or _WEIGHT.search(sentence)
+        if turned is None and (len(sentence.split()) > MAX_MIRROR_WORDS or weighs):
             # A long sentence of two steps: its first step said back alone.
             head = _LONG_SPLIT.split(sentence, maxsplit=1)[0]
             if head != sentence and len(head.split()) >= 4:
@@ -166,10 +167,21 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
     """The part after "but" of a sentence too long to say back whole, when it stands on its
     own: "i know thats normal for the job but i came out of it feeling like i'm not cut out for
     this" -> "You came out of it feeling like you're not cut out for this."."""
-    parts = re.split(r",?\s+(?:maar|but)\s+(?=(?:ik|i|i'm|im|i've)\b)", sentence, maxsplit=1)
+    parts = re.split(
+        r",?\s+(?:maar|but)\s+(?=(?:ik|i|i'm|im|i've)\b|(?:het|dat|it|that) \w+ (?:me|mij)\b)",
+        sentence,
+        maxsplit=1,
+    )
     if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4:
         return None
-    return _turn(parts[1], lang, message, joined=True)
+    turned = _turn(parts[1], lang, message, joined=True)
+    if turned is None:
+        # "maar het zat me niet lekker en ik heb er de hele avond over lopen malen": its first
+        # step said back alone.
+        head = re.split(r",?\s+(?:en|and)\s+(?=(?:ik|i)\b)", parts[1], maxsplit=1)[0]
+        if head != parts[1] and len(head.split()) >= 4:
+            turned = _turn(head, lang, message, joined=True)
+    return turned
 
 
 # The person corrects themself: what they took back is not said back. "Boos. Nee, eigenlijk meer

@@ -81,7 +81,8 @@ _RESTART = re.compile(
 _TRAILING_FILLER = re.compile(
     r"(,\s+eerlijk|,?\s+(eerlijk gezegd|als ik eerlijk ben|to be honest|tbh|honestly|actually|"
     r"if i'm honest|if i am honest|if im honest|"
-    r"denk ik|i think|i suppose|i guess|if that makes sense|als je snapt wat ik bedoel|zeg maar))"
+    r"denk ik|i think|i suppose|i guess|if that makes sense|als je snapt wat ik bedoel|zeg maar|"
+    r"vandaar|hence))"
     r"(?=[\s.!…]*$)",
     re.I,
 )
