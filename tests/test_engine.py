@@ -141,6 +141,23 @@ def test_short_answers_get_fixed_reflections_not_embroidery(coach: Coach) -> Non
         assert not style.check_turn(reply, "nl").problems, reply
 
 
+def test_a_bare_yes_gets_the_open_question_once_more_then_moves_on(home: Path) -> None:
+    settings = Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge", chooser="rules")
+    c = Coach(settings, model=FakeChatModel(), embedder=HashEmbedder()).open()
+    try:
+        c.ready()
+        sid = c.sessions.create().id
+        first = c.engine.run(sid, STORY).text
+        question = style.questions(first)[-1]
+        again = c.engine.run(sid, "Ja, precies.").text
+        assert again == "Dat herken je. En " + question[:1].lower() + question[1:]
+        third = c.engine.run(sid, "Ja klopt.").text
+        assert third.startswith("Dat herken je.") and " En " not in third, third
+        assert not style.check_turn(again, "nl").problems
+    finally:
+        c.close()
+
+
 def test_rules_chooser_makes_no_model_call(home: Path) -> None:
     settings = Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge", chooser="rules")
     c = Coach(settings, model=FakeChatModel(), embedder=HashEmbedder()).open()

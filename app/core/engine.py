@@ -299,6 +299,9 @@ class Engine(CrisisTurns, AdviceTurns):
         bank = [(p.card_id, p.text) for p in found.passages]
         meant = reflection.corrected(c.text)
         ranked = compose.rank_questions(bank, seen, meant, story, cycle.phase, c.lang, asked, extra)
+        again = _asked_again(asked, c.lang) if seen.ack else ""
+        if again:
+            ranked.insert(0, Candidate(again, "method:again", 3.0))
         return ranked or [Candidate(RETURN_QUESTION[c.lang], "fixed:return", 0.0)]
 
     def _method_questions(
@@ -366,3 +369,19 @@ class Engine(CrisisTurns, AdviceTurns):
         if last.kind != "done":
             raise InputError("The turn ended without a reply.")
         return last
+
+
+_AGAIN_LEAD = {"nl": "En ", "en": "And "}
+
+
+def _asked_again(asked: list[str], lang: str) -> str:
+    """"Ja, precies." confirms the mirror and leaves the last question open: it is asked again,
+    once ("En wat wil je uit dit gesprek halen?"); a question asked again is not asked a third
+    time."""
+    if not asked or not asked[-1].endswith("?"):
+        return ""
+    last = asked[-1]
+    lead = _AGAIN_LEAD[lang]
+    if last.startswith(lead):
+        return ""
+    return lead + last[:1].lower() + last[1:]
