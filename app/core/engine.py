@@ -375,9 +375,8 @@ _AGAIN_LEAD = {"nl": "En ", "en": "And "}
 
 
 def _asked_again(asked: list[str], lang: str) -> str:
-    """A bare yes ("Ja, precies.") confirms the mirror and leaves the last question open: it is
-    asked again, once ("En wat wil je uit dit gesprek halen?"); a question asked again is not asked a third
-    time."""
+    """A bare yes ("Ja, precies.") confirms the mirror and leaves the last question open: it
+    is asked again, once ("En wat wil je uit dit gesprek halen?"), never a third time."""
     if not asked or not asked[-1].endswith("?"):
         return ""
     last = asked[-1]
