@@ -205,6 +205,44 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
     assert again.text.endswith("?") and not style.has_advice(again.text, "nl")
 
 
+@pytest.mark.parametrize(
+    ("message", "lang", "reply"),
+    [
+        (
+            "Wat zou jij doen? Er iets van zeggen of het laten gaan?",
+            "nl",
+            "Je vraagt je af: “Er iets van zeggen of het laten gaan?” Wat weegt voor jou het "
+            "zwaarst?",
+        ),
+        (
+            "Wat ik lastig vind: moet ik het bedrag vergoeden? Of laat ik dat via de verzekering "
+            "lopen? Wat zou jij doen?",
+            "nl",
+            "Je vraagt je af: “Moet ik het bedrag vergoeden? Of laat ik dat via de verzekering "
+            "lopen?” Wat weegt voor jou het zwaarst?",
+        ),
+        (
+            "Should I go to HR with this? Or would that make me the problem? What would you do?",
+            "en",
+            "You're asking yourself: “Should I go to HR with this? Or would that make me the "
+            "problem?” What weighs most for you?",
+        ),
+    ],
+)
+def test_an_advice_request_that_weighs_two_options_gets_its_own_question_back(
+    coach: Coach, message: str, lang: str, reply: str
+) -> None:
+    sid = coach.sessions.create(lang=lang).id
+    done = coach.engine.run(sid, message)
+    assert done.text == reply and not style.check_turn(done.text, lang).problems
+    # a question put to the coach is not the person's own ("Zou jij ... of ...?")
+    other = coach.engine.run(
+        coach.sessions.create().id,
+        "Zou jij teruggaan naar Marco, of is dat zwak? Wat zou jij doen?",
+    )
+    assert "Je vraagt je af" not in other.text
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_fixed_advice_reply_is_open_and_asks_before_advising(lang: str) -> None:
     for mirror in ADVICE_MIRRORS[lang]:

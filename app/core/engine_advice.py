@@ -11,13 +11,14 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from app.core import reading, reflection
+from app.core import reading, reflection, style
 from app.core.engine_base import (
     ADVICE_MIRRORS,
     OPTIONS_REPLY,
     OWN_OPTIONS_QUESTION,
     PERMISSION_QUESTIONS,
     RETURN_QUESTIONS,
+    WEIGH_OPTIONS_QUESTION,
     EngineBase,
     Event,
     _in_turn,
@@ -44,6 +45,31 @@ def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
     return found[0].text if found else None
 
 
+# A question put to the coach ("Wat zou jij doen?"), not one the person weighs themself.
+_TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
+_OR = re.compile(r"\b(of|or)\b", re.I)
+
+
+def _weighed_options(text: str) -> str | None:
+    """Two options of the person's own, asked as their question ("Er iets van zeggen of het
+    laten gaan?", "Should I go to HR? Or would that make me the problem?"), as they wrote it."""
+    asked = [q.strip() for q in style.questions(text)]
+    for n, question in enumerate(asked):
+        if _TO_COACH.search(question) or not _OR.search(question):
+            continue
+        if n > 0 and _OR.match(question) and not _TO_COACH.search(asked[n - 1]):
+            question = f"{asked[n - 1]} {question}"
+        elif _OR.match(question):
+            continue
+        lead, colon, rest = question.partition(": ")
+        if colon and "?" not in lead and len(rest.split()) >= 4:
+            question = rest  # "Wat ik echt lastig vind: moet ik ...?"
+        words = len(question.split())
+        if 4 <= words <= 30:
+            return re.sub(r"[“”\"]", "", question[:1].upper() + question[1:])
+    return None
+
+
 class AdviceTurns(EngineBase):
     def _advice(
         self,
@@ -66,10 +92,16 @@ class AdviceTurns(EngineBase):
         state["advice"] = asked_advice + 1
         reply = f"{_in_turn(ADVICE_MIRRORS[lang], asked_advice)} {question}"
         own = _own_option(text, lang, seen)
+        weighed = _weighed_options(text) if own is None else None
         if own is not None:
             # The person already names what they could do: that is said back, not asked for.
             question = OWN_OPTIONS_QUESTION[lang]
             reply = f"{own} {question}"
+            cycle.permission_asked = False
+        elif weighed is not None:
+            # ... or weighs two options of their own: their question is said back as theirs.
+            question = WEIGH_OPTIONS_QUESTION[lang]
+            reply = f"{reflection.ASKS_SELF[lang].format(text=weighed)} {question}"
             cycle.permission_asked = False
         yield Event("meta", phase=cycle.phase, sources=sources, note=note)
         yield Event("reset", reply)
