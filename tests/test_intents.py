@@ -34,6 +34,11 @@ from app.core import intents
         "cool. thats it for now, thanks",
         "Merci, laat ons het hierbij houden.",
         "Ik denk dat ik het zo wel kan afsluiten. Bedankt.",
+        "dit hielp, dank je. ik ga nu koken, ben kapot",
+        "top. ik moet zo weer beginnen, bedankt voor het meedenken",
+        "cheers for this, didnt think I'd say this much. right, off to bed",
+        "ok. thats me for now. thanks, genuinely",
+        "oké ik ga er nu mee stoppen, moet nog eten",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -58,6 +63,10 @@ def test_wants_to_stop(text: str) -> None:
         "I have to go back to that client on Monday and I dread it.",
         "Ik kan dat project nu wel afsluiten met een goed gevoel.",
         "That's it for now, he said, and walked off.",
+        "Thanks for asking. It was hard for now but I manage.",
+        "thanks, that helped me see it. but what do I do with Jo?",
+        "Cheers, I feel a bit less like I'm in the dock now.",
+        "ik ga er mee akkoord dat hij het rooster maakt.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:
@@ -93,6 +102,9 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         # Asking how to word what they already chose to do is not asking what to do.
         ("Hoe breng ik dat zonder dat het klinkt alsof ik het niet aankan?", False),
         ("Wat vind jij ervan, vroeg ze. Ik zei niks.", False),
+        ("heb jij tips hoe je zo'n slechtnieuwsgesprek beter aanpakt?", True),
+        ("Heb je nog goede tips voor morgen?", True),
+        ("Ze gaf me tips over plannen, die heb ik nog.", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

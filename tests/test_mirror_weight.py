@@ -7,6 +7,7 @@ import pytest
 
 from app.core.reading import read
 from app.core.reflection import mirrors
+from app.core.reflection_turn import _turn
 
 
 def first_mirror(message: str, lang: str) -> str:
@@ -56,3 +57,50 @@ def test_a_reason_for_bringing_it_here_is_not_said_back() -> None:
         "Ik twijfel of we de goede beslissing hebben genomen. Ik zit er nog steeds mee, vandaar."
     )
     assert "vandaar" not in first_mirror(message, "nl").lower()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "turned"),
+    [
+        (
+            "Tbf the printer has been smudging for weeks and I've been meaning to sort it.",
+            "en",
+            "The printer has been smudging for weeks and you've been meaning to sort it.",
+        ),
+        (
+            "idk, ik blijf een beetje heen en weer gaan.",
+            "nl",
+            "Je blijft een beetje heen en weer gaan.",
+        ),
+        (
+            "Allez, ik weet niet goed hoe ik het moet zeggen.",
+            "nl",
+            "Je weet niet goed hoe je het moet zeggen.",
+        ),
+        ("ik wist het om 2 uur s middags al.", "nl", "Je wist het om 2 uur 's middags al."),
+        (
+            "ik had nog niet eens gegeten volgens mij.",
+            "nl",
+            "Je had nog niet eens gegeten.",
+        ),
+        (
+            "ik ga met kees (broer) kijken of ik na 5 uur minder lessen doe.",
+            "nl",
+            "Je gaat met kees kijken of je na 5 uur minder lessen doet.",
+        ),
+        (
+            "I told her on friday that I didnt have time.",
+            "en",
+            "You told her on Friday that you didn't have time.",
+        ),
+    ],
+)
+def test_chat_spellings_and_fillers_are_not_put_in_the_coachs_mouth(
+    sentence: str, lang: str, turned: str
+) -> None:
+    assert _turn(sentence, lang, sentence) == turned
+
+
+def test_a_why_question_without_its_question_mark_is_not_said_back_as_a_statement() -> None:
+    sentence = "Waarom voel ik me zo verantwoordelijk, maar dat klopt ook niet"
+    assert _turn(sentence, "nl", sentence) is None

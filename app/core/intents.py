@@ -24,6 +24,8 @@ _STOP = re.compile(
 _ADVICE = re.compile(
     r"(wat (moet|zou|kan) ik (nou |nu |dan )?(doen|het beste)|geef (me|mij) (een )?(advies|tip)|"
     r"zeg (nou |maar |gewoon )*(wat|hoe) ik|heb je (een )?(advies|tip)|wat raad je (me )?aan|"
+    r"(heb|weet) (jij|je|u) (nog |misschien |ook |dan )*(een |wat |goede |nog )*"
+    r"(advies|adviezen|tips?|tipjes?)\b|"
     r"vertel (me|mij) (nou |maar |gewoon |dan )*wat|wat is (de|jouw) oplossing|"
     r"what should i do|tell me what to do|give me (some )?(advice|tips?)|any (advice|tips)|"
     r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|just tell me|"
@@ -56,7 +58,8 @@ _STOP_PHRASE = re.compile(
     r"(?=\s*([.!,]|voor (nu|vandaag)|$))|"
     r"genoeg voor (vandaag|nu)|genoeg is voor (vandaag|nu)|tot zover|"
     r"ik heb (wel |nu )?genoeg (zo|voor (vandaag|nu))\b(?!\s*van\b)|"
-    r"ik stop (ermee|hier|nu)\b(?!\s*met)|dit was het (voor (vandaag|nu))?\s*[.!]?$|"
+    r"ik stop (ermee|hier|nu)\b(?!\s*met)|ik ga er (nu |maar |even )*mee stoppen|"
+    r"ik stop er (nu |maar |even )*mee\b(?!\s*(met|te|om)\b)|dit was het (voor (vandaag|nu))?\s*[.!]?$|"
     r"(ik wil|we kunnen) (nu |hier )?(afsluiten|afronden|stoppen)\b(?!\s*(met|te|om))|"
     r"let'?s (stop|wrap up|leave it|call it a day)( there| here| for (today|now))?"
     r"\b(?!\s*(with|to|doing))|"
@@ -73,6 +76,7 @@ _STOP_PHRASE = re.compile(
     r"(let'?s|can we|we can) pick (this|it) up (later|tomorrow|another time|next time)|"
     r"i'?(ll| will| am going to|'m going to) (stop|leave it) (there|here)|i'?m going to stop here|"
     r"that'?s (it|all) for (now|today)(?!,?\s*(he|she|they|my \w+) (said|says|told))|"
+    r"that'?s me (for (now|today|tonight)|done)\b|"
     r"laat ons (het )?(hier|nu)? ?(bij )?(houden|laten|stoppen)|"
     r"laat ons (het )?hierbij (houden|laten)|"
     r"(ik kan|kan ik) (het )?(zo|nu|hier) (wel )?(afsluiten|afronden|laten rusten)\b"
@@ -81,10 +85,35 @@ _STOP_PHRASE = re.compile(
 )
 
 
+# A thank-you with a goodbye or a word on the conversation: "dit hielp, dank je. ik ga nu
+# koken", "top. ik moet zo weer beginnen, bedankt voor het meedenken", "cheers for this ...
+# right, off to bed".
+_THANKS_FOR = re.compile(
+    r"\b(dank (je|u)( wel)?|dankjewel|bedankt|merci|thanks|thank you|cheers|ta)\b", re.I
+)
+_GOING = re.compile(
+    r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
+    r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
+    r"verder|aan de slag)|off to (bed|work|sleep)|back to work|time for (bed|dinner|tea)|"
+    r"(dit|dat|het) (hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
+    r"(this|that|it) (helped|has helped|was helpful|was useful))\b",
+    re.I,
+)
+
+
+def _thanks_and_goodbye(text: str) -> bool:
+    """A short last message that thanks and leaves (or says the talk helped), no question."""
+    if len(text.split()) > 30 or "?" in text:
+        return False
+    return bool(_THANKS_FOR.search(text) and _GOING.search(text))
+
+
 def wants_to_stop(text: str) -> bool:
     """A request to end the conversation: a short stop message, or a closing phrase in a
     short message or in the last sentence of a longer one."""
     if len(text.split()) <= 12 and _STOP.search(text):
+        return True
+    if _thanks_and_goodbye(text):
         return True
     if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
         return True

@@ -298,7 +298,10 @@ _SAYS = {
         re.I,
     ),
     "plan": re.compile(
-        r"^(je gaat|ga je|je wilt (\w+ ){0,4}(vragen|voorstellen|bellen|spreken|bespreken|"
+        r"^((morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vanavond|straks|"
+        r"volgende (week|keer|dienst)|voortaan|tomorrow|next (week|time)|on (monday|tuesday|"
+        r"wednesday|thursday|friday)|from now on) \w+ (je|you)\b|"
+        r"je gaat|ga je|je wilt (\w+ ){0,4}(vragen|voorstellen|bellen|spreken|bespreken|"
         r"aanspreken|vertellen|zeggen)|je (denkt|weet) (ook |wel |nu |dus )*dat je (\w+ ){0,5}"
         r"(moet|gaat|wilt)|moet je|je moet|you'll|you will|you're going to|you want to (talk|ask|"
         r"tell|speak|call|propose|raise)|you think you (should|need to|have to|'ll|will))\b",

@@ -264,7 +264,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
         re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M)
     )
     r.inner = r.feeling_named or r.wanted or r.insight or bool(marks.THOUGHT.search(text))
-    r.concrete_plan = r.plan and bool(_CONCRETE.search(text))
+    # a plan told with its how and when ("maandag vraag ik ...", or at length) is concrete
+    r.concrete_plan = r.plan and (bool(_CONCRETE.search(text)) or r.words >= 30)
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
     r.ack = bool(_SHORT_ACK.match(_ACK_TAIL.sub("", text))) and r.words <= 6
     r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8

@@ -26,6 +26,7 @@ from app.core.reflection_turn import (
     MAX_MIRROR_WORDS,
     SPEAKER,
     _names_feeling,
+    _tidy,
     _turn,
 )
 
@@ -91,8 +92,10 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         if turned is None and (len(sentence.split()) > MAX_MIRROR_WORDS or weighs):
             # A long sentence of two steps: its first step said back alone.
             head = _LONG_SPLIT.split(sentence, maxsplit=1)[0]
-            if head != sentence and len(head.split()) >= 4:
+            if head != sentence and len(head.split()) >= 4 and not _SAID_NOTHING_YET.search(head):
                 turned = _turn(head, lang, message)
+        if turned is None:
+            turned = _reason_that_weighs(sentence, lang, message)
         tail = _after_but(sentence, lang, message)
         if tail:
             found.append(Candidate(tail, f"clause:{n}", mirror_score(tail, n, len(said), lang)))
@@ -126,7 +129,7 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         if wondered:
             found.append(Candidate(ASKS_SELF[lang].format(text=wondered), "asks_self", 0.0))
         elif quoted:
-            found.append(Candidate(QUOTE[lang].format(text=quoted), "quote", 0.0))
+            found.append(Candidate(QUOTE[lang].format(text=_tidy(quoted, lang)), "quote", 0.0))
         elif asked:
             found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
         else:
@@ -134,6 +137,11 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     return [_as_own_idea(c, lang) for c in _unique(found)[:limit]]
 
 
+# A first step that only announces what was said: "en ik zei toen, en ik hoor het mezelf ...".
+_SAID_NOTHING_YET = re.compile(
+    r"\b(zei|zeg|vroeg|dacht|riep|said|say|asked|thought|told him|told her)( toen| then| nog)?\W*$",
+    re.I,
+)
 _LONG_SPLIT = re.compile(r",?\s+(?:en dan|en daarna|and then)\s+|,\s+(?:en|and)\s+", re.I)
 
 
@@ -161,6 +169,15 @@ _STEP = re.compile(
 _AFTERTHOUGHT = re.compile(
     r"^\W*(en|and|also|ook|plus|klinkt|sounds|voelt|feels|dat voelt|that feels)\b", re.I
 )
+
+
+def _reason_that_weighs(sentence: str, lang: str, message: str) -> str | None:
+    """ "ik wil het even hebben over iets van donderdag want het blijft maar in mn hoofd
+    zitten" -> "Het blijft maar in je hoofd zitten.": the reason, when it says how it weighs."""
+    parts = re.split(r",?\s+(?:want|omdat|because|cos|cause)\s+", sentence, maxsplit=1)
+    if len(parts) < 2 or not (_STAYS.search(parts[1]) or _WEIGHT.search(parts[1])):
+        return None
+    return _turn(parts[1], lang, message, joined=True)
 
 
 def _after_but(sentence: str, lang: str, message: str) -> str | None:

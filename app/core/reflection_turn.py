@@ -29,7 +29,8 @@ _ANNOUNCE = re.compile(
 _LEADING = re.compile(
     r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|"
     r"eerlijk is eerlijk|tja|hmm+|"
-    r"honestly|actually|basically|tbh|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
+    r"honestly|actually|basically|tbh|tbf|idk|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
+    r"allez|amai|lol|haha+|boh|right|ok so|right so|"
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b))"
     r"[,\s]+)+",
@@ -82,6 +83,7 @@ _TRAILING_FILLER = re.compile(
     r"(,\s+eerlijk|,?\s+(eerlijk gezegd|als ik eerlijk ben|to be honest|tbh|honestly|actually|"
     r"if i'm honest|if i am honest|if im honest|"
     r"denk ik|i think|i suppose|i guess|if that makes sense|als je snapt wat ik bedoel|zeg maar|"
+    r"volgens mij|lol|haha+|"
     r"vandaar|hence))"
     r"(?=[\s.!…]*$)",
     re.I,
@@ -119,6 +121,9 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     # "mn klanten... ze zijn van niemand": a start broken off, then the sentence itself
     core = _RESTART.sub("", core)
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
+    core = _tidy(core, lang)
+    if _ASKS_WHY.match(core) and not core.rstrip().endswith("?"):
+        return None  # "Waarom voel ik me zo verantwoordelijk, maar ...": a question, unmarked
     if lang == "nl":
         core = _what_i_find_nl(core) or core
     if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
@@ -153,6 +158,23 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     if not language_ok(turned, lang, allowed=message):
         return None
     return turned
+
+
+_ASKS_WHY = re.compile(r"^(waarom|why|hoe kan|hoe komt|how can|how could|how come)\b", re.I)
+_WEEKDAYS_EN = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\b"
+)
+
+
+def _tidy(text: str, lang: str) -> str:
+    """Chat spellings written out: "s middags" -> "'s middags", "friday" -> "Friday", "didnt" ->
+    "didn't"; a short aside in brackets ("met kees (broer)") left out."""
+    text = re.sub(r"\s*\([^()]{1,30}\)", "", text)
+    if lang == "nl":
+        return re.sub(r"(?<![\w'’])s (middags|avonds|ochtends|nachts|morgens)\b", r"'s \1", text)
+    text = _WEEKDAYS_EN.sub(lambda m: m.group(1).capitalize(), text)
+    return _en_spelled_out(text)
 
 
 _VERB_FIRST = re.compile(
