@@ -67,7 +67,8 @@ _STAYS = re.compile(
     r"\b(zit|zat|zitten) ((je|jij|ik) )?(daar |er |nu |nog |steeds |altijd |echt )*(mee|ermee)\b|"
     r"\b(daar|er) zit (je|ik) (nu |nog |steeds |altijd )*mee\b|\bmalen\b|\bwakker van\b|"
     r"\buit (je|mijn|mn|m'n) hoofd\b|\b(in|door) (je|mijn|mn|m'n) hoofd (zitten|spelen|malen|"
-    r"rondspoken)\b|\bblijft (maar )?(knagen|malen|hangen|spoken)\b|\bgoing back over\b|\breplaying\b|\bstewing\b|\bon (your|my) mind\b|"
+    r"rondspoken)\b|\bblijft (maar )?(knagen|malen|hangen|spoken)\b|\bgoing back over\b|"
+    r"\breplaying\b|\bstewing\b|\bon (your|my) mind\b|"
     r"\bcan'?t (stop thinking|let it go|shake)\b|\bstuck with (you|me)\b",
     re.I,
 )
