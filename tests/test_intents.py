@@ -39,6 +39,8 @@ from app.core import intents
         "cheers for this, didnt think I'd say this much. right, off to bed",
         "ok. thats me for now. thanks, genuinely",
         "oké ik ga er nu mee stoppen, moet nog eten",
+        "right I need to go and get tea on. thanks, this actually helped more than moaning did",
+        "oke ik moet zo weer, late dienst. bedankt he, lucht wel op om het op te schrijven",
     ],
 )
 def test_wants_to_stop(text: str) -> None:

@@ -104,3 +104,14 @@ def test_chat_spellings_and_fillers_are_not_put_in_the_coachs_mouth(
 def test_a_why_question_without_its_question_mark_is_not_said_back_as_a_statement() -> None:
     sentence = "Waarom voel ik me zo verantwoordelijk, maar dat klopt ook niet"
     assert _turn(sentence, "nl", sentence) is None
+
+
+def test_a_reflexive_mij_turns_into_je_and_chat_shorthand_is_written_out() -> None:
+    assert (
+        _turn("ik voel mij daar echt slecht bij.", "nl", "") == "Je voelt je daar echt slecht bij."
+    )
+    assert _turn("hij gaf mij de schuld.", "nl", "") == "Hij gaf jou de schuld."
+    sentence = "ik wil eerst ff oefenen ipv meteen bellen."
+    assert (
+        _turn(sentence, "nl", sentence) == "Je wilt eerst even oefenen in plaats van meteen bellen."
+    )

@@ -95,9 +95,11 @@ _THANKS_FOR = re.compile(
 _GOING = re.compile(
     r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
     r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
-    r"verder|aan de slag)|off to (bed|work|sleep)|back to work|time for (bed|dinner|tea)|"
-    r"(dit|dat|het) (hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
-    r"(this|that|it) (helped|has helped|was helpful|was useful))\b",
+    r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
+    r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"
+    r"lucht (wel |echt )?op|"
+    r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
+    r"(this|that|it) (\w+ )?(helped|has helped|was helpful|was useful))\b",
     re.I,
 )
 

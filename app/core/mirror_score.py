@@ -116,8 +116,10 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 2.0
     found = _STAYS.search(low)
     stays = found is not None
-    if found:
-        # "Het zat je niet lekker en je bleef malen" says how; "Je zit er nog mee" only that.
+    if found and total >= 6:
+        # In a long story where it stays with the person is its point (in a shorter message
+        # "I keep replaying it" is the lead-in). "Het zat je niet lekker en je bleef malen" says
+        # how; "Je zit er nog mee" only that.
         pointer = re.compile(r"\b(daar|er|ermee|daarmee|it|that)\b")
         bare = pointer.search(found.group(0)) or pointer.match(low)
         score += 0.3 if bare else 1.0

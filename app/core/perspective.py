@@ -18,14 +18,18 @@ import functools
 import re
 
 from app.core.perspective_speech import speech as _speech
+from app.core.text import TOKEN as _TOKEN
+from app.core.text import join_tokens as _join
 from app.core.text import wordset
-
-_TOKEN = re.compile(
-    r"['’](?:s|t|n|k|m)\b|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[^\w\s]", re.UNICODE
-)
 
 # --- Dutch -------------------------------------------------------------------------------------
 
+# Verbs whose "mij" is the person themself: "ik voel mij", "ik schaam mij".
+_NL_REFLEXIVE_VERBS = wordset(
+    "voel voelde voelden schaam schaamde erger ergerde vergis vergiste herinner herinnerde "
+    "realiseer realiseerde verveel verveelde gedraag gedroeg concentreer concentreerde "
+    "afvraag vroeg vraag haast haastte verontschuldig verontschuldigde"
+)
 _NL_PRONOUNS = {
     "me": "je",
     "mij": "jou",
@@ -264,6 +268,8 @@ def nl_second_person(sentence: str) -> str | None:
         turned = _NL_PRONOUNS[tok]
         if tok == "mijne" and not (i > 0 and lower[i - 1] in ("de", "het")):
             turned = "je"  # the Flemish "in mijne buik" is "in je buik"; "de mijne" is "de jouwe"
+        if tok == "mij" and i > 0 and lower[i - 1] in _NL_REFLEXIVE_VERBS:
+            turned = "je"  # "ik voel mij slecht" is "je voelt je slecht", not "jou"
         out[i] = _match_case(tokens[i], turned)
     if out == tokens:
         return None
@@ -372,18 +378,6 @@ def _main_clause_follows(lower: list[str], k: int) -> bool:
 
 
 # --- shared ------------------------------------------------------------------------------
-
-
-def _join(tokens: list[str]) -> str:
-    text = ""
-    for tok in tokens:
-        if not text or tok in ".,;:!?)…" or text.endswith(("(", "‘")):
-            text += tok
-        elif tok in "-–—" and len(tok) == 1:
-            text += f" {tok}"
-        else:
-            text += f" {tok}"
-    return text
 
 
 def second_person(sentence: str, lang: str) -> str | None:

@@ -38,7 +38,8 @@ _EVAL = {
 # A judgement the same sentence already explains (a reason or the condition it holds under:
 # "lastig als ik weet dat...") is not asked about again.
 _EVAL_REASON = re.compile(
-    r"\b(omdat|want|doordat|alsof|als|wanneer|zodra|because|since|as if|when|if|that's why)\b"
+    r"\b(omdat|want|doordat|alsof|als|wanneer|zodra|because|since|as if|when|if|that's why|"
+    r"dan (voel|word|ben|lijk) (ik|je)|then i (feel|look|seem))\b"
 )
 
 

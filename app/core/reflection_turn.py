@@ -172,6 +172,7 @@ def _tidy(text: str, lang: str) -> str:
     "didn't"; a short aside in brackets ("met kees (broer)") left out."""
     text = re.sub(r"\s*\([^()]{1,30}\)", "", text)
     if lang == "nl":
+        text = re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text))
         return re.sub(r"(?<![\w'’])s (middags|avonds|ochtends|nachts|morgens)\b", r"'s \1", text)
     text = _WEEKDAYS_EN.sub(lambda m: m.group(1).capitalize(), text)
     return _en_spelled_out(text)

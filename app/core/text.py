@@ -9,7 +9,13 @@ Must not: import anything beyond the standard library.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Words (with their apostrophes and hyphens), numbers and single punctuation marks.
+TOKEN = re.compile(
+    r"['’](?:s|t|n|k|m)\b|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[^\w\s]", re.UNICODE
+)
 
 
 def fold(text: str) -> str:
@@ -26,3 +32,14 @@ def wordset(text: str) -> frozenset[str]:
 def wordlist(text: str) -> list[str]:
     """The words of one readable, whitespace-separated string, in order."""
     return text.split()
+
+
+def join_tokens(tokens: list[str]) -> str:
+    """Tokens back into text: no space before closing punctuation or after an opening one."""
+    text = ""
+    for tok in tokens:
+        if not text or tok in ".,;:!?)…" or text.endswith(("(", "‘")):
+            text += tok
+        else:
+            text += f" {tok}"
+    return text
