@@ -41,6 +41,10 @@ from app.core import intents
         "oké ik ga er nu mee stoppen, moet nog eten",
         "right I need to go and get tea on. thanks, this actually helped more than moaning did",
         "oke ik moet zo weer, late dienst. bedankt he, lucht wel op om het op te schrijven",
+        "ok that's me. thanks for letting me waffle on, feel a bit lighter actually. night",
+        "Goed. Ik merk dat ik rustiger ben. Voor nu genoeg, bedankt",
+        "merci he. ik ga nog boterhammen smeren voor morgen, slaapwel",
+        "oke ik moet de kinderen ophalen. dankjewel, ik voel me wel wat rustiger",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -69,6 +73,8 @@ def test_wants_to_stop(text: str) -> None:
         "thanks, that helped me see it. but what do I do with Jo?",
         "Cheers, I feel a bit less like I'm in the dock now.",
         "ik ga er mee akkoord dat hij het rooster maakt.",
+        "Dank je. Ik moet morgen de sleutels ophalen bij hem en dat vind ik spannend.",
+        "Thanks. Last night I couldn't sleep because of it.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:

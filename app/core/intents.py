@@ -97,6 +97,8 @@ _GOING = re.compile(
     r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
     r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
     r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"
+    r"ik moet (nu |zo |straks )*(de |het |mijn |mn |m'n )?\w+ (ophalen|halen)(?=\s*[.!,]|\s*$)|"
+    r"slaap ?wel|welterusten|that'?s me|voor (nu|vandaag) (is het )?genoeg|"
     r"lucht (wel |echt )?op|"
     r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
     r"(this|that|it) (\w+ )?(helped|has helped|was helpful|was useful))\b",
@@ -108,7 +110,8 @@ def _thanks_and_goodbye(text: str) -> bool:
     """A short last message that thanks and leaves (or says the talk helped), no question."""
     if len(text.split()) > 30 or "?" in text:
         return False
-    return bool(_THANKS_FOR.search(text) and _GOING.search(text))
+    night = re.search(r"\b(good ?)?(night|nite)\W*$", text, re.I)
+    return bool(_THANKS_FOR.search(text) and (_GOING.search(text) or night))
 
 
 def wants_to_stop(text: str) -> bool:
