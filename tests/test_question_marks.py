@@ -68,3 +68,10 @@ def test_a_judging_word_of_now_is_asked_about_later_too_but_not_a_pleasant_one()
     )
     pleasant = "Ik vind het ook gewoon leuk werk, dat is het."
     assert not any(s.startswith("template:nl-oordeel") for s in _sources(pleasant, "nl", 4))
+
+
+def test_the_persons_own_role_is_not_their_manager() -> None:
+    assert not read("Ik ben teamleider in een DC, avonddienst.", "nl").manager
+    assert not read("so I'm a DSM (deputy stage manager, I call the show).", "en").manager
+    assert read("I'm a project manager. My director, Graham, blamed me.", "en").manager
+    assert read("Mijn leidinggevende Ingrid kwam naar voren.", "nl").manager

@@ -27,6 +27,19 @@ def test_a_plan_in_the_stop_message_is_the_voornemen() -> None:
     assert "stop ermee" not in text and "Nog geen voornemen" not in text
 
 
+def test_the_goodbye_in_the_closing_message_stays_out_of_the_report() -> None:
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn("Ik voelde me klein en zei bijna niets terug.", 2),
+    ]
+    text = report.build(turns, "nl", closing="dit hielp, dank je. ik ga nu koken, ben kapot")
+    assert "koken" not in text and "dank je" not in text.lower()
+    english = report.build(
+        turns, "en", closing="cheers for this, didnt think I'd say this much. right, off to bed"
+    )
+    assert "Cheers" not in english and "off to bed" not in english
+
+
 def test_a_plan_said_early_is_still_a_plan_and_an_insight_an_insight() -> None:
     turns = [
         turn("Ik merk dat ik altijd stil word als iemand boos wordt.", 2),

@@ -35,6 +35,10 @@ _DETERMINERS = {
     "nl": r"(mijn|mn|m'n|de|die|onze|ons|een|haar|zijn)",
     "en": r"(my|the|our|a|that|this|her|his)",
 }
+_OWN_ROLE = re.compile(
+    r"\b(i'?m|i am|i work as|ik ben|ik werk als)( an?| de| een| the)?[^.!?,;]{0,30}?"
+    r"\b(manager|lead|director|leidinggevende|teamleider|teamleidster|chef|baas)\b"
+)
 _MANAGER = (
     r"\b(leidinggevende|teamleider|teamleidster|manager|baas|directeur|chef|boss|lead|"
     r"director|ceo)\b"
@@ -243,7 +247,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.other = bool(persons(everything, lang)) or bool(
         re.search(r"\b(hij|zij|hem|haar|ze|he|she|him|her|they)\b", everything.lower())
     )
-    r.manager = bool(re.search(_MANAGER, everything.lower()))
+    # "I'm a project manager", "ik ben teamleider": the person's own role is not their manager
+    r.manager = bool(re.search(_MANAGER, _OWN_ROLE.sub(" ", everything.lower())))
     r.moment = bool(re.search(_MOMENT[lang], everything.lower())) or _past(everything, lang)
     # A pattern is not one moment: "toen" would point at nothing.
     r.habitual = marks.habitual(low)

@@ -307,7 +307,9 @@ def _sorted(turns: list[Turn], closing: str) -> dict[str, list[str]]:
         chosen = _sentences(turn.user, 4 if opening else 3, rank=True, opening=opening)
         said += [(s, last_phase, k) for s in chosen]
     if closing:
-        said += [(s, last_phase, len(turns)) for s in _sentences(closing, 3)]
+        # its goodbye ("ik ga nu koken", "right, off to bed") is not part of the reflection
+        kept = [s for s in _sentences(closing, 3) if not intents.says_goodbye(s)]
+        said += [(s, last_phase, len(turns)) for s in kept]
     before = ("", -1, -1)
     for n, (sentence, phase, k) in enumerate(said):
         where = _bucket(sentence, phase)
