@@ -25,6 +25,7 @@ from app.core.engine_base import (
 )
 from app.core.phases import CycleState
 from app.core.records import StateChange
+from app.core.reflection_quotes import TO_COACH
 
 
 def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
@@ -45,8 +46,6 @@ def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
     return found[0].text if found else None
 
 
-# A question put to the coach ("Wat zou jij doen?"), not one the person weighs themself.
-_TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
 _OR = re.compile(r"\b(of|or)\b", re.I)
 
 
@@ -55,9 +54,9 @@ def _weighed_options(text: str) -> str | None:
     laten gaan?", "Should I go to HR? Or would that make me the problem?"), as they wrote it."""
     asked = [q.strip() for q in style.questions(text)]
     for n, question in enumerate(asked):
-        if _TO_COACH.search(question) or not _OR.search(question):
+        if TO_COACH.search(question) or not _OR.search(question):
             continue
-        if n > 0 and _OR.match(question) and not _TO_COACH.search(asked[n - 1]):
+        if n > 0 and _OR.match(question) and not TO_COACH.search(asked[n - 1]):
             question = f"{asked[n - 1]} {question}"
         elif _OR.match(question):
             continue

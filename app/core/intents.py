@@ -106,22 +106,20 @@ _GOING = re.compile(
 )
 
 
+_NIGHT = re.compile(r"\b(good ?)?(night|nite)\W*$", re.I)
+
+
 def says_goodbye(sentence: str) -> bool:
     """A sentence of a closing message that only takes leave: "Ik ga nu koken, ben kapot.",
     "Right, off to bed.", "Cheers for this, didn't think I'd say this much."."""
-    return bool(
-        _GOING.search(sentence)
-        or _THANKS_FOR.search(sentence)
-        or re.search(r"\b(good ?)?(night|nite)\W*$", sentence, re.I)
-    )
+    return bool(_GOING.search(sentence) or _THANKS_FOR.search(sentence) or _NIGHT.search(sentence))
 
 
 def _thanks_and_goodbye(text: str) -> bool:
     """A short last message that thanks and leaves (or says the talk helped), no question."""
     if len(text.split()) > 30 or "?" in text:
         return False
-    night = re.search(r"\b(good ?)?(night|nite)\W*$", text, re.I)
-    return bool(_THANKS_FOR.search(text) and (_GOING.search(text) or night))
+    return bool(_THANKS_FOR.search(text) and (_GOING.search(text) or _NIGHT.search(text)))
 
 
 def wants_to_stop(text: str) -> bool:

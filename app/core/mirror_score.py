@@ -73,6 +73,9 @@ _STAYS = re.compile(
     re.I,
 )
 
+# ... which only points at it: "Je zit er nog mee", "Daar zit je nu mee".
+_POINTER = re.compile(r"\b(daar|er|ermee|daarmee|it|that)\b")
+
 # A feeling of someone else ("zij werd echt kwaad") is not how it was for the person.
 _OTHERS_FEELING = re.compile(
     r"\b(hij|zij|ze|he|she|they)\s+(werd|was|raakte|wordt|is|got|became|felt|voelde|seemed|"
@@ -120,8 +123,7 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
         # In a long story where it stays with the person is its point (in a shorter message
         # "I keep replaying it" is the lead-in). "Het zat je niet lekker en je bleef malen" says
         # how; "Je zit er nog mee" only that.
-        pointer = re.compile(r"\b(daar|er|ermee|daarmee|it|that)\b")
-        bare = pointer.search(found.group(0)) or pointer.match(low)
+        bare = _POINTER.search(found.group(0)) or _POINTER.match(low)
         score += 0.3 if bare else 1.0
     if _META.search(low):
         score -= 1.5

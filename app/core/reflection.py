@@ -88,8 +88,11 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     steps = [n for n, s in enumerate(said) if _STEP.search(s)] if planned else []
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
-        weighs = _STAYS.search(sentence) or _WEIGHT.search(sentence)
-        if turned is None and (len(sentence.split()) > MAX_MIRROR_WORDS or weighs):
+        if turned is None and (
+            len(sentence.split()) > MAX_MIRROR_WORDS
+            or _STAYS.search(sentence)
+            or _WEIGHT.search(sentence)
+        ):
             # A long sentence of two steps: its first step said back alone.
             head = _LONG_SPLIT.split(sentence, maxsplit=1)[0]
             if head != sentence and len(head.split()) >= 4 and not _SAID_NOTHING_YET.search(head):

@@ -39,7 +39,7 @@ def wondering(message: str, quoted: str) -> str:
     is dit gewoon hoe het werkt bij bureaus? ... Ik weet het niet."): said back as theirs,
     rather than the not-knowing. Not a question put to the coach."""
     asked = style.questions(message)
-    if len(asked) != 1 or len(asked[0].split()) > 20 or _TO_COACH.search(asked[0]):
+    if len(asked) != 1 or len(asked[0].split()) > 20 or TO_COACH.search(asked[0]):
         return ""
     doubt = any(BARE_NOT_KNOWING.match(s.strip()) for s in style.sentences(message))
     if quoted and not doubt:
@@ -48,7 +48,7 @@ def wondering(message: str, quoted: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
+TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
 
 
 # A clause that asks, though without its question mark: "what else do you do".

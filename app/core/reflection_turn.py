@@ -128,10 +128,8 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
         core = _what_i_find_nl(core) or core
     if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
         return None
-    if lang == "en":
-        core = _OWN_HEDGE_EN.sub("", _en_spelled_out(core))
-    else:
-        core = _main_clause_nl(core) or core
+    # (chat spellings were written out by _tidy)
+    core = _OWN_HEDGE_EN.sub("", core) if lang == "en" else _main_clause_nl(core) or core
     feeling = _feeling_fragment(core, lang)
     if feeling:
         return feeling
