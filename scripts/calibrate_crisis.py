@@ -181,6 +181,11 @@ def main() -> None:
     )
     parser.add_argument("--kernel-c", type=float, default=KERNEL_C)
     parser.add_argument("--gamma", type=float, default=1.0, help="a multiple of 1 / dimensions")
+    parser.add_argument(
+        "--tops",
+        default="1,2",
+        help="how many of a message's pieces may be embedded, the choices tried (comma-separated)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = parser.parse_args()
     examples = load_examples()
@@ -333,13 +338,14 @@ def main() -> None:
     chosen: tuple[float, float, int, float, float, np.ndarray] | None = None
     # The units embedded: each message's `top` most suspicious by the text model.
     keeps = {}
-    for top in (1, 2):
+    tops = tuple(int(t) for t in args.tops.split(","))
+    for top in tops:
         keeps[top] = np.zeros(len(all_units), dtype=bool)
         for i in range(len(examples)):
             span = np.arange(starts[i], starts[i + 1])
             keeps[top][span[np.argsort(-text_units[span])[:top]]] = True
     # One embedded sentence first: on a tie, the cheaper screen is chosen.
-    for top, weight in ((top, weight) for top in (1, 2) for weight in BLENDS):
+    for top, weight in ((top, weight) for top in tops for weight in BLENDS):
         w_text, w_kernel, _ = blend_of(weight)
         units_scores = squash(w_text * text_logit + w_kernel * kernel_dec)
         gated = best(units_scores, keeps[top])

@@ -14,11 +14,18 @@ from app.core import perspective, style
 
 
 @functools.lru_cache(maxsize=2)
-def _dictionary(lang: str) -> frozenset[str]:
+def word_counts(lang: str) -> dict[str, int]:
+    """How often each word of the language's dictionary occurs in its corpus (names added to
+    the Dutch list carry the least count, 50)."""
     from spellchecker import SpellChecker
 
     checker = SpellChecker(language="nl" if lang == "nl" else "en", distance=1)
-    return frozenset(checker.word_frequency.dictionary)
+    return dict(checker.word_frequency.dictionary)
+
+
+@functools.lru_cache(maxsize=2)
+def _dictionary(lang: str) -> frozenset[str]:
+    return frozenset(word_counts(lang))
 
 
 _AGREEMENT = re.compile(r"^(je|jij) (\w+)\b", re.I)

@@ -240,6 +240,8 @@ def _en_clause(turned: str) -> tuple[str, bool] | None:
         if lower[k : k + 1] != ["you"]:
             return None
         return _en_clause(" ".join(words[k:]))
+    if lower[k : k + 2] in (["do", w] for w in ("tend", "always", "often", "usually", "keep")):
+        k += 1  # "you do tend to go quiet": the stress, not the act
     out: list[str] = []
     while k < len(lower) and lower[k] in _EN_LEAD:
         out.append(words[k])

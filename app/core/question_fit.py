@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from app.core.feeling_list import feelings_said
 from app.core.mirror_score import _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
 from app.core.reading import _PLAN, Reading, read
@@ -78,7 +79,10 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return not _met(need[1:], r, message)
     if need in ("past", "present"):
         # A bare feeling ("Boos.") is said back in the past tense, and asked about in it.
-        bare = any(_feeling_fragment(message.strip(), lang) for lang in ("nl", "en"))
+        bare = any(_feeling_fragment(message.strip(), lang) for lang in ("nl", "en")) or any(
+            re.match(r"(Je voelde|Je was|You felt)\b", feelings_said(s, r.lang) or "")
+            for s in re.split(r"(?<=[.!?])\s+", message.strip())
+        )  # "boos en schaamte tegelijk" is said back, and asked about, in the past tense
         past = bool(_PAST_FEELING.search(message)) or bare
         return past if need == "past" else not past
     if need == "person":
@@ -109,6 +113,8 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
             person=r.persons[0] if r.persons else "",
             idiom=r.idioms[0] if r.idioms else "",
             evaluation=r.evaluation,
+            said_by=r.said_by,
+            said_verb=r.said_verb,
         )
         text = text[:1].upper() + text[1:]
         # Filled from the person's words: these follow the story most closely; a person
@@ -140,6 +146,7 @@ _SENTENCE_MARKS = (
     "hesitant",
     "assumed",
     "wished_other",
+    "said_by",
 )
 
 

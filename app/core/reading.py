@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from app.core import reading_marks as marks
+from app.core.feeling_list import feelings_said
 from app.core.feelings import AMBIGUOUS_FEELINGS, ASKABLE, FEELING_NOUNS, FEELINGS
+from app.core.names import capitalise_names
 from app.core.text import wordset
 
 # Feeling verbs and nouns that say the same ("ik schaamde me", "I panicked").
@@ -205,6 +207,8 @@ class Reading:
     assumed: bool = False  # took something for granted, no reason given: "ik dacht dat ze het wist"
     wished_other: bool = False  # wished another had acted: "ik wilde dat hij iets zei"
     held_back: bool = False  # wanted to say or do something, did otherwise, no reason said
+    said_by: str = ""  # the one who said something to the person: "je teamleider", "Petra"
+    said_verb: str = ""  # how: "zei" or "vroeg", "said" or "asked"
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
@@ -238,11 +242,14 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
         for f in FEELINGS[lang]
         if re.search(rf"\b{re.escape(f)}\b", low) and (f not in AMBIGUOUS_FEELINGS or _own(low, f))
     ]
+    listed = _listed(low, lang)
     r.askable = [
-        f for f in r.feelings if f in ASKABLE[lang] and not _negated(low, f) and _own(low, f)
+        f
+        for f in r.feelings
+        if f in ASKABLE[lang] and not _negated(low, f) and (_own(low, f) or f in listed)
     ]
     r.feeling = bool(r.feelings) or bool(re.search(_FEELING_EXTRA[lang], low))
-    r.persons = persons(text, lang)
+    r.persons = persons(capitalise_names(text), lang)
     everything = " ".join([*(earlier or []), text])
     r.other = bool(persons(everything, lang)) or bool(
         re.search(r"\b(hij|zij|hem|haar|ze|he|she|him|her|they)\b", everything.lower())
@@ -258,6 +265,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.fear_ahead = marks.fear_ahead(low)
     r.talk_ahead = marks.talk_ahead(low)
     r.held_back = marks.held_back(low)
+    r.said_by, r.said_verb = marks.said_by(capitalise_names(text), lang)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(marks.WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
@@ -265,9 +273,9 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
     r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
     r.alternative = bool(marks.ALTERNATIVE.search(text))
-    r.feeling_named = any(_own(low, f) and not _negated(low, f) for f in r.feelings) or bool(
-        re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M)
-    )
+    r.feeling_named = any(
+        (_own(low, f) or f in listed) and not _negated(low, f) for f in r.feelings
+    ) or bool(re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M))
     r.inner = r.feeling_named or r.wanted or r.insight or bool(marks.THOUGHT.search(text))
     # a plan told with its how and when ("maandag vraag ik ...", or at length) is concrete
     r.concrete_plan = r.plan and (bool(_CONCRETE.search(text)) or r.words >= 30)
@@ -324,6 +332,17 @@ _OWN_FEELING = (
     r"vooral |mostly |honestly,? )*{f}\b|"
     r"\b(dat|het|dit|that|it) (deed|doet|did|does) (me |mij )?(zo |echt |wel )?{f}\b"
 )
+
+
+def _listed(low: str, lang: str) -> set[str]:
+    """The words of sentences that name feelings as a list ("bit ashamed tbh.", "boos en
+    schaamte tegelijk"): those feelings are the person's."""
+    return {
+        w
+        for s in re.split(r"(?<=[.!?])\s+|\n+", low)
+        if feelings_said(s, lang)
+        for w in re.findall(r"[^\W\d_]+", s)
+    }
 
 
 def _own(low: str, feeling: str) -> bool:

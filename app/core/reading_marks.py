@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import re
 
+from app.core.language_guard import word_counts
+from app.core.text import wordset
+
 # How the person judges what happened, in their own word: "ik vond het echt ambetant", "it was
 # awkward" ("dat maakt het verwarrend" names its reason already). Asked back with that word:
 # "Wat maakte het zo ...?"
 _EVAL_WORDS = {
     "nl": "lastig|moeilijk|raar|vreemd|verwarrend|ambetant|pijnlijk|spannend|eng|zwaar|"
-    "frustrerend|ongemakkelijk|confronterend|jammer|vervelend|oneerlijk|dubbel|fijn|leuk|mooi",
+    "frustrerend|ongemakkelijk|confronterend|jammer|vervelend|oneerlijk|dubbel|fijn|leuk|mooi|"
+    "kinderachtig|lullig|heftig|vernederend|gênant|stressvol|naar",
     "en": "hard|difficult|weird|strange|confusing|awkward|painful|scary|heavy|frustrating|"
-    "uncomfortable|unfair|embarrassing|annoying|tough|odd",
+    "uncomfortable|unfair|embarrassing|annoying|tough|odd|petty|silly|horrible|awful|"
+    "humiliating|stressful|intense",
 }
 _EVAL_LEAD = {
     "nl": r"(?:(?:vind|vond) (?:ik )?(?:het|dat)|(?:het|dat) (?:vind|vond) ik|"
@@ -317,3 +322,69 @@ _PLAIN = {
 def plain(low: str) -> dict[str, bool]:
     """The one-pattern marks of a message: {"unsaid": True, ...}."""
     return {name: bool(pattern.search(low)) for name, pattern in _PLAIN.items()}
+
+
+# Who said something to the person, as the coach says it: "mijn teamleider zei" -> "je
+# teamleider", "toen zei Petra" -> "Petra", "my manager said" -> "your manager". A question
+# can then point at that moment in the person's words: "toen je teamleider dat zei".
+_SAID_ROLES = (
+    r"collega|leidinggevende|teamleider|teamleidster|manager|baas|directeur|chef|klant|cliënt|"
+    r"patiënt|moeder|vader|opdrachtgever|coördinator|begeleider|mentor|planner|"
+    r"colleague|boss|lead|director|client|customer|patient|mother|father|supervisor|nurse|"
+    r"teacher|doctor|coordinator|planner"
+)
+_SAID_DET = r"mijn|mn|m'n|de|onze|die|my|the|our|that"
+_SAID_VERBS = {
+    "nl": r"zei|zegt|riep|vroeg|snauwde|beet|schreef|mailde|appte|reageerde met",
+    "en": r"said|says|asked|told me|shouted|snapped|wrote|emailed|replied|goes",
+}
+_WHO = rf"(?:(?P<det>(?i:{_SAID_DET})) (?P<role>(?i:{_SAID_ROLES}))|(?P<name>[A-Z][a-zà-ÿ]{{2,}}))"
+
+
+def said_by(text: str, lang: str) -> tuple[str, str]:
+    """The one person who said or asked something to the person in this message, and the verb
+    the coach says it with ("zei" or "vroeg"); ("", "") when none or several did."""
+    verbs = _SAID_VERBS[lang]
+    found = []
+    for pattern in (
+        rf"\b{_WHO}(?:, [^,.!?]{{1,40}},)? (?:(?:\w+ ){{0,2}}?)(?:{verbs})\b",
+        rf"\b(?:toen|en|then|and) (?:{verbs}) {_WHO}\b",
+        rf"\b{_WHO}\b[^.!?]{{0,40}}? (?:en )?die (?:{verbs})\b",  # "... Petra langs en die zei"
+    ):
+        for m in re.finditer(pattern, text):
+            if m.group("name"):
+                low = m.group("name").lower()
+                first = (
+                    not text[: m.start("name")].strip()
+                    or text[: m.start("name")].rstrip()[-1] in ".!?"
+                )
+                nl, en = word_counts("nl").get(low, 0), word_counts("en").get(low, 0)
+                common = max(nl, en) > 1000 and not 0 < nl <= 60  # the Dutch list of names
+                if low in _NOT_A_SPEAKER or first and common:
+                    continue  # "Gisteren zei ze": a first word, not a name
+                found.append(m.group("name"))
+            else:
+                own = m.group("det").lower() in ("mijn", "mn", "m'n", "onze", "my", "our")
+                det = {"nl": ("de", "je"), "en": ("the", "your")}[lang][own]
+                found.append(f"{det} {m.group('role').lower()}")
+    if len(set(found)) != 1:
+        return "", ""
+    asked = re.search(rf"\b({_ASKED[lang]})\b", text) and not re.search(
+        rf"\b({_SAID_ONLY[lang]})\b", text
+    )
+    return found[0], _VERB_SAID[lang][bool(asked)]
+
+
+_ASKED = {"nl": "vroeg|vraagt", "en": "asked|asks"}
+_SAID_ONLY = {
+    "nl": "zei|zegt|riep|snauwde|beet|schreef|mailde|appte",
+    "en": "said|says|told me|shouted|snapped|wrote|emailed|replied|goes",
+}
+_VERB_SAID = {"nl": ("zei", "vroeg"), "en": ("said", "asked")}
+
+
+_NOT_A_SPEAKER = wordset(
+    "ik je hij zij ze we wij iemand niemand iedereen het dat die dit toen en maar dus ook "
+    "i you he she it we they someone nobody everyone everybody that this then and but so "
+    "mum dad mam pap"
+)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core import fixed_texts, style, style_advice
+from app.core import fixed_texts, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.language_guard import language_ok
 from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, mirror_score
@@ -29,18 +29,12 @@ from app.core.reflection_turn import (
     _tidy,
     _turn,
 )
+from app.core.statements import MAY_TALK, statements
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
 # "Waar moet ik beginnen." is a question even without its question mark.
-_BARE_QUESTION = re.compile(
-    r"^(waar|wat|hoe|waarom|wie|welke|wanneer)\s+(moet|moeten|kan|kun|kunnen|zal|zou|ga|doe|is|"
-    r"zijn|heb|wil)\b|^(where|what|how|why|who|which|when)\s+(do|does|should|can|could|would|"
-    r"will|is|are|am|was|were|did)\b",
-    re.I,
-)
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
 _THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
-_CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,6 +93,8 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
                 turned = _turn(head, lang, message)
         if turned is None:
             turned = _reason_that_weighs(sentence, lang, message)
+        if turned is None and len(sentence.split()) > MAX_MIRROR_WORDS:
+            found += _later_events(sentence, n, len(said), lang, message)
         tail = _after_but(sentence, lang, message)
         if tail:
             found.append(Candidate(tail, f"clause:{n}", mirror_score(tail, n, len(said), lang)))
@@ -125,25 +121,34 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["not_knowing"], "fixed:not_knowing", 1.0))
     elif reading.pondering:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 1.0))
-    if not found:
-        quoted = quotes.best_quote(message, said, lang)
-        asked = quotes.own_question(message, said)
-        wondered = "" if asked else quotes.wondering(message, quoted)
-        if wondered:
-            found.append(Candidate(ASKS_SELF[lang].format(text=wondered), "asks_self", 0.0))
-        elif quoted:
-            found.append(Candidate(QUOTE[lang].format(text=_tidy(quoted, lang)), "quote", 0.0))
-        elif asked:
-            found.append(Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0))
-        else:
-            found.append(Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0))
+    found = found or [_nothing_to_turn(message, said, lang)]
     return [_as_own_idea(c, lang) for c in _unique(found)[:limit]]
+
+
+def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
+    """No sentence could be said back: a yes to a request to talk, the person's own question,
+    a quote, or a fixed "you are thinking about it"."""
+    if MAY_TALK.match(message.strip()):
+        return Candidate(SHORT_MIRRORS[lang]["may_talk"], "fixed:may_talk", 0.0)
+    quoted = quotes.best_quote(message, said, lang)
+    asked = quotes.own_question(message, said)
+    wondered = "" if asked else quotes.wondering(message, quoted)
+    if wondered:
+        return Candidate(ASKS_SELF[lang].format(text=wondered), "asks_self", 0.0)
+    if quoted:
+        return Candidate(QUOTE[lang].format(text=_tidy(quoted, lang)), "quote", 0.0)
+    if asked:
+        return Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0)
+    return Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0)
 
 
 # A first step that only announces what was said: "en ik zei toen, en ik hoor het mezelf ...".
 _SAID_NOTHING_YET = re.compile(
     r"\b(zei|zeg|vroeg|dacht|riep|said|say|asked|thought|told him|told her)( toen| then| nog)?\W*$",
     re.I,
+)
+_AND_SUBJECT = re.compile(
+    r",?\s+(?:and|en)\s+(?=(?:my|his|her|their|he|she|they|mijn|m'n|mn|hij|zij|ze|toen)\b)", re.I
 )
 _LONG_SPLIT = re.compile(r",?\s+(?:en dan|en daarna|and then)\s+|,\s+(?:en|and)\s+", re.I)
 
@@ -231,25 +236,6 @@ def corrected(message: str) -> str:
     if _FLIP.match(rest.strip()):
         return text  # "Nee, eigenlijk wel." turns the whole sentence around: kept as said
     return rest[:1].upper() + rest[1:]
-
-
-def statements(message: str) -> list[str]:
-    """The person's statements: sentences that are not questions, greetings or thanks."""
-    out = []
-    for sentence in style.sentences(message):
-        if (
-            style.questions(sentence)
-            or _CLOSING_ONLY.match(sentence)
-            or _BARE_QUESTION.match(_LEADING.sub("", sentence.strip()))
-            or (_WHY_HEAD.match(sentence.strip()) and len(sentence.split()) <= 6)
-        ):
-            continue
-        out.append(sentence)
-    return out
-
-
-# "Waarom ik niks zei..." heads what follows: no statement of its own.
-_WHY_HEAD = re.compile(r"^(waarom|why) (ik|i)\b", re.I)
 
 
 # A sentence that cannot stand on its own when said back: it opens with a word that points back
@@ -342,6 +328,18 @@ _CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+(?=(?:maar|but|want|omdat|because)\b)"
 _AND = re.compile(r"^\W*(en|and)\s+", re.I)
 
 
+def _later_events(sentence: str, n: int, count: int, lang: str, message: str) -> list[Candidate]:
+    """The events after "and" in a long sentence that cannot be said back whole: "we had a big
+    handover this morning and my charge nurse Alison pulled me up ..."."""
+    out = []
+    for part in _AND_SUBJECT.split(sentence)[1:]:
+        said_part = _turn(part, lang, message)
+        if said_part:
+            score = mirror_score(said_part, n, count, lang) - 0.1
+            out.append(Candidate(said_part, f"clause:{n}", score))
+    return out
+
+
 def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
     """Two short neighbouring sentences together: "Je klapte dicht. Je kon niks meer bedenken."""
     out = []
@@ -355,8 +353,16 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         words = len(first.text.split()) + len(second.text.split())
         if words <= 18:
             score = max(first.score, second.score) + 0.3
-            out.append(Candidate(f"{first.text} {second.text}", f"said:{n}+{n + 1}", score))
+            text = f"{first.text} {second.text}"
+            frame = _FEELING_FRAME.match(first.text)
+            if frame and second.text.startswith(frame.group(0)):  # "Je was boos en ook verdrietig."
+                rest = second.text[len(frame.group(0)) :]
+                text = f"{first.text[:-1]} {'en' if lang == 'nl' else 'and'} {rest}"
+            out.append(Candidate(text, f"said:{n}+{n + 1}", score))
     return out
+
+
+_FEELING_FRAME = re.compile(r"^(Je (was|bent|voelde je|voelt je|voelde|voelt)|You (felt|feel)) ")
 
 
 def _first_clause(text: str, lang: str) -> str | None:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 from app.core import perspective
+from app.core.feeling_list import feelings_said
 from app.core.language_guard import language_ok
+from app.core.names import capitalise_names
 from app.core.reading import AMBIGUOUS_FEELINGS, FEELING_NOUNS, FEELINGS
-from app.core.text import wordset
+from app.core.text import en_spelled_out, wordset
 
 MAX_MIRROR_WORDS = 20
 MIN_MIRROR_WORDS = 3
@@ -126,8 +128,10 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
         return None  # "Waarom voel ik me zo verantwoordelijk, maar ...": a question, unmarked
     if lang == "nl":
         core = _what_i_find_nl(core) or core
-    if _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
-        return None
+    # "mostly embarrassed tbh": a feeling, not an addition
+    listed = _feeling_fragment(core, lang) or feelings_said(core, lang)
+    if listed or _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
+        return listed
     # (chat spellings were written out by _tidy)
     core = _OWN_HEDGE_EN.sub("", core) if lang == "en" else _main_clause_nl(core) or core
     feeling = _feeling_fragment(core, lang)
@@ -158,7 +162,11 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     return turned
 
 
-_ASKS_WHY = re.compile(r"^(waarom|why|hoe kan|hoe komt|how can|how could|how come)\b", re.I)
+_ASKS_WHY = re.compile(
+    r"^(waarom|why|hoe kan|hoe komt|how can|how could|how come|can i|could i|may i|kan ik|"
+    r"mag ik)\b",
+    re.I,
+)
 _WEEKDAYS_EN = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|june|july|august|september|october|november|december)\b"
@@ -167,13 +175,13 @@ _WEEKDAYS_EN = re.compile(
 
 def _tidy(text: str, lang: str) -> str:
     """Chat spellings written out: "s middags" -> "'s middags", "friday" -> "Friday", "didnt" ->
-    "didn't"; a short aside in brackets ("met kees (broer)") left out."""
-    text = re.sub(r"\s*\([^()]{1,30}\)", "", text)
+    "didn't", "teamleider petra" -> "teamleider Petra"; an aside in brackets left out."""
+    text = capitalise_names(re.sub(r"\s*\([^()]{1,30}\)", "", text))
     if lang == "nl":
         text = re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text))
         return re.sub(r"(?<![\w'’])s (middags|avonds|ochtends|nachts|morgens)\b", r"'s \1", text)
     text = _WEEKDAYS_EN.sub(lambda m: m.group(1).capitalize(), text)
-    return _en_spelled_out(text)
+    return en_spelled_out(text)
 
 
 _VERB_FIRST = re.compile(
@@ -300,33 +308,6 @@ def _names_feeling(text: str, lang: str) -> bool:
         if f not in AMBIGUOUS_FEELINGS or re.search(_FEELS_BEFORE + re.escape(f) + r"\b", low):
             return True
     return False
-
-
-# Chat spellings without the apostrophe, written out before a sentence is turned.
-_EN_CONTRACTIONS = {
-    "im": "I'm",
-    "ive": "I've",
-    "dont": "don't",
-    "didnt": "didn't",
-    "doesnt": "doesn't",
-    "cant": "can't",
-    "wont": "won't",
-    "isnt": "isn't",
-    "wasnt": "wasn't",
-    "thats": "that's",
-    "couldnt": "couldn't",
-    "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't",
-}
-
-
-def _en_spelled_out(text: str) -> str:
-    return re.sub(
-        r"\b(" + "|".join(_EN_CONTRACTIONS) + r")\b",
-        lambda m: _EN_CONTRACTIONS[m.group(1).lower()],
-        text,
-        flags=re.I,
-    )
 
 
 # Said with "voelen", not "zijn": "Je voelde je beroerd", not "Je was beroerd".

@@ -43,3 +43,41 @@ def join_tokens(tokens: list[str]) -> str:
         else:
             text += f" {tok}"
     return text
+
+
+# Chat spellings without the apostrophe, written out before a sentence is turned.
+_EN_CONTRACTIONS = {
+    "im": "I'm",
+    "bc": "because",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "ive": "I've",
+    "dont": "don't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "cant": "can't",
+    "wont": "won't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "thats": "that's",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+}
+
+
+def en_spelled_out(text: str) -> str:
+    text = re.sub(
+        r"\b(" + "|".join(_EN_CONTRACTIONS) + r")\b",
+        lambda m: _EN_CONTRACTIONS[m.group(1).lower()],
+        text,
+        flags=re.I,
+    )
+    return _ITS.sub(lambda m: m.group(1) + "'s ", text)  # "its a printer" -> "it's a printer"
+
+
+_ITS = re.compile(
+    r"\b([Ii]t)s (?=(a|an|the|not|so|just|been|ok|okay|fine|all|only|my|your|like|really|too|"
+    r"still|never|always|what|how|because|hard|weird)\b)"
+)

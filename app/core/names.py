@@ -1,0 +1,94 @@
+"""First names typed in lower case ("ik zei tegen petra", "told declan"), capitalised when the
+coach says them back.
+
+Role: people type fast and in lower case; a mirror that says "je teamleider petra" or "you
+told declan" reads as careless. A word is taken for a name only where a name stands (after a
+role, "collega dewi", "mevrouw van der sluis"; after a word that points at a person, "met sanne",
+"to declan"; or before what a person does, "jeroen zei") and only when the dictionaries know it
+as a name or barely know it (the Dutch list adds first names with the lowest count; in English
+a common word like "mark" is left alone).
+Must not: capitalise a word it cannot place as a name; change anything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.feelings import FEELING_NOUNS, FEELINGS
+from app.core.language_guard import word_counts
+from app.core.text import wordset
+
+_ROLES = (
+    r"collega|teamleider|leidinggevende|manager|baas|chef|directeur|mentor|stagiair|stagiaire|"
+    r"buurvrouw|buurman|meneer|mevrouw|juf|meester|cliënt|client|patiënt|patient|klant|"
+    r"planner|coördinator|coordinator|assistent|assistant|supervisor|lead|boss|mate|colleague|"
+    r"nurse|sister|doctor|dokter|dr|mr|mrs|ms|miss|sir|zoon|dochter|vriendin|vriend|"
+    r"partner|vrouw|man|broer|zus"
+)
+_BEFORE = (
+    r"met|naar|tegen|aan|van|voor|bij|en|dat|toen|of|to|with|at|from|told|asked|called|and|"
+    r"that|when|tell|ask|call|emailed|mailde|belde|appte|say|says|zeg|zegt"
+)
+_AFTER = (
+    r"zei|zegt|vroeg|vraagt|riep|kwam|komt|keek|kijkt|liep|stond|zat|deed|doet|heeft|had|was|"
+    r"is|wilde|wil|moest|kon|belde|mailde|appte|reageerde|begon|zag|snapte|vond|werd|"
+    r"said|says|asked|came|looked|had|has|was|is|wanted|told|called|emailed|replied|"
+    r"started|just|did|does|didn't|doesn't|won't|would|will|thinks|thought|needs|moet|gaat"
+)
+# Only English: the Dutch list holds many rare words at the names' count ("tegen selfservice,")
+_TO = r"told|asked|to|with"
+_TUSSEN = r"(?:(?:van der|van den|van|de|den|ter|ten)\s+)?"
+_SLOT = re.compile(  # a lookahead, so that the slots of neighbouring words overlap
+    rf"(?=(?:\b(?P<role>{_ROLES})\s+{_TUSSEN}(?P<a>[a-zà-ÿ][a-zà-ÿ'-]+)\b)|"
+    rf"(?:\b(?:{_BEFORE})\s+(?P<b>[a-zà-ÿ][a-zà-ÿ'-]+)\s+(?:{_AFTER})\b)|"
+    rf"(?:\b(?:{_TO})\s+(?P<d>[a-zà-ÿ][a-zà-ÿ'-]+)(?=\s*[,.!?;]|\s*$))|"
+    rf"(?:(?:^|[.!?]\s+)(?P<c>[a-zà-ÿ][a-zà-ÿ'-]+)\s+(?:{_AFTER})\b))",
+    re.I,
+)
+# Never a name, however rarely a dictionary sees them.
+_NOT_NAMES = wordset(
+    "ik je jij hij zij ze we wij jullie u men die dat dit het de een er iemand niemand iedereen "
+    "alles niks niets mijn mn m'n zijn haar hun ons onze i you he she it we they someone nobody "
+    "everyone everybody anyone somebody this that there who what my his her their our mum mom "
+    "dad mam pap mama papa ma pa baas boss manager iets wie wat waar maar ook nog wel dan toen "
+    "gewoon echt even alleen zelf dus want omdat thats dont im ive cant didnt wont isnt wasnt "
+    "doesnt couldnt wouldnt shouldnt youre theyre idk tbh lol"
+)
+_FEELING_WORDS = frozenset(
+    w for table in (FEELINGS, FEELING_NOUNS) for words in table.values() for w in words
+)
+
+
+def _a_name(word: str, how: str) -> bool:
+    """Rare enough to be a name where a name stands: the Dutch list holds first names at its
+    lowest count (50) and most words far above it. `how`: "role" (after a role, where a word
+    neither list knows is a name too), "verb" (before what a person does), "to" (only the word
+    before says that a person stands there)."""
+    low = word.lower()
+    if low in _NOT_NAMES or low in _FEELING_WORDS or len(low) < 3:
+        return False
+    nl, en = word_counts("nl").get(low, 0), word_counts("en").get(low, 0)
+    if (
+        re.search(r"[tpk]je$", low)
+        or nl == 0
+        and (en == 0 and how != "role" or re.search(r"(ed|ing|ly)$", low))
+    ):
+        return False  # "dat fietsertje was", "my manager praised her"
+    if how == "to":
+        return 0 < nl <= 60 and en < 1000
+    return (0 < nl <= 60 or nl == 0) and en < 4000
+
+
+def capitalise_names(text: str) -> str:
+    """`text` with the lower-case first names it places capitalised."""
+    found = set()
+    for m in _SLOT.finditer(text):
+        word = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        if not word or not word.islower():
+            continue
+        how = "role" if m.group("a") else "to" if m.group("d") else "verb"
+        if _a_name(word, how):
+            found.add(word)
+    for word in found:
+        text = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", word.capitalize(), text)
+    return text

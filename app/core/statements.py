@@ -1,0 +1,55 @@
+"""The person's statements: the sentences of a message that say something, not ask or greet.
+
+Role: split a message into what can be said back (app/core/reflection.py) and read one by one
+(app/core/question_fit.py): questions, greetings and thanks left out, a feeling hedged with a
+question mark ("boos? ja.") kept; a request to talk ("mag ik iets kwijt?") recognised.
+Must not: turn or change a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core import style
+from app.core.feeling_list import feelings_said
+from app.core.reflection_turn import _LEADING
+
+_BARE_QUESTION = re.compile(
+    r"^(waar|wat|hoe|waarom|wie|welke|wanneer)\s+(moet|moeten|kan|kun|kunnen|zal|zou|ga|doe|is|"
+    r"zijn|heb|wil)\b|^(where|what|how|why|who|which|when)\s+(do|does|should|can|could|would|"
+    r"will|is|are|am|was|were|did)\b|^(can|could|may) i\b|^(kan|mag) ik\b",
+    re.I,
+)
+# "Mag ik iets kwijt over mijn werk?", "can I talk about something": asks leave to begin.
+MAY_TALK = re.compile(
+    r"^(hoi|hallo|hi|hey|hello)?\W*((mag|kan) ik|(can|could|may) i)\s+(hier\s+|even\s+|just\s+)?"
+    r"(iets|wat|something|talk|praten|vertellen|tell|share|vent|kwijt|het)\b[^.!?]*[?.!]*$",
+    re.I,
+)
+_CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
+_TAKEN_BACK = re.compile(
+    r"^\W*(of nee|nee,? (dat is|dat's) te|nou nee|nee eigenlijk niet|no,? (that's|thats) too|"
+    r"or no|actually no|not really|well no)\b",
+    re.I,
+)
+# "Waarom ik niks zei..." heads what follows: no statement of its own.
+_WHY_HEAD = re.compile(r"^(waarom|why) (ik|i)\b", re.I)
+
+
+def statements(message: str) -> list[str]:
+    """The person's statements: sentences that are not questions, greetings or thanks."""
+    out = []
+    parts = style.sentences(message)
+    for n, sentence in enumerate(parts):
+        hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en"))  # "boos? ja."
+        if hedged and n + 1 < len(parts) and _TAKEN_BACK.match(parts[n + 1]):
+            continue  # "schaamte denk ik? of nee dat is te sterk."
+        if (
+            (style.questions(sentence) and not hedged)
+            or _CLOSING_ONLY.match(sentence)
+            or _BARE_QUESTION.match(_LEADING.sub("", sentence.strip()))
+            or (_WHY_HEAD.match(sentence.strip()) and len(sentence.split()) <= 6)
+        ):
+            continue
+        out.append(sentence)
+    return out

@@ -1,0 +1,83 @@
+"""Feelings named as a list ("bit ashamed tbh", "boos en schaamte tegelijk") are said back as the
+person's feeling, and only a message made of nothing else is; a long sentence of two events
+joined by "and" gives its second event as a mirror."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.feeling_list import feelings_said
+from app.core.reading import read
+from app.core.reflection import mirrors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        ("bit ashamed tbh.", "en", "You felt a bit ashamed."),
+        ("but also still a bit cross with her?", "en", "You're also still a bit cross with her."),
+        ("mostly embarrassed tbh", "en", "You felt mostly embarrassed."),
+        ("relief mostly, and a bit of guilt", "en", "You felt mostly relief and a bit of guilt."),
+        ("boos en schaamte tegelijk denk ik.", "nl", "Je voelde boosheid en schaamte tegelijk."),
+        (
+            "trots en ook een beetje beschaamd tegelijk?",
+            "nl",
+            "Je was trots en ook een beetje beschaamd tegelijk.",
+        ),
+        ("boos op mezelf vooral", "nl", "Je was vooral boos op jezelf."),
+        ("gekwetst eigenlijk", "nl", "Je voelde je eigenlijk gekwetst."),
+        ("nog steeds boos", "nl", "Je bent nog steeds boos."),
+    ],
+)
+def test_a_list_of_feelings_is_said_back(text: str, lang: str, said: str) -> None:
+    assert feelings_said(text, lang) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I was angry", "en"),  # a sentence: turned the ordinary way
+        ("het project is kapot", "nl"),
+        ("boos op de planning", "nl"),  # at something it cannot turn: not said back
+        ("angry with the rota and the whole place", "en"),
+        ("maar", "nl"),
+        ("tbh", "en"),
+        ("boos en jaloers", "en"),  # words of the other language
+    ],
+)
+def test_anything_else_is_not_a_list_of_feelings(text: str, lang: str) -> None:
+    assert feelings_said(text, lang) is None
+
+
+def test_a_hedged_feeling_with_a_question_mark_is_said_back_with_the_other() -> None:
+    message = (
+        "bit ashamed tbh. but also still a bit cross with her? like she didn't have to do it in "
+        "front of the whole handover, the new girl was standing right there. so both I guess"
+    )
+    reading = read(message, "en")
+    assert reading.askable == ["ashamed"] and reading.feeling_named
+    best = mirrors(message, "en", reading)[0].text
+    assert best == "You felt a bit ashamed, but you're still a bit cross with her."
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "we had a big handover this morning and my charge nurse Alison pulled me up about a "
+            "missed obs chart in front of everyone",
+            "en",
+            "Your charge nurse Alison pulled you up about a missed obs chart in front of everyone.",
+        ),
+        (
+            "vanochtend hadden we de weekstart met het hele team en mijn leidinggevende Karin "
+            "begon ineens over mijn ziekteverzuim waar iedereen bij zat",
+            "nl",
+            "Je leidinggevende Karin begon ineens over je ziekteverzuim waar iedereen bij zat.",
+        ),
+    ],
+)
+def test_a_long_sentence_of_two_events_gives_the_second(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert mirrors(message, lang, read(message, lang))[0].text == mirror

@@ -1,0 +1,94 @@
+"""Lower-case first names are capitalised where a name stands, and nothing else is; the one
+person who said something to the person is found for "toen je teamleider dat zei"; a request
+to talk gets a yes, not a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.names import capitalise_names
+from app.core.reading import read
+from app.core.reading_marks import said_by
+from app.core.reflection import mirrors
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "toen kwam mijn teamleider petra langs voor controle",
+            "toen kwam mijn teamleider Petra langs voor controle",
+        ),
+        (
+            "mijn collega dewi moest twee kamers overnemen",
+            "mijn collega Dewi moest twee kamers overnemen",
+        ),
+        (
+            "you're not going to go to declan, life's too short",
+            "you're not going to go to Declan, life's too short",
+        ),
+        ("en jeroen zei toen dat het niet kon", "en Jeroen zei toen dat het niet kon"),
+        ("say kyle needs thicker skin", "say Kyle needs thicker skin"),
+    ],
+)
+def test_a_name_where_a_name_stands_is_capitalised(text: str, written: str) -> None:
+    assert capitalise_names(text) == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ging naar huis en toen was het stil",
+        "you told mark it was fine",  # a common word: left alone
+        "dat fietsertje was echt dichtbij",
+        "my manager praised her for it",
+        "zaterdag had ik een klant",
+        "de meneer in het bed",
+        "I went to bed.",
+        "with context.",
+    ],
+)
+def test_anything_else_stays_as_typed(text: str) -> None:
+    assert capitalise_names(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "who"),
+    [
+        (
+            "dinsdag kwam mijn teamleider Petra langs en die zei dat ik niet moest kletsen",
+            "nl",
+            ("je teamleider", "zei"),
+        ),
+        ("toen zei Jeroen dat het niet kon", "nl", ("Jeroen", "zei")),
+        ("de klant vroeg of het sneller kon", "nl", ("de klant", "vroeg")),
+        ("yesterday my manager said my numbers were the worst", "en", ("your manager", "said")),
+        ("Sandra said I should have known.", "en", ("Sandra", "said")),
+        ("My manager said it was fine, and then Dave said no", "en", ("", "")),  # two people
+        ("Gisteren zei ze dat het niet kon", "nl", ("", "")),  # a first word, not a name
+        ("I said nothing", "en", ("", "")),
+    ],
+)
+def test_the_one_who_said_something(text: str, lang: str, who: tuple[str, str]) -> None:
+    assert said_by(text, lang) == who
+
+
+def test_the_question_names_who_said_it() -> None:
+    from app.core.question_fit import template_questions
+
+    message = (
+        "so yesterday in the team huddle my manager said my numbers were the worst on the floor."
+    )
+    asked = [c.text for c in template_questions(read(message, "en"), message, 2, "en")]
+    assert "What went through your mind when your manager said that?" in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        ("can I talk about something from work", "en", "Of course."),
+        ("mag ik iets kwijt over mijn werk?", "nl", "Dat kan zeker."),
+    ],
+)
+def test_a_request_to_talk_gets_a_yes(message: str, lang: str, mirror: str) -> None:
+    assert mirrors(message, lang, read(message, lang))[0].text == mirror
