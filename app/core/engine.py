@@ -381,6 +381,6 @@ def _asked_again(asked: list[str], lang: str) -> str:
         return ""
     last = asked[-1]
     lead = _AGAIN_LEAD[lang]
-    if last.startswith(lead):
-        return ""
+    if last.startswith(lead) or last in question_fit.generic():
+        return ""  # "Wat raakt je hier het meest in?" twice in a row is no follow-up
     return lead + last[:1].lower() + last[1:]

@@ -23,6 +23,7 @@ from app.core.engine_base import (
     Event,
     _in_turn,
 )
+from app.core.names import capitalise_names
 from app.core.phases import CycleState
 from app.core.records import StateChange
 from app.core.reflection_quotes import TO_COACH
@@ -66,6 +67,34 @@ def _weighed_options(text: str) -> str | None:
         words = len(question.split())
         if 4 <= words <= 30:
             return re.sub(r"[“”\"]", "", question[:1].upper() + question[1:])
+    return _options_told(text)
+
+
+# Two options told without a question mark after the request: "wat zou jij doen? naar hans toe
+# of laten rusten.", "like do i bring it up with tom or is that making a big thing out of nothing"
+_ASKS_SELF_FORM = re.compile(
+    r"^(moet ik|zal ik|ga ik|kan ik|do i|should i|shall i|can i|am i)\b", re.I
+)
+_SHORT_PAIR = re.compile(r"^[^\W\d_]+( [^\W\d_']+){0,5} (of|or) [^\W\d_]+( [^\W\d_']+){0,6}$")
+_SUBJECT = re.compile(
+    r"^(ik|i|je|jij|we|wij|hij|zij|ze|het|dat|dit|er|it|that|this|he|she|they|you|there)\b", re.I
+)
+_LEAD = re.compile(r"^(like|so|dus|maar|but|and|en|ok|oké|oke)[,\s]+", re.I)
+
+
+def _options_told(text: str) -> str | None:
+    for sentence in style.sentences(text):
+        plain = _LEAD.sub("", sentence.strip().rstrip(".!…")).strip()
+        if "?" in plain or not _OR.search(plain) or not 4 <= len(plain.split()) <= 25:
+            continue
+        pair = _SHORT_PAIR.match(plain) and not _SUBJECT.match(plain)  # "ik weet niet of ..."
+        if _ASKS_SELF_FORM.match(plain) or pair:
+            # "... of gewoon laten rusten, ze zegt er niks over dus ...": the options alone
+            options = _OR.search(plain)
+            comma = plain.find(", ", options.end()) if options else -1
+            plain = plain[:comma] if comma > 0 else plain
+            said = capitalise_names(re.sub(r"\bi\b", "I", plain))
+            return said[:1].upper() + said[1:] + "?"
     return None
 
 

@@ -90,7 +90,9 @@ _STOP_PHRASE = re.compile(
 # koken", "top. ik moet zo weer beginnen, bedankt voor het meedenken", "cheers for this ...
 # right, off to bed".
 _THANKS_FOR = re.compile(
-    r"\b(dank (je|u)( wel)?|dankjewel|bedankt|merci|thanks|thank you|cheers|ta)\b", re.I
+    r"\b(dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers|"
+    r"ta)\b",
+    re.I,
 )
 _GOING = re.compile(
     r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
@@ -107,19 +109,31 @@ _GOING = re.compile(
 
 
 _NIGHT = re.compile(r"\b(good ?)?(night|nite)\W*$", re.I)
+# Leave taken in so many words: "doei", "fijne avond!", "bye!", "take care".
+_FAREWELL = re.compile(
+    r"\b(doei|doeg|dag dag|tot ziens|tot de volgende|fijne (avond|dag|middag|nacht|week|"
+    r"weekend|zondag)|prettige (avond|dag)|bye|bye bye|see you|take care|have a (good|nice) "
+    r"(evening|night|day|weekend)|ik ga (nu |maar |even )*(m'n|mijn|mn) (bed|nest) in|"
+    r"(going|off) to (go )?(home|make dinner|cook|get dinner)|"
+    r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
+    r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
+    r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful))\b",
+    re.I,
+)
 
 
 def says_goodbye(sentence: str) -> bool:
     """A sentence of a closing message that only takes leave: "Ik ga nu koken, ben kapot.",
     "Right, off to bed.", "Cheers for this, didn't think I'd say this much."."""
-    return bool(_GOING.search(sentence) or _THANKS_FOR.search(sentence) or _NIGHT.search(sentence))
+    return any(p.search(sentence) for p in (_GOING, _THANKS_FOR, _NIGHT, _FAREWELL))
 
 
 def _thanks_and_goodbye(text: str) -> bool:
     """A short last message that thanks and leaves (or says the talk helped), no question."""
     if len(text.split()) > 30 or "?" in text:
         return False
-    return bool(_THANKS_FOR.search(text) and (_GOING.search(text) or _NIGHT.search(text)))
+    leaving = _GOING.search(text) or _NIGHT.search(text) or _FAREWELL.search(text)
+    return bool(_THANKS_FOR.search(text) and leaving)
 
 
 def wants_to_stop(text: str) -> bool:

@@ -27,7 +27,8 @@ _ROLES = (
 )
 _BEFORE = (
     r"met|naar|tegen|aan|van|voor|bij|en|dat|toen|of|to|with|at|from|told|asked|called|and|"
-    r"that|when|tell|ask|call|emailed|mailde|belde|appte|say|says|zeg|zegt"
+    r"that|when|tell|ask|call|emailed|mailde|belde|appte|say|says|zeg|zegt|think|denk|hope|"
+    r"hoop|guess|because|omdat|want|als|if|but|maar"
 )
 _AFTER = (
     r"zei|zegt|vroeg|vraagt|riep|kwam|komt|keek|kijkt|liep|stond|zat|deed|doet|heeft|had|was|"

@@ -52,6 +52,12 @@ def templates() -> tuple[Template, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def generic() -> frozenset[str]:
+    """The questions that need nothing of the message: asked once, never asked again."""
+    return frozenset(t.text for t in templates() if not any(n[0] != "!" for n in t.needs))
+
+
+@functools.lru_cache(maxsize=1)
 def _by_source() -> dict[str, Template]:
     return {f"template:{t.id}": t for t in templates()}
 

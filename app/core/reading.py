@@ -62,8 +62,9 @@ _INSIGHT = re.compile(
     re.I,
 )
 _PLAN = re.compile(
-    r"\b(ik ga|ga ik|ik wil voortaan|volgende keer|voortaan|ik neem me voor|mijn voornemen|"
-    r"ik probeer|morgen|volgende week|ik spreek af|ik plan|ik ga proberen|"
+    # "en dan ga ik thuis zitten mokken": what follows when it happens, not a plan
+    r"\b(ik ga|(?<!\bdan )ga ik|ik wil voortaan|volgende keer|voortaan|ik neem me voor|"
+    r"mijn voornemen|ik probeer|morgen|volgende week|ik spreek af|ik plan|ik ga proberen|"
     r"i will|i'll|next time|from now on|i'm going to|i am going to|i plan to|tomorrow|"
     r"next week|i'll try|i want to (talk|ask|tell|speak|propose)|"
     r"ik wil (hem |haar |\w+ )?(eerst |gewoon |morgen )?(\w+ ){0,3}(vragen|voorstellen|aanspreken|"
@@ -93,7 +94,10 @@ _SHORT_ACK = re.compile(
     r"ja klopt|yes|yeah|right|exactly|indeed|true|that's right|"
     r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it)\b"
     r"(?!.*\b(ik|i|we|wij|hij|zij|ze|he|she|they|maar|but|niet|not|geen|no)\b)"
-    r"[\s.!,]*(\w+[\s.!,]*){0,3}$",
+    # what may follow is more of the same ("ja, dat klopt wel", "yeah, exactly"), not an answer
+    r"[\s.!,]*((precies|helemaal|wel|zo|echt|inderdaad|klopt|ja|jawel|zeker|dat|is|het|"
+    r"eigenlijk|ook|hoor|haha|exactly|totally|right|yes|yeah|that|it|true|absolutely|sure|"
+    r"definitely|yep|spot on)[\s.!,]*){0,3}$",
     re.I,
 )
 # The message tells what someone else did, said or wanted, or wonders about it: only then does

@@ -29,7 +29,7 @@ from app.core.reflection_turn import (
     _tidy,
     _turn,
 )
-from app.core.statements import MAY_TALK, statements
+from app.core.statements import MAY_TALK, key_words, statements
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
 # "Waar moet ik beginnen." is a question even without its question mark.
@@ -130,12 +130,18 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
     a quote, or a fixed "you are thinking about it"."""
     if MAY_TALK.match(message.strip()):
         return Candidate(SHORT_MIRRORS[lang]["may_talk"], "fixed:may_talk", 0.0)
+    echo = key_words(message)
+    if echo:
+        return Candidate(echo, "echo", 0.0)
     quoted = quotes.best_quote(message, said, lang)
     asked = quotes.own_question(message, said)
     wondered = "" if asked else quotes.wondering(message, quoted)
     if wondered:
         return Candidate(ASKS_SELF[lang].format(text=wondered), "asks_self", 0.0)
     if quoted:
+        # "gezien worden denk ik. en hulp natuurlijk haha" -> "... denk ik. En hulp natuurlijk"
+        quoted = re.sub(r"([.!?]\s+)(\w)", lambda m: m.group(1) + m.group(2).upper(), quoted)
+        quoted = re.sub(r",?\s+\b(haha+|hihi|lol|xd)\b", "", quoted, flags=re.I).strip()
         return Candidate(QUOTE[lang].format(text=_tidy(quoted, lang)), "quote", 0.0)
     if asked:
         return Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0)

@@ -53,3 +53,24 @@ def statements(message: str) -> list[str]:
             continue
         out.append(sentence)
     return out
+
+
+_NO_ECHO = re.compile(
+    r"\b(ik|je|jij|hij|zij|ze|we|wij|het|dat|dit|er|i|you|he|she|they|it|that|this|there|wat|"
+    r"hoe|waarom|wie|waar|wanneer|welke|what|how|why|who|where|when|which|nee|no|ok|oké|oke|"
+    r"hmm+|amai|allez|ha|yeah|nou|oh|pff+|tja|wow|god|jeez|thats|its|dats|da's|that's|it's)\b",
+    re.I,
+)
+
+
+def key_words(message: str) -> str:
+    """A short answer of a few key words, no one in it ("ja. gehoord worden denk ik"), said
+    back as it is: "Gehoord worden."."""
+    text = re.sub(r"^\W*(ja|yes|yeah|nou|well)\W+", "", message.strip(), flags=re.I)
+    text = re.sub(r",?\s*\b(denk ik|i think|i guess|haha+|lol|natuurlijk|ofzo)\b", "", text)
+    parts = [p.strip(" ,") for p in re.split(r"[.!…]+", text) if p.strip(" ,")]
+    words = " ".join(parts).split()
+    if not parts or not 1 <= len(words) <= 6 or "?" in text or _NO_ECHO.search(text):
+        return ""
+    said = ", ".join(parts)
+    return said[:1].upper() + said[1:] + "."

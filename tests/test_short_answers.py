@@ -1,0 +1,95 @@
+"""Short answers and closings as people type them: a thank-you with "doei" or "fijne avond"
+ends the talk; two options told without a question mark are handed back as the person's own
+question; a few key words are said back as they are; "ja." followed by an answer is an answer;
+"dan ga ik thuis zitten mokken" is no plan; a generic question is not asked twice in a row."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.engine import _asked_again
+from app.core.engine_advice import _weighed_options
+from app.core.intents import wants_to_stop
+from app.core.reading import read
+from app.core.statements import key_words
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "dankje, dit hielp echt. ik ga nu mijn tas inpakken, fijne avond!",
+        "oke ik ga m'n bed in, morgen vroege dienst. dankje he dit hielp echt. doei!",
+        "bedankt he. had niet gedacht dat dit wat zou doen maar ik ben wel rustiger nu. doei",
+        "fijn, bedankt. voel me wat lichter. fijne avond!",
+        "thanks, that's actually helped a lot. going to go home, have a cup of tea. cheers",
+    ],
+)
+def test_a_thank_you_with_a_farewell_ends_the_talk(message: str) -> None:
+    assert wants_to_stop(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "fijne avond gehad met het team, maar de volgende ochtend ging het mis",
+        "dankje zei ze, en toen liep ze weg. ik voelde me zo klein",
+        "thanks to her I felt better, but what do I do with Tom?",
+    ],
+)
+def test_a_farewell_word_inside_the_story_does_not(message: str) -> None:
+    assert not wants_to_stop(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "wat zou jij doen? naar hans toe of laten rusten. is al een week geleden he",
+            "Naar hans toe of laten rusten?",
+        ),
+        (
+            "what would you do though? like do i bring it up with tom or is that making a big "
+            "thing out of nothing",
+            "Do I bring it up with tom or is that making a big thing out of nothing?",
+        ),
+        (
+            "wat zou jij doen met Ingrid? moet ik er zelf over beginnen of gewoon laten rusten, "
+            "ze zegt er niks over",
+            "Moet ik er zelf over beginnen of gewoon laten rusten?",
+        ),
+        ("wat zou jij doen? ik weet niet of ik het moet zeggen.", None),
+    ],
+)
+def test_options_told_without_a_question_mark(message: str, asked: str | None) -> None:
+    assert _weighed_options(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "echo"),
+    [
+        ("ja. gehoord worden denk ik", "Gehoord worden."),
+        ("gezien worden denk ik. en hulp natuurlijk haha", "Gezien worden, en hulp."),
+        ("hmm. amai ja", ""),
+        ("ha. yeah. thats the job", ""),
+        ("wat nu", ""),
+        ("ik weet het niet", ""),
+    ],
+)
+def test_a_few_key_words_are_said_back(message: str, echo: str) -> None:
+    assert key_words(message) == echo
+
+
+def test_yes_with_an_answer_is_an_answer() -> None:
+    assert not read("ja. gehoord worden denk ik", "nl").ack
+    assert read("Ja, dat klopt wel.", "nl").ack
+
+
+def test_what_follows_when_it_happens_is_no_plan() -> None:
+    message = "bij mijn vorige baas ging het ook zo. en dan ga ik thuis zitten mokken"
+    assert not read(message, "nl").plan
+    assert read("morgen ga ik naar hem toe", "nl").plan
+
+
+def test_a_generic_question_is_not_asked_again() -> None:
+    assert _asked_again(["Wat raakt je hier het meest in?"], "nl") == ""
+    assert _asked_again(["Wat wil je uit dit gesprek halen?"], "nl").startswith("En ")
