@@ -93,3 +93,46 @@ def test_what_follows_when_it_happens_is_no_plan() -> None:
 def test_a_generic_question_is_not_asked_again() -> None:
     assert _asked_again(["Wat raakt je hier het meest in?"], "nl") == ""
     assert _asked_again(["Wat wil je uit dit gesprek halen?"], "nl").startswith("En ")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "nee dat is het niet echt, ik ben niet bang dat ze me niet meer aardig vindt. het is "
+            "meer dat ik het gevoel heb dat ik de enige ben die het ziet.",
+            "nl",
+            "Het is meer dat je het gevoel hebt dat je de enige bent die het ziet.",
+        ),
+        (
+            "nee dat is het niet echt, het gaat niet om de verandering zelf. ik ben niet tegen "
+            "selfservice. het is meer de manier.",
+            "nl",
+            "Het is meer de manier.",
+        ),
+        (
+            "No it's not really that I needed her approval. it's more that I felt like I had to "
+            "choose between being right and being kind",
+            "en",
+            "It's more that you felt like you had to choose between being right and being kind.",
+        ),
+    ],
+)
+def test_a_correction_is_said_back_as_the_point(message: str, lang: str, mirror: str) -> None:
+    from app.core.reflection import mirrors
+
+    assert mirrors(message, lang, read(message, lang))[0].text == mirror
+
+
+@pytest.mark.parametrize(
+    ("sentence", "turned"),
+    [
+        ("dat ik het gevoel heb dat ik alleen sta", "Dat je het gevoel hebt dat je alleen staat"),
+        ("dat ik het doe", "Dat je het doet"),
+        ("omdat ik de deur open doe", "Omdat je de deur open doet"),
+    ],
+)
+def test_a_noun_after_het_is_not_the_verb(sentence: str, turned: str) -> None:
+    from app.core.perspective import second_person
+
+    assert second_person(sentence, "nl") == turned

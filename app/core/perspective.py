@@ -20,7 +20,7 @@ import re
 from app.core.perspective_speech import speech as _speech
 from app.core.text import TOKEN as _TOKEN
 from app.core.text import join_tokens as _join
-from app.core.text import wordset
+from app.core.text import wordlist, wordset
 
 # --- Dutch -------------------------------------------------------------------------------------
 
@@ -48,20 +48,13 @@ _NL_PRONOUNS = {
     "onszelf": "jezelf",
 }
 # Present ik-form -> je-form where adding -t is wrong.
-_NL_IRREGULAR = {
-    "ben": "bent",
-    "heb": "hebt",
-    "kan": "kunt",
-    "kun": "kunt",
-    "wil": "wilt",
-    "zal": "zult",
-    "zul": "zult",
-    "mag": "mag",
-    "hou": "houdt",
-    "ga": "gaat",
-    "sta": "staat",
-    "sla": "slaat",
-}
+_NL_IRREGULAR = dict(
+    pair.split(":")
+    for pair in wordlist(
+        "ben:bent heb:hebt kan:kunt kun:kunt wil:wilt zal:zult zul:zult mag:mag "
+        "hou:houdt ga:gaat sta:staat sla:slaat"
+    )
+)
 # With the verb before "je" (inversion) a few forms change too: "kan ik" -> "kun je".
 _NL_INVERTED = {"kan": "kun", "zal": "zul"}
 _NL_SUBORDINATORS = wordset(
@@ -339,6 +332,9 @@ def _nl_turn_shared_verbs(
             done.add(last)
 
 
+_NL_NOUN_BEFORE = wordset("het de een mijn m'n mn je jouw zijn haar ons onze geen elk elke")
+
+
 def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | None, bool]:
     """The finite verb of a clause after a subordinator, and whether it is a present stem.
 
@@ -350,6 +346,15 @@ def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | 
         w = lower[k]
         if not _is_word(w) or _participle(w) or _infinitive(w):
             continue
+        if (
+            k > start
+            and lower[k - 1] in _NL_NOUN_BEFORE
+            and any(
+                nl_present_stem(x, strict=True) or x in _NL_PAST_IRREGULAR
+                for x in lower[k + 1 : end]
+            )
+        ):
+            continue  # "dat ik het gevoel heb": a noun after "het", the verb comes later
         if nl_present_stem(w, strict=True):
             return k, True
         if w in _NL_PAST_IRREGULAR:

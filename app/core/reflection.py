@@ -29,7 +29,7 @@ from app.core.reflection_turn import (
     _tidy,
     _turn,
 )
-from app.core.statements import MAY_TALK, key_words, statements
+from app.core.statements import AND_SUBJECT, MAY_TALK, MORE, NOT_THAT, key_words, statements
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
 # "Waar moet ik beginnen." is a question even without its question mark.
@@ -103,6 +103,8 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         score = mirror_score(turned, n, len(said), lang)
         if re.match(r"\W*(maar|but)\b", sentence, re.I):
             score += 0.6  # the turn after "maar" is usually where the person arrives
+        if MORE.match(sentence) and any(NOT_THAT.match(s) for s in said[: n + 1]):
+            score += 1.5  # "nee, dat is het niet echt. het is meer dat ...": the correction
         if steps and n == steps[0]:
             score += 1.0  # the plan comes first; what follows it details or comments on it
         elif steps and n > steps[0] and _AFTERTHOUGHT.match(sentence):
@@ -152,9 +154,6 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
 _SAID_NOTHING_YET = re.compile(
     r"\b(zei|zeg|vroeg|dacht|riep|said|say|asked|thought|told him|told her)( toen| then| nog)?\W*$",
     re.I,
-)
-_AND_SUBJECT = re.compile(
-    r",?\s+(?:and|en)\s+(?=(?:my|his|her|their|he|she|they|mijn|m'n|mn|hij|zij|ze|toen)\b)", re.I
 )
 _LONG_SPLIT = re.compile(r",?\s+(?:en dan|en daarna|and then)\s+|,\s+(?:en|and)\s+", re.I)
 
@@ -338,7 +337,7 @@ def _later_events(sentence: str, n: int, count: int, lang: str, message: str) ->
     """The events after "and" in a long sentence that cannot be said back whole: "we had a big
     handover this morning and my charge nurse Alison pulled me up ..."."""
     out = []
-    for part in _AND_SUBJECT.split(sentence)[1:]:
+    for part in AND_SUBJECT.split(sentence)[1:]:
         said_part = _turn(part, lang, message)
         if said_part:
             score = mirror_score(said_part, n, count, lang) - 0.1

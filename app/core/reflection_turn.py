@@ -112,6 +112,7 @@ _IT_FEELS_TO = re.compile(
     r"^(It feels|It felt|Het voelt|Het voelde) ([^\W\d_]+(?: [^\W\d_]+)?) (to|om) (?!me\b|mij\b)",
 )
 _TO_ME = {"nl": "voor mij", "en": "to me"}
+_ITS_MORE = re.compile(r"^(het is (eigenlijk )?meer|it'?s more|it'?s (really )?about)\b", re.I)
 
 
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
@@ -150,6 +151,8 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
         turned = core  # "Dat deed pijn." is the person's own feeling, said without "ik"
     if turned is None and _STEP_WITHOUT_SUBJECT.match(core) and not SPEAKER.search(core):
         turned = core  # "Misschien gewoon even vragen of ze tijd heeft.": no one to turn
+    if turned is None and _ITS_MORE.match(core) and not SPEAKER.search(core):
+        turned = core  # "Het is meer de manier.": the correction, said as it is
     if turned is None:
         return None
     turned = re.sub(r"[\s.!…]+$", "", turned) + "."

@@ -36,6 +36,19 @@ _TAKEN_BACK = re.compile(
 _WHY_HEAD = re.compile(r"^(waarom|why) (ik|i)\b", re.I)
 
 
+# A correction of what the coach said back: "nee, dat is het niet echt. het is meer dat ...".
+NOT_THAT = re.compile(r"^\W*(nee|neen|no|nah|not really|niet echt|dat is het niet)\b", re.I)
+MORE = re.compile(
+    r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?(het is (eigenlijk )?meer|het gaat (me )?"
+    r"(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that)\b",
+    re.I,
+)
+AND_SUBJECT = re.compile(
+    r",?\s+(?:and|en)\s+(?=(?:my|his|her|their|he|she|they|mijn|m'n|mn|hij|zij|ze|toen)\b)", re.I
+)
+# The second event of a long sentence: "..., and my charge nurse Alison pulled me up".
+
+
 def statements(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
