@@ -136,3 +136,33 @@ def test_a_noun_after_het_is_not_the_verb(sentence: str, turned: str) -> None:
     from app.core.perspective import second_person
 
     assert second_person(sentence, "nl") == turned
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["thanks, really helped x", "top, bedankt", "merci, dat deed deugd. tot een volgende keer"],
+)
+def test_a_bare_thank_you_ends_the_talk(message: str) -> None:
+    assert wants_to_stop(message)
+    assert key_words(message) == ""  # never said back as the coach's own words
+
+
+def test_a_thank_you_that_goes_on_does_not() -> None:
+    assert not wants_to_stop("dank je, maar ik wil nog iets vragen")
+    assert not wants_to_stop("thanks for asking, it was awful though")
+
+
+def test_a_feeling_said_as_a_bit_is_not_asked_about_as_so() -> None:
+    from app.core.question_fit import template_questions
+
+    message = "uneasy I guess. and a bit angry with myself for folding so fast"
+    asked = [q.text for q in template_questions(read(message, "en"), message, 2, "en")]
+    assert "What made you angry?" in asked and "What made you so angry?" not in asked
+
+
+def test_we_together_is_not_turned_into_you_and_you() -> None:
+    from app.core.names import capitalise_names
+    from app.core.perspective import second_person
+
+    assert second_person("i want us to look at changes together", "en") is None
+    assert capitalise_names("before they go to mr okafor") == "before they go to Mr Okafor"

@@ -197,6 +197,8 @@ class Engine(CrisisTurns, AdviceTurns):
         return crisis
 
     def _stop_step(self, c: TurnContext) -> Iterator[Event] | None:
+        if c.state.get("care") and intents.only_thanks(c.text):
+            return None  # after a crisis, a thank-you is answered with care, not a report
         if intents.wants_to_stop(c.text) and c.turn_count:
             return self._finish(c.session_id, c.text, c.lang, c.cycle, c.started)
         return None

@@ -117,7 +117,8 @@ _FAREWELL = re.compile(
     r"(going|off) to (go )?(home|make dinner|cook|get dinner)|"
     r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
     r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
-    r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful))\b",
+    r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
+    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot de volgende)\b",
     re.I,
 )
 
@@ -136,10 +137,23 @@ def _thanks_and_goodbye(text: str) -> bool:
     return bool(_THANKS_FOR.search(text) and leaving)
 
 
+# Only a thank-you: "top, bedankt", "thanks!", "ok dankjewel".
+_ONLY_THANKS = re.compile(
+    r"^\W*((ok|oke|oké|okay|top|super|great|mooi|fijn|cool|nice|cheers)\W+)*"
+    r"(dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers)"
+    r"( (heel erg|so much|a lot|a million|very much|wel|hoor|he|hè))?\W*(x+)?\W*$",
+    re.I,
+)
+
+
+def only_thanks(text: str) -> bool:
+    return bool(_ONLY_THANKS.match(text))
+
+
 def wants_to_stop(text: str) -> bool:
-    """A request to end the conversation: a short stop message, or a closing phrase in a
-    short message or in the last sentence of a longer one."""
-    if len(text.split()) <= 12 and _STOP.search(text):
+    """A request to end the conversation: a short stop message, a bare thank-you, or a closing
+    phrase in a short message or in the last sentence of a longer one."""
+    if len(text.split()) <= 12 and _STOP.search(text) or _ONLY_THANKS.match(text):
         return True
     if _thanks_and_goodbye(text):
         return True

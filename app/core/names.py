@@ -53,7 +53,8 @@ _NOT_NAMES = wordset(
     "everyone everybody anyone somebody this that there who what my his her their our mum mom "
     "dad mam pap mama papa ma pa baas boss manager iets wie wat waar maar ook nog wel dan toen "
     "gewoon echt even alleen zelf dus want omdat thats dont im ive cant didnt wont isnt wasnt "
-    "doesnt couldnt wouldnt shouldnt youre theyre idk tbh lol"
+    "doesnt couldnt wouldnt shouldnt youre theyre idk tbh lol aan in op uit bij met van voor "
+    "naar om tot door over na af toe mee weg als of zo al er nu daarna toen later"
 )
 _FEELING_WORDS = frozenset(
     w for table in (FEELINGS, FEELING_NOUNS) for words in table.values() for w in words
@@ -92,4 +93,7 @@ def capitalise_names(text: str) -> str:
             found.add(word)
     for word in found:
         text = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", word.capitalize(), text)
-    return text
+    # "mr Okafor", "mrs Patel" -> "Mr Okafor"
+    return re.sub(
+        r"\b(mr|mrs|ms|dr)(\.?\s+)(?=[A-Z])", lambda m: m.group(1).title() + m.group(2), text
+    )

@@ -78,6 +78,8 @@ def en_second_person(sentence: str) -> str | None:
             out[i] = _EN_MAP[tok]
             if tok == "us" and i > 0 and lower[i - 1] in ("let", "lets"):
                 return None
+            if tok == "us" and "i" in lower[:i]:
+                return None  # "I want us to look at it together": not "you want you to"
     if out == tokens:
         return None
     return _join(out)

@@ -77,6 +77,7 @@ _EFFECT = re.compile(
 )
 
 
+_HEDGED = r"a bit|a little|kind of|sort of|slightly|bit|een beetje|beetje|een tikje|wat|best|licht"
 _PLEASANT = frozenset({"fijn", "leuk", "mooi"})
 
 
@@ -122,6 +123,8 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
             said_by=r.said_by,
             said_verb=r.said_verb,
         )
+        if r.askable and re.search(rf"\b({_HEDGED}) {re.escape(r.askable[0])}\b", message, re.I):
+            text = re.sub(rf"\b(so|zo) (?={re.escape(r.askable[0])}\b)", "", text)  # "a bit angry"
         text = text[:1].upper() + text[1:]
         # Filled from the person's words: these follow the story most closely; a person
         # named is not always the one who acted, so those questions rank lower.

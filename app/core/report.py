@@ -12,6 +12,7 @@ import re
 import time
 
 from app.core import fixed_texts, intents, style
+from app.core.names import capitalise_names
 from app.core.perspective import _participle
 from app.core.reading import _past
 from app.core.reading_marks import habitual
@@ -151,6 +152,7 @@ def _tidy(sentence: str) -> str:
     s = _OPENING_FILLER.sub("", s) or s  # "Ja misschien gewoon even vragen ..."
     if s and s[-1].isalnum():
         s += "."
+    s = capitalise_names(s)  # "ik zei het tegen petra" -> "... tegen Petra"
     return s[:1].upper() + s[1:]
 
 

@@ -71,7 +71,8 @@ def statements(message: str) -> list[str]:
 _NO_ECHO = re.compile(
     r"\b(ik|je|jij|hij|zij|ze|we|wij|het|dat|dit|er|i|you|he|she|they|it|that|this|there|wat|"
     r"hoe|waarom|wie|waar|wanneer|welke|what|how|why|who|where|when|which|nee|no|ok|oké|oke|"
-    r"hmm+|amai|allez|ha|yeah|nou|oh|pff+|tja|wow|god|jeez|thats|its|dats|da's|that's|it's)\b",
+    r"hmm+|amai|allez|ha|yeah|nou|oh|pff+|tja|wow|god|jeez|thats|its|dats|da's|that's|it's|"
+    r"thanks|thank|bedankt|dank|dankje|dankjewel|merci|cheers|top|doei|bye|x)\b",
     re.I,
 )
 
