@@ -123,7 +123,8 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
             said_by=r.said_by,
             said_verb=r.said_verb,
         )
-        if r.askable and re.search(rf"\b({_HEDGED}) {re.escape(r.askable[0])}\b", message, re.I):
+        hedged = rf"(?<!the )\b({_HEDGED}) {re.escape(r.askable[0])}\b" if r.askable else ""
+        if hedged and re.search(hedged, message, re.I):
             text = re.sub(rf"\b(so|zo) (?={re.escape(r.askable[0])}\b)", "", text)  # "a bit angry"
         text = text[:1].upper() + text[1:]
         # Filled from the person's words: these follow the story most closely; a person
