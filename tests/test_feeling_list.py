@@ -81,3 +81,42 @@ def test_a_long_sentence_of_two_events_gives_the_second(
     message: str, lang: str, mirror: str
 ) -> None:
     assert mirrors(message, lang, read(message, lang))[0].text == mirror
+
+
+def test_two_feelings_side_by_side_are_asked_about_together() -> None:
+    from app.core.question_fit import fitting, template_questions
+
+    message = "angry i guess. but also a bit embarrassed that i care this much?"
+    reading = read(message, "en")
+    assert reading.mixed
+    said = mirrors(message, "en", reading)
+    assert said[0].text == "You felt angry and a bit embarrassed that you care this much."
+    asked = fitting(template_questions(reading, message, 2, "en"), said, "en")
+    assert "What is it like to feel both at once?" in [q.text for q in asked]
+    assert not read("boos en verdrietig en bang, allebei", "nl").mixed  # three feelings
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "een beetje boos omdat ik het niet wist",
+            "nl",
+            "Je was een beetje boos omdat je het niet wist.",
+        ),
+        (
+            "but also a bit embarrassed that i care this much?",
+            "en",
+            "You also felt a bit embarrassed that you care this much.",
+        ),
+    ],
+)
+def test_a_feeling_keeps_its_reason(text: str, lang: str, said: str) -> None:
+    assert feelings_said(text, lang) == said
+
+
+def test_a_sentence_that_trails_off_is_not_said_back() -> None:
+    from app.core.reflection_turn import _turn
+
+    assert _turn("Part of me thinks I should just", "en", "") is None
+    assert read("yeah pretty much", "en").ack and read("ja dat vooral", "nl").ack

@@ -441,7 +441,7 @@ def test_a_plan_said_back_is_marked_as_the_persons_own(
         (
             "Guilt. And a bit of annoyance that I feel guilty, if that makes sense.",
             "en",
-            "You felt guilt, and a bit of annoyance that you feel guilty.",
+            "You felt guilt and a bit of annoyance that you feel guilty.",
         ),
         ("Boos. En ook verdrietig.", "nl", "Je was boos en ook verdrietig."),
         (

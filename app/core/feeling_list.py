@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.feelings import AMBIGUOUS_FEELINGS, FEELING_NOUNS, FEELINGS
+from app.core.perspective import second_person
 
 # How much, how long, how: kept as said.
 _DEGREE = {
@@ -278,8 +279,26 @@ def _read(words: list[str], lang: str, feelings: set[str]) -> _Read | None:
     return out if out.kinds else None
 
 
+_WHY_TAIL = re.compile(
+    r"\s+(?=(that|dat|about|over|because|omdat|want)\s+(i|ik|my|mijn|me)\b)", re.I
+)
+
+
 def feelings_said(text: str, lang: str) -> str | None:
-    """The reflection of a message made only of feelings and the words around them, or None."""
+    """The reflection of a message made only of feelings and the words around them, or None;
+    a feeling with its reason in the person's words ("a bit embarrassed that i care this
+    much") keeps the reason, turned to "you"."""
+    cut = _WHY_TAIL.search(text)
+    if cut is None:
+        return _feelings_only(text, lang)
+    said = _feelings_only(text[: cut.start()], lang)
+    turned = second_person(text[cut.end() :].strip().rstrip("?!. "), lang) if said else None
+    if said and turned:
+        return f"{said[:-1]} {turned[:1].lower()}{turned[1:].rstrip('.?!')}."
+    return None
+
+
+def _feelings_only(text: str, lang: str) -> str | None:
     words = re.findall(r"[^\W\d_][\w'-]*", text.lower())
     if not words or len(words) > 16:
         return None
@@ -310,12 +329,27 @@ def feelings_said(text: str, lang: str) -> str | None:
 
 def _sentence(phrase: str, kinds: list[str], now: bool, lang: str) -> str:
     if lang == "en":
+        also = "also " if phrase.startswith("also ") else ""  # "You also felt", not "felt also"
+        phrase = phrase[len(also) :]
         if kinds[0] == "noun":
-            return f"You {'feel' if now else 'felt'} {phrase}."
-        return f"{'You’re' if now else 'You felt'} {phrase}.".replace("’", "'")
+            return f"You {also}{'feel' if now else 'felt'} {phrase}."
+        return f"You're {also}{phrase}." if now else f"You {also}felt {phrase}."
     if kinds[0] == "noun":
         return f"Je {'voelt' if now else 'voelde'} {phrase}."
     felt = any(w in _FELT_AS or re.match(r"ge\w+[dt]$", w) for w in phrase.split())
     if felt:
         return f"Je {'voelt' if now else 'voelde'} je {phrase}."
     return f"Je {'bent' if now else 'was'} {phrase}."
+
+
+_BOTH = re.compile(
+    r"\b(maar|but|en ook|and also|ook wel|also|tegelijk|at the same time|both|allebei|and then|"
+    r"en dan|tegelijkertijd)\b"
+)
+
+
+def mixed(low: str, feelings: list[str], nouns: frozenset[str] | set[str]) -> bool:
+    """Exactly two feelings named, side by side: "boos en schaamte tegelijk", "angry but also
+    a bit embarrassed"."""
+    named = set(feelings) | {n for n in nouns if re.search(rf"\b{re.escape(n)}\b", low)}
+    return len(named) == 2 and bool(_BOTH.search(low))

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 
 from app.core.feeling_list import feelings_said
+from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.mirror_score import _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
 from app.core.reading import _PLAN, Reading, read
@@ -301,6 +302,17 @@ def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bo
     return pair_fits(first, question)
 
 
+class _TwoFeelings:
+    """What a mirror must say for a question about two feelings: both of them."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        low = text.lower()
+        lang = "en" if re.match(r"you\b", low) else "nl"
+        words = set(re.findall(r"[^\W\d_]+", low))
+        return len(words & (set(FEELINGS[lang]) | set(FEELING_NOUNS[lang]))) >= 2
+
+
 # What the mirror must say for a question that asks about it: the assumption or the wish itself.
 _SAYS = {
     "assumed": re.compile(
@@ -324,6 +336,7 @@ _SAYS = {
         r"tell|speak|call|propose|raise)|you think you (should|need to|have to|'ll|will))\b",
         re.I,
     ),
+    "both": _TwoFeelings(),  # type: ignore[dict-item]
     "wanted_to": re.compile(
         r"\b(je wilde|je wou|wilde je|wou je) (\w+ ){0,8}?(zeggen|vragen|roepen|ingrijpen|"
         r"reageren|weglopen|opstaan|uitleggen|aanbieden|melden|bellen)\b|\byou (\w+ )?wanted to "

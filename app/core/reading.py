@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core import reading_marks as marks
-from app.core.feeling_list import feelings_said
+from app.core.feeling_list import feelings_said, mixed
 from app.core.feelings import AMBIGUOUS_FEELINGS, ASKABLE, FEELING_NOUNS, FEELINGS
 from app.core.names import capitalise_names
 from app.core.text import wordset
@@ -91,13 +91,15 @@ _CONCRETE = re.compile(
 _ACK_TAIL = re.compile(r"[,\s]+(denk ik|i think|i guess)[\s.!]*$", re.I)
 _SHORT_ACK = re.compile(
     r"^\s*((hmm+|hm|oh|ah|ok|oké)[\s.!,]+)?(ja|jawel|klopt|precies|inderdaad|zeker|dat klopt|"
+    r"pretty much|probably|ja dat vooral|dat vooral|"
     r"ja klopt|yes|yeah|right|exactly|indeed|true|that's right|"
     r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it)\b"
     r"(?!.*\b(ik|i|we|wij|hij|zij|ze|he|she|they|maar|but|niet|not|geen|no)\b)"
     # what may follow is more of the same ("ja, dat klopt wel", "yeah, exactly"), not an answer
     r"[\s.!,]*((precies|helemaal|wel|zo|echt|inderdaad|klopt|ja|jawel|zeker|dat|is|het|"
     r"eigenlijk|ook|hoor|haha|exactly|totally|right|yes|yeah|that|it|true|absolutely|sure|"
-    r"definitely|yep|spot on)[\s.!,]*){0,3}$",
+    r"definitely|yep|spot on|pretty much|probably|vooral|waarschijnlijk|denk ik|i think)"
+    r"[\s.!,]*){0,3}$",
     re.I,
 )
 # The message tells what someone else did, said or wanted, or wonders about it: only then does
@@ -231,6 +233,7 @@ class Reading:
     ack: bool = False  # "ja klopt", "hmm"
     not_knowing: bool = False
     pondering: bool = False  # "hmm", "tja"
+    mixed: bool = False  # two feelings of the person's own, side by side ("boos, maar ook trots")
     other_acts: bool = False  # this message tells what someone else did, said or wanted
     question_back: bool = False
     words: int = 0
@@ -277,6 +280,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
     r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
     r.alternative = bool(marks.ALTERNATIVE.search(text))
+    r.mixed = mixed(low, r.feelings, FEELING_NOUNS[lang])
     r.feeling_named = any(
         (_own(low, f) or f in listed) and not _negated(low, f) for f in r.feelings
     ) or bool(re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M))

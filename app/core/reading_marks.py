@@ -352,6 +352,8 @@ def said_by(text: str, lang: str) -> tuple[str, str]:
         rf"\b{_WHO}\b[^.!?]{{0,40}}? (?:en )?die (?:{verbs})\b",  # "... Petra langs en die zei"
     ):
         for m in re.finditer(pattern, text):
+            if re.search(r"\b(dat|that|als|if|zodat)\s+$", text[: m.start()], re.I):
+                continue  # "en dat Ingrid zegt dat het prima was": wished, not told
             if m.group("name"):
                 low = m.group("name").lower()
                 first = (

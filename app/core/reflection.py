@@ -32,7 +32,6 @@ from app.core.reflection_turn import (
 from app.core.statements import AND_SUBJECT, MAY_TALK, MORE, NOT_THAT, key_words, statements
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
-# "Waar moet ik beginnen." is a question even without its question mark.
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
 _THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
 
@@ -359,10 +358,12 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         if words <= 18:
             score = max(first.score, second.score) + 0.3
             text = f"{first.text} {second.text}"
-            frame = _FEELING_FRAME.match(first.text)
+            frame, also = _FEELING_FRAME.match(first.text), _FEELING_FRAME.match(second.text)
+            join = "en" if lang == "nl" else "and"
             if frame and second.text.startswith(frame.group(0)):  # "Je was boos en ook verdrietig."
-                rest = second.text[len(frame.group(0)) :]
-                text = f"{first.text[:-1]} {'en' if lang == 'nl' else 'and'} {rest}"
+                text = f"{first.text[:-1]} {join} {second.text[len(frame.group(0)) :]}"
+            elif frame and also:  # "Je voelde vooral schaamte, en je was kwaad op jezelf."
+                text = f"{first.text[:-1]}, {join} {second.text[:1].lower()}{second.text[1:]}"
             out.append(Candidate(text, f"said:{n}+{n + 1}", score))
     return out
 

@@ -112,6 +112,11 @@ _IT_FEELS_TO = re.compile(
     r"^(It feels|It felt|Het voelt|Het voelde) ([^\W\d_]+(?: [^\W\d_]+)?) (to|om) (?!me\b|mij\b)",
 )
 _TO_ME = {"nl": "voor mij", "en": "to me"}
+_TRAILS_OFF = re.compile(
+    r"\b((should|must|could|would|might|moet|moest|zou)( (just|really|maybe|gewoon|misschien|"
+    r"eigenlijk|maar|ook))?|to|te|the|an|de|een|and|en|but|maar|om)$",
+    re.I,
+)
 _ITS_MORE = re.compile(r"^(het is (eigenlijk )?meer|it'?s more|it'?s (really )?about)\b", re.I)
 
 
@@ -155,7 +160,10 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
         turned = core  # "Het is meer de manier.": the correction, said as it is
     if turned is None:
         return None
-    turned = re.sub(r"[\s.!…]+$", "", turned) + "."
+    turned = re.sub(r"[\s.!…]+$", "", turned)
+    if _TRAILS_OFF.search(turned):
+        return None  # "Part of me thinks I should just": the message trails off
+    turned += "."
     words = len(turned.split())
     shortest = 2 if _names_feeling(turned, lang) else MIN_MIRROR_WORDS
     if not shortest <= words <= MAX_MIRROR_WORDS:

@@ -12,8 +12,10 @@ import re
 
 from app.core import style
 from app.core.feeling_list import feelings_said
+from app.core.feelings import FEELINGS
 from app.core.reflection_turn import _LEADING
 
+# "Waar moet ik beginnen." is a question even without its question mark.
 _BARE_QUESTION = re.compile(
     r"^(waar|wat|hoe|waarom|wie|welke|wanneer)\s+(moet|moeten|kan|kun|kunnen|zal|zou|ga|doe|is|"
     r"zijn|heb|wil)\b|^(where|what|how|why|who|which|when)\s+(do|does|should|can|could|would|"
@@ -30,6 +32,13 @@ _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|
 _TAKEN_BACK = re.compile(
     r"^\W*(of nee|nee,? (dat is|dat's) te|nou nee|nee eigenlijk niet|no,? (that's|thats) too|"
     r"or no|actually no|not really|well no)\b",
+    re.I,
+)
+_FEELING_ASKED = re.compile(
+    r"^\W*((but|and|maar|en)\s+)?((also|ook|still|nog)\s+)?((a bit|kind of|a little|een beetje|"
+    r"wel|best)\s+)?("
+    + "|".join(sorted(FEELINGS["en"] + FEELINGS["nl"], key=len, reverse=True))
+    + r")\b(?!.*\b(you|je|jij|u)\b)",
     re.I,
 )
 # "Waarom ik niks zei..." heads what follows: no statement of its own.
@@ -54,7 +63,9 @@ def statements(message: str) -> list[str]:
     out = []
     parts = style.sentences(message)
     for n, sentence in enumerate(parts):
-        hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en"))  # "boos? ja."
+        hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en")) or bool(
+            _FEELING_ASKED.match(sentence)  # "but also a bit embarrassed that i care this much?"
+        )
         if hedged and n + 1 < len(parts) and _TAKEN_BACK.match(parts[n + 1]):
             continue  # "schaamte denk ik? of nee dat is te sterk."
         if (
