@@ -166,3 +166,22 @@ def test_we_together_is_not_turned_into_you_and_you() -> None:
 
     assert second_person("i want us to look at changes together", "en") is None
     assert capitalise_names("before they go to mr okafor") == "before they go to Mr Okafor"
+
+
+@pytest.mark.parametrize(
+    ("message", "stops"),
+    [
+        (
+            "top, was fijn om het even kwijt te kunnen. ik ga pitten, moet om half 6 er weer uit. doei",
+            True,
+        ),
+        (
+            "cheers for this, honestly. off to start my shift now, wish me luck with the stag dos lol",
+            True,
+        ),
+        ("I go into checklist mode. frame ✓ stairs ✓ goals ✓ bye", False),
+        ("hij zei alleen maar dag", False),
+    ],
+)
+def test_a_last_word_of_leave(message: str, stops: bool) -> None:
+    assert wants_to_stop(message) is stops

@@ -118,7 +118,8 @@ _FAREWELL = re.compile(
     r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
     r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
     r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
-    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot de volgende)\b",
+    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot de volgende|"
+    r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
     re.I,
 )
 
@@ -146,6 +147,10 @@ _ONLY_THANKS = re.compile(
 )
 
 
+# Leave taken at the end of a short message, thanks or not: "... ik ga pitten. doei".
+_LAST_WORD_BYE = re.compile(r"(^|[.!,;]\s*)(doei|doeg|bye|ciao|tot ziens)\W*$", re.I)
+
+
 def only_thanks(text: str) -> bool:
     return bool(_ONLY_THANKS.match(text))
 
@@ -156,6 +161,8 @@ def wants_to_stop(text: str) -> bool:
     if len(text.split()) <= 12 and _STOP.search(text) or _ONLY_THANKS.match(text):
         return True
     if _thanks_and_goodbye(text):
+        return True
+    if len(text.split()) <= 30 and "?" not in text and _LAST_WORD_BYE.search(text):
         return True
     if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
         return True
