@@ -185,3 +185,12 @@ def test_we_together_is_not_turned_into_you_and_you() -> None:
 )
 def test_a_last_word_of_leave(message: str, stops: bool) -> None:
     assert wants_to_stop(message) is stops
+
+
+def test_a_separable_particle_at_the_end_is_no_trailing_off() -> None:
+    from app.core.reflection_turn import _turn
+
+    assert _turn("Mijn teamleider gooide mijn planning om.", "nl", "") == (
+        "Je teamleider gooide je planning om."
+    )
+    assert _turn("Ik doe het maar.", "nl", "") == "Je doet het maar."
