@@ -114,7 +114,7 @@ _IT_FEELS_TO = re.compile(
 _TO_ME = {"nl": "voor mij", "en": "to me"}
 _TRAILS_OFF = re.compile(
     r"\b((should|must|could|would|might|moet|moest|zou)( (just|really|maybe|gewoon|misschien|"
-    r"eigenlijk|maar|ook))?|te|the|an|de|een|and|en|but)$",
+    r"eigenlijk|maar|ook))?|te|the|an|de|een|and|en|but|(?<!het )(?<!dan )(?<!toch )maar)$",
     re.I,
 )
 _ITS_MORE = re.compile(r"^(het is (eigenlijk )?meer|it'?s more|it'?s (really )?about)\b", re.I)
