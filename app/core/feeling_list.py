@@ -66,9 +66,9 @@ _DEGREE = {
     ),
 }
 # Joining words between two feelings.
-_JOIN = {"en": ("and", "but", "or"), "nl": ("en", "maar", "of")}
+_JOIN: dict[str, tuple[str, ...]] = {"en": ("and", "but", "or"), "nl": ("en", "maar", "of")}
 # Said at the end: how the feelings stand to each other.
-_AT_ONCE = {
+_AT_ONCE: dict[str, tuple[str, ...]] = {
     "en": ("at the same time", "at once", "both"),
     "nl": ("tegelijk", "tegelijkertijd", "allebei"),
 }

@@ -12,6 +12,7 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.core.feeling_list import feelings_said
 from app.core.feelings import FEELING_NOUNS, FEELINGS
@@ -302,6 +303,10 @@ def _fits_mirror(question: Candidate, mirrors: list[Candidate], lang: str) -> bo
     return pair_fits(first, question)
 
 
+class _Searcher(Protocol):
+    def search(self, __text: str) -> object: ...
+
+
 class _TwoFeelings:
     """What a mirror must say for a question about two feelings: both of them."""
 
@@ -314,7 +319,7 @@ class _TwoFeelings:
 
 
 # What the mirror must say for a question that asks about it: the assumption or the wish itself.
-_SAYS = {
+_SAYS: dict[str, _Searcher] = {
     "assumed": re.compile(
         r"\b(je dacht|dacht je|je ging ervan uit|je nam aan|you thought|you figured|you assumed|"
         r"you were sure|you were convinced)\b",
@@ -336,7 +341,7 @@ _SAYS = {
         r"tell|speak|call|propose|raise)|you think you (should|need to|have to|'ll|will))\b",
         re.I,
     ),
-    "both": _TwoFeelings(),  # type: ignore[dict-item]
+    "both": _TwoFeelings(),
     "wanted_to": re.compile(
         r"\b(je wilde|je wou|wilde je|wou je) (\w+ ){0,8}?(zeggen|vragen|roepen|ingrijpen|"
         r"reageren|weglopen|opstaan|uitleggen|aanbieden|melden|bellen)\b|\byou (\w+ )?wanted to "
