@@ -89,11 +89,10 @@ _STOP_PHRASE = re.compile(
 # A thank-you with a goodbye or a word on the conversation: "dit hielp, dank je. ik ga nu
 # koken", "top. ik moet zo weer beginnen, bedankt voor het meedenken", "cheers for this ...
 # right, off to bed".
-_THANKS_FOR = re.compile(
-    r"\b(dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers|"
-    r"ta)\b",
-    re.I,
+_THANKS_WORDS = (
+    r"dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers"
 )
+_THANKS_FOR = re.compile(rf"\b({_THANKS_WORDS}|ta)\b", re.I)
 _GOING = re.compile(
     r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
     r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
@@ -118,7 +117,7 @@ _FAREWELL = re.compile(
     r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
     r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
     r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
-    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot de volgende|"
+    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|"
     r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
     re.I,
 )
@@ -141,7 +140,7 @@ def _thanks_and_goodbye(text: str) -> bool:
 # Only a thank-you: "top, bedankt", "thanks!", "ok dankjewel".
 _ONLY_THANKS = re.compile(
     r"^\W*((ok|oke|oké|okay|top|super|great|mooi|fijn|cool|nice|cheers)\W+)*"
-    r"(dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers)"
+    rf"({_THANKS_WORDS})"
     r"( (heel erg|so much|a lot|a million|very much|wel|hoor|he|hè))?\W*(x+)?\W*$",
     re.I,
 )
@@ -158,7 +157,7 @@ def only_thanks(text: str) -> bool:
 def wants_to_stop(text: str) -> bool:
     """A request to end the conversation: a short stop message, a bare thank-you, or a closing
     phrase in a short message or in the last sentence of a longer one."""
-    if len(text.split()) <= 12 and _STOP.search(text) or _ONLY_THANKS.match(text):
+    if len(text.split()) <= 12 and _STOP.search(text) or only_thanks(text):
         return True
     if _thanks_and_goodbye(text):
         return True

@@ -83,16 +83,25 @@ _HEDGED = r"a bit|a little|kind of|sort of|slightly|bit|een beetje|beetje|een ti
 _PLEASANT = frozenset({"fijn", "leuk", "mooi"})
 
 
+@functools.lru_cache(maxsize=8)
+def _told_in_past(message: str, lang: str) -> bool:
+    """A feeling told in the past tense, or bare ("Boos.", "boos en schaamte tegelijk"): said
+    back, and asked about, in the past tense. Once per message, not once per template."""
+    if _PAST_FEELING.search(message):
+        return True
+    if any(_feeling_fragment(message.strip(), each) for each in ("nl", "en")):
+        return True
+    return any(
+        re.match(r"(Je voelde|Je was|You felt)\b", feelings_said(s, lang) or "")
+        for s in re.split(r"(?<=[.!?])\s+", message.strip())
+    )
+
+
 def _met(need: str, r: Reading, message: str) -> bool:
     if need.startswith("!"):
         return not _met(need[1:], r, message)
     if need in ("past", "present"):
-        # A bare feeling ("Boos.") is said back in the past tense, and asked about in it.
-        bare = any(_feeling_fragment(message.strip(), lang) for lang in ("nl", "en")) or any(
-            re.match(r"(Je voelde|Je was|You felt)\b", feelings_said(s, r.lang) or "")
-            for s in re.split(r"(?<=[.!?])\s+", message.strip())
-        )  # "boos en schaamte tegelijk" is said back, and asked about, in the past tense
-        past = bool(_PAST_FEELING.search(message)) or bare
+        past = _told_in_past(message, r.lang)
         return past if need == "past" else not past
     if need == "person":
         return bool(r.persons)
@@ -310,12 +319,12 @@ class _Searcher(Protocol):
 class _TwoFeelings:
     """What a mirror must say for a question about two feelings: both of them."""
 
-    @staticmethod
-    def search(text: str) -> bool:
+    _WORDS = {lang: frozenset(FEELINGS[lang]) | FEELING_NOUNS[lang] for lang in ("nl", "en")}
+
+    def search(self, text: str) -> bool:
         low = text.lower()
         lang = "en" if re.match(r"you\b", low) else "nl"
-        words = set(re.findall(r"[^\W\d_]+", low))
-        return len(words & (set(FEELINGS[lang]) | set(FEELING_NOUNS[lang]))) >= 2
+        return len(set(re.findall(r"[^\W\d_]+", low)) & self._WORDS[lang]) >= 2
 
 
 # What the mirror must say for a question that asks about it: the assumption or the wish itself.

@@ -256,7 +256,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
         if f in ASKABLE[lang] and not _negated(low, f) and (_own(low, f) or f in listed)
     ]
     r.feeling = bool(r.feelings) or bool(re.search(_FEELING_EXTRA[lang], low))
-    r.persons = persons(capitalise_names(text), lang)
+    named = capitalise_names(text)  # "mijn teamleider petra" names Petra
+    r.persons = persons(named, lang)
     everything = " ".join([*(earlier or []), text])
     r.other = bool(persons(everything, lang)) or bool(
         re.search(r"\b(hij|zij|hem|haar|ze|he|she|him|her|they)\b", everything.lower())
@@ -272,7 +273,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.fear_ahead = marks.fear_ahead(low)
     r.talk_ahead = marks.talk_ahead(low)
     r.held_back = marks.held_back(low)
-    r.said_by, r.said_verb = marks.said_by(capitalise_names(text), lang)
+    r.said_by, r.said_verb = marks.said_by(named, lang)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(marks.WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3

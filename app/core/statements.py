@@ -52,10 +52,10 @@ MORE = re.compile(
     r"(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that)\b",
     re.I,
 )
+# The second event of a long sentence: "..., and my charge nurse Alison pulled me up".
 AND_SUBJECT = re.compile(
     r",?\s+(?:and|en)\s+(?=(?:my|his|her|their|he|she|they|mijn|m'n|mn|hij|zij|ze|toen)\b)", re.I
 )
-# The second event of a long sentence: "..., and my charge nurse Alison pulled me up".
 
 
 def statements(message: str) -> list[str]:
