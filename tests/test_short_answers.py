@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.engine import _asked_again
-from app.core.engine_advice import _weighed_options
+from app.core.engine_advice import _weighed_options, _worry
 from app.core.intents import wants_to_stop
 from app.core.reading import read
 from app.core.statements import key_words
@@ -194,3 +194,42 @@ def test_a_separable_particle_at_the_end_is_no_trailing_off() -> None:
         "Je teamleider gooide je planning om."
     )
     assert _turn("Ik doe het maar.", "nl", "") == "Je doet het maar."
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "said"),
+    [
+        (
+            "heb jij een tip hoe ik dit bij ingrid aankaart zonder dat het klinkt als zeuren? "
+            "daar ben ik echt bang voor",
+            "nl",
+            "Je bent bang dat het klinkt als zeuren.",
+        ),
+        (
+            "hoe zou jij het aanpakken? ik wil niet overkomen als iemand die loopt te zeuren",
+            "nl",
+            "Je wilt niet overkomen als iemand die loopt te zeuren.",
+        ),
+        (
+            "ja. maar hoe doe je dat dan zonder dat het meteen ruzie wordt?",
+            "nl",
+            "Je wilt niet dat het meteen ruzie wordt.",
+        ),
+        (
+            "how do I raise it without sounding like a moaner?",
+            "en",
+            "You don't want to sound like a moaner.",
+        ),
+        (
+            "how would you say it without it looking like I can't handle the job",
+            "en",
+            "You don't want it to look like you can't handle the job.",
+        ),
+        ("what would you do?", "en", None),
+        ("wat zou jij doen?", "nl", None),
+    ],
+)
+def test_the_worry_in_an_advice_request_is_said_back(
+    message: str, lang: str, said: str | None
+) -> None:
+    assert _worry(message, lang) == said

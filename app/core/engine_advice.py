@@ -11,9 +11,10 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from app.core import reading, reflection, style
+from app.core import perspective, reading, reflection, style
 from app.core.engine_base import (
     ADVICE_MIRRORS,
+    COME_ACROSS_QUESTION,
     OPTIONS_REPLY,
     OWN_OPTIONS_QUESTION,
     PERMISSION_QUESTIONS,
@@ -98,6 +99,48 @@ def _options_told(text: str) -> str | None:
     return None
 
 
+# A worry inside an advice request: "zonder dat het klinkt als zeuren", "ik wil niet overkomen
+# als ...", "without it sounding like I can't cope", "I don't want to make a big thing of it".
+_NL_WITHOUT = re.compile(r"\bzonder dat ([^?.!;]{6,90}?)(?=[?.!;]|,\s*(?:of|en|maar)\b|$)", re.I)
+_EN_WITHOUT = re.compile(
+    r"\bwithout (?:(it|that|this|him|her|them|me) )?(\w+ing)\b([^?.!;]{0,80}?)(?=[?.!;]|,|$)",
+    re.I,
+)
+_OWN_WORRY = re.compile(
+    r"^(?:maar |but |en |and )?(ik wil niet |ik ben bang |i don't want |i do not want |"
+    r"i'm (?:scared|afraid|worried) |i am (?:scared|afraid|worried) )",
+    re.I,
+)
+_FEAR = re.compile(r"\b(bang|vrees|schrik|scared|afraid|worried)\b", re.I)
+_COMES_ACROSS = re.compile(
+    r"\b(klinkt|klinken|overkom\w*|lijkt|sound|come across|look like|looks like|seem)\b", re.I
+)
+
+
+def _worry(text: str, lang: str) -> str | None:
+    """The worry inside an advice request, said back ("Je wilt niet dat het klinkt als
+    zeuren."); None when the request holds none."""
+    own = None
+    for sentence in style.sentences(text):
+        plain = sentence.strip()
+        if "?" not in plain and _OWN_WORRY.match(plain):
+            own = re.sub(r"^(maar|but|en|and) ", "", plain, flags=re.I).rstrip(".!…") + "."
+            break
+    if own is None and lang == "nl" and (m := _NL_WITHOUT.search(text)):
+        verb = "ben bang" if _FEAR.search(text) else "wil niet"
+        own = f"Ik {verb} dat {m.group(1).strip()}."
+    elif own is None and lang == "en" and (m := _EN_WITHOUT.search(text)):
+        import simplemma
+
+        who, verb = m.group(1), simplemma.lemmatize(m.group(2).lower(), lang="en")
+        who = "" if who is None or who.lower() == "me" else f"{who.lower()} "
+        own = f"I don't want {who}to {verb}{m.group(3).rstrip()}."
+    if own is None:
+        return None
+    said = perspective.second_person(re.sub(r"\bi\b", "I", own), lang)
+    return capitalise_names(said[:1].upper() + said[1:]) if said else None
+
+
 class AdviceTurns(EngineBase):
     def _advice(
         self,
@@ -121,6 +164,12 @@ class AdviceTurns(EngineBase):
         reply = f"{_in_turn(ADVICE_MIRRORS[lang], asked_advice)} {question}"
         own = _own_option(text, lang, seen)
         weighed = _weighed_options(text) if own is None else None
+        worry = _worry(text, lang) if own is None and weighed is None else None
+        if worry is not None:
+            # "... zonder dat het klinkt als zeuren?": the worry is what the request is about.
+            if _COMES_ACROSS.search(worry):
+                question = COME_ACROSS_QUESTION[lang]
+            reply = f"{worry} {question}"
         if own is not None:
             # The person already names what they could do: that is said back, not asked for.
             question = OWN_OPTIONS_QUESTION[lang]

@@ -17,6 +17,7 @@ from app.core.feeling_list import feelings_said
 from app.core.language_guard import language_ok
 from app.core.names import capitalise_names
 from app.core.reading import AMBIGUOUS_FEELINGS, FEELING_NOUNS, FEELINGS
+from app.core.spelling import typos_fixed
 from app.core.text import en_spelled_out, wordset
 
 MAX_MIRROR_WORDS = 20
@@ -186,8 +187,9 @@ _WEEKDAYS_EN = re.compile(
 
 def _tidy(text: str, lang: str) -> str:
     """Chat spellings written out: "s middags" -> "'s middags", "friday" -> "Friday", "didnt" ->
-    "didn't", "teamleider petra" -> "teamleider Petra"; an aside in brackets left out."""
-    text = capitalise_names(re.sub(r"\s*\([^()]{1,30}\)", "", text))
+    "didn't", "teamleider petra" -> "teamleider Petra", "eignlijk" -> "eigenlijk"; an aside in
+    brackets left out."""
+    text = typos_fixed(capitalise_names(re.sub(r"\s*\([^()]{1,30}\)", "", text)), lang)
     if lang == "nl":
         text = re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text))
         return re.sub(r"(?<![\w'’])s (middags|avonds|ochtends|nachts|morgens)\b", r"'s \1", text)

@@ -1,0 +1,53 @@
+"""Plain typos in the person's words put right before the code says those words back.
+
+Role: "eignlijk" -> "eigenlijk", "becuase" -> "because" in a mirror, so a reply does not repeat a
+slip of the keyboard. Only a lower-case word of five letters or more that the dictionary does not
+know (or knows only as a rare form), with exactly one common word one edit away, is changed.
+Must not: touch names, jargon, compounds the dictionary lacks or chat words ("gwn", "tbh"): when
+in doubt the word stays as the person wrote it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from app.core.language_guard import word_counts
+
+# A candidate must be this common, and this many times more common than the next one.
+_COMMON = 1000
+_MARGIN = 20
+# The Dutch list holds names and very rare forms at its lowest count; a long word at that count
+# is more often a typo than a word ("eigelijk").
+_RARE = 50
+_WORD = re.compile(r"(?<![\w'’-])([a-zà-öø-ÿ]{5,})(?![\w'’-])")
+
+
+@functools.lru_cache(maxsize=2)
+def _checker(lang: str):  # type: ignore[no-untyped-def]
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="nl" if lang == "nl" else "en", distance=1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fixed_word(word: str, lang: str) -> str:
+    counts = word_counts(lang)
+    seen = counts.get(word, 0)
+    if seen > _RARE or seen == _RARE and len(word) < 7:
+        return word
+    ranked = sorted(
+        ((counts.get(c, 0), c) for c in _checker(lang).edit_distance_1(word) if c in counts),
+        reverse=True,
+    )
+    ranked = [(n, c) for n, c in ranked if c != word]
+    if not ranked or ranked[0][0] < _COMMON:
+        return word
+    if len(ranked) > 1 and ranked[0][0] < _MARGIN * ranked[1][0]:
+        return word
+    return ranked[0][1]
+
+
+def typos_fixed(text: str, lang: str) -> str:
+    """`text` with its plain typos put right (see the module's role)."""
+    return _WORD.sub(lambda m: _fixed_word(m.group(1), lang), text)

@@ -1,0 +1,45 @@
+"""Plain typos are put right before a mirror says the person's words back; names, jargon,
+chat words and compounds the dictionary lacks stay as they were written."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reading import read
+from app.core.reflection import mirrors
+from app.core.spelling import typos_fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written"),
+    [
+        ("ik weet eignlijk niet", "nl", "ik weet eigenlijk niet"),
+        ("na de vergadring was ik telurgesteld", "nl", "na de vergadering was ik teleurgesteld"),
+        ("mischien een beejte", "nl", "misschien een beetje"),
+        ("I was anoyed becuase of it", "en", "I was annoyed because of it"),
+        ("thier managment", "en", "their management"),
+    ],
+)
+def test_a_plain_typo_is_put_right(text: str, lang: str, written: str) -> None:
+    assert typos_fixed(text, lang) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("de wijkverpleegkundige van het ocmw had goesting", "nl"),
+        ("gwn ff mn medicatieronde doen op de personeelswc", "nl"),
+        ("Margriet zei het tegen Daan", "nl"),
+        ("the steerco postmortem after onboarding tbh", "en"),
+        ("ngl the locum and the commis were wierd", "en"),
+    ],
+)
+def test_names_jargon_and_chat_words_stay(text: str, lang: str) -> None:
+    assert typos_fixed(text, lang) == text
+
+
+def test_a_mirror_does_not_repeat_a_typo() -> None:
+    message = "Ik was eignlijk heel telurgesteld na dat gesprek met mijn teamleider."
+    said = [c.text for c in mirrors(message, "nl", read(message, "nl"))]
+    assert said and all("eignlijk" not in s and "telurgesteld" not in s for s in said)
+    assert any("teleurgesteld" in s for s in said)
