@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from app.core.language_guard import word_counts
 
@@ -24,7 +25,7 @@ _WORD = re.compile(r"(?<![\w'’-])([a-zà-öø-ÿ]{5,})(?![\w'’-])")
 
 
 @functools.lru_cache(maxsize=2)
-def _checker(lang: str):  # type: ignore[no-untyped-def]
+def _checker(lang: str) -> Any:
     from spellchecker import SpellChecker
 
     return SpellChecker(language="nl" if lang == "nl" else "en", distance=1)
