@@ -45,6 +45,11 @@ from app.core import intents
         "Goed. Ik merk dat ik rustiger ben. Voor nu genoeg, bedankt",
         "merci he. ik ga nog boterhammen smeren voor morgen, slaapwel",
         "oke ik moet de kinderen ophalen. dankjewel, ik voel me wel wat rustiger",
+        "thanks. going to sleep now, been up for about 20 hours",
+        "cheers. needed that",
+        "Right. I'm going to ask Mark for ten minutes this week, not in the corridor. Keep it "
+        "about that, not about the job. Thanks for this, I feel less wound up than I did. Night",
+        "Ik bel hem maandag en vraag om een gesprek. Bedankt, dit hielp echt.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -75,6 +80,9 @@ def test_wants_to_stop(text: str) -> None:
         "ik ga er mee akkoord dat hij het rooster maakt.",
         "Dank je. Ik moet morgen de sleutels ophalen bij hem en dat vind ik spannend.",
         "Thanks. Last night I couldn't sleep because of it.",
+        "thanks, that is a good question. I think I wanted her to see me.",
+        "Dank je. Ik denk dat ik vooral bang was.",
+        "Ik ga slapen over die beslissing. Maar wat als ze nee zegt?",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:
@@ -113,6 +121,12 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("heb jij tips hoe je zo'n slechtnieuwsgesprek beter aanpakt?", True),
         ("Heb je nog goede tips voor morgen?", True),
         ("Ze gaf me tips over plannen, die heb ik nog.", False),
+        ("Do you think I should say something to him? Or is that going to make it worse", True),
+        ("Zou jij hem bellen voordat hij naar de directeur gaat?", True),
+        ("Denk je dat ik het moet melden?", True),
+        ("Ik vroeg me af of ik het moest melden.", False),
+        ("zou jij dat ook zo voelen?", False),
+        ("would you believe it, he did it again.", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

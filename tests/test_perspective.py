@@ -7,6 +7,12 @@ import pytest
 from app.core.perspective import nl_present_stem, second_person
 
 DUTCH = [
+    # the finite verb before "te" and its infinitive in a clause after "dat"
+    (
+        "Het is meer dat ik begin te twijfelen of ik nog iets mag beslissen.",
+        "Het is meer dat je begint te twijfelen of je nog iets mag beslissen.",
+    ),
+    ("Het is meer dat ik begin te twijfelen.", "Het is meer dat je begint te twijfelen."),
     # someone else is the subject of the clause after "of": its verb stays
     ("Ik vraag bijna nooit of iemand mee kan.", "Je vraagt bijna nooit of iemand mee kan."),
     ("Ik vraag of Yasmina mee kan.", "Je vraagt of Yasmina mee kan."),

@@ -55,11 +55,18 @@ def _weighed_options(text: str) -> str | None:
     """Two options of the person's own, asked as their question ("Er iets van zeggen of het
     laten gaan?", "Should I go to HR? Or would that make me the problem?"), as they wrote it."""
     asked = [q.strip() for q in style.questions(text)]
+    tail = (style.sentences(text) or [""])[-1].strip()
+    if _OR.match(tail) and not tail.endswith("?"):
+        asked.append(tail.rstrip(".!…") + "?")  # "... Or is that just going to make it worse"
     for n, question in enumerate(asked):
         if TO_COACH.search(question) or not _OR.search(question):
             continue
-        if n > 0 and _OR.match(question) and not TO_COACH.search(asked[n - 1]):
-            question = f"{asked[n - 1]} {question}"
+        # "Should I say something? Like go up to him? Or is that making it worse?": the "or"
+        # goes with the person's own question before it.
+        own = [q for q in asked[:n] if _ASKS_SELF_FORM.match(q) and not TO_COACH.search(q)]
+        before = own[-1] if own else asked[n - 1] if n > 0 else ""
+        if before and _OR.match(question) and not TO_COACH.search(before):
+            question = f"{before} {question}"
         elif _OR.match(question):
             continue
         lead, colon, rest = question.partition(": ")
@@ -67,7 +74,8 @@ def _weighed_options(text: str) -> str | None:
             question = rest  # "Wat ik echt lastig vind: moet ik ...?"
         words = len(question.split())
         if 4 <= words <= 30:
-            return re.sub(r"[“”\"]", "", question[:1].upper() + question[1:])
+            said = capitalise_names(re.sub(r"\bi\b", "I", question))
+            return re.sub(r"[“”\"]", "", said[:1].upper() + said[1:])
     return _options_told(text)
 
 

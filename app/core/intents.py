@@ -38,7 +38,12 @@ _ADVICE = re.compile(
     r"\bvolgens (jou|u)\b[^.!?]{0,20}\?|"
     r"(any|got an?|have you got an?|do you have an?) ideas? (how|what|on)\b[^.!?]{0,80}\?|"
     r"how would you (handle|approach|deal with|tackle|go about)\b[^.!?]{0,60}\?|"
-    r"what do you think i should\b|"
+    r"what do you think i should\b|do you think i (should|ought to|need to)\b[^.!?]{0,80}\?|"
+    r"would you (\w+ ){0,3}(say|call|go|talk|tell|do|bring|raise|mention|apologi[sz]e)\b"
+    r"[^.!?]{0,80}\?|"
+    r"zou (jij|u|gij|ge) (\w+ ){0,4}(doen|bellen|zeggen|aankaarten|gaan|vragen|mailen|laten|"
+    r"aanspreken|melden)\b[^.!?]{0,80}\?|(denk|vind) (je|jij|u|ge) dat ik (\w+ ){0,3}"
+    r"(moet|zou|beter)\b[^.!?]{0,80}\?|"
     # the coach's view asked at the end: "of is dat te brutaal? wat vind jij"
     r"\bwat vind (jij|u)\W*$|\bwhat do you think\W*$)",
     re.I,
@@ -98,6 +103,7 @@ _GOING = re.compile(
     r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
     r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
     r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"
+    r"(going|gonna|heading) (to )?(sleep|bed|crash|home)|needed (that|this)|had ik (echt )?nodig|"
     r"ik moet (nu |zo |straks )*(de |het |mijn |mn |m'n )?\w+ (ophalen|halen)(?=\s*[.!,]|\s*$)|"
     r"slaap ?wel|welterusten|that'?s me|voor (nu|vandaag) (is het )?genoeg|"
     r"lucht (wel |echt )?op|"
@@ -154,6 +160,18 @@ def only_thanks(text: str) -> bool:
     return bool(_ONLY_THANKS.match(text))
 
 
+def _closing_tail(last: list[str]) -> bool:
+    """A long message that ends with thanks and leave: "... Thanks for this, I feel less wound
+    up than an hour ago. Night", "... en dan bel ik hem. Bedankt, dit hielp."."""
+    end = last[-1]
+    if len(last) < 2 or "?" in end or len(end.split()) > 12:
+        return False
+    if _thanks_and_goodbye(end) or only_thanks(end):
+        return True
+    bye = _NIGHT.search(end) or _LAST_WORD_BYE.search(end) or _FAREWELL.search(end)
+    return bool(bye and len(end.split()) <= 6 and any(_THANKS_FOR.search(s) for s in last))
+
+
 def wants_to_stop(text: str) -> bool:
     """A request to end the conversation: a short stop message, a bare thank-you, or a closing
     phrase in a short message or in the last sentence of a longer one."""
@@ -165,7 +183,10 @@ def wants_to_stop(text: str) -> bool:
         return True
     if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
         return True
-    last = re.split(r"(?<=[.!?])\s+", text.strip())[-2:]
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-3:]
+    if _closing_tail(last):
+        return True
+    last = last[-2:]
     if len(last[-1].split()) > 15:
         # "..., ok, that's enough for tonight I think, thanks": a closing at the end of a run-on
         last += re.split(r",\s+", last[-1])[-3:]

@@ -359,6 +359,8 @@ def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | 
             return k, True
         if w in _NL_PAST_IRREGULAR:
             return k, False
+        if nl_present_stem(w) and lower[k + 1 : k + 2] == ["te"] and k + 2 < end:
+            return k, True  # "dat ik begin te twijfelen": the verb before "te" and its infinitive
         if nl_present_stem(w) and _main_clause_follows(lower, k + 1):
             return k, True  # no comma before the main clause: "als ik om hulp vraag lijkt het"
     for k in range(end - 1, start - 1, -1):
@@ -380,9 +382,6 @@ def _main_clause_follows(lower: list[str], k: int) -> bool:
     """A finite verb with its subject after it starts at k: "lijkt het", "voel ik"."""
     after = lower[k + 1] if k + 1 < len(lower) else ""
     return after in _NL_SUBJECTS - {"de", "een", "die", "mijn"} and bool(nl_verb_form(lower[k]))
-
-
-# --- shared ------------------------------------------------------------------------------
 
 
 def second_person(sentence: str, lang: str) -> str | None:
