@@ -317,8 +317,7 @@ def _and_that(said: list[str], found: list[Candidate], lang: str, message: str) 
             continue
         if not (_WEIGHT.search(nxt) or _names_feeling(nxt, lang)):
             continue
-        second = _turn(nxt, lang, message, joined=True)
-        if second is None:
+        if (second := _turn(nxt, lang, message, joined=True)) is None:
             continue
         text = f"{first.text.rstrip('.')}, {_AND_WORD[lang]} {second[:1].lower()}{second[1:]}"
         if len(text.split()) <= MAX_MIRROR_WORDS + 2:
@@ -333,10 +332,11 @@ _AND = re.compile(r"^\W*(en|and)\s+", re.I)
 
 
 def _later_events(sentence: str, n: int, count: int, lang: str, message: str) -> list[Candidate]:
-    """The events after "and" in a long sentence that cannot be said back whole: "we had a big
-    handover this morning and my charge nurse Alison pulled me up ..."."""
-    out = []
-    for part in AND_SUBJECT.split(sentence)[1:]:
+    """The events after "and" in a long sentence that cannot be said back whole ("we had a
+    handover and my charge nurse pulled me up"), and its last clause ("..., dan spring ik bij")."""
+    out, last = [], sentence.rsplit(", ", 1)[-1]
+    own_last = [last] if last != sentence and re.search(r"\b(ik|i)\b", last, re.I) else []
+    for part in AND_SUBJECT.split(sentence)[1:] + own_last:
         said_part = _turn(part, lang, message)
         if said_part:
             score = mirror_score(said_part, n, count, lang) - 0.1
