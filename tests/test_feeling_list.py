@@ -120,3 +120,25 @@ def test_a_sentence_that_trails_off_is_not_said_back() -> None:
 
     assert _turn("Part of me thinks I should just", "en", "") is None
     assert read("yeah pretty much", "en").ack and read("ja dat vooral", "nl").ack
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        # a second feeling offered as a guess, with a question mark, is said too
+        (
+            "Boosheid. En ook een soort schaamte? Dat ik me zo laat wegzetten.",
+            "Je voelde boosheid en ook een soort schaamte.",
+        ),
+        # a feeling given as a clause after "dat" is said in a sentence of its own
+        ("dat ik me niet serieus genomen voelde.", "Je voelde je niet serieus genomen."),
+        (
+            "ja boos ook wel. maar vooral dat ik me zo klein voelde. alsof ik weer 22 was",
+            "Je was ook wel boos, maar je voelde je vooral zo klein.",
+        ),
+        # a wish after "dat" is not turned into a fact
+        ("dat ik gezien word", "“Dat ik gezien word”, zeg je."),
+    ],
+)
+def test_feelings_given_as_a_guess_or_a_clause_are_said_back(message: str, said: str) -> None:
+    assert mirrors(message, "nl", read(message, "nl"))[0].text == said

@@ -388,4 +388,6 @@ def _feeling_fragment(core: str, lang: str) -> str | None:
         form = "Je was {text}."  # "Je was boos.", but "Je voelde je gepasseerd."
     said = form.format(text=text[:1].lower() + text[1:])
     # "Je voelde je beroerd eigenlijk." -> "Je voelde je eigenlijk beroerd."
-    return re.sub(r"^(Je voelde je|Je was) (\w+),? (eigenlijk|vooral|echt)\.$", r"\1 \3 \2.", said)
+    return re.sub(
+        r"^(Je voelde je|Je was) (\w+),? (eigenlijk|vooral|echt|ook wel|ook)\.$", r"\1 \3 \2.", said
+    )

@@ -144,8 +144,8 @@ _OPENING_FILLER = re.compile(
 
 def _tidy(sentence: str) -> str:
     """A capital at the start, "I" as a capital, chat spellings written out, a full stop."""
-    s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", sentence)  # "i think" -> "I think"
-    s = re.sub(r"\b(i)m\b", r"\1'm", s, flags=re.I)
+    s = re.sub(r"\b(i)m\b", r"\1'm", sentence, flags=re.I)
+    s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", s)  # "i think" -> "I think"
     s = re.sub(r"\b(I)ve\b", r"\1've", s)
     s = _APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2)}", s)
     s = re.sub(r"(^|\s)s (ochtends|middags|avonds|nachts)\b", r"\1's \2", s)
@@ -190,8 +190,10 @@ _OWN_STEP = re.compile(
     r"\b(ik|i|we|wij)\s+(ga|gaan|wil|willen|zou|zouden|kan|kun|kunnen|moet|moeten|probeer|"
     r"neem|could|would|want|will|can|should|try|might|need to)\b|"
     r"\b(ga|wil|zou|kan|moet|probeer|neem|doe|bel|vraag|zeg|stuur|plan) (ik|we)\b|"
-    r"\b(i|we)'(ll|d)\b|^(gewoon|eerst|misschien|maybe|just|first|\w+ing|iets als|something "
-    r"like|zeggen|vragen|uitleggen|vertellen|benoemen|say|ask|tell|explain)\b|"
+    r"\b(i|we)'ll\b|\b(i|we)'d (?!(\w+ed|been|told|done|had|gone|seen|said|made|given|"
+    r"taken|known|thought|got|left|put|felt|already|just|never)\b)|"
+    r"^(gewoon|eerst|misschien|maybe|just|first|\w+ing|iets als|something like|zeggen|vragen|"
+    r"uitleggen|vertellen|benoemen|say|ask|tell|explain)\b|"
     # "Ik schrijf dat op", "ik kijk wel of ...": a decision in the present tense.
     r"\bik (schrijf|kijk|bel|stuur|vraag|zeg|doe|maak|plan|leg|mail|spreek|begin|stop)\b",
     re.I,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from app.core import style
+from app.core import perspective, style
 from app.core.feeling_list import feelings_said
-from app.core.feelings import FEELINGS
+from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.reflection_turn import _LEADING
 
 # "Waar moet ik beginnen." is a question even without its question mark.
@@ -36,8 +36,14 @@ _TAKEN_BACK = re.compile(
 )
 _FEELING_ASKED = re.compile(
     r"^\W*((but|and|maar|en)\s+)?((also|ook|still|nog)\s+)?((a bit|kind of|a little|een beetje|"
-    r"wel|best)\s+)?("
-    + "|".join(sorted(FEELINGS["en"] + FEELINGS["nl"], key=len, reverse=True))
+    r"wel|best|een soort|soort van|a sort of|sort of|a kind of|some)\s+)?("
+    + "|".join(
+        sorted(
+            [*FEELINGS["en"], *FEELINGS["nl"], *FEELING_NOUNS["en"], *FEELING_NOUNS["nl"]],
+            key=len,
+            reverse=True,
+        )
+    )
     + r")\b(?!.*\b(you|je|jij|u)\b)",
     re.I,
 )
@@ -58,11 +64,38 @@ AND_SUBJECT = re.compile(
 )
 
 
+# An answer given as a clause after "dat": "maar vooral dat ik me zo klein voelde".
+_DAT_IK = re.compile(
+    r"^\W*((?:maar|en|but) )?((?:vooral|meer|eerder|gewoon|ook|toch) )?dat ik (.+?)\s*([.!]*)$",
+    re.I,
+)
+
+
+def _dat_clause(sentence: str) -> str:
+    """A feeling given as a clause after "dat" in main-clause order ("maar ik voelde me vooral
+    zo klein"), so it can be said back; anything else unchanged."""
+    m = _DAT_IK.match(sentence)
+    if not m:
+        return sentence
+    words = m.group(3).split()
+    k = len(words) - 1
+    while k > 0 and (perspective._participle(words[k]) or perspective._infinitive(words[k])):
+        k -= 1
+    if k < 1 or words[k].lower() not in ("voel", "voelde", "voelt"):
+        return sentence  # only a feeling: "dat ik gezien word" is a wish, not a fact
+    rest = words[:k] + words[k + 1 :]
+    own = [rest.pop(0)] if rest and rest[0].lower() in ("me", "mij", "mezelf") else []
+    adverb = [m.group(2).strip()] if m.group(2) else []
+    main = " ".join(["ik", words[k], *own, *adverb, *rest])
+    return f"{m.group(1) or ''}{main}{m.group(4) or '.'}"
+
+
 def statements(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
     parts = style.sentences(message)
     for n, sentence in enumerate(parts):
+        sentence = _dat_clause(sentence)
         hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en")) or bool(
             _FEELING_ASKED.match(sentence)  # "but also a bit embarrassed that i care this much?"
         )
@@ -75,7 +108,8 @@ def statements(message: str) -> list[str]:
             or (_WHY_HEAD.match(sentence.strip()) and len(sentence.split()) <= 6)
         ):
             continue
-        out.append(sentence)
+        # "En ook een soort schaamte?": a feeling offered as a guess is said, not asked
+        out.append(re.sub(r"\?+\s*$", ".", sentence) if hedged else sentence)
     return out
 
 
