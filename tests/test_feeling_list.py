@@ -9,6 +9,7 @@ import pytest
 from app.core.feeling_list import feelings_said
 from app.core.reading import read
 from app.core.reflection import mirrors
+from app.core.statements import statements
 
 
 @pytest.mark.parametrize(
@@ -142,3 +143,20 @@ def test_a_sentence_that_trails_off_is_not_said_back() -> None:
 )
 def test_feelings_given_as_a_guess_or_a_clause_are_said_back(message: str, said: str) -> None:
     assert mirrors(message, "nl", read(message, "nl"))[0].text == said
+
+
+def test_what_it_is_not_gives_way_to_what_it_is() -> None:
+    # Flemish "da ik" is read as "dat ik", so the correction after the denial is found
+    message = (
+        "nee het is niet dat ik jaloers ben op Jens. Jens is een toffe gast. Het is meer da ik "
+        "8 jaar lang alles heb gedaan wat ze vroegen."
+    )
+    said = mirrors(message, "nl", read(message, "nl"))
+    assert said[0].text == "Het is meer dat je 8 jaar lang alles hebt gedaan wat ze vroegen."
+
+
+def test_a_generic_flemish_ge_is_said_back_as_je_but_not_inside_a_quote() -> None:
+    said = statements("Marc liet veel liggen, als ge hem echt nodig had was hij er niet.")
+    assert said == ["Marc liet veel liggen, als je hem echt nodig had was hij er niet."]
+    quoted = "Hij zei altijd 'gij kent uw mensen' en dat deed me deugd."
+    assert statements(quoted) == [quoted]

@@ -108,6 +108,14 @@ _LEANS = re.compile(
 )
 
 
+# What it is not: "Het is ook niet dat je terug wilt", "It's not really that he was harsh".
+_DENIES = re.compile(
+    r"^\W*((dus|so|maar|but|en|and|nee|no)\W+)*(het is (ook |eigenlijk |echt |gewoon )?niet (zo )?"
+    r"dat|it'?s not (really |just )?(that|like)|niet dat|not that|“?it'?s not really that)\b",
+    re.I,
+)
+
+
 def mirror_score(text: str, n: int, total: int, lang: str) -> float:
     """Feeling first, then the person's latest words, then short sentences."""
     low = text.lower()
@@ -141,6 +149,8 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score -= 1.0  # "Eerst was ik vooral boos": where it started; what came after matters more
     if _LEANS.search(text):
         score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
+    if _DENIES.match(text):
+        score -= 1.0  # "Het is niet dat je jaloers bent op Jens.": what it is comes elsewhere
     if (
         (_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text))
         or (_VAGUE.search(text) and not _names_feeling(text, lang))

@@ -90,12 +90,25 @@ def _dat_clause(sentence: str) -> str:
     return f"{m.group(1) or ''}{main}{m.group(4) or '.'}"
 
 
+_DA = re.compile(r"\bda (?=(ik|je|ge|hij|zij|ze|we|het|er|die)\b)", re.I)
+_GE = re.compile(r"\b(ge|gij)\b(?!['’])", re.I)
+
+
+def _flemish(sentence: str) -> str:
+    """Flemish "da ik" and a generic "ge" in the person's own words (not in a quote) as the
+    coach says them back: "dat ik", "je"."""
+    sentence = _DA.sub("dat ", sentence)
+    if re.search(r"['‘’“”\"]\s*\w", sentence):
+        return sentence
+    return _GE.sub(lambda m: "je" if m.group(1).lower() == "ge" else "jij", sentence)
+
+
 def statements(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
     parts = style.sentences(message)
     for n, sentence in enumerate(parts):
-        sentence = _dat_clause(sentence)
+        sentence = _dat_clause(_flemish(sentence))
         hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en")) or bool(
             _FEELING_ASKED.match(sentence)  # "but also a bit embarrassed that i care this much?"
         )
