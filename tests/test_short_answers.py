@@ -11,6 +11,7 @@ from app.core.engine import _asked_again
 from app.core.engine_advice import _weighed_options, _worry
 from app.core.intents import wants_to_stop
 from app.core.reading import read
+from app.core.reflection import mirrors
 from app.core.statements import key_words
 
 
@@ -233,3 +234,18 @@ def test_the_worry_in_an_advice_request_is_said_back(
     message: str, lang: str, said: str | None
 ) -> None:
     assert _worry(message, lang) == said
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "said"),
+    [
+        ("gonna ask her tomorrow", "en", "You're going to ask her tomorrow."),
+        ("ga morgen naar hem toe.", "nl", "Je gaat morgen naar hem toe."),
+    ],
+)
+def test_a_step_said_without_i_is_said_back_as_theirs(message: str, lang: str, said: str) -> None:
+    assert mirrors(message, lang, read(message, lang))[0].text == said
+
+
+def test_a_short_yes_is_no_step() -> None:
+    assert all("You will" not in c.text for c in mirrors("Will do.", "en", read("Will do.", "en")))

@@ -173,7 +173,7 @@ def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
 # A step of the person's own: "Ik wil Anouk vragen ...", "I'll write that email tomorrow".
 _STEP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(ik (ga|wil|zou|kan|probeer|neem me voor)|(ga|wil|zou|kan) ik|"
-    r"i('ll| will| want to| could| am going to|'m going to| would like to| might)|"
+    r"i('ll| will| want to| could| am going to|'m going to| would like to| might)|gonna|going to|"
     r"(misschien|maybe) (gewoon |eerst |even |just |first )*(\w+ ){0,4}(vragen|zeggen|bellen|"
     r"mailen|bespreken|aankaarten|voorstellen|uitleggen|aanspreken|ask|tell|call|talk|raise))\b",
     re.I,

@@ -101,6 +101,9 @@ _STEP_WITHOUT_SUBJECT = re.compile(
     r"uitleggen|aanspreken|ask|tell|say|call|email|talk|raise|explain|propose)\b",
     re.I,
 )
+# A step of the person's own said without "I" ("gonna ask her", "ga morgen naar hem toe").
+_NO_SUBJECT_STEP = re.compile(r"^(gonna|going to|will|ga|wil) (?=[a-z]+ \w)(?!.* en )", re.I)
+_STEP_SUBJECT = {"gonna": "I'm going to ", "going to": "I'm going to ", "will": "I will "}
 # Anyone in a sentence who would be turned: the speaker or the one spoken to.
 SPEAKER = re.compile(
     r"\b(ik|mijn|me|mij|mezelf|we|wij|ons|onze|je|jij|jou|jouw|u|i|my|myself|us|our|you|"
@@ -152,6 +155,10 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     core = _IT_FEELS_TO.sub(
         lambda m: f"{m.group(1)} {m.group(2)} {_TO_ME[lang]} {m.group(3)} ", core
     )
+    if not SPEAKER.search(core):
+        core = _NO_SUBJECT_STEP.sub(
+            lambda m: _STEP_SUBJECT.get(m[1].lower(), f"Ik {m[1].lower()} "), core
+        )
     turned = perspective.second_person(core, lang)
     if turned is None and _IT_FELT.match(core) and _names_feeling(core, lang):
         turned = core  # "Dat deed pijn." is the person's own feeling, said without "ik"
