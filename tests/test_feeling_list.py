@@ -160,3 +160,24 @@ def test_a_generic_flemish_ge_is_said_back_as_je_but_not_inside_a_quote() -> Non
     assert said == ["Marc liet veel liggen, als je hem echt nodig had was hij er niet."]
     quoted = "Hij zei altijd 'gij kent uw mensen' en dat deed me deugd."
     assert statements(quoted) == [quoted]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "said"),
+    [
+        (
+            "honestly? ashamed. but also a bit defensive if im being honest.",
+            "en",
+            "You felt ashamed and a bit defensive.",
+        ),
+        (
+            "hmm. als ik eerlijk ben zeg ik eigenlijk nooit echt wat ik nodig heb.",
+            "nl",
+            "Je zegt eigenlijk nooit echt wat je nodig hebt.",
+        ),
+    ],
+)
+def test_the_persons_own_hedge_about_honesty_is_not_said_back(
+    message: str, lang: str, said: str
+) -> None:
+    assert mirrors(message, lang, read(message, lang))[0].text == said

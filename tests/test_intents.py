@@ -50,6 +50,7 @@ from app.core import intents
         "Right. I'm going to ask Mark for ten minutes this week, not in the corridor. Keep it "
         "about that, not about the job. Thanks for this, I feel less wound up than I did. Night",
         "Ik bel hem maandag en vraag om een gesprek. Bedankt, dit hielp echt.",
+        "merci, dat heeft deugd gedaan om dat eens op een rij te zetten. tot nog eens",
     ],
 )
 def test_wants_to_stop(text: str) -> None:

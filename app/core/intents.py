@@ -123,7 +123,8 @@ _FAREWELL = re.compile(
     r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
     r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
     r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
-    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|"
+    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot nog eens|"
+    r"(heeft|hebben) (me |mij )?deugd gedaan|"
     r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
     re.I,
 )

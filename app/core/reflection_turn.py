@@ -30,7 +30,7 @@ _ANNOUNCE = re.compile(
     re.I,
 )
 _LEADING = re.compile(
-    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|"
+    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|als ik eerlijk ben|"
     r"eerlijk is eerlijk|tja|hmm+|"
     r"honestly|actually|basically|tbh|tbf|idk|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
     r"allez|amai|lol|haha+|boh|right|ok so|right so|"
@@ -61,7 +61,10 @@ _ELABORATION = re.compile(
 # state, which they have just named. Dutch keeps it: its subordinate word order differs.
 _OWN_HEDGE_EN = re.compile(r"^(i think|i guess|i suppose|i feel like|i reckon) (?=i\b|i'm\b)", re.I)
 _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|feels)\b", re.I)
-_FILLERS = re.compile(r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk)\b", re.I)
+_FILLERS = re.compile(
+    r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk|if i'?m (being )?honest|to be honest)\b",
+    re.I,
+)
 BARE_NOT_KNOWING = re.compile(
     r"^(ik weet (het )?(eigenlijk |echt )?niet|weet ik (het )?(veel|niet)( precies| goed)?|"
     r"geen idee|i don'?t know|idk|no idea)[\s.!?…]*$",
@@ -207,7 +210,8 @@ def _tidy(text: str, lang: str) -> str:
 _VERB_FIRST = re.compile(
     r"^(was|ben|voelde|voel|werd|word|schrok|schrik|schaamde|schaam|baalde|baal|dacht|denk|"
     r"wilde|wou|wil|vond|vind|had|heb|zat|zit|kon|kan|moest|moet|durfde|durf|zag|zie|snapte|"
-    r"snap|begreep|begrijp|merkte|merk|weet|wist|hoopte|hoop|twijfelde|twijfel)\s+(ik|k)\b",
+    r"snap|begreep|begrijp|merkte|merk|weet|wist|hoopte|hoop|twijfelde|twijfel|zeg|zei|doe|deed|"
+    r"ga|ging)\s+(ik|k)\b",
     re.I,
 )
 _OWN_HEDGE_NL = re.compile(
@@ -343,6 +347,11 @@ _DEGREE_FEELING = re.compile(
 )
 
 
+_DEGREE_WORDS = wordset(
+    "mostly really so very a bit and echt vooral heel erg zo en wel ook eigenlijk gewoon"
+)
+
+
 def _feeling_fragment(core: str, lang: str) -> str | None:
     """A feeling named without a sentence around it, "Humiliated, mostly." or "Boos, echt.",
     said back as a feeling: "You felt humiliated, mostly."."""
@@ -369,25 +378,7 @@ def _feeling_fragment(core: str, lang: str) -> str | None:
             return form.format(most=most[0] + " " if most else "", noun=words[0])
     if not words or len(words) > 4 or words[0] not in FEELINGS[lang]:
         return None
-    rest = set(words[1:]) - {
-        "mostly",
-        "really",
-        "so",
-        "very",
-        "a",
-        "bit",
-        "and",
-        "echt",
-        "vooral",
-        "heel",
-        "erg",
-        "zo",
-        "en",
-        "wel",
-        "ook",
-        "eigenlijk",
-        "gewoon",
-    }
+    rest = set(words[1:]) - _DEGREE_WORDS
     if rest - set(FEELINGS[lang]):
         return None
     form = FEELING_FRAGMENT[lang]
