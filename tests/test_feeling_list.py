@@ -9,7 +9,6 @@ import pytest
 from app.core.feeling_list import feelings_said
 from app.core.reading import read
 from app.core.reflection import mirrors
-from app.core.statements import statements
 
 
 @pytest.mark.parametrize(
@@ -155,11 +154,10 @@ def test_what_it_is_not_gives_way_to_what_it_is() -> None:
     assert said[0].text == "Het is meer dat je 8 jaar lang alles hebt gedaan wat ze vroegen."
 
 
-def test_a_generic_flemish_ge_is_said_back_as_je_but_not_inside_a_quote() -> None:
-    said = statements("Marc liet veel liggen, als ge hem echt nodig had was hij er niet.")
-    assert said == ["Marc liet veel liggen, als je hem echt nodig had was hij er niet."]
-    quoted = "Hij zei altijd 'gij kent uw mensen' en dat deed me deugd."
-    assert statements(quoted) == [quoted]
+def test_flemish_ge_said_to_the_coach_is_not_turned() -> None:
+    message = "ja ok, ge gaat mij dat niet zomaar zeggen he :) ik denk dat ik vooral bang ben."
+    said = [c.text for c in mirrors(message, "nl", read(message, "nl"))]
+    assert said[0] == "Je bent vooral bang." and all("jou" not in s for s in said)
 
 
 @pytest.mark.parametrize(

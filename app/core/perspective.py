@@ -74,7 +74,7 @@ _NL_INDEFINITE = wordset("iemand niemand iedereen elkaar men niets iets alles al
 _NL_CLAUSE_BREAKS = wordset(", ; : — – en maar want dus")
 # Words addressed to someone other than the person: after turning "ik" into "je" they would
 # become ambiguous, so such sentences are left alone.
-_NL_ADDRESS = wordset("jij jou jouw jullie u uw")
+_NL_ADDRESS = wordset("jij jou jouw jullie u uw ge gij")
 _NL_PAST_IRREGULAR = wordset(
     "was waren had hadden zei zeiden deed deden ging gingen kwam kwamen zag zagen wist wisten "
     "kon konden wou wilde zou zouden moest mocht stond liep bleef werd vond dacht bracht kreeg "

@@ -90,23 +90,21 @@ def _dat_clause(sentence: str) -> str:
     return f"{m.group(1) or ''}{main}{m.group(4) or '.'}"
 
 
+# A smiley ends a sentence: "ge gaat mij dat niet zeggen he :) ik denk dat ...".
+_EMOTICON = re.compile(r"\s*(?<!\w)[:;]-?[)(pPdD](?!\w)\s*")
 _DA = re.compile(r"\bda (?=(ik|je|ge|hij|zij|ze|we|het|er|die)\b)", re.I)
-_GE = re.compile(r"\b(ge|gij)\b(?!['’])", re.I)
 
 
 def _flemish(sentence: str) -> str:
-    """Flemish "da ik" and a generic "ge" in the person's own words (not in a quote) as the
-    coach says them back: "dat ik", "je"."""
-    sentence = _DA.sub("dat ", sentence)
-    if re.search(r"['‘’“”\"]\s*\w", sentence):
-        return sentence
-    return _GE.sub(lambda m: "je" if m.group(1).lower() == "ge" else "jij", sentence)
+    """Flemish "da ik" as the coach reads it: "dat ik". ("ge" stays: it is as often said to the
+    coach as meant for anyone.)"""
+    return _DA.sub("dat ", sentence)
 
 
 def statements(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
-    parts = style.sentences(message)
+    parts = style.sentences(_EMOTICON.sub(". ", message))
     for n, sentence in enumerate(parts):
         sentence = _dat_clause(_flemish(sentence))
         hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en")) or bool(
