@@ -647,7 +647,7 @@ def test_the_question_about_an_alternative_follows_the_sentence_that_names_it() 
         (
             "She moved my shift again without asking. It's not the first time.",
             "en",
-            "What does it do to you that it keeps happening?",
+            "What is it like for you that it keeps happening?",
         ),
         (
             "Dat doe ik vaker, geloof ik. Als iemand boos wordt ga ik meteen sussen.",
