@@ -43,7 +43,7 @@ _PERMISSION_RES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(is it ok|is it okay|would it be ok|would it be okay|would it help) if i (share"
         r"|shared|offer|offered|suggest|suggested|gave)\b",
         r"\bwhat (could|would|can|might) you (yourself|do yourself|try yourself)\b",
-        r"\bwhat (ideas|options) do you (have|see) yourself\b",
+        r"\bwhat (ideas|options) do you (yourself )?(have|see)( yourself)?\b",
         # The engine's own question before any advice (engine.PERMISSION_QUESTION).
         r"\bwat heb (je|jij) zelf (al )?(overwogen|bedacht|geprobeerd)\b",
         r"\bvoordat ik (een paar |wat |mijn )?(mogelijkheden|ideeen|suggesties|tips|opties)"
