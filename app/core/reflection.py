@@ -334,12 +334,11 @@ _AND = re.compile(r"^\W*(en|and)\s+", re.I)
 def _later_events(sentence: str, n: int, count: int, lang: str, message: str) -> list[Candidate]:
     """The events after "and" in a long sentence that cannot be said back whole ("we had a
     handover and my charge nurse pulled me up"), and its last clause ("..., dan spring ik bij")."""
-    out, last = [], sentence.rsplit(", ", 1)[-1]
-    own_last = [last] if last != sentence and re.search(r"\b(ik|i)\b", last, re.I) else []
-    for part in AND_SUBJECT.split(sentence)[1:] + own_last:
-        said_part = _turn(part, lang, message)
-        if said_part:
-            score = mirror_score(said_part, n, count, lang) - 0.1
+    out, last, quoted = [], sentence.rsplit(", ", 1)[-1], re.search(r"['‘’“”\"]", sentence)
+    own = [last] if last != sentence and re.search(r"\b(ik|i)\b", last, re.I) and not quoted else []
+    for part in AND_SUBJECT.split(sentence)[1:] + own:
+        if said_part := _turn(part, lang, message):  # the last clause only as a fallback
+            score = mirror_score(said_part, n, count, lang) - (0.8 if part in own else 0.1)
             out.append(Candidate(said_part, f"clause:{n}", score))
     return out
 
