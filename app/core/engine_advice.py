@@ -65,7 +65,7 @@ def _weighed_options(text: str) -> str | None:
         # goes with the person's own question before it.
         own = [q for q in asked[:n] if _ASKS_SELF_FORM.match(q) and not TO_COACH.search(q)]
         before = own[-1] if own else asked[n - 1] if n > 0 else ""
-        if not own and _LEAD.match(before):
+        if not own and re.match(r"^like\b", before, re.I):
             before = ""  # "Like actually go up to him?" is no option of its own
         if before and _OR.match(question) and not TO_COACH.search(before):
             question = f"{before} {question}"

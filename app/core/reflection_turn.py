@@ -26,7 +26,8 @@ MIN_MIRROR_WORDS = 3
 # Opening sentences that only announce the topic: "Ik wil het hebben over vorige week."
 _ANNOUNCE = re.compile(
     r"^(ik wil het (\w+ )?(hebben )?over|ik wil (graag )?(iets )?(bespreken|vertellen)|"
-    r"ik wil het (graag )?hebben|i want to talk about|i'd like to talk about|i want to discuss)",
+    r"ik wil het (graag )?hebben|i want to talk about|i'd like to talk about|i want to discuss|"
+    r"ik moet (dit|het|iets) (even |echt )?kwijt|i need to get (this|it) off my chest)",
     re.I,
 )
 _LEADING = re.compile(
