@@ -116,19 +116,15 @@ def rank_questions(
     asked: list[str],
     extra: list[Candidate] | None = None,
 ) -> list[Candidate]:
-    """Questions that fit, best first: filled templates, then (at the opening, or when no
-    template fits) bank questions by retrieval rank whose presuppositions the story meets; none
-    asked before in this conversation."""
+    """Questions that fit, best first: filled templates, then bank questions (by retrieval
+    rank) whose presuppositions the story meets; none asked before in this conversation."""
     seen = {a.lower() for a in asked}
     out = list(extra or [])
     out += question_fit.template_questions(reading, message, phase, lang)
-    # A bank question is general: after the opening it comes in only when nothing built for
-    # this message fits (rated replies: none of 68 with a bank question after the opening
-    # could be said as they were).
-    if phase <= 1 or all(c.text.lower() in seen for c in out):
-        for rank, (qid, text) in enumerate(bank):
-            if question_fit.fits(text, reading, story):
-                out.append(Candidate(text, f"bank:{qid}", round(0.8 - 0.1 * rank, 3)))
+    for rank, (qid, text) in enumerate(bank):
+        if question_fit.fits(text, reading, story):
+            # Below the templates built for this message: a bank question is general.
+            out.append(Candidate(text, f"bank:{qid}", round(0.8 - 0.1 * rank, 3)))
     unique: dict[str, Candidate] = {}
     for c in sorted(out, key=lambda c: -c.score):
         key = c.text.lower()
