@@ -11,7 +11,7 @@ The "possible" threshold is set so that the model adds at most TARGET_FA false a
 rules raise on the tuning negatives in 5-fold cross-validation; "clear" where the model alone
 raises at most CLEAR_FA. Needs scikit-learn (a dev dependency): pip install -e '.[dev]'.
 
-Usage: python scripts/calibrate_crisis.py [--target-fa 0.02] [--conversation-fa 0.05]
+Usage: python scripts/calibrate_crisis.py [--target-fa 0.03] [--conversation-fa 0.05]
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ def blend_of(weight: float) -> tuple[float, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--target-fa", type=float, default=0.02)
+    parser.add_argument("--target-fa", type=float, default=0.03)
     parser.add_argument(
         "--conversation-fa",
         type=float,
