@@ -32,6 +32,8 @@ def test_a_plain_typo_is_put_right(text: str, lang: str, written: str) -> None:
         ("Margriet zei het tegen Daan", "nl"),
         ("the steerco postmortem after onboarding tbh", "en"),
         ("ngl the locum and the commis were wierd", "en"),
+        # British spellings are no typos
+        ("a favour, the colour, i realise, my behaviour, the centre, in defence", "en"),
     ],
 )
 def test_names_jargon_and_chat_words_stay(text: str, lang: str) -> None:

@@ -46,7 +46,22 @@ def _fixed_word(word: str, lang: str) -> str:
         return word
     if len(ranked) > 1 and ranked[0][0] < _MARGIN * ranked[1][0]:
         return word
+    if lang == "en" and _spelling_variant(word, ranked[0][1]):
+        return word  # "favour", "realise", "centre" are British, not typos
     return ranked[0][1]
+
+
+def _spelling_variant(word: str, other: str) -> bool:
+    """`other` is the American spelling of the British `word`: our/or, s/z, c/s, re/er, ll/l."""
+    if len(word) == len(other):
+        diff = [(a, b) for a, b in zip(word, other) if a != b]
+        if len(diff) == 1 and diff[0] in (("s", "z"), ("c", "s")):
+            return True
+        return word.endswith("re") and other == word[:-2] + "er"
+    if len(word) == len(other) + 1:
+        i = next((k for k, (a, b) in enumerate(zip(word, other)) if a != b), len(other))
+        return word[i : i + 2] == "ur" or word[i - 1 : i + 1] == "ll"
+    return False
 
 
 def typos_fixed(text: str, lang: str) -> str:
