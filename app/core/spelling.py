@@ -54,12 +54,14 @@ def _fixed_word(word: str, lang: str) -> str:
 def _spelling_variant(word: str, other: str) -> bool:
     """`other` is the American spelling of the British `word`: our/or, s/z, c/s, re/er, ll/l."""
     if len(word) == len(other):
-        diff = [(a, b) for a, b in zip(word, other) if a != b]
+        diff = [(a, b) for a, b in zip(word, other, strict=True) if a != b]
         if len(diff) == 1 and diff[0] in (("s", "z"), ("c", "s")):
             return True
         return word.endswith("re") and other == word[:-2] + "er"
     if len(word) == len(other) + 1:
-        i = next((k for k, (a, b) in enumerate(zip(word, other)) if a != b), len(other))
+        i = next(
+            (k for k, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), len(other)
+        )
         return word[i : i + 2] == "ur" or word[i - 1 : i + 1] == "ll"
     return False
 
