@@ -51,6 +51,12 @@ def _own_option(text: str, lang: str, seen: reading.Reading) -> str | None:
 _OR = re.compile(r"\b(of|or)\b", re.I)
 
 
+def _as_written(text: str) -> str:
+    """The person's words as a sentence: a capital first, "I" and names capitalised."""
+    said = capitalise_names(re.sub(r"\bi\b", "I", text))
+    return said[:1].upper() + said[1:]
+
+
 def _weighed_options(text: str) -> str | None:
     """Two options of the person's own, asked as their question ("Er iets van zeggen of het
     laten gaan?", "Should I go to HR? Or would that make me the problem?"), as they wrote it."""
@@ -76,8 +82,7 @@ def _weighed_options(text: str) -> str | None:
             question = rest  # "Wat ik echt lastig vind: moet ik ...?"
         words = len(question.split())
         if 4 <= words <= 30:
-            said = capitalise_names(re.sub(r"\bi\b", "I", question))
-            return re.sub(r"[“”\"]", "", said[:1].upper() + said[1:])
+            return re.sub(r"[“”\"]", "", _as_written(question))
     return _options_told(text)
 
 
@@ -104,8 +109,7 @@ def _options_told(text: str) -> str | None:
             options = _OR.search(plain)
             comma = plain.find(", ", options.end()) if options else -1
             plain = plain[:comma] if comma > 0 else plain
-            said = capitalise_names(re.sub(r"\bi\b", "I", plain))
-            return said[:1].upper() + said[1:] + "?"
+            return _as_written(plain) + "?"
     return None
 
 
@@ -148,7 +152,7 @@ def _worry(text: str, lang: str) -> str | None:
     if own is None:
         return None
     said = perspective.second_person(re.sub(r"\bi\b", "I", own), lang)
-    return capitalise_names(said[:1].upper() + said[1:]) if said else None
+    return _as_written(said) if said else None
 
 
 class AdviceTurns(EngineBase):

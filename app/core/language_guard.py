@@ -9,18 +9,24 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from app.core import perspective, style
+
+
+@functools.lru_cache(maxsize=2)
+def spell_checker(lang: str) -> Any:
+    """The language's pyspellchecker dictionary, loaded once (edits one step away)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="nl" if lang == "nl" else "en", distance=1)
 
 
 @functools.lru_cache(maxsize=2)
 def word_counts(lang: str) -> dict[str, int]:
     """How often each word of the language's dictionary occurs in its corpus (names added to
     the Dutch list carry the least count, 50)."""
-    from spellchecker import SpellChecker
-
-    checker = SpellChecker(language="nl" if lang == "nl" else "en", distance=1)
-    return dict(checker.word_frequency.dictionary)
+    return dict(spell_checker(lang).word_frequency.dictionary)
 
 
 @functools.lru_cache(maxsize=2)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
-from app.core.language_guard import word_counts
+from app.core.language_guard import spell_checker, word_counts
 
 # A candidate must be this common, and this many times more common than the next one.
 _COMMON = 1000
@@ -24,24 +23,14 @@ _RARE = 50
 _WORD = re.compile(r"(?<![\w'’-])([a-zà-öø-ÿ]{5,})(?![\w'’-])")
 
 
-@functools.lru_cache(maxsize=2)
-def _checker(lang: str) -> Any:
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="nl" if lang == "nl" else "en", distance=1)
-
-
 @functools.lru_cache(maxsize=4096)
 def _fixed_word(word: str, lang: str) -> str:
     counts = word_counts(lang)
     seen = counts.get(word, 0)
     if seen > _RARE or seen == _RARE and len(word) < 7:
         return word
-    ranked = sorted(
-        ((counts.get(c, 0), c) for c in _checker(lang).edit_distance_1(word) if c in counts),
-        reverse=True,
-    )
-    ranked = [(n, c) for n, c in ranked if c != word]
+    edits = spell_checker(lang).edit_distance_1(word)
+    ranked = sorted(((counts[c], c) for c in edits if c in counts and c != word), reverse=True)
     if not ranked or ranked[0][0] < _COMMON:
         return word
     if len(ranked) > 1 and ranked[0][0] < _MARGIN * ranked[1][0]:
