@@ -40,7 +40,7 @@ from sklearn.preprocessing import StandardScaler  # noqa: E402
 from sklearn.svm import SVC  # noqa: E402
 
 from app.adapters import embedders  # noqa: E402
-from app.adapters.safety_semantic import (
+from app.adapters.safety_semantic import (  # noqa: E402
     TEXT_FEATURES,
     Example,
     Kernel,
@@ -51,7 +51,7 @@ from app.adapters.safety_semantic import (
     text_vector,
     units,
 )
-from app.core.safety import CrisisScreen, default_rules  # noqa: E402
+from app.core.safety import CrisisScreen, default_rules, long_ago, told_as_past  # noqa: E402
 
 CLEAR_FA = 0.003
 C = 10.0
@@ -157,6 +157,15 @@ def fit_kernel(
     )
 
 
+def subject_only(screen: CrisisScreen, text: str) -> bool:
+    """Every rule that fires on the text only names the subject (knowledge/safety/rules.toml)."""
+    norm = screen.rules.prepared(text)
+    if told_as_past(norm) or long_ago(norm):
+        return False
+    hits = screen.rules.matches(norm)
+    return bool(hits) and all(h.rule.topic for h in hits)
+
+
 def blend_of(weight: float) -> tuple[float, float, float]:
     """Text logit and kernel decision joined, on about the scale of either alone."""
     if weight == float("inf"):
@@ -186,6 +195,13 @@ def main() -> None:
         default="1,2",
         help="how many of a message's pieces may be embedded, the choices tried (comma-separated)",
     )
+    parser.add_argument(
+        "--veto-margin",
+        type=float,
+        default=0.8,
+        help="the veto on subject-only rules: this share of the lowest score of any tuning "
+        "signal such a rule caught (0: no veto)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = parser.parse_args()
     examples = load_examples()
@@ -202,6 +218,7 @@ def main() -> None:
     embedder = embedders.load("e5")
     rules = CrisisScreen(default_rules())
     rule_flag = np.array([rules.check(e.text).flagged for e in examples])
+    topic_only = np.array([subject_only(rules, e.text) for e in examples])
     ex_units = [units(e.text) for e in examples]
     back_units = [u for t in back for u in units(t)]
     print(f"{len(examples)} examples, {len(back_units)} background units", file=sys.stderr)
@@ -358,6 +375,21 @@ def main() -> None:
             chosen = (recall, weight, top, possible, clear, gated)
     assert chosen is not None
     _, weight, top, possible, clear, gated = chosen
+    # Rules that only name the subject are overruled where the model is surer than it was of any
+    # tuning signal such a rule caught alone: no tuning signal is lost to the veto.
+    caught = gated[flagged & topic_only]
+    veto = float(caught.min()) * args.veto_margin if caught.size else 0.0
+    vetoed = topic_only & (gated < veto)
+    results["veto"] = {
+        "threshold": veto,
+        "signals caught by subject-only rules": int(caught.size),
+        "their lowest score": float(caught.min()) if caught.size else -1.0,
+        "ordinary examples overruled": int((vetoed & negatives).sum()),
+        "of those the rules flag": int((rule_flag & negatives).sum()),
+        "conversation messages overruled": int((vetoed & in_conv).sum()),
+    }
+    rule_flag = rule_flag & ~vetoed
+    possible, clear = thresholds(gated)
     results["e5"] = {"possible": possible, "clear": clear, "top_units": top, "weight": weight}
     results["e5"].update(figures(gated, possible))
     # The trade-off around the chosen point, for the record.
@@ -380,6 +412,7 @@ def main() -> None:
             clear=results[name]["clear"],
             top_units=top if use_vectors else 0,
             blend=blend_of(weight) if use_vectors else (1.0, 0.0, 0.0),
+            rule_veto=veto if use_vectors else 0.0,
         )
         path = model_path(embedder.id if use_vectors else "")
         final.save(path)

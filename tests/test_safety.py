@@ -276,3 +276,45 @@ def test_bench_conversations_crisis_turns_match_the_detector() -> None:
 )
 def test_a_crisis_told_as_past_and_handled_is_not_a_signal_now(text: str, flagged: bool) -> None:
     assert (detect_crisis(text) is not None) is flagged, text
+
+
+class _FakeSemantic:
+    """A semantic half that always gives one score and flags nothing."""
+
+    def __init__(self, score: float, veto: float) -> None:
+        self.score, self.veto = score, veto
+
+    def judge(self, text: str) -> Verdict:
+        return Verdict(score=self.score)
+
+
+def test_subject_only_rules_are_marked_and_each_still_has_its_examples() -> None:
+    from app.core.safety import default_rules
+
+    topics = [r for r in default_rules().rules if r.topic]
+    assert {r.id for r in topics} >= {"nl-zelfmoord-woord", "en-self-harm"}
+    assert all(r.catches and r.misses for r in topics)
+    assert not any(r.topic for r in default_rules().rules if r.id == "nl-wil-dood")
+
+
+@pytest.mark.parametrize(
+    ("score", "veto", "flagged"),
+    [(0.01, 0.05, False), (0.2, 0.05, True), (0.01, 0.0, True)],
+)
+def test_the_semantic_half_overrules_a_rule_that_only_names_the_subject(
+    score: float, veto: float, flagged: bool
+) -> None:
+    from app.core.safety import CrisisScreen
+
+    screen = CrisisScreen(semantic=_FakeSemantic(score, veto))
+    text = "Vandaag een intake gedaan en de standaardvragen over zelfmoord gesteld."
+    assert screen.check(text).flagged is flagged
+
+
+def test_the_veto_never_overrules_a_rule_that_says_it_is_the_writer_now() -> None:
+    from app.core.safety import CrisisScreen
+
+    screen = CrisisScreen(semantic=_FakeSemantic(0.0, 0.5))
+    for text in ("Ik wil dood.", "Ik denk aan zelfmoord en ik wil dood."):
+        verdict = screen.check(text)
+        assert verdict.level == "clear", text

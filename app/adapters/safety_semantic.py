@@ -168,6 +168,8 @@ class Model:
     top_units: int = 0  # embed only this many sentences, the text model's most suspicious
     kernel: Kernel | None = None
     blend: tuple[float, float, float] = (1.0, 0.0, 0.0)  # text, kernel, constant
+    # Below this score, a rule that only names the subject is overruled (0: never).
+    rule_veto: float = 0.0
 
     def text_logits(self, pieces: list[str]) -> np.ndarray:
         out = np.empty(len(pieces))
@@ -202,6 +204,7 @@ class Model:
             "embedder_id": self.embedder_id,
             "top_units": self.top_units,
             "blend": list(self.blend),
+            "rule_veto": self.rule_veto,
         }
         if self.kernel is not None:
             meta.update(kernel_gamma=self.kernel.gamma, kernel_bias=self.kernel.bias)
@@ -238,6 +241,7 @@ class Model:
                 int(meta.get("top_units", 0)),
                 kernel,
                 _blend(meta.get("blend", (1.0, 0.0, 0.0))),
+                float(meta.get("rule_veto", 0.0)),
             )
 
 
@@ -271,6 +275,7 @@ class SemanticScreen:
         self.flagged_vectors = example_vectors
         self.neighbours = neighbours
         self._gram_sets: list[set[int]] | None = None
+        self.veto = model.rule_veto
 
     @classmethod
     def build(cls, embedder: Embedder | None) -> SemanticScreen:
