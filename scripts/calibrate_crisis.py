@@ -196,6 +196,13 @@ def main() -> None:
         help="how many of a message's pieces may be embedded, the choices tried (comma-separated)",
     )
     parser.add_argument(
+        "--total-fa",
+        type=float,
+        default=None,
+        help="instead of --target-fa on the labelled ordinary examples: the model's budget is "
+        "what the rules (after the veto) leave of this total",
+    )
+    parser.add_argument(
         "--veto-margin",
         type=float,
         default=0.8,
@@ -299,7 +306,10 @@ def main() -> None:
         the messages of whole conversations, within their budget per message."""
         limits = []
         conv_fa = args.target_fa if args.conversation_fa is None else args.conversation_fa
-        for pool, budget in ((negatives, args.target_fa), (in_conv, conv_fa)):
+        own = args.target_fa
+        if args.total_fa is not None:  # what the rules no longer raise goes to the model
+            own = max(args.total_fa - float(rule_flag[negatives].mean()), 0.0)
+        for pool, budget in ((negatives, own), (in_conv, conv_fa)):
             ranked = np.sort(scores[pool & ~rule_flag])[::-1]
             # The semantic screen's own budget, on top of what the rules raise: rules that
             # overshoot must be mended as rules, not paid for by a blind semantic screen.
