@@ -227,6 +227,22 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "You're asking yourself: “Should I go to HR with this? Or would that make me the "
             "problem?” What weighs most for you?",
         ),
+        (
+            "wat denk jij, is dat naïef? dat je van binnenuit iets kan bijsturen",
+            "nl",
+            "Je vraagt je af of dat naïef is. Wat denk je zelf?",
+        ),
+        (
+            "what do you think, is that naive? trying to change it from the inside",
+            "en",
+            "You're wondering whether that is naive. What do you think yourself?",
+        ),
+        (
+            "moet ik mij excuseren denkt ge? of maakt da het alleen maar ambetanter voor haar",
+            "nl",
+            "Je vraagt je af: “Moet ik mij excuseren? Of maakt da het alleen maar ambetanter "
+            "voor haar?” Wat weegt voor jou het zwaarst?",
+        ),
     ],
 )
 def test_an_advice_request_that_weighs_two_options_gets_its_own_question_back(

@@ -128,6 +128,16 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("Ik vroeg me af of ik het moest melden.", False),
         ("zou jij dat ook zo voelen?", False),
         ("would you believe it, he did it again.", False),
+        ("moet ik mij excuseren denkt ge? of maakt da het alleen maar erger", True),
+        ("wat denk jij, is dat naïef? dat je van binnenuit iets kan bijsturen", True),
+        ("Vind jij dat ik het eerst aan Katrien moet zeggen of rechtstreeks aan Luc?", True),
+        ("should I apologise, do you think?", True),
+        ("what do you think, is that naive?", True),
+        ("Wat denk jij dat er gebeurt als ik niks zeg?", False),
+        ("wat denk je dat hij bedoelde?", False),
+        ("Ik denk dat ik het moet zeggen, maar ik weet niet hoe.", False),
+        ("is dat normaal eigenlijk in ons vak? dat je succes nooit echt voelt?", True),
+        ("Ik zit al jaren zo in mijn werk, ik laat alles liggen. Is dat raar?", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

@@ -859,3 +859,54 @@ def test_what_makes_it_important_follows_the_sentence_that_says_it() -> None:
     elsewhere = [Candidate("Je was boos op jezelf.", "said:2", 2.0)]
     assert fitting([value, other], said_it, "nl")[0] is value
     assert fitting([value, other], elsewhere, "nl") == [other]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "first"),
+    [
+        (
+            "ja. da's het eigenlijk. dat dossier. Kurt zegt dat het niks wil zeggen. maar het "
+            "staat er wel he",
+            "nl",
+            "“Kurt zegt dat het niks wil zeggen, maar het staat er wel he”, zeg je.",
+        ),
+        (
+            "ik weet niet. hij heeft gelijk dat die risotto niet goed was. maar het hoeft niet zo",
+            "nl",
+            "“Hij heeft gelijk dat die risotto niet goed was, maar het hoeft niet zo”, zeg je.",
+        ),
+    ],
+)
+def test_a_quote_that_opens_with_but_keeps_the_sentence_it_answers(
+    message: str, lang: str, first: str
+) -> None:
+    assert texts(message, lang)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "first"),
+    [
+        (
+            "i don't know. that i'm good at my job i suppose? which should feel nice but it "
+            "doesnt, it feels like I've done something wrong",
+            "en",
+            "Maybe you're good at your job.",
+        ),
+        (
+            "hmm. maybe that I care too much what she thinks?",
+            "en",
+            "Maybe you care too much what she thinks.",
+        ),
+        (
+            "weet ik niet precies. misschien ook dat ik niet aan de bel trek? toen Sanne uitviel "
+            "vroeg Marco of ik het aankon",
+            "nl",
+            "Misschien ook dat je niet aan de bel trekt.",
+        ),
+    ],
+)
+def test_an_answer_given_with_a_question_mark_is_said_back_as_an_answer(
+    message: str, lang: str, first: str
+) -> None:
+    assert first in texts(message, lang)
+    assert "vraagt je af" not in " ".join(texts(message, lang))

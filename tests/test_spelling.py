@@ -18,6 +18,12 @@ from app.core.spelling import typos_fixed
         ("mischien een beejte", "nl", "misschien een beetje"),
         ("I was anoyed becuase of it", "en", "I was annoyed because of it"),
         ("thier managment", "en", "their management"),
+        (
+            "framing it teh wrong way round, jsut like that",
+            "en",
+            "framing it the wrong way round, just like that",
+        ),
+        ("ik weet dta niet", "nl", "ik weet dat niet"),
     ],
 )
 def test_a_plain_typo_is_put_right(text: str, lang: str, written: str) -> None:

@@ -11,10 +11,11 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from app.core import perspective, reading, reflection, style
+from app.core import intents, perspective, reading, reflection, style
 from app.core.engine_base import (
     ADVICE_MIRRORS,
     COME_ACROSS_QUESTION,
+    JUDGEMENT_QUESTION,
     OPTIONS_REPLY,
     OWN_OPTIONS_QUESTION,
     PERMISSION_QUESTIONS,
@@ -60,7 +61,7 @@ def _as_written(text: str) -> str:
 def _weighed_options(text: str) -> str | None:
     """Two options of the person's own, asked as their question ("Er iets van zeggen of het
     laten gaan?", "Should I go to HR? Or would that make me the problem?"), as they wrote it."""
-    asked = [q.strip() for q in style.questions(text)]
+    asked = [_COACH_TAG.sub("?", q.strip()) for q in style.questions(text)]
     tail = (style.sentences(text) or [""])[-1].strip()
     if _OR.match(tail) and not tail.endswith("?"):
         asked.append(tail.rstrip(".!…") + "?")  # "... Or is that just going to make it worse"
@@ -74,7 +75,7 @@ def _weighed_options(text: str) -> str | None:
         if not own and re.match(r"^like\b", before, re.I):
             before = ""  # "Like actually go up to him?" is no option of its own
         if before and _OR.match(question) and not TO_COACH.search(before):
-            question = f"{before} {question}"
+            question = f"{before} {question[:1].upper()}{question[1:]}"
         elif _OR.match(question):
             continue
         lead, colon, rest = question.partition(": ")
@@ -84,6 +85,13 @@ def _weighed_options(text: str) -> str | None:
         if 4 <= words <= 30:
             return re.sub(r"[“”\"]", "", _as_written(question))
     return _options_told(text)
+
+
+# The coach's view asked as a tag after the person's own question: "moet ik mij excuseren, denkt
+# ge?", "should I ring her, do you think?": the question without it is the person's own.
+_COACH_TAG = re.compile(
+    r"[,\s]+(?:(?:denk|denkt|vind|vindt) (?:je|jij|ge|gij|u)|(?:what )?do you think)\s*\?$", re.I
+)
 
 
 # Two options told without a question mark after the request: "wat zou jij doen? naar hans toe
@@ -155,6 +163,37 @@ def _worry(text: str, lang: str) -> str | None:
     return _as_written(said) if said else None
 
 
+# The coach's judgement asked of the person's own idea: "is dat naïef?", "is that normal?".
+_JUDGED = {
+    "nl": re.compile(
+        r"\b(is|was) (dat|dit|het) ((?:\w+ ){0,2}?(?:" + intents.JUDGING + r"))\b([^?.!]{0,40})\?",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(is|was) (that|this|it) ((?:\w+ ){0,2}?(?:" + intents.JUDGING + r"))\b([^?.!]{0,40})\?",
+        re.I,
+    ),
+}
+
+
+_LEADING_TAG = re.compile(r"^\W*(wat (denk|vind) (jij|je|u|ge|gij)|what do you think)\W+", re.I)
+
+
+def _judgement(text: str, lang: str) -> str | None:
+    """The judgement the person asks of the coach, said back as their own question."""
+    m = None
+    for question in style.questions(text):
+        own = _LEADING_TAG.sub("", question.strip())
+        if not TO_COACH.search(own):  # "Zou jij teruggaan, of is dat zwak?" asks the coach
+            m = m or _JUDGED[lang].search(own)
+    if m is None:
+        return None
+    verb, subject, word = m.group(1).lower(), m.group(2).lower(), m.group(3)
+    if lang == "nl":
+        return f"Je vraagt je af of {subject} {word} {verb}."
+    return f"You're wondering whether {subject} {verb} {word}."
+
+
 class AdviceTurns(EngineBase):
     def _advice(
         self,
@@ -179,6 +218,12 @@ class AdviceTurns(EngineBase):
         own = _own_option(text, lang, seen)
         weighed = _weighed_options(text) if own is None else None
         worry = _worry(text, lang) if own is None and weighed is None else None
+        judged = _judgement(text, lang) if own is None and weighed is None else None
+        if judged is not None and worry is None:
+            # "wat denk jij, is dat naïef?": the judgement they ask for goes back to them.
+            question = JUDGEMENT_QUESTION[lang]
+            reply = f"{judged} {question}"
+            cycle.permission_asked = False
         if worry is not None:
             # "... zonder dat het klinkt als zeuren?": the worry is what the request is about.
             if _COMES_ACROSS.search(worry):

@@ -33,6 +33,7 @@ RETURN_QUESTION = {lang: questions[0] for lang, questions in RETURN_QUESTIONS.it
 OWN_OPTIONS_QUESTION: dict[str, str] = _TEXTS["own_options_question"]
 WEIGH_OPTIONS_QUESTION: dict[str, str] = _TEXTS["weigh_options_question"]
 COME_ACROSS_QUESTION: dict[str, str] = _TEXTS["come_across_question"]
+JUDGEMENT_QUESTION: dict[str, str] = _TEXTS["judgement_question"]
 OPTIONS_REPLY: dict[str, str] = _TEXTS["options_reply"]
 CLOSING: dict[str, str] = _TEXTS["closing"]
 OPENING_QUESTION: dict[str, str] = _TEXTS["opening_question"]

@@ -42,11 +42,26 @@ _ADVICE = re.compile(
     r"would you (\w+ ){0,3}(say|call|go|talk|tell|do|bring|raise|mention|apologi[sz]e)\b"
     r"[^.!?]{0,80}\?|"
     r"zou (jij|u|gij|ge) (\w+ ){0,4}(doen|bellen|zeggen|aankaarten|gaan|vragen|mailen|laten|"
-    r"aanspreken|melden)\b[^.!?]{0,80}\?|(denk|vind) (je|jij|u|ge) dat ik (\w+ ){0,3}"
+    r"aanspreken|melden)\b[^.!?]{0,80}\?|(denk|vind) (je|jij|u|ge) dat ik (\w+ ){0,6}"
     r"(moet|zou|beter)\b[^.!?]{0,80}\?|"
+    # the coach's view asked beside the person's own question: "moet ik mij excuseren denkt
+    # ge?", "wat denk jij, is dat naïef?", "should I apologise, do you think?"
+    r"\b(moet|zou|kan) ik\b[^.!?]{0,60}\b(denk|denkt|vind|vindt) (je|jij|ge|gij|u)\?|"
+    r"\bwat (denk|vind) (jij|u|gij|ge)\W+(is|was|moet|zou|kan|wordt)\b[^.!?]{0,60}\?|"
+    r"\b(should|shall|do|can) i\b[^.!?]{0,60}\bdo you think\?|"
+    r"\bwhat do you think\W+(is|was|should|would|could|am|do)\b[^.!?]{0,60}\?|"
     # the coach's view asked at the end: "of is dat te brutaal? wat vind jij"
     r"\bwat vind (jij|u)\W*$|\bwhat do you think\W*$)",
     re.I,
+)
+# Words by which the person asks the coach to judge their own idea: "is dat naïef?".
+JUDGING = (
+    r"naïef|naief|raar|normaal|gek|overdreven|zwak|stom|dom|kinderachtig|egoïstisch|zeuren|"
+    r"naive|normal|weird|strange|crazy|too much|weak|stupid|silly|petty|selfish|unreasonable|"
+    r"over the top|overkill"
+)
+_JUDGEMENT_ASKED = re.compile(
+    r"^\W*(is|was) (dat|dit|het|that|this|it) (\w+ ){0,2}?(" + JUDGING + r")\b[^.!?]{0,40}\?", re.I
 )
 _YES = re.compile(
     r"^\s*(ja|jazeker|graag|ja graag|prima|goed|oké|ok|okay|yes|yeah|sure|please|go ahead|"
@@ -201,7 +216,9 @@ _REPORTED = re.compile(
 
 
 def asks_advice(text: str) -> bool:
-    return bool(_ADVICE.search(_REPORTED.sub(" ", text)))
+    """Advice, or the coach's judgement of the person's own idea asked first ("is dat normaal
+    eigenlijk?"); a judgement asked at the end of a story leaves the story to be said back."""
+    return bool(_ADVICE.search(_REPORTED.sub(" ", text)) or _JUDGEMENT_ASKED.search(text))
 
 
 # A plain no to the direct question about suicide, self-harm or danger. Any hedge ("nee, maar

@@ -102,8 +102,7 @@ _SHORT_ACK = re.compile(
     r"[\s.!,]*){0,3}$",
     re.I,
 )
-# The message tells what someone else did, said or wanted, or wonders about it: only then does
-# a question about the other person follow the person's own words.
+# Someone else did, said or wanted something (or they wonder): only then is a question about them.
 _OTHER_VERBS = (
     r"(zei|zegt|deed|doet|keek|kijkt|reageerde|reageert|vroeg|vraagt|wilde|wil|riep|lachte|"
     r"negeerde|stuurde|liep|ging|bleef|draaide|gaf|noemde|schreef|appte|belde|snauwde|"
@@ -180,11 +179,11 @@ IDIOMS = {
 }
 
 _NOT_NAMES = wordset("""
-    Ik Je Jij Hij Zij We Wij Het De Een Dat Die Dit Deze Maar En Dus Want Toen Als Nu Dan
-    Wat Waarom Hoe Wie Waar Ja Nee Oké Ok Sorry Maandag Dinsdag Woensdag Donderdag Vrijdag
-    Zaterdag Zondag HR MT I You He She We They It The A An But And So Then When What Why How
-    Who Yes No Monday Tuesday Wednesday Thursday Friday Saturday Sunday Teams Slack Excel
-    Nederlands Engels English Dutch""")
+    Ik Je Jij Hij Zij We Wij Het De Een Dat Die Dit Deze Maar En Dus Want Toen Als Nu Dan Wat
+    Waarom Hoe Wie Waar Ja Nee Oké Ok Sorry Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag
+    Zondag HR MT I You He She We They It The A An But And So Then When What Why How Who Yes No
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Teams Slack Excel Nederlands Engels
+    English Dutch""")
 
 
 @dataclass
@@ -227,6 +226,7 @@ class Reading:
     inner: bool = False  # the person tells their own inside: a feeling, a want, an insight
     concrete_plan: bool = False  # a plan that says when or how
     insight: bool = False
+    dawning: bool = False  # it comes while they write: "oh. misschien is dat het wel"
     plan: bool = False
     alternative: bool = False
     idioms: list[str] = field(default_factory=list)
@@ -277,7 +277,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(marks.WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
-    r.insight = bool(_INSIGHT.search(text))
+    r.insight, r.dawning = bool(_INSIGHT.search(text)), bool(marks.DAWNING.search(text))
     # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
     r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
     r.alternative = bool(marks.ALTERNATIVE.search(text))

@@ -258,6 +258,14 @@ THOUGHT = re.compile(
     r"i thought|i was thinking|i froze|i panicked|i shut down)\b",
     re.I,
 )
+DAWNING = re.compile(  # an insight that comes while they write: "oh. misschien is dat het wel"
+    r"\b(zo had ik het (nog )?niet|nu ik het zo (typ|zeg|vertel|hoor)|misschien is dat het|"
+    r"misschien gaat het (er |hem )?(helemaal )?(niet )?(om|over)|niet (helemaal )?toevallig|"
+    r"als (je|ge) (het|'t) zo (zegt|hoort)|hadn'?t (made|seen|thought of|noticed)|hang on|"
+    r"that connection|maybe that'?s (it|the)|now that i (say|type|write|put)|never (thought of|"
+    r"saw) it|the wrong way round)\b",
+    re.I,
+)
 WANTED = re.compile(
     r"\b(ik wilde|wilde ik|ik had (\w+ ){0,4}willen|ik had gewild|"
     r"wat ik (eigenlijk |echt |het liefst |vooral )?wilde|ik hoopte|ik had gehoopt|"

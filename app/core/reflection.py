@@ -228,8 +228,9 @@ _FLIP = re.compile(r"^(wel|niet|not|yes|ja|no|nee)\W*$", re.I)
 
 
 def corrected(message: str) -> str:
-    """The message as the person meant it after correcting themself."""
-    text = _WORD_TAKEN_BACK.sub(lambda m: m.group(1), message)
+    """The message as the person meant it after correcting themself (see tentative_as_said)."""
+    text = quotes.tentative_as_said(message)
+    text = _WORD_TAKEN_BACK.sub(lambda m: m.group(1), text)
     ends = [m.end() for m in _TAKEN_BACK.finditer(text)]
     if not ends:
         return text

@@ -28,7 +28,7 @@ def own_question(message: str, said: list[str]) -> str:
     """A question the person asks themself, as they wrote it, when the message is nothing but
     that ("Is het te laat om nu nog naar haar toe te gaan?"): said back as their question."""
     asked = style.questions(message)
-    if said or len(asked) != 1 or len(asked[0].split()) > 20:
+    if said or len(asked) != 1 or len(asked[0].split()) > 20 or _TENTATIVE.search(asked[0]):
         return ""
     text = re.sub(r"[“”\"]", "", asked[0]).strip()
     return text[:1].upper() + text[1:]
@@ -41,6 +41,8 @@ def wondering(message: str, quoted: str) -> str:
     asked = style.questions(message)
     if len(asked) != 1 or len(asked[0].split()) > 20 or TO_COACH.search(asked[0]):
         return ""
+    if _TENTATIVE.search(asked[0]):
+        return ""  # "that i'm good at my job i suppose?" is an answer, said unsure
     doubt = any(BARE_NOT_KNOWING.match(s.strip()) for s in style.sentences(message))
     if quoted and not doubt:
         return ""
@@ -48,6 +50,35 @@ def wondering(message: str, quoted: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# An answer given with a question mark: "dat ik niet aan de bel trek?", "that i'm good at my job
+# i suppose?", "Wat ik toen deed?" (the coach's question said again before the answer).
+_TENTATIVE = re.compile(
+    r"^\W*(dat|that|omdat|because|misschien (ook )?dat|maybe (also )?that|wat ik toen|what i did)\b"
+    r"|\b(i suppose|i guess|denk ik|ofzo|or something)\W*$",
+    re.I,
+)
+
+
+def tentative_as_said(message: str) -> str:
+    """Answers given with a question mark read as said; the coach's question said again before
+    the answer ("Wat ik toen deed? Ik zei ...") left out."""
+    out = []
+    for sentence in style.sentences(message):
+        plain = sentence.strip()
+        if plain.endswith("?") and _ECHO.match(plain) and len(style.sentences(message)) > 1:
+            continue
+        if plain.endswith("?") and _TENTATIVE.search(plain) and not TO_COACH.search(plain):
+            plain = plain.rstrip("?").rstrip() + "."
+            # "that i'm good at my job i suppose?" -> "maybe i'm good at my job.": the doubt stays
+            plain = re.sub(r"^(maybe )?that\s+(?=i\b|i'm\b)", "maybe ", plain, flags=re.I)
+            plain = re.sub(r",?\s+(i suppose|i guess)\.$", ".", plain, flags=re.I)
+        out.append(plain)
+    return " ".join(out) if out else message
+
+
+_ECHO = re.compile(
+    r"^\W*(wat ik (toen )?(deed|zei|voelde|dacht)|what i (did|said|felt|thought))\W*$", re.I
+)
 TO_COACH = re.compile(r"\b(je|jij|jou|jouw|u|gij|ge|you|your)\b", re.I)
 
 
@@ -108,7 +139,28 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
         if any(re.search(rf"\b{re.escape(f)}\b", q.lower()) for f in FEELINGS[lang])
     ]
     chosen = (feeling or usable)[-1:]
-    return _without_and(chosen[0][:1].upper() + chosen[0][1:]) if chosen else ""
+    if not chosen:
+        return ""
+    quote = _with_what_it_answers(chosen[0], said, lang, message)
+    return _without_and(quote[:1].upper() + quote[1:])
+
+
+_BUT = re.compile(r"^(maar|but)\s+", re.I)
+
+
+def _with_what_it_answers(quote: str, said: list[str], lang: str, message: str) -> str:
+    """A quote that opens with "maar"/"but" answers the sentence before it ("Kurt zegt dat het
+    niks wil zeggen. Maar het staat er wel"): both are quoted, when together they stay short."""
+    if not _BUT.match(quote):
+        return quote
+    for k, sentence in enumerate(said):
+        if k and quote in _quotable(sentence, 14):
+            before = _quotable(said[k - 1], 14)
+            joined = f"{before}, {quote[:1].lower()}{quote[1:]}"
+            short = before and len(joined.split()) <= 16 and not _ASKS.match(before)
+            if short and language_ok(joined, lang, allowed=message) and _balanced(joined):
+                return joined
+    return quote
 
 
 # A short answer before what the person goes on to say ("yeah i guess.", "nee niet echt.",

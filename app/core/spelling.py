@@ -55,6 +55,17 @@ def _spelling_variant(word: str, other: str) -> bool:
     return False
 
 
+# Short words are too close to other words to be put right by the dictionary; these few slips
+# of the keyboard are common enough and mean nothing else.
+_SHORT_SLIPS = {
+    "en": {"teh": "the", "hte": "the", "adn": "and", "jsut": "just", "waht": "what", "yuo": "you"},
+    "nl": {"hte": "het", "dta": "dat", "wnat": "want"},
+}
+_SHORT = re.compile(r"(?<![\w'’-])([a-z]{3,4})(?![\w'’-])")
+
+
 def typos_fixed(text: str, lang: str) -> str:
     """`text` with its plain typos put right (see the module's role)."""
+    slips = _SHORT_SLIPS.get(lang, {})
+    text = _SHORT.sub(lambda m: slips.get(m.group(1), m.group(1)), text)
     return _WORD.sub(lambda m: _fixed_word(m.group(1), lang), text)
