@@ -115,3 +115,30 @@ def test_a_reflexive_mij_turns_into_je_and_chat_shorthand_is_written_out() -> No
     assert (
         _turn(sentence, "nl", sentence) == "Je wilt eerst even oefenen in plaats van meteen bellen."
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "I don't really want to go too far down that road to be honest, it feels a bit pop "
+            "psychology. But maybe there's something in it. I go very quiet and agreeable with "
+            "people like that and then do my own thing anyway.",
+            "en",
+            "You go very quiet and agreeable with people like that and then do your own thing "
+            "anyway.",
+        ),
+        (
+            "Fijne praktijk eigenlijk, leuke collega's, maar er is iets wat me steeds meer "
+            "dwarszit. Mijn tandarts loopt elke dag uit en ik sta om zeven uur nog te "
+            "steriliseren. Ik weet niet precies waar ik heen wil hiermee, ik wilde het gewoon "
+            "eens kwijt.",
+            "nl",
+            "Je tandarts loopt elke dag uit en je staat om zeven uur nog te steriliseren.",
+        ),
+    ],
+)
+def test_a_pattern_of_their_own_before_an_announcement_or_a_reluctance(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert first_mirror(message, lang) == mirror

@@ -88,8 +88,12 @@ _OWN_FEELING = re.compile(
     re.I,
 )
 
-# Why the message is brought here, not what it is about: "Vandaar dat je het hier inbrengt."
+# Why the message is brought here, not what it is about: "Vandaar dat je het hier inbrengt.",
+# "er is iets wat je steeds meer dwarszit" (what follows says what).
 _META = re.compile(
+    r"\b(er is|er zit) iets (wat|dat) (je|me|mij)\b|\bthere'?s something (that )?(is )?"
+    r"(bothering|bugging|eating)\b|\bwaar (je|ik) (\w+ )?heen (wilt|wil) (met dit|hiermee)\b|"
+    r"\b(het|dit) (gewoon |even |eens )+kwijt\b|\bwhere (you'?re|i'?m) going with (this|it)\b|"
     r"\b(vandaar dat|daarom) (je|ik) (het|dit) hier\b|,\s*vandaar\W*$|\bthat'?s why (you'?re|i'?m) "
     r"(bringing|telling|writing)\b|\bwhy (you|i) (bring|brought) (it|this) (up )?here\b",
     re.I,
@@ -107,6 +111,14 @@ _LEANS = re.compile(
     re.I,
 )
 
+
+# A pattern of the person's own: "you go quiet and then do your own thing anyway", "je zegt altijd
+# ja": what they see of themselves, before what they do not want to go into.
+_PATTERN = re.compile(
+    r"^\W*(je|you)\b.*\b(altijd|nooit|steeds|elke keer|telkens|always|never|every time|each time|"
+    r"tend to|anyway|toch weer)\b",
+    re.I,
+)
 
 # What it is not: "Het is ook niet dat je terug wilt", "It's not really that he was harsh".
 _DENIES = re.compile(
@@ -149,6 +161,8 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score -= 1.0  # "Eerst was ik vooral boos": where it started; what came after matters more
     if _LEANS.search(text):
         score -= 1.0  # leans on what came before: "Dan ...", "Tenminste, ...", "..., but still."
+    if _PATTERN.search(text) and not feeling:
+        score += 0.5
     if _DENIES.match(text):
         score -= 1.0  # "Het is niet dat je jaloers bent op Jens.": what it is comes elsewhere
     if (
