@@ -92,3 +92,19 @@ def test_the_question_names_who_said_it() -> None:
 )
 def test_a_request_to_talk_gets_a_yes(message: str, lang: str, mirror: str) -> None:
     assert mirrors(message, lang, read(message, lang))[0].text == mirror
+
+
+def test_a_name_written_with_a_capital_once_is_a_name_when_typed_in_lower_case_later() -> None:
+    from app.core.names import known_names, with_known_names
+
+    said = [
+        "We hadden teamoverleg en Ruud (onze teamleider) begon over het plan. Esra zei niks.",
+        "Ik vond het echt Stom.",
+    ]
+    names = known_names(said)
+    assert {"Ruud", "Esra"} <= names and "Stom" not in names
+    assert (
+        with_known_names("Je wilt dat ruud weet wat je doet, en esra ook.", names)
+        == "Je wilt dat Ruud weet wat je doet, en Esra ook."
+    )
+    assert with_known_names("Het ruudste idee.", names) == "Het ruudste idee."

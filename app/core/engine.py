@@ -23,6 +23,7 @@ from app.core import (
     fixed_texts,
     intents,
     language_guard,
+    names,
     phases,
     question_fit,
     reading,
@@ -262,6 +263,7 @@ class Engine(CrisisTurns, AdviceTurns):
             earlier=" / ".join(state.get("notes", [])[-2:]),
         )
         reply = self._guarded(choice, mirrors, questions, lang, text)
+        reply = names.with_known_names(reply, names.known_names([*earlier, text]))
         first = time.perf_counter()
         yield Event("reset", reply)
         question = (style.questions(reply)[-1:] or [questions[0].text])[0]

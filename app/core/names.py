@@ -97,3 +97,25 @@ def capitalise_names(text: str) -> str:
     return re.sub(
         r"\b(mr|mrs|ms|dr)(\.?\s+)(?=[A-Z])", lambda m: m.group(1).title() + m.group(2), text
     )
+
+
+def known_names(messages: list[str]) -> frozenset[str]:
+    """The names the person wrote with a capital somewhere in the conversation ("Ruud (onze
+    teamleider) begon ..."): typed in lower case later ("dat ruud weet ..."), still a name."""
+    found = set()
+    for message in messages:
+        for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", message):
+            for k, word in enumerate(re.findall(r"\b[A-Za-zà-ÿ][a-zà-ÿ]{2,}\b", sentence)):
+                if not word[0].isupper() or word.lower() in _NOT_NAMES:
+                    continue
+                # the first word of a sentence has its capital anyway: only a rare one counts
+                if _a_name(word, "to" if k == 0 else "role"):
+                    found.add(word)
+    return frozenset(found)
+
+
+def with_known_names(text: str, names: frozenset[str]) -> str:
+    """`text` with the person's known names capitalised where they were typed in lower case."""
+    for name in names:
+        text = re.sub(rf"(?<![\w'-]){name.lower()}(?![\w'-])", name, text)
+    return text
