@@ -147,6 +147,8 @@ CLOSED_NL = [
 ]
 OPEN_EN = [
     "What makes it hard?",
+    "What's going through your mind right now?",
+    "How's that for you?",
     "How did that feel?",
     "Which part stays with you?",
     "Who else is involved?",

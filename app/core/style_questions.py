@@ -67,6 +67,8 @@ def _starts_open(words: list[str], lang: str) -> bool | None:
     # uses them as reflective questions ("How much room did you have to decide?").
     if first in opens or first == "hoeveel":
         return True
+    if lang == "en" and re.fullmatch(r"(what|who|how|where|when|why)(s|re|d|ll)", first):
+        return True  # "What's going through your mind?", "How's that for you?"
     if first in preps and len(words) > 1 and (words[1] in opens or words[1] == "hoeverre"):
         return True
     if first in verbs:
