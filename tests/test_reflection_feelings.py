@@ -142,3 +142,22 @@ def test_every_template_that_asks_what_the_mirror_says_names_a_known_check() -> 
     asking = [t for t in templates() if t.mirror_says]
     assert {t.mirror_says for t in asking} <= set(_SAYS)
     assert all(t.with_mirror for t in asking)
+
+
+def test_every_template_question_passes_the_reply_checks() -> None:
+    """A question the checks always refuse is never asked: each one passes after a mirror."""
+    from app.core.question_fit import templates
+    from app.core.style import check_turn
+
+    for t in templates():
+        nl = t.lang == "nl"
+        text = t.text.format(
+            feeling="boos" if nl else "angry",
+            person="je collega" if nl else "your colleague",
+            idiom="door het lint",
+            evaluation="lastig" if nl else "awkward",
+            said_by="Petra",
+            said_verb="zei" if nl else "said",
+        )
+        mirror = "Je was boos." if nl else "You were angry."
+        assert not check_turn(f"{mirror} {text}", t.lang).problems, t.id
