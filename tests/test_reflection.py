@@ -910,3 +910,12 @@ def test_an_answer_given_with_a_question_mark_is_said_back_as_an_answer(
 ) -> None:
     assert first in texts(message, lang)
     assert "vraagt je af" not in " ".join(texts(message, lang))
+
+
+def test_the_last_step_of_a_chain_is_quoted_when_nothing_can_be_turned() -> None:
+    message = (
+        "Wat ik toen deed? Ik zei iets als 'ik ga het even met mijn collega afstemmen' en toen "
+        "heb ik dat dus niet gedaan. Sanne was al weg en de volgende dag was het weer druk en "
+        "toen voelde het ineens zo groot om erover te beginnen"
+    )
+    assert texts(message)[0] == "“Toen voelde het ineens zo groot om erover te beginnen”, zeg je."

@@ -115,8 +115,9 @@ _LEANS = re.compile(
 # A pattern of the person's own: "you go quiet and then do your own thing anyway", "je zegt altijd
 # ja": what they see of themselves, before what they do not want to go into.
 _PATTERN = re.compile(
-    r"^\W*(je|you)\b.*\b(altijd|nooit|steeds|elke keer|telkens|always|never|every time|each time|"
-    r"tend to|anyway|toch weer)\b",
+    r"^\W*(je|you) (?!ben|bent|was|are|were|zegt dat|denkt)(\w+ ){0,2}(altijd|nooit|telkens|"
+    r"elke keer|always|never|every time)\b|"
+    r"^\W*(je|you) .*\b(and then|en dan)\b.*\b(anyway|toch)\W*$",
     re.I,
 )
 

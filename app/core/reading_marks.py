@@ -261,7 +261,7 @@ THOUGHT = re.compile(
 DAWNING = re.compile(  # an insight that comes while they write: "oh. misschien is dat het wel"
     r"\b(zo had ik het (nog )?niet|nu ik het zo (typ|zeg|vertel|hoor)|misschien is dat het|"
     r"misschien gaat het (er |hem )?(helemaal )?(niet )?(om|over)|niet (helemaal )?toevallig|"
-    r"als (je|ge) (het|'t) zo (zegt|hoort)|hadn'?t (made|seen|thought of|noticed)|hang on|"
+    r"als (je|ge) (het|'t) zo (zegt|hoort)|hadn'?t (made|seen|thought of|noticed)|"
     r"that connection|maybe that'?s (it|the)|now that i (say|type|write|put)|never (thought of|"
     r"saw) it|the wrong way round)\b",
     re.I,

@@ -121,6 +121,10 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
         clauses += [
             c for k, c in enumerate(parts) if c != sentence and (k == 0 or _OWN_SUBJECT.match(c))
         ]
+        # "... en toen voelde het ineens zo groot": the last step of a chain stands on its own
+        last = re.split(r"\s+(?:en|and)\s+(?=(?:toen|then|daarna|afterwards)\b)", sentence)
+        if len(last) > 1:
+            clauses.append(last[-1])
     usable = [
         q
         for c in clauses
