@@ -238,6 +238,13 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "You're wondering whether that is naive. What do you think yourself?",
         ),
         (
+            "can I ask you something, do you think it's daft to go to Fiona about it at this "
+            "point?",
+            "en",
+            "You're wondering whether it is daft to go to Fiona about it at this point. What do "
+            "you think yourself?",
+        ),
+        (
             "moet ik mij excuseren denkt ge? of maakt da het alleen maar ambetanter voor haar",
             "nl",
             "Je vraagt je af: “Moet ik mij excuseren? Of maakt da het alleen maar ambetanter "

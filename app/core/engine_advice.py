@@ -170,13 +170,19 @@ _JUDGED = {
         re.I,
     ),
     "en": re.compile(
-        r"\b(is|was) (that|this|it) ((?:\w+ ){0,2}?(?:" + intents.JUDGING + r"))\b([^?.!]{0,40})\?",
+        r"\b(?:(is|was) (that|this|it)|(it|that)(?:'s| is| would be)) ((?:\w+ ){0,2}?(?:"
+        + intents.JUDGING
+        + r"))\b([^?.!]{0,80})\?",
         re.I,
     ),
 }
 
 
-_LEADING_TAG = re.compile(r"^\W*(wat (denk|vind) (jij|je|u|ge|gij)|what do you think)\W+", re.I)
+# The coach asked for a view first: "wat denk jij, ...", "can I ask you something, do you
+# think ...": what follows is the person's own question.
+_LEADING_TAG = re.compile(
+    r"^(?:[^?]*?\W)?(wat (denk|vind) (jij|je|u|ge|gij)|(what )?do you think|d'you think)\W+", re.I
+)
 
 
 def _judgement(text: str, lang: str) -> str | None:
@@ -188,9 +194,15 @@ def _judgement(text: str, lang: str) -> str | None:
             m = m or _JUDGED[lang].search(own)
     if m is None:
         return None
-    verb, subject, word = m.group(1).lower(), m.group(2).lower(), m.group(3)
     if lang == "nl":
+        verb, subject, word = m.group(1).lower(), m.group(2).lower(), m.group(3)
         return f"Je vraagt je af of {subject} {word} {verb}."
+    verb = (m.group(1) or "is").lower()
+    subject = (m.group(2) or m.group(3)).lower()
+    word, rest = m.group(4), m.group(5).strip()
+    # "... daft to go to Fiona about it at this point": what it is about, when it is theirs alone
+    if rest.startswith("to ") and not re.search(r"\b(i|me|my|mine)\b", rest, re.I):
+        word = f"{word} {rest}"
     return f"You're wondering whether {subject} {verb} {word}."
 
 

@@ -58,10 +58,14 @@ _ADVICE = re.compile(
 JUDGING = (
     r"naïef|naief|raar|normaal|gek|overdreven|zwak|stom|dom|kinderachtig|egoïstisch|zeuren|"
     r"naive|normal|weird|strange|crazy|too much|weak|stupid|silly|petty|selfish|unreasonable|"
-    r"over the top|overkill"
+    r"over the top|overkill|daft|dramatic|dramatisch|out of line|unprofessional|onprofessioneel"
 )
 _JUDGEMENT_ASKED = re.compile(
-    r"^\W*(is|was) (dat|dit|het|that|this|it) (\w+ ){0,2}?(" + JUDGING + r")\b[^.!?]{0,40}\?", re.I
+    r"^\W*(is|was) (dat|dit|het|that|this|it) (\w+ ){0,2}?(" + JUDGING + r")\b[^.!?]{0,40}\?|"
+    r"\b(do you think|d'you think) (it'?s|that'?s|it is|that is|it would be) (\w+ ){0,2}?("
+    + JUDGING
+    + r")\b[^.!?]{0,80}\?",
+    re.I,
 )
 _YES = re.compile(
     r"^\s*(ja|jazeker|graag|ja graag|prima|goed|oké|ok|okay|yes|yeah|sure|please|go ahead|"
