@@ -245,6 +245,11 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "you think yourself?",
         ),
         (
+            "Is dit eigenlijk normaal? Zeg maar eerlijk, ben ik te veeleisend?",
+            "nl",
+            "Je vraagt je af of je te veeleisend bent. Wat denk je zelf?",
+        ),
+        (
             "moet ik mij excuseren denkt ge? of maakt da het alleen maar ambetanter voor haar",
             "nl",
             "Je vraagt je af: “Moet ik mij excuseren? Of maakt da het alleen maar ambetanter "

@@ -185,13 +185,32 @@ _LEADING_TAG = re.compile(
 )
 
 
+# ... or of the person themself: "ben ik te veeleisend?", "am I being petty?"
+_SELF_JUDGED = {
+    "nl": re.compile(
+        r"\b(ben|was) ik (?:nou |dan |gewoon )?((?:te \w+)|(?:" + intents.JUDGING + r"))\b"
+    ),
+    "en": re.compile(
+        r"\b(am|was) i (?:just )?((?:being )?(?:too \w+|" + intents.JUDGING + r"))\b", re.I
+    ),
+}
+
+
 def _judgement(text: str, lang: str) -> str | None:
-    """The judgement the person asks of the coach, said back as their own question."""
+    """The judgement the person asks of the coach, said back as their own question: the last
+    one, where two are asked ("Is dit normaal? Ben ik te veeleisend?")."""
     m = None
     for question in style.questions(text):
         own = _LEADING_TAG.sub("", question.strip())
-        if not TO_COACH.search(own):  # "Zou jij teruggaan, of is dat zwak?" asks the coach
-            m = m or _JUDGED[lang].search(own)
+        if TO_COACH.search(own):  # "Zou jij teruggaan, of is dat zwak?" asks the coach
+            continue
+        found = _SELF_JUDGED[lang].search(own.lower())
+        if found is not None:
+            verb, word = found.group(1), found.group(2)
+            if lang == "nl":
+                return f"Je vraagt je af of je {word} {'bent' if verb == 'ben' else 'was'}."
+            return f"You're wondering whether you {'are' if verb == 'am' else 'were'} {word}."
+        m = _JUDGED[lang].search(own) or m
     if m is None:
         return None
     if lang == "nl":

@@ -64,7 +64,9 @@ _JUDGEMENT_ASKED = re.compile(
     r"^\W*(is|was) (dat|dit|het|that|this|it) (\w+ ){0,2}?(" + JUDGING + r")\b[^.!?]{0,40}\?|"
     r"\b(do you think|d'you think) (it'?s|that'?s|it is|that is|it would be) (\w+ ){0,2}?("
     + JUDGING
-    + r")\b[^.!?]{0,80}\?",
+    + r")\b[^.!?]{0,80}\?|\b(ben ik (nou |dan |gewoon )?|am i (just )?(being )?)(te \w+|too \w+|"
+    + JUDGING
+    + r")\?",
     re.I,
 )
 _YES = re.compile(
