@@ -249,3 +249,26 @@ def test_a_step_said_without_i_is_said_back_as_theirs(message: str, lang: str, s
 
 def test_a_short_yes_is_no_step() -> None:
     assert all("You will" not in c.text for c in mirrors("Will do.", "en", read("Will do.", "en")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "mirror"),
+    [
+        (
+            "Gewoon zeggen dat die opmerking me niet lekker zat.",
+            "nl",
+            "Je wilt gewoon zeggen dat die opmerking je niet lekker zat.",
+        ),
+        (
+            "Just say I raised my voice and we start fresh.",
+            "en",
+            "You want to just say you raised your voice and you start fresh.",
+        ),
+    ],
+)
+def test_a_bare_step_is_said_back_as_what_they_want_not_as_an_instruction(
+    sentence: str, lang: str, mirror: str
+) -> None:
+    from app.core.reflection_turn import _turn
+
+    assert _turn(sentence, lang, sentence) == mirror
