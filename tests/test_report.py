@@ -329,3 +329,13 @@ def test_not_knowing_where_to_start_is_no_part_of_the_situation() -> None:
     text = report.build(turns, "nl")
     assert "beginnen" not in text
     assert section(text, "De situatie") == ["Gisteren zei mijn beste medewerker dat ze weggaat."]
+
+
+def test_what_they_told_someone_then_is_no_voornemen() -> None:
+    from app.core.report import _bucket
+
+    assert _bucket("Ik heb gezegd check de volgende keer gewoon in en ben doorgelopen.", 4) != (
+        "intent"
+    )
+    assert _bucket("I said next time just ask me first.", 4) != "intent"
+    assert _bucket("Volgende keer zeg ik het meteen.", 4) == "intent"

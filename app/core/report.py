@@ -209,6 +209,12 @@ _FIRM_PLAN = re.compile(
     r"^\W*(ik ga|ik wil|i will|i'll|i'm going to|i am going to)\b",
     re.I,
 )
+# What the person said to someone then, told without quotation marks: not their plan now.
+_TOLD = re.compile(
+    r"^\W*(en |toen |dus |and |so )?(ik (heb|had) (\w+ )?(gezegd|gevraagd)|ik zei|zei ik|i said|"
+    r"i told (him|her|them)|i asked (him|her|them))\b",
+    re.I,
+)
 _TENDS = re.compile(r"\b(a lot|tend to|de neiging)\b", re.I)
 
 
@@ -223,7 +229,8 @@ def _bucket(sentence: str, phase: int) -> str:
     # What the person quotes ("ik zei alleen 'oké, ik ga erop letten'") is not their plan.
     sentence = _unquoted(sentence)
     habit = habitual(sentence.lower()) or bool(_WHENEVER.search(sentence))
-    if _plan(sentence) and (not habit or _FIRM_PLAN.search(sentence)):
+    told = bool(_TOLD.match(sentence))  # "Ik heb gezegd check de volgende keer gewoon in"
+    if _plan(sentence) and (not habit or _FIRM_PLAN.search(sentence)) and not told:
         return "intent"
     if _WHENEVER.search(sentence) and phase >= 2 and _FIRST_PERSON_ANY.search(sentence):
         return "insight"  # "zodra er een arts aan de lijn hangt, ga ik in vraagvorm praten"
