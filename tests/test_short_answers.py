@@ -260,6 +260,11 @@ def test_a_short_yes_is_no_step() -> None:
             "Je wilt gewoon zeggen dat die opmerking je niet lekker zat.",
         ),
         (
+            "Maybe I just tell her the labels weren't the whole story.",
+            "en",
+            "You're thinking of just telling her the labels weren't the whole story.",
+        ),
+        (
             "Just say I raised my voice and we start fresh.",
             "en",
             "You want to just say you raised your voice and you start fresh.",

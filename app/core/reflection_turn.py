@@ -16,6 +16,7 @@ from app.core import perspective
 from app.core.feeling_list import feelings_said
 from app.core.language_guard import language_ok
 from app.core.names import capitalise_names
+from app.core.own_steps import as_own_step
 from app.core.reading import AMBIGUOUS_FEELINGS, FEELING_NOUNS, FEELINGS
 from app.core.spelling import typos_fixed
 from app.core.text import en_spelled_out, wordset
@@ -105,12 +106,6 @@ _STEP_WITHOUT_SUBJECT = re.compile(
     r"uitleggen|aanspreken|ask|tell|say|call|email|talk|raise|explain|propose)\b",
     re.I,
 )
-_BARE_STEP = re.compile(
-    r"^(gewoon |eerst |even |dan |just |simply |first )+(zeggen|vragen|bellen|mailen|aankaarten|"
-    r"uitleggen|aanspreken|say|tell|ask|call|email|explain)\b",
-    re.I,
-)
-_WANT_TO = {"nl": "Ik wil ", "en": "I want to "}
 # A step of the person's own said without "I" ("gonna ask her", "ga morgen naar hem toe").
 _NO_SUBJECT_STEP = re.compile(r"^(gonna|going to|will|ga|wil) (?=[a-z]+ \w)(?!.* en )", re.I)
 _STEP_SUBJECT = {"gonna": "I'm going to ", "going to": "I'm going to ", "will": "I will "}
@@ -165,8 +160,7 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     core = _IT_FEELS_TO.sub(
         lambda m: f"{m.group(1)} {m.group(2)} {_TO_ME[lang]} {m.group(3)} ", core
     )
-    # "Gewoon zeggen dat ...": their own step, said back as what they want, not as an order
-    core = _BARE_STEP.sub(lambda m: f"{_WANT_TO[lang]}{m[0][:1].lower()}{m[0][1:]}", core)
+    core = as_own_step(core, lang)
     if not SPEAKER.search(core):
         core = _NO_SUBJECT_STEP.sub(
             lambda m: _STEP_SUBJECT.get(m[1].lower(), f"Ik {m[1].lower()} "), core
