@@ -419,7 +419,7 @@ def test_what_touches_most_is_not_asked_right_after_it_was_said() -> None:
             "nl",
             "Misschien kun je gewoon van tevoren zeggen welke dagen wel en welke niet, denk je.",
         ),
-        ("Maybe I could just ask James.", "en", "You think maybe you could just ask James."),
+        ("Maybe I could just ask James.", "en", "You're thinking of just asking James."),
     ],
 )
 def test_a_plan_said_back_is_marked_as_the_persons_own(
