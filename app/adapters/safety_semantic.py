@@ -321,7 +321,10 @@ class SemanticScreen:
         )
         # How sure the model is says whether there is a signal; how clear the signal is comes
         # from the examples it resembles: a passive wish gets the direct question first.
-        level = "clear" if score >= self.model.clear and clear_share > 0.5 else "possible"
+        # A passive wish ("I hope I don't wake up") is asked about directly first, as crisis
+        # lines advise, however sure the model is that it is a signal.
+        clear = score >= self.model.clear and clear_share > 0.5 and kind != "passive"
+        level = "clear" if clear else "possible"
         return Verdict(level, kind, about, normalise(pieces[best]), "semantic", round(score, 4))
 
     def _neighbours(self, piece: str, vector: np.ndarray | None) -> tuple[str, str, float]:
