@@ -429,6 +429,10 @@ def main() -> None:
         if use_vectors:
             flagged_path = path.with_name(path.stem + "-flagged.npy")
             np.save(flagged_path, whole_vecs[flagged].astype(np.float16))
+            ids = [e.id for e, f in zip(examples, flagged, strict=True) if f]
+            flagged_path.with_name(path.stem + "-flagged-ids.json").write_text(
+                json.dumps(ids) + "\n", encoding="utf-8"
+            )
         print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
     print(json.dumps(results, indent=1))
 

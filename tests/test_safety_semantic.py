@@ -134,3 +134,25 @@ def test_the_e5_screen_with_the_real_embedder() -> None:
         "This sprint is killing me, but the team is great.",
     ):
         assert not screen.check(message).flagged, message
+
+
+def test_the_flagged_vectors_carry_their_example_ids() -> None:
+    """New tuning examples before a new model must not shift the kind lookup."""
+    import glob
+    import json
+    from pathlib import Path
+
+    import numpy as np
+
+    from app.adapters.safety_semantic import Example, _flagged_vectors
+
+    found = glob.glob(str(model_path("").parent / "screen-*-flagged.npy"))
+    assert found
+    path = Path(found[0].replace("-flagged.npy", ".npz"))
+    ids = json.loads(path.with_name(path.stem + "-flagged-ids.json").read_text())
+    assert len(ids) == len(np.load(found[0]))
+    examples = load_examples()
+    new = Example("new-1", "nl", "risk", "direct", "clear", "Een nieuw voorbeeld.")
+    kept, vectors = _flagged_vectors(path, [new, *examples])
+    assert vectors is not None and len(kept) == len(vectors) == len(ids)
+    assert [e.id for e in kept] == ids and new not in kept

@@ -250,6 +250,24 @@ def _blend(value: list[float] | tuple[float, ...]) -> tuple[float, float, float]
     return (text, kernel, constant)
 
 
+def _flagged_vectors(
+    path: Path, examples: list[Example]
+) -> tuple[list[Example], np.ndarray | None]:
+    """The flagged examples' vectors shipped with a model, each with the example it belongs to
+    (by id, so that examples added after the model was made do not shift them)."""
+    vectors_path = path.with_name(path.stem + "-flagged.npy")
+    ids_path = path.with_name(path.stem + "-flagged-ids.json")
+    if not vectors_path.is_file():
+        return examples, None
+    vectors = np.load(vectors_path, allow_pickle=False).astype(np.float32)
+    if not ids_path.is_file():
+        return examples, vectors
+    ids = json.loads(ids_path.read_text(encoding="utf-8"))
+    by_id = {e.id: e for e in examples if e.label != "none"}
+    keep = [k for k, i in enumerate(ids) if i in by_id]
+    return [by_id[ids[k]] for k in keep], vectors[keep]
+
+
 def model_path(embedder_id: str) -> Path:
     """Where the shipped model for an embedder lives; the text-only model has no embedder."""
     safe = re.sub(r"[^a-z0-9]+", "-", embedder_id.lower()).strip("-") or "text"
@@ -291,12 +309,7 @@ class SemanticScreen:
         text_model = Model.load(text_only)
         if path is not None and path.is_file():
             model = Model.load(path)
-            vectors_path = path.with_name(path.stem + "-flagged.npy")
-            vectors = (
-                np.load(vectors_path, allow_pickle=False).astype(np.float32)
-                if vectors_path.is_file()
-                else None
-            )
+            examples, vectors = _flagged_vectors(path, examples)
             return cls(model, embedder, examples, vectors, text_model)
         return cls(text_model, None, examples, None)
 
