@@ -142,3 +142,36 @@ def test_a_pattern_of_their_own_before_an_announcement_or_a_reluctance(
     message: str, lang: str, mirror: str
 ) -> None:
     assert first_mirror(message, lang) == mirror
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "hmm. no not really. its not that i'm scared of getting caught. well a bit. but it's "
+            "more that i didnt even think about it. it was automatic.",
+            "en",
+            "It's more that you didn't even think about it.",
+        ),
+        (
+            "ja precies, dat boos voelt alsof ik het niet mag voelen",
+            "nl",
+            "Dat boos voelt alsof je het niet mag voelen.",
+        ),
+    ],
+)
+def test_what_it_is_before_what_it_is_not_and_no_leading_interjection(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert first_mirror(message, lang) == mirror
+
+
+def test_a_question_about_the_moment_is_not_built_on_what_it_was_not() -> None:
+    from app.core.question_fit import template_questions
+
+    message = (
+        "Nee da's het niet echt. Het is niet dat ik per se chef wou worden voor het geld of zo. "
+        "Het is meer dat niemand het mij gevraagd heeft."
+    )
+    for q in template_questions(read(message, "nl"), message, 2, "nl"):
+        assert q.anchor != 1, q.text

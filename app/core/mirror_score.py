@@ -124,7 +124,8 @@ _PATTERN = re.compile(
 # What it is not: "Het is ook niet dat je terug wilt", "It's not really that he was harsh".
 _DENIES = re.compile(
     r"^\W*((dus|so|maar|but|en|and|nee|no)\W+)*(het is (ook |eigenlijk |echt |gewoon )?niet (zo )?"
-    r"dat|it'?s not (really |just )?(that|like)|niet dat|not that|“?it'?s not really that)\b",
+    r"dat|it'?s not (really |just )?(that|like)|niet dat|not that|“?it'?s not really that|"
+    r"niet (\w+ )?omdat|not because)\b",
     re.I,
 )
 
@@ -165,7 +166,7 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
     if _PATTERN.search(text) and not feeling:
         score += 0.5
     if _DENIES.match(text):
-        score -= 1.0  # "Het is niet dat je jaloers bent op Jens.": what it is comes elsewhere
+        score -= 1.5  # "Het is niet dat je jaloers bent op Jens.": what it is comes elsewhere
     if (
         (_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text))
         or (_VAGUE.search(text) and not _names_feeling(text, lang))

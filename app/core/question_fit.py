@@ -16,7 +16,7 @@ from typing import Protocol
 
 from app.core.feeling_list import feelings_said
 from app.core.feelings import FEELING_NOUNS, FEELINGS
-from app.core.mirror_score import _POINTS_BACK
+from app.core.mirror_score import _DENIES, _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
 from app.core.reading import _PLAN, Reading, read
 from app.core.reflection import TEMPLATES, Candidate, follow, says_sentence, statements
@@ -192,8 +192,9 @@ def _anchor(t: Template, message: str, lang: str) -> int:
     said = _said(message)
     at_moment = "moment_now" in marks
     for n, alone in enumerate(_statements_read(message, lang)):
-        if at_moment and not _FIRST_PERSON.search(said[n]):
+        if at_moment and (not _FIRST_PERSON.search(said[n]) or _DENIES.match(said[n])):
             continue  # "toen" asks about a moment the person was in, not what others did
+            # or what it was not ("Het is niet dat ik per se chef wou worden")
         if all(getattr(alone, m) for m in marks):
             # "Dat vind ik het belangrijkste." points at the sentence before it: that one
             # says what the question is about.

@@ -35,7 +35,8 @@ _LEADING = re.compile(
     r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|als ik eerlijk ben|"
     r"eerlijk is eerlijk|tja|hmm+|"
     r"honestly|actually|basically|tbh|tbf|idk|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
-    r"allez|amai|lol|haha+|boh|right|ok so|right so|"
+    r"allez|awel|amai|lol|haha+|boh|right|ok so|right so|precies(?=,)|inderdaad(?=,)|"
+    r"klopt(?=,)|exactly(?=,)|true(?=,)|"
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b))"
     r"[,\s]+)+",
