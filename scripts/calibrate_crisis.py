@@ -51,7 +51,7 @@ from app.adapters.safety_semantic import (  # noqa: E402
     text_vector,
     units,
 )
-from app.core.safety import CrisisScreen, default_rules, long_ago, told_as_past  # noqa: E402
+from app.core.safety import CrisisScreen, default_rules  # noqa: E402
 
 CLEAR_FA = 0.003
 C = 10.0
@@ -159,10 +159,7 @@ def fit_kernel(
 
 def subject_only(screen: CrisisScreen, text: str) -> bool:
     """Every rule that fires on the text only names the subject (knowledge/safety/rules.toml)."""
-    norm = screen.rules.prepared(text)
-    if told_as_past(norm) or long_ago(norm):
-        return False
-    hits = screen.rules.matches(norm)
+    hits = screen.rules.hits(text)
     return bool(hits) and all(h.rule.topic for h in hits)
 
 

@@ -136,17 +136,6 @@ def test_a_reflexive_mij_turns_into_je_and_chat_shorthand_is_written_out() -> No
             "nl",
             "Je tandarts loopt elke dag uit en je staat om zeven uur nog te steriliseren.",
         ),
-    ],
-)
-def test_a_pattern_of_their_own_before_an_announcement_or_a_reluctance(
-    message: str, lang: str, mirror: str
-) -> None:
-    assert first_mirror(message, lang) == mirror
-
-
-@pytest.mark.parametrize(
-    ("message", "lang", "mirror"),
-    [
         (
             "hmm. no not really. its not that i'm scared of getting caught. well a bit. but it's "
             "more that i didnt even think about it. it was automatic.",
@@ -160,7 +149,7 @@ def test_a_pattern_of_their_own_before_an_announcement_or_a_reluctance(
         ),
     ],
 )
-def test_what_it_is_before_what_it_is_not_and_no_leading_interjection(
+def test_the_core_before_a_reluctance_an_announcement_a_denial_or_an_interjection(
     message: str, lang: str, mirror: str
 ) -> None:
     assert first_mirror(message, lang) == mirror

@@ -12,6 +12,7 @@ Must not: capitalise a word it cannot place as a name; change anything else.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from app.core.feelings import FEELING_NOUNS, FEELINGS
@@ -102,15 +103,20 @@ def capitalise_names(text: str) -> str:
 def known_names(messages: list[str]) -> frozenset[str]:
     """The names the person wrote with a capital somewhere in the conversation ("Ruud (onze
     teamleider) begon ..."): typed in lower case later ("dat ruud weet ..."), still a name."""
+    return frozenset().union(*(_names_in(message) for message in messages))
+
+
+@functools.lru_cache(maxsize=256)
+def _names_in(message: str) -> frozenset[str]:
+    """The capitalised names in one message (read once, though asked again every turn)."""
     found = set()
-    for message in messages:
-        for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", message):
-            for k, word in enumerate(re.findall(r"\b[A-Za-zà-ÿ][a-zà-ÿ]{2,}\b", sentence)):
-                if not word[0].isupper() or word.lower() in _NOT_NAMES:
-                    continue
-                # the first word of a sentence has its capital anyway: only a rare one counts
-                if _a_name(word, "to" if k == 0 else "role"):
-                    found.add(word)
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", message):
+        for k, word in enumerate(re.findall(r"\b[A-Za-zà-ÿ][a-zà-ÿ]{2,}\b", sentence)):
+            if not word[0].isupper() or word.lower() in _NOT_NAMES:
+                continue
+            # the first word of a sentence has its capital anyway: only a rare one counts
+            if _a_name(word, "to" if k == 0 else "role"):
+                found.add(word)
     return frozenset(found)
 
 

@@ -41,8 +41,6 @@ def wondering(message: str, quoted: str) -> str:
     asked = style.questions(message)
     if len(asked) != 1 or len(asked[0].split()) > 20 or TO_COACH.search(asked[0]):
         return ""
-    if _TENTATIVE.search(asked[0]):
-        return ""  # "that i'm good at my job i suppose?" is an answer, said unsure
     doubt = any(BARE_NOT_KNOWING.match(s.strip()) for s in style.sentences(message))
     if quoted and not doubt:
         return ""

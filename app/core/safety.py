@@ -306,7 +306,7 @@ class CrisisScreen:
             if (
                 candidates
                 and all(self._topic(v) for v in candidates)
-                and judged.score < (self.semantic.veto)
+                and judged.score < self.semantic.veto
             ):
                 # Only the subject is named, and the examples it resembles are ordinary ones
                 # (a training, a crisis long over): calibrated to overrule no tuning signal.
