@@ -18,7 +18,8 @@ from app.core.feeling_list import feelings_said
 from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.mirror_score import _DENIES, _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
-from app.core.reading import _PLAN, Reading, read
+from app.core.plan_marks import PLAN as _PLAN
+from app.core.reading import Reading, read
 from app.core.reflection import TEMPLATES, Candidate, follow, says_sentence, statements
 from app.core.reflection_turn import _feeling_fragment, _names_feeling
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.core import plan_marks
 from app.core import reading_marks as marks
 from app.core.feeling_list import feelings_said, mixed
 from app.core.feelings import AMBIGUOUS_FEELINGS, ASKABLE, FEELING_NOUNS, FEELINGS
@@ -61,32 +62,8 @@ _INSIGHT = re.compile(
     r"pattern|always|every time|each time|it's really about|important to me|i think i)\b",
     re.I,
 )
-_PLAN = re.compile(
-    # "en dan ga ik thuis zitten mokken": what follows when it happens, not a plan
-    r"\b(ik ga|(?<!\bdan )ga ik|ik wil voortaan|volgende keer|voortaan|ik neem me voor|"
-    r"mijn voornemen|ik probeer|morgen|volgende week|ik spreek af|ik plan|ik ga proberen|"
-    r"i will|i'll|next time|from now on|i'm going to|i am going to|i plan to|tomorrow|"
-    r"next week|i'll try|i want to (talk|ask|tell|speak|propose)|"
-    r"ik wil (hem |haar |\w+ )?(eerst |gewoon |morgen )?(\w+ ){0,3}(vragen|voorstellen|aanspreken|"
-    r"spreken|laten weten|bellen|mailen|appen|vertellen|bespreken|aankaarten)|"
-    r"i want to (call|email|text|message)|"
-    r"ik (denk dat ik|moet) (hem|haar|ze|\w+) (eerst |gewoon |even |morgen )?(apart nemen|"
-    r"bellen|spreken|aanspreken|mailen)|i (should|need to) (call|talk to|speak to|email)|"
-    r"(ik denk|ik weet) (ook |wel |nu |dus )*dat ik (\w+ ){0,4}(moet|ga|wil) (nemen|bellen|"
-    r"spreken|aanspreken|mailen|vragen|bespreken|zeggen|vertellen)|"
-    r"(ik moet|moet ik) (het|dit|dat) (eerst |gewoon )?met (\w+ ){1,2}(zelf )?(hebben|bespreken)|"
-    r"i (think|guess) i (should|need to|have to|'ll|will) (talk|speak|ask|tell|call|raise))\b",
-    re.I,
-)
 _EXPLAINED = re.compile(
     r"\b(omdat|want|doordat|alsof|zoals|daardoor|because|since|as if|like a|so that)\b|:", re.I
-)
-_CONCRETE = re.compile(
-    r"\b(morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende (week|dienst|keer|les)|"
-    r"vanmiddag|vanavond|eerst|dan zeg ik|ik zeg|ik vraag|ik begin met|ik stuur|ik bel|"
-    r"ik plan|ik spreek|tomorrow|monday|tuesday|wednesday|thursday|friday|next (week|shift|time)|"
-    r"first|i'll say|i will say|i'll ask|i will ask|i'll start|i'll send|i'll call|i'll book)\b",
-    re.I,
 )
 _ACK_TAIL = re.compile(r"[,\s]+(denk ik|i think|i guess)[\s.!]*$", re.I)
 _SHORT_ACK = re.compile(
@@ -278,16 +255,14 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.wanted = bool(marks.WANTED.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
     r.insight, r.dawning = bool(_INSIGHT.search(text)), bool(marks.DAWNING.search(text))
-    # What the person quotes ("ik zei 'ik ga erop letten'") is not their plan.
-    r.plan = bool(_PLAN.search(re.sub(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)", " ", text)))
+    r.plan = plan_marks.says_plan(text)
     r.alternative = bool(marks.ALTERNATIVE.search(text))
     r.mixed = mixed(low, r.feelings, FEELING_NOUNS[lang])
     r.feeling_named = any(
         (_own(low, f) or f in listed) and not _negated(low, f) for f in r.feelings
     ) or bool(re.search(_BARE_NOUN.format(nouns="|".join(FEELING_NOUNS[lang])), low, re.M))
     r.inner = r.feeling_named or r.wanted or r.insight or bool(marks.THOUGHT.search(text))
-    # a plan told with its how and when ("maandag vraag ik ...", or at length) is concrete
-    r.concrete_plan = r.plan and (bool(_CONCRETE.search(text)) or r.words >= 30)
+    r.concrete_plan = r.plan and plan_marks.concrete(text, r.words)
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
     r.ack = bool(_SHORT_ACK.match(_ACK_TAIL.sub("", text))) and r.words <= 6
     r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8

@@ -1,0 +1,79 @@
+"""Whether a message tells a plan of the person's own, and whether it says when or how.
+
+Role: the reading's plan marks in one place. Besides the fixed phrases ("ik ga", "next time"),
+a Dutch plan is often told as a time ahead with a present-tense act of the person's own:
+"maandagochtend zeg ik het eerst tegen Dirk", "ik zet om vijf uur een wekker", "dat ik dinsdag
+even met hem ga zitten". Such a sentence is a plan unless it tells a habit or the past.
+Must not: read a plan into what the person quotes, or into what usually happens.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLAN = re.compile(
+    # "en dan ga ik thuis zitten mokken": what follows when it happens, not a plan
+    r"\b(ik ga|(?<!\bdan )ga ik|ik wil voortaan|volgende keer|voortaan|ik neem me voor|"
+    r"mijn voornemen|ik probeer|morgen|volgende week|ik spreek af|ik plan|ik ga proberen|"
+    r"i will|i'll|next time|from now on|i'm going to|i am going to|i plan to|tomorrow|"
+    r"next week|i'll try|i want to (talk|ask|tell|speak|propose)|"
+    r"ik wil (hem |haar |\w+ )?(eerst |gewoon |morgen )?(\w+ ){0,3}(vragen|voorstellen|aanspreken|"
+    r"spreken|laten weten|bellen|mailen|appen|vertellen|bespreken|aankaarten)|"
+    r"i want to (call|email|text|message)|"
+    r"ik (denk dat ik|moet) (hem|haar|ze|\w+) (eerst |gewoon |even |morgen )?(apart nemen|"
+    r"bellen|spreken|aanspreken|mailen)|i (should|need to) (call|talk to|speak to|email)|"
+    r"(ik denk|ik weet) (ook |wel |nu |dus )*dat ik (\w+ ){0,4}(moet|ga|wil) (nemen|bellen|"
+    r"spreken|aanspreken|mailen|vragen|bespreken|zeggen|vertellen)|"
+    r"(ik moet|moet ik) (het|dit|dat) (eerst |gewoon )?met (\w+ ){1,2}(zelf )?(hebben|bespreken)|"
+    r"i (think|guess) i (should|need to|have to|'ll|will) (talk|speak|ask|tell|call|raise))\b",
+    re.I,
+)
+CONCRETE = re.compile(
+    r"\b(morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende (week|dienst|keer|les)|"
+    r"vanmiddag|vanavond|eerst|dan zeg ik|ik zeg|ik vraag|ik begin met|ik stuur|ik bel|"
+    r"ik plan|ik spreek|tomorrow|monday|tuesday|wednesday|thursday|friday|next (week|shift|time)|"
+    r"first|i'll say|i will say|i'll ask|i will ask|i'll start|i'll send|i'll call|i'll book)\b",
+    re.I,
+)
+
+# A time that lies ahead: a weekday or part of a day (not "vorige dinsdag"), or a clock time.
+_AHEAD = re.compile(
+    r"(?<!vorige )(?<!afgelopen )(?<!vorig )\b((maan|dins|woens|donder|vrij|zater|zon)dag"
+    r"(ochtend|middag|avond)?|morgen(ochtend|vroeg|middag|avond)?|vanavond|vanmiddag|"
+    r"binnenkort|deze week|na de vakantie|om (half |kwart over |kwart voor )?"
+    r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})( uur)?)\b",
+    re.I,
+)
+# Acts of the person's own in the present tense: "zeg ik", "ik bel", "dat ik ... ga zitten".
+_ACTS = r"(zeg|vraag|bel|stuur|zet|ga|neem|spreek|loop|plan|leg|begin|mail|app|breng|stel|regel)"
+_OWN_ACT = re.compile(
+    rf"\bik (\w+ ){{0,2}}{_ACTS}\b|\b{_ACTS} ik\b|\bdat ik\b[^.!?]{{0,80}}\b{_ACTS}\b", re.I
+)
+# What used to happen or usually happens is no plan.
+_NOT_AHEAD = re.compile(
+    r"\b(vorige|afgelopen|gisteren|toen|altijd|meestal|vaak|elke|iedere|telkens|steeds|"
+    r"zat|ging|zei|zeiden|vroeg|belde|was|waren|kwam|kwamen|had|hadden|werd|stond|liep|deed|"
+    r"moest|wilde|wou)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)")
+
+
+def _time_ahead(text: str) -> bool:
+    """A sentence with a time ahead and an act of the person's own, told as to come."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        ahead = _AHEAD.search(sentence) and _OWN_ACT.search(sentence)
+        if ahead and not _NOT_AHEAD.search(sentence):
+            return True
+    return False
+
+
+def says_plan(text: str) -> bool:
+    """What the person quotes ("ik zei 'ik ga erop letten'") is not their plan."""
+    unquoted = _QUOTED.sub(" ", text)
+    return bool(PLAN.search(unquoted)) or _time_ahead(unquoted)
+
+
+def concrete(text: str, words: int) -> bool:
+    """A plan told with its how and when ("maandag vraag ik ...", or at length)."""
+    return bool(CONCRETE.search(text)) or _time_ahead(text) or words >= 30
