@@ -13,6 +13,7 @@ import re
 
 from app.core.language_guard import word_counts
 from app.core.text import wordset
+from app.core.touched_marks import TOUCHED
 
 # How the person judges what happened, in their own word: "ik vond het echt ambetant", "it was
 # awkward" ("dat maakt het verwarrend" names its reason already). Asked back with that word:
@@ -62,7 +63,8 @@ def evaluation(low: str, lang: str) -> tuple[str, bool]:
 
 
 _HABITUAL = re.compile(
-    r"\b(altijd|elke keer|iedere keer|telkens|vaak|meestal|bijna nooit|always|every time|"
+    r"\b(altijd|elke keer|iedere keer|telkens|vaak|meestal|bijna nooit|steeds|keer op keer|"
+    r"de hele tijd|always|every time|all the time|over and over|"
     r"each time|often|usually|whenever|hardly ever|(elke|iedere) (dag|avond|ochtend|nacht|week|"
     r"dienst)|every (day|evening|morning|night|week|shift))\b"
 )
@@ -128,13 +130,6 @@ _DILEMMA = re.compile(
     # asked as two ways open: "Moet ik haar bellen, of wacht ik af?", "Should I X, or Y?"
     r"\b(?:moet|zal|kan|ga) ik\b[^?.!]*,? of\b[^?.!]*\?|"
     r"\b(?:should|shall|do|can) i\b[^?.!]*,? or\b[^?.!]*\?"
-)
-
-
-# The person just said what touches them: asking what touches them most repeats it.
-_TOUCHED = re.compile(
-    r"\b(?:het raakt me|raakt me|wat me raakt|wat me dwarszit|what gets (?:to )?me|"
-    r"what bothers me|what stays with me|gets to me)\b"
 )
 
 
@@ -320,7 +315,7 @@ _PLAIN = {
     "values": _VALUES,
     "unsaid": _UNSAID,
     "dilemma": _DILEMMA,
-    "touched": _TOUCHED,
+    "touched": TOUCHED,
     "ideal_self": _IDEAL,
     "assumed": _ASSUMED,
     "wished_other": _WISHED_OTHER,
