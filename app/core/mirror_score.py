@@ -95,7 +95,12 @@ _META = re.compile(
     r"(bothering|bugging|eating)\b|\bwaar (je|ik) (\w+ )?heen (wilt|wil) (met dit|hiermee)\b|"
     r"\b(het|dit) (gewoon |even |eens )+kwijt\b|\bwhere (you'?re|i'?m) going with (this|it)\b|"
     r"\b(vandaar dat|daarom) (je|ik) (het|dit) hier\b|,\s*vandaar\W*$|\bthat'?s why (you'?re|i'?m) "
-    r"(bringing|telling|writing)\b|\bwhy (you|i) (bring|brought) (it|this) (up )?here\b",
+    r"(bringing|telling|writing)\b|\bwhy (you|i) (bring|brought) (it|this) (up )?here\b|"
+    # a remark on the coach's own move: "I figured you'd turn it back to me", "had ik kunnen weten"
+    r"\b(turn(ed|ing)? it back|terugvragen|wedervraag|figured you'?d|knew you'?d|"
+    r"(had|kon) ik (ook )?(wel )?(kunnen )?weten|d(a|at) ge dat ging vragen|"
+    r"dat je dat (ging|zou) vragen|niet voor me (gaat )?beslissen|"
+    r"(gij|jij) gaat da(t)? niet zeggen)\b",
     re.I,
 )
 
