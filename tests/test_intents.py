@@ -51,6 +51,7 @@ from app.core import intents
         "about that, not about the job. Thanks for this, I feel less wound up than I did. Night",
         "Ik bel hem maandag en vraag om een gesprek. Bedankt, dit hielp echt.",
         "merci, dat heeft deugd gedaan om dat eens op een rij te zetten. tot nog eens",
+        "ok. merci. 't was raar om hier te zitten typen maar 't heeft geholpen denk ik. salut",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -138,6 +139,11 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("Ik denk dat ik het moet zeggen, maar ik weet niet hoe.", False),
         ("is dat normaal eigenlijk in ons vak? dat je succes nooit echt voelt?", True),
         ("Ik zit al jaren zo in mijn werk, ik laat alles liggen. Is dat raar?", False),
+        ("moet ik naar hem toe? of is dat zagen achteraf? wat zoudt gij doen", True),
+        ("Vindt gij dat ik moet toegeven aan die mama? Ge moogt eerlijk zijn hoor", True),
+        ("ja zo kun je het wel zeggen. maar vind jij dat ik fout zat?", True),
+        ("Maar wat vind jij eigenlijk, was het fout wat ik deed?", True),
+        ("Ik vind dat ik fout zat, dat zie ik nu wel.", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

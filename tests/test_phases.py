@@ -46,3 +46,15 @@ def test_eight_questions_skip_what_is_covered() -> None:
     assert question == phases.EIGHT["nl"][("denken", "ik")]
     asked = [question]
     assert phases.next_terugblik(state, "nl", asked) == phases.EIGHT["nl"][("doen", "ik")]
+
+
+def test_a_plan_at_the_end_of_bewustwording_goes_on_to_voornemen() -> None:
+    from app.core.reading import read
+
+    state = phases.CycleState(phase=3, turns_in_phase=1, turns=6, insight_seen=True)
+    plan = "Ik denk dat ik hem maandag bij de koffie ga zeggen dat ik het gezien heb."
+    assert phases.observe(state, plan, read(plan, "nl")).phase == 5
+    # the same move without a plan goes one step
+    state = phases.CycleState(phase=3, turns_in_phase=1, turns=6, insight_seen=True)
+    other = "Misschien is hij gewoon even koppig als ik vroeger was."
+    assert phases.observe(state, other, read(other, "nl")).phase == 4

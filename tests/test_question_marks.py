@@ -75,3 +75,42 @@ def test_the_persons_own_role_is_not_their_manager() -> None:
     assert not read("so I'm a DSM (deputy stage manager, I call the show).", "en").manager
     assert read("I'm a project manager. My director, Graham, blamed me.", "en").manager
     assert read("Mijn leidinggevende Ingrid kwam naar voren.", "nl").manager
+
+
+@pytest.mark.parametrize(
+    ("message", "plan"),
+    [
+        ("Ik denk dat ik het eerst tegen Dirk zeg, maandagochtend om half acht.", True),
+        ("dat ik dinsdag voor de service even met hem ga zitten, buiten bij de achterdeur.", True),
+        ("en ik zet om vijf uur een wekker op mijn gsm, geen discussie.", True),
+        # the past, a habit or a story told in the present is no plan
+        ("vorige week dinsdag zeg ik nog tegen hem dat het niet kan", False),
+        ("elke maandag bel ik mijn moeder", False),
+        ("Dinsdag kwam ze binnen en ik zeg nog, goedemorgen", False),
+        ("ik merk dat ik om vier uur al op de klok zit te kijken", False),
+    ],
+)
+def test_a_plan_told_with_a_time_ahead(message: str, plan: bool) -> None:
+    reading = read(message, "nl")
+    assert reading.plan is plan
+    assert reading.concrete_plan is plan
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "touched"),
+    [
+        ("hij heeft zijn netwerk gebruikt achter mijn rug. dat is wat mij stoort.", "nl", True),
+        ("ja dat vooral. dat ik meegelachen heb", "nl", True),
+        ("ja. rot is het juiste woord", "nl", True),
+        ("yeah. stewing is the word", "en", True),
+        ("dat is het ergste niet, het went wel", "nl", False),
+        ("Ik had een drukke dag en niemand hielp.", "nl", False),
+    ],
+)
+def test_what_touches_most_is_not_asked_right_after_it_was_said(
+    message: str, lang: str, touched: bool
+) -> None:
+    assert read(message, lang).touched is touched
+    asked = {q.text for q in template_questions(read(message, lang), message, 2, lang)}
+    stock = {"nl": "Wat raakt je hier het meest in?", "en": "What stays with you most about this?"}
+    assert (stock[lang] in asked) is not touched

@@ -179,7 +179,9 @@ _ONLY_THANKS = re.compile(
 
 
 # Leave taken at the end of a short message, thanks or not: "... ik ga pitten. doei".
-_LAST_WORD_BYE = re.compile(r"(^|[.!,;]\s*)(doei|doeg|bye|ciao|tot ziens)\W*$", re.I)
+_LAST_WORD_BYE = re.compile(
+    r"(^|[.!,;]\s*)(doei|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes)\W*$", re.I
+)
 
 
 def only_thanks(text: str) -> bool:

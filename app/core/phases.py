@@ -105,16 +105,17 @@ def observe(state: CycleState, message: str, seen: Any = None) -> CycleState:
         move = state.turns_in_phase >= 2 and (state.insight_seen or state.turns_in_phase >= 3)
     elif state.phase == 4:  # a stated intention ends the search for alternatives
         move = state.turns_in_phase >= 2 or state.intention_seen
+    before = state.phase
     if move:
         state.phase += 1
         state.turns_in_phase = 0
-    elif seen is not None and state.turns >= 2:
+    if seen is not None and state.turns >= 2:  # the content leads, also past a move
         target = state.phase
-        if seen.plan and state.phase >= 3:
+        if seen.plan and before >= 3:
             target = 5
-        elif seen.alternative and state.phase == 3:
+        elif seen.alternative and before == 3:
             target = 4
-        elif (seen.insight or seen.plan) and state.phase < 3:
+        elif (seen.insight or seen.plan) and before < 3:
             target = 3
         if target > state.phase:
             state.phase = target
