@@ -56,10 +56,18 @@ _NOT_AHEAD = re.compile(
     r"moest|wilde|wou)\b",
     re.I,
 )
+# A sentence that opens with a step of the person's own: "ik ga ...", "maybe I'll ask ...".
+_STEP = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(ik (ga|wil|zou|kan|probeer|neem me voor)|(ga|wil|zou|kan) ik|"
+    r"i('ll| will| want to| could| am going to|'m going to| would like to| might)|gonna|going to|"
+    r"(misschien|maybe) (gewoon |eerst |even |just |first )*(\w+ ){0,4}(vragen|zeggen|bellen|"
+    r"mailen|bespreken|aankaarten|voorstellen|uitleggen|aanspreken|ask|tell|call|talk|raise))\b",
+    re.I,
+)
 _QUOTED = re.compile(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)")
 
 
-def _time_ahead(text: str) -> bool:
+def time_ahead(text: str) -> bool:
     """A sentence with a time ahead and an act of the person's own, told as to come."""
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         ahead = _AHEAD.search(sentence) and _OWN_ACT.search(sentence)
@@ -71,9 +79,15 @@ def _time_ahead(text: str) -> bool:
 def says_plan(text: str) -> bool:
     """What the person quotes ("ik zei 'ik ga erop letten'") is not their plan."""
     unquoted = _QUOTED.sub(" ", text)
-    return bool(PLAN.search(unquoted)) or _time_ahead(unquoted)
+    return bool(PLAN.search(unquoted)) or time_ahead(unquoted)
 
 
 def concrete(text: str, words: int) -> bool:
     """A plan told with its how and when ("maandag vraag ik ...", or at length)."""
-    return bool(CONCRETE.search(text)) or _time_ahead(text) or words >= 30
+    return bool(CONCRETE.search(text)) or time_ahead(text) or words >= 30
+
+
+def step(sentence: str) -> bool:
+    """A sentence that tells a step of the person's own: it opens with one, or it tells an act
+    with a time ahead ("ik vraag marieke donderdag om een kwartiertje")."""
+    return bool(_STEP.search(sentence)) or time_ahead(sentence)

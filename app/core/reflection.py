@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core import fixed_texts, style_advice
+from app.core import fixed_texts, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.language_guard import language_ok
 from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, mirror_score
@@ -78,7 +78,7 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     message = corrected(message)
     said = statements(message)
     planned = reading.plan or reading.alternative
-    steps = [n for n, s in enumerate(said) if _STEP.search(s)] if planned else []
+    steps = [n for n, s in enumerate(said) if plan_marks.step(s)] if planned else []
     for n, sentence in enumerate(said):
         turned = _turn(sentence, lang, message)
         if turned is None and (
@@ -171,13 +171,6 @@ def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
 
 
 # A step of the person's own: "Ik wil Anouk vragen ...", "I'll write that email tomorrow".
-_STEP = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(ik (ga|wil|zou|kan|probeer|neem me voor)|(ga|wil|zou|kan) ik|"
-    r"i('ll| will| want to| could| am going to|'m going to| would like to| might)|gonna|going to|"
-    r"(misschien|maybe) (gewoon |eerst |even |just |first )*(\w+ ){0,4}(vragen|zeggen|bellen|"
-    r"mailen|bespreken|aankaarten|voorstellen|uitleggen|aanspreken|ask|tell|call|talk|raise))\b",
-    re.I,
-)
 _AFTERTHOUGHT = re.compile(
     r"^\W*(en|and|also|ook|plus|klinkt|sounds|voelt|feels|dat voelt|that feels)\b", re.I
 )
