@@ -46,6 +46,7 @@ def test_a_name_where_a_name_stands_is_capitalised(text: str, written: str) -> N
         "de meneer in het bed",
         "I went to bed.",
         "with context.",
+        "als Marco zegt dat je de klant wegjaagt.",  # a verb after a role, not a name
     ],
 )
 def test_anything_else_stays_as_typed(text: str) -> None:

@@ -7,6 +7,12 @@ import pytest
 from app.core.perspective import nl_present_stem, second_person
 
 DUTCH = [
+    # "mij" right after "ik" is the person themself; "te" goes with a word that is no verb
+    (
+        "'t is niet dat ik mij schaam voor die bezoekjes.",
+        "'t is niet dat je je schaamt voor die bezoekjes.",
+    ),
+    ("Ik moet zeggen dat ik te rap ja gezegd heb.", "Je moet zeggen dat je te rap ja gezegd hebt."),
     # the finite verb before "te" and its infinitive in a clause after "dat"
     (
         "Het is meer dat ik begin te twijfelen of ik nog iets mag beslissen.",

@@ -919,3 +919,16 @@ def test_the_last_step_of_a_chain_is_quoted_when_nothing_can_be_turned() -> None
         "toen voelde het ineens zo groot om erover te beginnen"
     )
     assert texts(message)[0] == "“Toen voelde het ineens zo groot om erover te beginnen”, zeg je."
+
+
+def test_a_flemish_correction_is_said_back_with_its_capital() -> None:
+    message = (
+        "'t is niet dat ik mij schaam voor die bezoekjes zelf. "
+        "Het is meer dat ik iets beloofd heb dat ik niet kan waarmaken."
+    )
+    first = mirrors(message, "nl", read(message, "nl"))[0].text
+    assert first == "Het is meer dat je iets beloofd hebt dat je niet kunt waarmaken."
+    other = (
+        "nee, bang is het niet. 't is meer dat ik altijd degene was die het de jonge gasten leerde."
+    )
+    assert mirrors(other, "nl", read(other, "nl"))[0].text.startswith("'t Is meer dat je altijd")

@@ -128,9 +128,9 @@ _PATTERN = re.compile(
 
 # What it is not: "Het is ook niet dat je terug wilt", "It's not really that he was harsh".
 _DENIES = re.compile(
-    r"^\W*((dus|so|maar|but|en|and|nee|no)\W+)*(het is (ook |eigenlijk |echt |gewoon )?niet (zo )?"
-    r"dat|it'?s not (really |just )?(that|like)|niet dat|not that|“?it'?s not really that|"
-    r"niet (\w+ )?omdat|not because)\b",
+    r"^\W*((dus|so|maar|but|en|and|nee|no)\W+)*((het|t) is (ook |eigenlijk |echt |gewoon )?"
+    r"niet (zo )?dat|it'?s not (really |just )?(that|like)|niet dat|not that|"
+    r"“?it'?s not really that|niet (\w+ )?omdat|not because)\b",
     re.I,
 )
 

@@ -77,6 +77,16 @@ def _a_name(word: str, how: str) -> bool:
         and (en == 0 and how != "role" or re.search(r"(ed|ing|ly)$", low))
     ):
         return False  # "dat fietsertje was", "my manager praised her"
+    if (
+        nl <= 60
+        and en == 0
+        and low.endswith("t")
+        and any(
+            min(word_counts("nl").get(low[k:], 0), word_counts("nl").get(low[k:-1], 0)) > 200
+            for k in range(2, len(low) - 3)
+        )
+    ):
+        return False  # "dat je de klant wegjaagt": a verb (stem "jaag", "jaagt"), not a name
     if how == "to":
         return 0 < nl <= 60 and en < 1000
     return (0 < nl <= 60 or nl == 0) and en < 4000

@@ -261,8 +261,8 @@ def nl_second_person(sentence: str) -> str | None:
         turned = _NL_PRONOUNS[tok]
         if tok == "mijne" and not (i > 0 and lower[i - 1] in ("de", "het")):
             turned = "je"  # the Flemish "in mijne buik" is "in je buik"; "de mijne" is "de jouwe"
-        if tok == "mij" and i > 0 and lower[i - 1] in _NL_REFLEXIVE_VERBS:
-            turned = "je"  # "ik voel mij slecht" is "je voelt je slecht", not "jou"
+        if tok == "mij" and i > 0 and lower[i - 1] in _NL_REFLEXIVE_VERBS | {"ik"}:
+            turned = "je"  # "ik voel mij slecht", "dat ik mij schaam": "je", not "jou"
         out[i] = _match_case(tokens[i], turned)
     if out == tokens:
         return None
@@ -346,6 +346,8 @@ def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | 
         w = lower[k]
         if not _is_word(w) or _participle(w) or _infinitive(w):
             continue
+        if k > start and lower[k - 1] == "te":
+            continue  # "dat ik te rap ja gezegd heb": "te" goes with a word that is no verb here
         if (
             k > start
             and lower[k - 1] in _NL_NOUN_BEFORE

@@ -206,6 +206,7 @@ def _tidy(text: str, lang: str) -> str:
     text = typos_fixed(capitalise_names(re.sub(r"\s*\([^()]{1,30}\)", "", text)), lang)
     if lang == "nl":
         text = re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text))
+        text = re.sub(r"^(['’][ts]) (\w)", lambda m: f"{m[1]} {m[2].upper()}", text)  # 't Is
         return re.sub(r"(?<![\w'’])s (middags|avonds|ochtends|nachts|morgens)\b", r"'s \1", text)
     text = _WEEKDAYS_EN.sub(lambda m: m.group(1).capitalize(), text)
     return en_spelled_out(text)

@@ -52,10 +52,14 @@ _WHY_HEAD = re.compile(r"^(waarom|why) (ik|i)\b", re.I)
 
 
 # A correction of what the coach said back: "nee, dat is het niet echt. het is meer dat ...".
-NOT_THAT = re.compile(r"^\W*(nee|neen|no|nah|not really|niet echt|dat is het niet)\b", re.I)
+NOT_THAT = re.compile(
+    r"^\W*(nee|neen|no|nah|not really|niet echt|dat is het niet|(het|t) is niet (zo )?dat|"
+    r"it'?s not (that|like))\b",
+    re.I,
+)
 MORE = re.compile(
-    r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?(het is (eigenlijk )?meer|het gaat (me )?"
-    r"(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that)\b",
+    r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?((het|t) is (eigenlijk )?meer|"
+    r"het gaat (me )?(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that)\b",
     re.I,
 )
 # The second event of a long sentence: "..., and my charge nurse Alison pulled me up".
