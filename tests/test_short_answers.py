@@ -83,6 +83,8 @@ def test_a_few_key_words_are_said_back(message: str, echo: str) -> None:
 def test_yes_with_an_answer_is_an_answer() -> None:
     assert not read("ja. gehoord worden denk ik", "nl").ack
     assert read("Ja, dat klopt wel.", "nl").ack
+    assert read("hmm. amai ja", "nl").ack  # a Flemish "wow, yes" is a yes, not words to quote
+    assert not read("amai ja, maar ik weet het niet", "nl").ack
 
 
 def test_what_follows_when_it_happens_is_no_plan() -> None:

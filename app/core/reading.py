@@ -67,7 +67,8 @@ _EXPLAINED = re.compile(
 )
 _ACK_TAIL = re.compile(r"[,\s]+(denk ik|i think|i guess)[\s.!]*$", re.I)
 _SHORT_ACK = re.compile(
-    r"^\s*((hmm+|hm|oh|ah|ok|oké)[\s.!,]+)?(ja|jawel|klopt|precies|inderdaad|zeker|dat klopt|"
+    r"^\s*((hmm+|hm|oh|ah|ok|oké|amai|allez|tja|wow)[\s.!,]+)*(ja|jawel|klopt|precies|inderdaad|"
+    r"zeker|dat klopt|"
     r"pretty much|probably|ja dat vooral|dat vooral|"
     r"ja klopt|yes|yeah|right|exactly|indeed|true|that's right|"
     r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it)\b"
