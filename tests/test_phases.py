@@ -58,3 +58,11 @@ def test_a_plan_at_the_end_of_bewustwording_goes_on_to_voornemen() -> None:
     state = phases.CycleState(phase=3, turns_in_phase=1, turns=6, insight_seen=True)
     other = "Misschien is hij gewoon even koppig als ik vroeger was."
     assert phases.observe(state, other, read(other, "nl")).phase == 4
+
+
+def test_a_plan_without_when_or_how_at_a_move_goes_one_step() -> None:
+    from app.core.reading import read
+
+    state = phases.CycleState(phase=3, turns_in_phase=1, turns=6, insight_seen=True)
+    said = "Half nee is eigenlijk gewoon ja met een zucht erachter. Die ga ik onthouden."
+    assert phases.observe(state, said, read(said, "nl")).phase == 4

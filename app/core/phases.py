@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from app.core import fixed_texts, methods
+from app.core import fixed_texts, methods, plan_marks
 
 # The step names come from the method's data (knowledge/methods/alact.toml).
 NAMES = {lang: methods.reflection().names(lang) for lang in methods.LANGS}
@@ -111,7 +111,9 @@ def observe(state: CycleState, message: str, seen: Any = None) -> CycleState:
         state.turns_in_phase = 0
     if seen is not None and state.turns >= 2:  # the content leads, also past a move
         target = state.phase
-        if seen.plan and before >= 3:
+        # at a move only a plan that says when or how goes further ("die ga ik onthouden" not)
+        firm = plan_marks.CONCRETE.search(message) or plan_marks.time_ahead(message)
+        if seen.plan and before >= 3 and (not move or firm):
             target = 5
         elif seen.alternative and before == 3:
             target = 4
