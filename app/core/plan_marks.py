@@ -64,6 +64,8 @@ _STEP = re.compile(
     r"mailen|bespreken|aankaarten|voorstellen|uitleggen|aanspreken|ask|tell|call|talk|raise))\b",
     re.I,
 )
+# "Ik denk dat ik eerst met Esra ga praten": the step in a clause after "dat".
+_STEP_AFTER_DAT = re.compile(r"^\W*(?:\w+\W+){0,3}?dat ik\b[^.!?,]{0,60}\b(ga|wil)\b", re.I)
 _QUOTED = re.compile(r"(?<!\w)['‘“\"][^'’”\"]{1,120}['’”\"](?!\w)")
 
 
@@ -90,4 +92,4 @@ def concrete(text: str, words: int) -> bool:
 def step(sentence: str) -> bool:
     """A sentence that tells a step of the person's own: it opens with one, or it tells an act
     with a time ahead ("ik vraag marieke donderdag om een kwartiertje")."""
-    return bool(_STEP.search(sentence)) or time_ahead(sentence)
+    return bool(_STEP.search(sentence) or _STEP_AFTER_DAT.search(sentence)) or time_ahead(sentence)
