@@ -932,3 +932,24 @@ def test_a_flemish_correction_is_said_back_with_its_capital() -> None:
         "nee, bang is het niet. 't is meer dat ik altijd degene was die het de jonge gasten leerde."
     )
     assert mirrors(other, "nl", read(other, "nl"))[0].text.startswith("'t Is meer dat je altijd")
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        (
+            "ok. ik vraag marieke donderdag om een kwartiertje. ik zeg dat ik de regel ga volgen. "
+            "dennis spreek ik zelf aan, niet via haar",
+            "Je vraagt marieke donderdag om een kwartiertje.",
+        ),
+        (
+            "Ik denk dat ik eerst met Esra ga praten, gewoon bij de koffie. En in het volgende "
+            "overleg, als we de vrijdagavond gaan uitwerken, neem ik dat lijstje mee.",
+            "Je denkt dat je eerst met Esra gaat praten, gewoon bij de koffie.",
+        ),
+    ],
+)
+def test_the_first_step_of_a_plan_is_said_back_not_a_detail_after_it(
+    message: str, first: str
+) -> None:
+    assert mirrors(message, "nl", read(message, "nl"))[0].text.startswith(first)
