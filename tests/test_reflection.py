@@ -953,3 +953,12 @@ def test_the_first_step_of_a_plan_is_said_back_not_a_detail_after_it(
     message: str, first: str
 ) -> None:
     assert mirrors(message, "nl", read(message, "nl"))[0].text.startswith(first)
+
+
+def test_no_mirror_starts_inside_a_quote_the_person_gave() -> None:
+    message = (
+        "toen Dennis in de bus begon had ik alleen maar 'ja maar ik ken hem' en dat klinkt "
+        "gewoon slap"
+    )
+    for candidate in mirrors(message, "nl", read(message, "nl")):
+        assert "' en" not in candidate.text and "’ en" not in candidate.text

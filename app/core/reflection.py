@@ -194,7 +194,7 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
         sentence,
         maxsplit=1,
     )
-    if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4:
+    if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4 or _in_quote(parts[0]):
         return None
     turned = _turn(parts[1], lang, message, joined=True)
     if turned is None:
@@ -204,6 +204,12 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
         if head != parts[1] and len(head.split()) >= 4:
             turned = _turn(head, lang, message, joined=True)
     return turned
+
+
+def _in_quote(before: str) -> bool:
+    """A quote opened and not closed ("had ik alleen maar 'ja maar ik ken hem'"); "'t" is none."""
+    opened = len(re.findall(r"(?<!\w)['‘“\"](?![tsk]\b)", before))
+    return opened > len(re.findall(r"(?<=\w)['’”\"](?!\w)", before))
 
 
 # The person corrects themself: what they took back is not said back. "Boos. Nee, eigenlijk meer
