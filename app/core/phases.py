@@ -109,12 +109,14 @@ def observe(state: CycleState, message: str, seen: Any = None) -> CycleState:
     if move:
         state.phase += 1
         state.turns_in_phase = 0
-    if seen is not None and state.turns >= 2:  # the content leads, also past a move
+    if seen is not None and state.turns >= 2:  # the content leads
         target = state.phase
-        # at a move only a plan that says when or how goes further ("die ga ik onthouden" not)
+        # past a move only a plan that says when or how goes further ("die ga ik onthouden" not)
         firm = plan_marks.CONCRETE.search(message) or plan_marks.time_ahead(message)
         if seen.plan and before >= 3 and (not move or firm):
             target = 5
+        elif move:
+            pass  # the move was the step of this turn
         elif seen.alternative and before == 3:
             target = 4
         elif (seen.insight or seen.plan) and before < 3:
