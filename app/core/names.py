@@ -77,12 +77,13 @@ def _a_name(word: str, how: str) -> bool:
         and (en == 0 and how != "role" or re.search(r"(ed|ing|ly)$", low))
     ):
         return False  # "dat fietsertje was", "my manager praised her"
+    dutch = word_counts("nl")
     if (
         nl <= 60
         and en == 0
         and low.endswith("t")
         and any(
-            min(word_counts("nl").get(low[k:], 0), word_counts("nl").get(low[k:-1], 0)) > 200
+            min(dutch.get(low[k:], 0), dutch.get(low[k:-1], 0)) > 200
             for k in range(2, len(low) - 3)
         )
     ):

@@ -111,15 +111,13 @@ def observe(state: CycleState, message: str, seen: Any = None) -> CycleState:
         state.turns_in_phase = 0
     if seen is not None and state.turns >= 2:  # the content leads
         target = state.phase
-        # past a move only a plan that says when or how goes further ("die ga ik onthouden" not)
-        firm = plan_marks.CONCRETE.search(message) or plan_marks.time_ahead(message)
-        if seen.plan and before >= 3 and (not move or firm):
+        # past a move only a plan that says when or how goes further ("die ga ik onthouden" not);
+        # otherwise the move was the step of this turn
+        if seen.plan and before >= 3 and (not move or plan_marks.firm(message)):
             target = 5
-        elif move:
-            pass  # the move was the step of this turn
-        elif seen.alternative and before == 3:
+        elif not move and seen.alternative and before == 3:
             target = 4
-        elif (seen.insight or seen.plan) and before < 3:
+        elif not move and (seen.insight or seen.plan) and before < 3:
             target = 3
         if target > state.phase:
             state.phase = target

@@ -84,9 +84,14 @@ def says_plan(text: str) -> bool:
     return bool(PLAN.search(unquoted)) or time_ahead(unquoted)
 
 
+def firm(text: str) -> bool:
+    """The plan says when or how: "maandag vraag ik ...", "next week I'll ask ..."."""
+    return bool(CONCRETE.search(text)) or time_ahead(text)
+
+
 def concrete(text: str, words: int) -> bool:
-    """A plan told with its how and when ("maandag vraag ik ...", or at length)."""
-    return bool(CONCRETE.search(text)) or time_ahead(text) or words >= 30
+    """A plan told with its how and when, or at length."""
+    return firm(text) or words >= 30
 
 
 def step(sentence: str) -> bool:

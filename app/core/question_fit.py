@@ -18,7 +18,7 @@ from app.core.feeling_list import feelings_said
 from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.mirror_score import _DENIES, _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
-from app.core.plan_marks import PLAN as _PLAN
+from app.core.plan_marks import PLAN
 from app.core.reading import Reading, read
 from app.core.reflection import TEMPLATES, Candidate, follow, says_sentence, statements
 from app.core.reflection_turn import _feeling_fragment, _names_feeling
@@ -283,7 +283,7 @@ def fits(question: str, r: Reading, story: str) -> bool:
             return False
         if need == "team" and not re.search(r"team|organisatie|organi[sz]ation|afdeling", low):
             return False
-        if need == "wrapup" and not (r.plan or _PLAN.search(story)):
+        if need == "wrapup" and not (r.plan or PLAN.search(story)):
             return False
         if need == "obstacle" and not _OBSTACLE.search(low):
             return False

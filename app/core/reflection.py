@@ -170,7 +170,7 @@ def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
     return replace(candidate, text=marked)
 
 
-# A step of the person's own: "Ik wil Anouk vragen ...", "I'll write that email tomorrow".
+# What follows a plan's first step and only details or comments on it.
 _AFTERTHOUGHT = re.compile(
     r"^\W*(en|and|also|ook|plus|klinkt|sounds|voelt|feels|dat voelt|that feels)\b", re.I
 )

@@ -15,7 +15,7 @@ TOUCHED = re.compile(
     r"(?:dat|dit) is (?:nou |nu |precies )?wat (?:mij|me) (?:het meest )?"
     r"(?:stoort|raakt|dwarszit|steekt|pijn doet|kwaad maakt)|"
     r"(?:dat|dit) (?:vind ik|is)(?: \w+){0,2} het ergste(?! niet)|het ergste (?:is|vind ik)|"
-    r"(?:ja,? )?dat vooral\b|is het juiste woord|is het woord|"
+    r"(?:ja,? )?dat vooral\b|is het (?:juiste )?woord|"
     r"what gets (?:to )?me|what bothers me|what stays with me|gets to me|"
     r"(?:that'?s|that is|this is)(?: \w+){0,2} the worst|the worst (?:part|bit|thing) (?:is|was)|"
     r"is the (?:right )?word)\b"
