@@ -245,6 +245,17 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "you think yourself?",
         ),
         (
+            "maar is dat dan fout? dat je je eigen ervaring meeneemt in je werk? we hebben toch "
+            "ook gewoon discretionaire ruimte",
+            "nl",
+            "Je vraagt je af of dat fout is. Wat denk je zelf?",
+        ),
+        (
+            "is that needy though? honestly, do you think it's unreasonable to want that",
+            "en",
+            "You're wondering whether that is needy. What do you think yourself?",
+        ),
+        (
             "Is dit eigenlijk normaal? Zeg maar eerlijk, ben ik te veeleisend?",
             "nl",
             "Je vraagt je af of je te veeleisend bent. Wat denk je zelf?",

@@ -962,3 +962,69 @@ def test_no_mirror_starts_inside_a_quote_the_person_gave() -> None:
     )
     for candidate in mirrors(message, "nl", read(message, "nl")):
         assert "' en" not in candidate.text and "’ en" not in candidate.text
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "ja meestal boos. niet op ronald eigenlijk, meer op mezelf dat ik weer ja zei.",
+            "nl",
+            "Je bent meestal boos, niet op ronald eigenlijk, meer op jezelf dat je weer ja zei.",
+        ),
+        (
+            "mostly angry. not at her really, more at myself because I let it happen",
+            "en",
+            "You're mostly angry, not at her really, more at yourself because you let it happen.",
+        ),
+        (
+            "Meer dat ik het zelf niet onderbouwd heb.",
+            "nl",
+            "Het is meer dat je het zelf niet onderbouwd hebt.",
+        ),
+    ],
+)
+def test_an_answer_without_a_head_of_its_own_is_said_back_with_one(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert texts(message, lang)[0] == mirror
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "fragment"),
+    [
+        (
+            "allebei denk ik. op Dennis omdat hij het niet gewoon tegen mij zei maar het via de "
+            "koffieautomaat speelt.",
+            "nl",
+            "Op Dennis",
+        ),
+        ("at him, because he never asks. it gets to me.", "en", "At him"),
+        ("Niet dat ik boos ben. Ik snap het alleen niet.", "nl", "Niet dat"),
+    ],
+)
+def test_an_elliptic_answer_is_never_said_back_alone(
+    message: str, lang: str, fragment: str
+) -> None:
+    assert not any(t.startswith(fragment) for t in texts(message, lang)), texts(message, lang)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "coach"),
+    [
+        (
+            "ja ok, ik snap dat je dat terugkaatst haha. als ik eerlijk ben wil ik er wel iets van "
+            "zeggen.",
+            "nl",
+            "terugkaatst",
+        ),
+        ("ja, ik wist da ge dat ging zeggen. ik moet eerst met Sandra praten.", "nl", "zeggen."),
+        ("I get that you're bouncing it back. I do want to say something to her.", "en", "bounc"),
+        ("like you said, I froze. Then I went home and cried.", "en", "said"),
+    ],
+)
+def test_a_sentence_about_what_the_coach_does_is_not_said_back(
+    message: str, lang: str, coach: str
+) -> None:
+    said = texts(message, lang)
+    assert said and not any(coach in t for t in said), said

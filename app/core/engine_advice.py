@@ -196,6 +196,10 @@ _SELF_JUDGED = {
 }
 
 
+# "is dat dan fout?" -> "of dat fout is": the filler is the person's tone, not the judgement
+_FILLER = re.compile(r"^((dan|nou|nu|eigenlijk|gewoon|echt|then|really|actually|just) )+", re.I)
+
+
 def _judgement(text: str, lang: str) -> str | None:
     """The judgement the person asks of the coach, said back as their own question: the last
     one, where two are asked ("Is dit normaal? Ben ik te veeleisend?")."""
@@ -214,11 +218,11 @@ def _judgement(text: str, lang: str) -> str | None:
     if m is None:
         return None
     if lang == "nl":
-        verb, subject, word = m.group(1).lower(), m.group(2).lower(), m.group(3)
+        verb, subject, word = m.group(1).lower(), m.group(2).lower(), _FILLER.sub("", m.group(3))
         return f"Je vraagt je af of {subject} {word} {verb}."
     verb = (m.group(1) or "is").lower()
     subject = (m.group(2) or m.group(3)).lower()
-    word, rest = m.group(4), m.group(5).strip()
+    word, rest = _FILLER.sub("", m.group(4)), m.group(5).strip()
     # "... daft to go to Fiona about it at this point": what it is about, when it is theirs alone
     if rest.startswith("to ") and not re.search(r"\b(i|me|my|mine)\b", rest, re.I):
         word = f"{word} {rest}"

@@ -62,15 +62,17 @@ _ADVICE = re.compile(
 JUDGING = (
     r"naïef|naief|raar|normaal|gek|overdreven|zwak|stom|dom|kinderachtig|egoïstisch|zeuren|"
     r"naive|normal|weird|strange|crazy|too much|weak|stupid|silly|petty|selfish|unreasonable|"
-    r"over the top|overkill|daft|dramatic|dramatisch|out of line|unprofessional|onprofessioneel"
+    r"over the top|overkill|daft|dramatic|dramatisch|out of line|unprofessional|onprofessioneel|"
+    r"fout|verkeerd|needy|wrong|unfair|oneerlijk"
 )
 _JUDGEMENT_ASKED = re.compile(
-    r"^\W*(is|was) (dat|dit|het|that|this|it) (\w+ ){0,2}?(" + JUDGING + r")\b[^.!?]{0,40}\?|"
+    r"^\W*((maar|en|dus|but|and|so) )?(is|was) (dat|dit|het|that|this|it) (\w+ ){0,2}?("
+    + JUDGING
+    + r")\b[^.!?]{0,40}\?|"
     r"\b(do you think|d'you think) (it'?s|that'?s|it is|that is|it would be) (\w+ ){0,2}?("
     + JUDGING
-    + r")\b[^.!?]{0,80}\?|\b(ben ik (nou |dan |gewoon )?|am i (just )?(being )?)(te \w+|too \w+|"
-    + JUDGING
-    + r")\?",
+    + r")\b[^.!?]{0,80}(\?|$)|"
+    r"\b(ben ik (nou |dan |gewoon )?|am i (just )?(being )?)(te \w+|too \w+|" + JUDGING + r")\?",
     re.I,
 )
 _YES = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.reflection_turn import _names_feeling
+from app.core.feeling_said import _names_feeling
 
 # Where the person arrives: an insight about themselves, or the turn after "maar".
 _CORE = re.compile(

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.core.feeling_list import feelings_said
+from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.mirror_score import _DENIES, _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
 from app.core.plan_marks import PLAN
 from app.core.reading import Reading, read
 from app.core.reflection import TEMPLATES, Candidate, follow, says_sentence, statements
-from app.core.reflection_turn import _feeling_fragment, _names_feeling
 
 
 @dataclass(frozen=True)

@@ -314,7 +314,7 @@ _OWN_FEELING = (
     r"(\w+ ){{0,3}}{f}\b|\b(made|makes) me( \w+){{0,2}} {f}\b|"
     r"(^|[.!?]\s+)\W*(ja,? |yeah,? |nee,? |and |en |maar |but |echt |really |so |zo )?"
     r"(een beetje |a bit |a little |beetje |wel |ook |best |heel |erg |quite |pretty |very |"
-    r"vooral |mostly |honestly,? )*{f}\b|"
+    r"vooral |mostly |honestly,? |meestal |vaak |soms |usually |often |sometimes )*{f}\b|"
     r"\b(dat|het|dit|that|it) (deed|doet|did|does) (me |mij )?(zo |echt |wel )?{f}\b"
 )
 

@@ -21,13 +21,13 @@ from app.core.language_guard import language_ok
 from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, mirror_score
 from app.core.reading import FEELING_NOUNS, Reading, read
 from app.core.reflection_turn import (
-    _ELABORATION,
     _LEADING,
     MAX_MIRROR_WORDS,
     SPEAKER,
     _names_feeling,
     _tidy,
     _turn,
+    leans_on_before,
 )
 from app.core.statements import AND_SUBJECT, MAY_TALK, MORE, NOT_THAT, key_words, statements
 
@@ -267,7 +267,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
             or (short and first_word in FEELING_NOUNS[lang])
             or (short and _names_feeling(said[n], lang) and _names_feeling(nxt, lang))
         )
-        if first is None or not (turn or also or though or _ELABORATION.match(nxt)):
+        if first is None or not (turn or also or though or leans_on_before(nxt, lang)):
             continue
         rest = said[n + 1].strip()[turn.end() :].strip() if turn else nxt
         second = _turn(rest, lang, message, joined=True)

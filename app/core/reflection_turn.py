@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from app.core import perspective
+from app.core.answer_marks import TO_COACH_MOVE, elliptic, with_head
 from app.core.feeling_list import feelings_said
+from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.language_guard import language_ok
 from app.core.names import capitalise_names
 from app.core.own_steps import as_own_step
-from app.core.reading import AMBIGUOUS_FEELINGS, FEELING_NOUNS, FEELINGS
 from app.core.spelling import typos_fixed
 from app.core.text import en_spelled_out, wordset
 
@@ -139,14 +140,14 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     # "mn klanten... ze zijn van niemand": a start broken off, then the sentence itself
     core = _RESTART.sub("", core)
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
-    core = _tidy(core, lang)
-    if _ASKS_WHY.match(core) and not core.rstrip().endswith("?"):
-        return None  # "Waarom voel ik me zo verantwoordelijk, maar ...": a question, unmarked
+    core = with_head(_tidy(core, lang), lang)
+    if _ASKS_WHY.match(core) and not core.rstrip().endswith("?") or TO_COACH_MOVE.search(plain):
+        return None  # "Waarom voel ik me zo ..., maar ...": a question; "zoals je zei": the coach
     if lang == "nl":
         core = _what_i_find_nl(core) or core
     # "mostly embarrassed tbh": a feeling, not an addition
     listed = _feeling_fragment(core, lang) or feelings_said(core, lang)
-    if listed or _FRAGMENT.match(core) or (_ELABORATION.match(core) and not joined):
+    if listed or _FRAGMENT.match(core) or (leans_on_before(core, lang) and not joined):
         return listed
     # (chat spellings were written out by _tidy)
     core = _OWN_HEDGE_EN.sub("", core) if lang == "en" else _main_clause_nl(core) or core
@@ -270,6 +271,11 @@ def _main_clause_nl(core: str) -> str | None:
     return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
 
+def leans_on_before(core: str, lang: str) -> bool:
+    """An addition ("Meer dan ik dacht.") or an elliptic answer ("Op Dennis omdat ...")."""
+    return bool(_ELABORATION.match(core)) or elliptic(core, lang, _nl_finite)
+
+
 def _nl_finite(word: str) -> bool:
     w = word.lower()
     if w in _NL_MODALS or perspective.nl_present_stem(w) and not w.endswith("en"):
@@ -317,80 +323,3 @@ def _finite_split(clause: list[str]) -> tuple[str, list[str]] | None:
     ):
         return clause[-2], [*clause[:-3], clause[-3], last]
     return None
-
-
-FEELING_FRAGMENT = {"nl": "Je voelde je {text}.", "en": "You felt {text}."}
-
-
-_FEELS_BEFORE = r"\b(feel|feels|felt|feeling|voel\w*|ben|was|werd|word|i'm|im|am|was)( \w+){0,2} "
-
-
-def _names_feeling(text: str, lang: str) -> bool:
-    low = text.lower()
-    # "geen spijt", "no regret": a feeling named to say it is not there
-    said = re.sub(r"\b(geen|no|zonder|without)\s+\w+", " ", low)
-    if any(w in FEELING_NOUNS[lang] for w in re.findall(r"\w+", said)):
-        return True
-    for f in FEELINGS[lang]:
-        if not re.search(rf"\b{re.escape(f)}\b", low):
-            continue
-        if f not in AMBIGUOUS_FEELINGS or re.search(_FEELS_BEFORE + re.escape(f) + r"\b", low):
-            return True
-    return False
-
-
-# Said with "voelen", not "zijn": "Je voelde je beroerd", not "Je was beroerd".
-_FELT_AS = wordset(
-    "beroerd rot ellendig klote ongemakkelijk schuldig machteloos klein dom onzeker eenzaam "
-    "leeg misselijk naar opgelaten nutteloos waardeloos overbodig kut"
-)
-_DEGREE_FEELING = re.compile(
-    r"^(?P<deg>(a bit|a little|kind of|pretty|quite|een beetje|best|nogal|wel een beetje)\s+)?"
-    r"(?P<feel>[^\W\d_]+)(?P<tail>,?\s+(talking about it now|about it now|right now|now|"
-    r"telling you this|nu|nu ik het vertel|nu ik erover praat|om het nu te vertellen))?$",
-    re.I,
-)
-
-
-_DEGREE_WORDS = wordset(
-    "mostly really so very a bit and echt vooral heel erg zo en wel ook eigenlijk gewoon"
-)
-
-
-def _feeling_fragment(core: str, lang: str) -> str | None:
-    """A feeling named without a sentence around it, "Humiliated, mostly." or "Boos, echt.",
-    said back as a feeling: "You felt humiliated, mostly."."""
-    text = re.sub(r"[\s.!…]+$", "", core).strip()
-    degreed = _DEGREE_FEELING.match(text)
-    if degreed and degreed.group("feel").lower() in FEELINGS[lang]:
-        # "a bit embarrassed talking about it now" -> "You feel a bit embarrassed talking
-        # about it now."; "een beetje beschaamd" -> "Je was een beetje beschaamd."
-        said = text[:1].lower() + text[1:]
-        feel = degreed.group("feel").lower()
-        felt = re.match(r"ge\w+[dt]$", feel) or feel in _FELT_AS  # "gepasseerd", "beroerd"
-        now = {"nl": "Je voelt je {t}." if felt else "Je bent {t}.", "en": "You feel {t}."}
-        then = {"nl": "Je voelde je {t}." if felt else "Je was {t}.", "en": "You felt {t}."}
-        if degreed.group("tail"):
-            return now[lang].format(t=said)
-        if degreed.group("deg"):
-            return then[lang].format(t=said)
-    words = re.findall(r"[\w'-]+", text.lower())
-    if words and len(words) <= 3 and words[0] in FEELING_NOUNS[lang]:
-        # "Schaamte, vooral." -> "Je voelde vooral schaamte."
-        most = [w for w in words[1:] if w in ("vooral", "mostly", "eigenlijk", "echt")]
-        if len(most) == len(words) - 1:
-            form = {"nl": "Je voelde {most}{noun}.", "en": "You felt {most}{noun}."}[lang]
-            return form.format(most=most[0] + " " if most else "", noun=words[0])
-    if not words or len(words) > 4 or words[0] not in FEELINGS[lang]:
-        return None
-    rest = set(words[1:]) - _DEGREE_WORDS
-    if rest - set(FEELINGS[lang]):
-        return None
-    form = FEELING_FRAGMENT[lang]
-    if lang == "nl" and not (re.match(r"ge\w+[dt]$", words[0]) or words[0] in _FELT_AS):
-        form = "Je was {text}."  # "Je was boos.", but "Je voelde je gepasseerd."
-    said = form.format(text=text[:1].lower() + text[1:])
-    # "Je voelde je beroerd eigenlijk." -> "Je voelde je eigenlijk beroerd."
-    return re.sub(
-        r"^(Je voelde je|Je was) (\w+),? (eigenlijk|vooral|echt|ook wel|ook)\.$", r"\1 \3 \2.", said
-    )

@@ -12,12 +12,12 @@ import re
 import time
 
 from app.core import fixed_texts, intents, style
+from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.names import capitalise_names
 from app.core.perspective import _participle
 from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
-from app.core.reflection_turn import _feeling_fragment, _names_feeling
 
 _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])

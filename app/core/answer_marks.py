@@ -1,0 +1,76 @@
+"""Marks of a sentence that only makes sense as an answer, or that speaks of the coach.
+
+Role: used by app/core/reflection_turn.py to keep such sentences from being said back alone.
+- An elliptic answer leans on the question or the sentence before it: "Op Dennis omdat hij het
+  niet gewoon tegen mij zei." (angry at whom?), "Meer dat ik het niet onderbouwd heb.",
+  "At him, because he never asks.". Said back alone it is a fragment without a head.
+- A sentence about what the coach does ("ik snap dat je dat terugkaatst", "ik wist da ge dat
+  ging zeggen", "like you said") has "je"/"you" for the coach: turned, it would say that the
+  person did it.
+Must not: call a model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# A prepositional phrase first, maybe after "niet"/"meer"/"vooral": "niet op Ronald, meer op
+# mezelf ...", "op Dennis omdat ...", "not at her, at myself".
+_PREP_HEAD = re.compile(
+    r"^(?:(?:niet|meer|vooral|ook|eerder|wel|eigenlijk|not|more|mostly|also|rather|really)\s+)*"
+    r"(?:op|tegen|over|om|met|bij|aan|at|with|about)\s+\S",
+    re.I,
+)
+# Where the head of the sentence ends: a comma or a word that opens a clause of its own.
+_HEAD_END = re.compile(
+    r"\s*[,;:]\s*|\s+(?=(?:omdat|dat|want|maar|die|terwijl|als|because|that|but|who|since|as)\b)",
+    re.I,
+)
+# "Niet dat ik ...", "Not that I ...": what it is not, without what it is.
+_CORRECTION_HEAD = re.compile(r"^(?:niet|not)\s+(?:dat|omdat|that|because)\b", re.I)
+# "Meer dat ik ...", "Eerder omdat ...", "More that I ...": the correction, given its head back.
+_MORE_HEAD = re.compile(
+    r"^(meer|eerder|vooral|more|rather|mostly)\s+(?=(dat|omdat|that|because)\b)", re.I
+)
+_HEAD = {"nl": "Het is {w} ", "en": "It's {w} "}
+
+
+def with_head(core: str, lang: str) -> str:
+    """ "Meer dat ik het niet onderbouwd heb." -> "Het is meer dat ik het niet onderbouwd heb."."""
+    return _MORE_HEAD.sub(lambda m: _HEAD[lang].format(w=m.group(1).lower()), core, count=1)
+
+
+_EN_SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|he|she|they|we|it|you|there)\b", re.I)
+
+
+def elliptic(core: str, lang: str, finite: Callable[[str], bool]) -> bool:
+    """True for a sentence whose head has no verb of its own; `finite` tells a Dutch finite
+    verb ("zei", "heb", "wilde")."""
+    text = core.strip()
+    if _CORRECTION_HEAD.match(text):
+        return True
+    if not _PREP_HEAD.match(text):
+        return False
+    head = _HEAD_END.split(text, maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_]+(?:'[a-z]+)?", head)
+    if lang == "nl":
+        return not any(finite(w) for w in words)
+    return len(words) <= 5 and not _EN_SUBJECT.search(head)
+
+
+# The person speaks of the coach's own move: "ik snap dat je dat terugkaatst", "zoals je zei",
+# "ik wist da ge dat ging zeggen", "I knew you'd say that", "like you said".
+TO_COACH_MOVE = re.compile(
+    r"\b(?:(?:snap|begrijp|weet|wist|zie|merk|hoor|dacht)\s+(?:ik\s+)?(?:wel\s+)?"
+    r"(?:dat|da|waarom)\s+(?:je|jij|ge|gij|u)\b|"
+    r"(?:zoals|wat)\s+(?:je|jij|ge|gij|u)\s+(?:net\s+|daarnet\s+|eerder\s+)?"
+    r"(?:zei|zegt|zegde|vroeg|vraagt|schreef|schrijft)\b|"
+    r"(?:je|jij|ge|gij|u)\s+(?:dat|het|dit)\s+(?:terugkaatst|terugkaatsen|teruglegt|terugspeelt|"
+    r"ging\s+(?:zeggen|vragen)|zou\s+(?:zeggen|vragen))\b|"
+    r"(?:get|see|know|knew|understand)\s+(?:that\s+|why\s+)?you(?:'re|'d|'ll|\s+are|\s+would|"
+    r"\s+will)?\s+(?:say|ask|asking|saying|bouncing|bounce|turning|turn|throwing|throw)\b|"
+    r"(?:like|as|what)\s+you\s+(?:just\s+)?(?:said|say|asked|ask|wrote)\b|"
+    r"you(?:'re|\s+are)\s+(?:right|asking)\b)",
+    re.I,
+)
