@@ -495,6 +495,22 @@ def test_stop_produces_a_report_in_own_words(coach: Coach) -> None:
     assert coach.sessions.report(sid) == done.report
 
 
+@pytest.mark.parametrize(
+    ("story", "last", "closing"),
+    [
+        ("Ik had ruzie met mijn collega over de roosters.", "thanks", "Dank je voor dit gesprek."),
+        ("I had a row with my colleague about the rota.", "dank je", "Thank you for this"),
+    ],
+)
+def test_a_word_or_two_at_the_end_keeps_the_conversations_language(
+    coach: Coach, story: str, last: str, closing: str
+) -> None:
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, story)
+    done = coach.engine.run(sid, last)
+    assert done.text.startswith(closing), done.text
+
+
 def test_forty_turns_never_overflow_a_small_context(home: Path) -> None:
     settings = Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge", chooser="model")
     model = FakeChatModel(context=900)

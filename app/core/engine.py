@@ -183,6 +183,8 @@ class Engine(CrisisTurns, AdviceTurns):
             return None
         text = clean.text
         lang = detect_language(text, default=info.lang)
+        if info.turn_count and len(text.split()) <= 2:
+            lang = info.lang  # "thanks" at the end of a Dutch conversation does not switch it
         state = dict(info.state)
         note = TRUNCATED_NOTE[lang].format(n=len(text)) if clean.truncated else ""
         cycle = CycleState.from_dict(state.get("cycle", {}))
