@@ -511,6 +511,25 @@ def test_a_word_or_two_at_the_end_keeps_the_conversations_language(
     assert done.text.startswith(closing), done.text
 
 
+@pytest.mark.parametrize(
+    ("last", "start"),
+    [
+        ("dankjewel, dit hielp echt. fijne avond!", "Fijn om te horen dat het je heeft geholpen. "),
+        ("thanks. weirdly I feel lighter already", "Good to hear it feels a bit lighter. "),
+        ("Ik ga morgen na de overdracht met Sandra praten. slaapwel", "Veel succes met wat je "),
+        ("bedankt, doei", "Dank je voor dit gesprek."),
+    ],
+)
+def test_the_closing_first_takes_up_the_persons_last_word(
+    coach: Coach, last: str, start: str
+) -> None:
+    sid = coach.sessions.create().id
+    english = last.startswith("thanks")
+    coach.engine.run(sid, "I froze in the meeting." if english else "Ik klapte dicht.")
+    done = coach.engine.run(sid, last)
+    assert done.text.startswith(start), done.text
+
+
 def test_forty_turns_never_overflow_a_small_context(home: Path) -> None:
     settings = Settings(home=home, knowledge_dir=PROJECT_DIR / "knowledge", chooser="model")
     model = FakeChatModel(context=900)

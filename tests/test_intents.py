@@ -52,6 +52,8 @@ from app.core import intents
         "Ik bel hem maandag en vraag om een gesprek. Bedankt, dit hielp echt.",
         "merci, dat heeft deugd gedaan om dat eens op een rij te zetten. tot nog eens",
         "ok. merci. 't was raar om hier te zitten typen maar 't heeft geholpen denk ik. salut",
+        "Ik ga morgen Sandra aanspreken na de overdracht. slaapwel",
+        "I'll email her the schedule tomorrow. night!",
     ],
 )
 def test_wants_to_stop(text: str) -> None:

@@ -53,6 +53,7 @@ from app.core.engine_base import (
     Event,
     Retriever,
     _in_turn,
+    closing_ack,
 )
 from app.core.engine_crisis import CrisisTurns
 from app.core.language import detect_language
@@ -351,7 +352,7 @@ class Engine(CrisisTurns, AdviceTurns):
         self, session_id: str, text: str, lang: str, cycle: CycleState, started: float
     ) -> Iterator[Event]:
         verslag = self.make_report(session_id, lang, closing=text)
-        reply = f"{CLOSING[lang]}\n\n{verslag}"
+        reply = " ".join(filter(None, [closing_ack(text, lang), CLOSING[lang]])) + f"\n\n{verslag}"
         yield Event("reset", reply, phase=cycle.phase, report=verslag)
         turn = self._store(
             session_id, text, reply, cycle.phase, lang, [], False, started, started, "report"

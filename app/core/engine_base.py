@@ -7,12 +7,13 @@ app/core/engine_advice.py); plain Python over interfaces.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import fixed_texts, style
+from app.core import fixed_texts, plan_marks, style
 from app.core.chat_model import ChatModel
 from app.core.phases import CycleState
 from app.core.records import Retriever, SessionRepository, StateChange, Turn
@@ -36,6 +37,24 @@ COME_ACROSS_QUESTION: dict[str, str] = _TEXTS["come_across_question"]
 JUDGEMENT_QUESTION: dict[str, str] = _TEXTS["judgement_question"]
 OPTIONS_REPLY: dict[str, str] = _TEXTS["options_reply"]
 CLOSING: dict[str, str] = _TEXTS["closing"]
+_CLOSING_ACK: dict[str, dict[str, str]] = _TEXTS["closing_ack"]
+_LIGHTER = re.compile(r"\b(lichter|opgelucht|rustiger|lighter|relieved|calmer|weight off)\b", re.I)
+_HELPED = re.compile(
+    r"\b(hielp|helpt|geholpen|nuttig|fijn gesprek|helderder|duidelijker|helped|helps|helpful|"
+    r"useful|clearer)\b",
+    re.I,
+)
+
+
+def closing_ack(text: str, lang: str) -> str:
+    """What goes before the closing: the person's own word on the conversation, or their plan."""
+    if _LIGHTER.search(text):
+        return _CLOSING_ACK[lang]["lighter"]
+    if _HELPED.search(text):
+        return _CLOSING_ACK[lang]["helped"]
+    return _CLOSING_ACK[lang]["plan"] if plan_marks.says_plan(text) else ""
+
+
 OPENING_QUESTION: dict[str, str] = _TEXTS["opening_question"]
 PERMISSION_QUESTION = {lang: questions[0] for lang, questions in PERMISSION_QUESTIONS.items()}
 # After a crisis hand-off the method waits: the next turns check in on the person first.

@@ -182,7 +182,9 @@ _ONLY_THANKS = re.compile(
 
 # Leave taken at the end of a short message, thanks or not: "... ik ga pitten. doei".
 _LAST_WORD_BYE = re.compile(
-    r"(^|[.!,;]\s*)(doei|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes)\W*$", re.I
+    r"(^|[.!,;]\s*)(doei|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes|"
+    r"slaap ?wel|welterusten|(good ?)?night|nite|night night)\W*$",
+    re.I,
 )
 
 
