@@ -339,3 +339,16 @@ def test_what_they_told_someone_then_is_no_voornemen() -> None:
     )
     assert _bucket("I said next time just ask me first.", 4) != "intent"
     assert _bucket("Volgende keer zeg ik het meteen.", 4) == "intent"
+
+
+def test_answers_to_the_coach_and_what_it_is_not_stay_out() -> None:
+    turns = [
+        turn("Mijn collega Jonas heeft de muur die ik had gemetseld opnieuw gezet.", 1),
+        turn("Nee, 't is niet dat ik mij schaam voor die muur zelf.", 2),
+        turn("Ja, ik wist da ge dat ging zeggen. Ik wil het hem zelf vertellen.", 3),
+        turn("Ja, ik weet het. Het is meer dat ik bang ben dat ik het niet meer kan.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert "schaam" not in text and "da ge" not in text and "Ja, ik weet het" not in text
+    assert "Het is meer dat ik bang ben dat ik het niet meer kan." in text
+    assert "Ik wil het hem zelf vertellen." in text

@@ -12,6 +12,7 @@ import re
 import time
 
 from app.core import fixed_texts, intents, style
+from app.core.answer_marks import TO_COACH_MOVE
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.names import capitalise_names
 from app.core.perspective import _participle
@@ -50,7 +51,14 @@ _CHATTER = re.compile(
     r"^ik wil het (\w+ )?(hebben )?over\b|^i want to talk about\b|^i'?d like to talk about\b|"
     r"\bik moet er (nog )?(even |eens |wat )?over (na)?denken\b|\bi need to think about it\b|"
     r"\bik weet (niet|nog niet) (goed |zo goed )?waar (ik moet |te )?beginnen\b|"
-    r"\bi don'?t (really )?know where to (start|begin)\b",
+    r"\bi don'?t (really )?know where to (start|begin)\b|"
+    # an answer to the coach: agreeing ("ja, ik weet het", "yes, I know, my call"), or only
+    # saying what it is not ("nee, dat is het niet echt", "no it's not that ...")
+    r"^(ja|nee|yes|no|yeah|nope)\W+((i know|ik weet (het|dat))(?=\s*([,.!;]|$))|"
+    r"(dat klopt|klopt|true|fair)\W*$)|"
+    r"^(nee|neen|no|nope)\W+((het|'t|dat|it|that)( i|'|’)?s? (is )?(het )?(niet|not)|"
+    r"(het|'t) is niet)\b|^(i think )?i know (anyway|really)\W*$|"
+    r"^(als ik eerlijk ben )?weet ik het (eigenlijk )?(wel|best)\W*$",
     re.I,
 )
 # What only adds to the sentence before: "Op hem, maar stiekem meer op mezelf.", "Voor hem,
@@ -97,7 +105,7 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
             continue
         if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
             continue
-        if _CHATTER.search(s) or _NOT_KNOWING.match(s):
+        if _CHATTER.search(s) or _NOT_KNOWING.match(s) or TO_COACH_MOVE.search(s):
             continue
         if (_LEANS.match(s) or _LINKING.match(s) or _POINTS_BACK.search(s)) and out:
             # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
