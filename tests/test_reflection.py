@@ -1028,3 +1028,31 @@ def test_a_sentence_about_what_the_coach_does_is_not_said_back(
 ) -> None:
     said = texts(message, lang)
     assert said and not any(coach in t for t in said), said
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "exactly. I'm not scared of her. It's more that she's sort of untouchable? The vicar "
+            "loves her, the trustees love her.",
+            "en",
+            "It's more that she's sort of untouchable.",
+        ),
+        (
+            "no I'm not angry at Priya, that's the thing. if anything it's that she didn't say "
+            "anything afterwards.",
+            "en",
+            "It's that she didn't say anything afterwards.",
+        ),
+        (
+            "Ik ben niet boos op haar. Het is meer dat ik me gepasseerd voel.",
+            "nl",
+            "Het is meer dat je je gepasseerd voelt.",
+        ),
+    ],
+)
+def test_the_correction_is_said_back_before_what_it_corrects(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert texts(message, lang)[0] == mirror

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.core.feeling_said import _names_feeling
+from app.core.statements import MORE, NOT_THAT
 
 # Where the person arrives: an insight about themselves, or the turn after "maar".
 _CORE = re.compile(
@@ -187,3 +188,16 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
     words = len(text.split())
     score -= max(0, words - 12) * 0.15
     return round(score, 3)
+
+
+_NOT = re.compile(r"\b(not|niet|geen|never|nooit)\b|n't\b", re.I)
+
+
+def correction_weight(said: list[str], n: int) -> float:
+    """The person corrects what they or the coach just said: "Ik ben niet boos. Het is meer dat
+    ik me gepasseerd voel." The correction weighs more, what it corrects less."""
+    if MORE.match(said[n]) and any(NOT_THAT.match(s) or _NOT.search(s) for s in said[: n + 1]):
+        return 1.5
+    if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):
+        return -1.5  # "I'm not scared of her." before "It's more that ..."
+    return 0.0

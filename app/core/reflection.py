@@ -18,7 +18,7 @@ from pathlib import Path
 from app.core import fixed_texts, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.language_guard import language_ok
-from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, mirror_score
+from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, correction_weight, mirror_score
 from app.core.reading import FEELING_NOUNS, Reading, read
 from app.core.reflection_turn import (
     _LEADING,
@@ -29,7 +29,7 @@ from app.core.reflection_turn import (
     _turn,
     leans_on_before,
 )
-from app.core.statements import AND_SUBJECT, MAY_TALK, MORE, NOT_THAT, key_words, statements
+from app.core.statements import AND_SUBJECT, MAY_TALK, key_words, statements
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
@@ -102,8 +102,7 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         score = mirror_score(turned, n, len(said), lang)
         if re.match(r"\W*(maar|but)\b", sentence, re.I):
             score += 0.6  # the turn after "maar" is usually where the person arrives
-        if MORE.match(sentence) and any(NOT_THAT.match(s) for s in said[: n + 1]):
-            score += 1.5  # "nee, dat is het niet echt. het is meer dat ...": the correction
+        score += correction_weight(said, n)
         if steps and n == steps[0]:
             score += 1.0  # the plan comes first; what follows it details or comments on it
         elif steps and n > steps[0] and _AFTERTHOUGHT.match(sentence):

@@ -38,7 +38,7 @@ _LEADING = re.compile(
     r"honestly|actually|basically|tbh|tbf|idk|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
     r"allez|awel|amai|lol|haha+|boh|right|ok so|right so|precies(?=,)|inderdaad(?=,)|"
     r"klopt(?=,)|exactly(?=,)|true(?=,)|"
-    r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|"
+    r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|if anything|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b))"
     r"[,\s]+)+",
     re.I,
@@ -128,7 +128,9 @@ _TRAILS_OFF = re.compile(
     r"eigenlijk|maar|ook))?|te|the|an|de|een|and|en|but|(?<!het )(?<!dan )(?<!toch )maar)$",
     re.I,
 )
-_ITS_MORE = re.compile(r"^(het is (eigenlijk )?meer|it'?s more|it'?s (really )?about)\b", re.I)
+_ITS_MORE = re.compile(
+    r"^(het is (eigenlijk |vooral )?(meer|dat)|it'?s more|it'?s (really )?about|it'?s that)\b", re.I
+)
 
 
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:

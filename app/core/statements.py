@@ -59,7 +59,9 @@ NOT_THAT = re.compile(
 )
 MORE = re.compile(
     r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?((het|t) is (eigenlijk )?meer|"
-    r"het gaat (me )?(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that)\b",
+    r"het gaat (me )?(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that|"
+    r"(if anything,? )?it'?s that (?!simple|easy|hard|bad|big|much)|"
+    r"(het|'t) is (vooral )?dat (?!simpel|makkelijk|moeilijk|erg))\b",
     re.I,
 )
 # The second event of a long sentence: "..., and my charge nurse Alison pulled me up".
@@ -113,6 +115,7 @@ def statements(message: str) -> list[str]:
         sentence = _dat_clause(_flemish(sentence))
         hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en")) or bool(
             _FEELING_ASKED.match(sentence)  # "but also a bit embarrassed that i care this much?"
+            or MORE.match(sentence)  # "It's more that she's sort of untouchable?": a correction
         )
         if hedged and n + 1 < len(parts) and _TAKEN_BACK.match(parts[n + 1]):
             continue  # "schaamte denk ik? of nee dat is te sterk."
