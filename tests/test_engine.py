@@ -256,6 +256,33 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "You're wondering whether that is needy. What do you think yourself?",
         ),
         (
+            "wat zou jij doen? alsnog naar Ingrid stappen of het gewoon laten gaan, het is "
+            "tenslotte maar een maand",
+            "nl",
+            "Je vraagt je af: “Alsnog naar Ingrid stappen of het gewoon laten gaan?” Wat weegt "
+            "voor jou het zwaarst?",
+        ),
+        (
+            "moet ik hem nou sorry zeggen? Kees zegt dat het niet hoeft, het is afgehandeld. wat "
+            "vind jij?",
+            "nl",
+            "Je vraagt je af: “Moet ik hem nou sorry zeggen?” Wat denk je zelf?",
+        ),
+        (
+            "iets als: 'ik heb u iets beloofd dat ik alleen niet kan dragen.' klinkt da goed "
+            "volgens u?",
+            "nl",
+            "Je zou het zo zeggen: “Ik heb u iets beloofd dat ik alleen niet kan dragen.” Hoe "
+            "klinkt het voor jezelf?",
+        ),
+        (
+            "something like 'I was surprised to see my slides, can we talk about credit?' does "
+            "that sound ok?",
+            "en",
+            "You would put it like this: “I was surprised to see my slides, can we talk about "
+            "credit?” How does it sound to you?",
+        ),
+        (
             "Is dit eigenlijk normaal? Zeg maar eerlijk, ben ik te veeleisend?",
             "nl",
             "Je vraagt je af of je te veeleisend bent. Wat denk je zelf?",

@@ -18,6 +18,8 @@ from app.core.engine_base import (
     JUDGEMENT_QUESTION,
     OPTIONS_REPLY,
     OWN_OPTIONS_QUESTION,
+    OWN_WORDS,
+    OWN_WORDS_QUESTION,
     PERMISSION_QUESTIONS,
     RETURN_QUESTIONS,
     WEIGH_OPTIONS_QUESTION,
@@ -111,13 +113,13 @@ def _options_told(text: str) -> str | None:
         plain = _LEAD.sub("", sentence.strip().rstrip(".!…")).strip()
         if "?" in plain or not _OR.search(plain) or not 4 <= len(plain.split()) <= 25:
             continue
-        pair = _SHORT_PAIR.match(plain) and not _SUBJECT.match(plain)  # "ik weet niet of ..."
+        # "... of gewoon laten rusten, ze zegt er niks over dus ...": the options alone
+        options = _OR.search(plain)
+        comma = plain.find(", ", options.end()) if options else -1
+        head = plain[:comma] if comma > 0 else plain
+        pair = _SHORT_PAIR.match(head) and not _SUBJECT.match(head)  # "ik weet niet of ..."
         if _ASKS_SELF_FORM.match(plain) or pair:
-            # "... of gewoon laten rusten, ze zegt er niks over dus ...": the options alone
-            options = _OR.search(plain)
-            comma = plain.find(", ", options.end()) if options else -1
-            plain = plain[:comma] if comma > 0 else plain
-            return _as_written(plain) + "?"
+            return _as_written(head) + "?"
     return None
 
 
@@ -161,6 +163,30 @@ def _worry(text: str, lang: str) -> str | None:
         return None
     said = perspective.second_person(re.sub(r"\bi\b", "I", own), lang)
     return _as_written(said) if said else None
+
+
+_QUOTED = re.compile(r"['‘“\"]([^'’”\"]{12,200})['’”\"]")
+_HOW_IT_SOUNDS = re.compile(r"\b(klinkt|klinken|sounds?|goed zo|ok zo|oké zo|okay)\b", re.I)
+
+
+def _own_words(text: str) -> str | None:
+    """The words the person would say, quoted, with "klinkt dat goed?": "iets als: 'ik heb u
+    iets beloofd dat ik niet kan dragen.' klinkt da goed volgens u?"."""
+    quoted = _QUOTED.search(text)
+    if quoted is None or not _HOW_IT_SOUNDS.search(text[quoted.end() :]):
+        return None
+    said = quoted.group(1).strip()
+    return said[:1].upper() + said[1:] if len(said.split()) >= 4 else None
+
+
+def _own_question(text: str) -> str | None:
+    """The person's own yes-or-no question beside the one to the coach: "moet ik hem nou sorry
+    zeggen? ... wat vind jij?" -> "Moet ik hem nou sorry zeggen?"."""
+    for question in style.questions(text):
+        own = _COACH_TAG.sub("?", question.strip())
+        if _ASKS_SELF_FORM.match(own) and not TO_COACH.search(own) and len(own.split()) >= 4:
+            return _as_written(own)
+    return None
 
 
 # The coach's judgement asked of the person's own idea: "is dat naïef?", "is that normal?".
@@ -254,9 +280,17 @@ class AdviceTurns(EngineBase):
         weighed = _weighed_options(text) if own is None else None
         worry = _worry(text, lang) if own is None and weighed is None else None
         judged = _judgement(text, lang) if own is None and weighed is None else None
+        words = _own_words(text) if own is None and weighed is None else None
+        asked_own = _own_question(text) if judged is None and words is None else None
+        if asked_own is not None and own is None and weighed is None and worry is None:
+            # "moet ik hem nou sorry zeggen? ... wat vind jij?": their own question goes back
+            judged = reflection.ASKS_SELF[lang].format(text=asked_own)
+        if words is not None and worry is None:
+            # "iets als: '...' klinkt da goed?": their own words for the talk, said back
+            judged = OWN_WORDS[lang].format(text=words)
         if judged is not None and worry is None:
             # "wat denk jij, is dat naïef?": the judgement they ask for goes back to them.
-            question = JUDGEMENT_QUESTION[lang]
+            question = OWN_WORDS_QUESTION[lang] if words else JUDGEMENT_QUESTION[lang]
             reply = f"{judged} {question}"
             cycle.permission_asked = False
         if worry is not None:
