@@ -40,7 +40,7 @@ _LEADING = re.compile(
     r"klopt(?=,)|exactly(?=,)|true(?=,)|"
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|if anything|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b))"
-    r"[,\s]+)+",
+    r"(?:[,\s]|\.{2,}|…)+)+",
     re.I,
 )
 # A sentence that opens with a linking word leans on the one before: "Of dat wil ik zijn."
@@ -142,7 +142,7 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     # "mn klanten... ze zijn van niemand": a start broken off, then the sentence itself
     core = _RESTART.sub("", core)
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
-    core = with_head(_tidy(core, lang), lang)
+    core = _tidy(core, lang) if joined else with_head(_tidy(core, lang), lang)
     if _ASKS_WHY.match(core) and not core.rstrip().endswith("?") or TO_COACH_MOVE.search(plain):
         return None  # "Waarom voel ik me zo ..., maar ...": a question; "zoals je zei": the coach
     if lang == "nl":
