@@ -283,6 +283,18 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "credit?” How does it sound to you?",
         ),
         (
+            "is het raar dat ik het gewoon nog niet aan hem gevraagd heb? vind jij dat ik dat had "
+            "moeten doen",
+            "nl",
+            "Je vraagt je af of het raar is dat je het gewoon nog niet aan hem gevraagd hebt. Wat "
+            "denk je zelf?",
+        ),
+        (
+            "wat vind jij, had ik het moeten zien?",
+            "nl",
+            "Je vraagt je af: “Had ik het moeten zien?” Wat denk je zelf?",
+        ),
+        (
             "Is dit eigenlijk normaal? Zeg maar eerlijk, ben ik te veeleisend?",
             "nl",
             "Je vraagt je af of je te veeleisend bent. Wat denk je zelf?",

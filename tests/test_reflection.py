@@ -1021,6 +1021,11 @@ def test_an_elliptic_answer_is_never_said_back_alone(
         ("ja, ik wist da ge dat ging zeggen. ik moet eerst met Sandra praten.", "nl", "zeggen."),
         ("I get that you're bouncing it back. I do want to say something to her.", "en", "bounc"),
         ("like you said, I froze. Then I went home and cried.", "en", "said"),
+        (
+            "haha oke je gaat het me niet voorzeggen. nou ja. ik wil het rustig en apart zeggen.",
+            "nl",
+            "voorzeggen",
+        ),
     ],
 )
 def test_a_sentence_about_what_the_coach_does_is_not_said_back(

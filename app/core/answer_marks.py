@@ -71,6 +71,10 @@ TO_COACH_MOVE = re.compile(
     r"(?:get|see|know|knew|understand)\s+(?:that\s+|why\s+)?you(?:'re|'d|'ll|\s+are|\s+would|"
     r"\s+will)?\s+(?:say|ask|asking|saying|bouncing|bounce|turning|turn|throwing|throw)\b|"
     r"(?:like|as|what)\s+you\s+(?:just\s+)?(?:said|say|asked|ask|wrote)\b|"
-    r"you(?:'re|\s+are)\s+(?:right|asking)\b)",
+    r"you(?:'re|\s+are)\s+(?:right|asking)\b|"
+    # the coach does something to the person: "je gaat het me niet voorzeggen", "you're not
+    # going to tell me"
+    r"\b(?:je|jij|ge|gij)\s+(?:gaat|gaan|zal|zult|wil|wilt)\s+(?:het\s+|dat\s+)?(?:me|mij)\b|"
+    r"\byou(?:'re|\s+are)?\s+(?:not\s+)?(?:going\s+to|gonna)\s+(?:tell|give)\s+me\b)",
     re.I,
 )

@@ -99,7 +99,9 @@ _COACH_TAG = re.compile(
 # Two options told without a question mark after the request: "wat zou jij doen? naar hans toe
 # of laten rusten.", "like do i bring it up with tom or is that making a big thing out of nothing"
 _ASKS_SELF_FORM = re.compile(
-    r"^(moet ik|zal ik|ga ik|kan ik|do i|should i|shall i|can i|am i)\b", re.I
+    r"^(moet ik|zal ik|ga ik|kan ik|had ik|heb ik|ben ik|deed ik|do i|should i|shall i|can i|am i|"
+    r"did i|have i|was i)\b",
+    re.I,
 )
 _SHORT_PAIR = re.compile(r"^[^\W\d_]+( [^\W\d_']+){0,5} (of|or) [^\W\d_]+( [^\W\d_']+){0,6}$")
 _SUBJECT = re.compile(
@@ -183,7 +185,7 @@ def _own_question(text: str) -> str | None:
     """The person's own yes-or-no question beside the one to the coach: "moet ik hem nou sorry
     zeggen? ... wat vind jij?" -> "Moet ik hem nou sorry zeggen?"."""
     for question in style.questions(text):
-        own = _COACH_TAG.sub("?", question.strip())
+        own = _LEADING_TAG.sub("", _COACH_TAG.sub("?", question.strip()))
         if _ASKS_SELF_FORM.match(own) and not TO_COACH.search(own) and len(own.split()) >= 4:
             return _as_written(own)
     return None
@@ -192,7 +194,7 @@ def _own_question(text: str) -> str | None:
 # The coach's judgement asked of the person's own idea: "is dat naïef?", "is that normal?".
 _JUDGED = {
     "nl": re.compile(
-        r"\b(is|was) (dat|dit|het) ((?:\w+ ){0,2}?(?:" + intents.JUDGING + r"))\b([^?.!]{0,40})\?",
+        r"\b(is|was) (dat|dit|het) ((?:\w+ ){0,2}?(?:" + intents.JUDGING + r"))\b([^?.!]{0,80})\?",
         re.I,
     ),
     "en": re.compile(
@@ -245,7 +247,11 @@ def _judgement(text: str, lang: str) -> str | None:
         return None
     if lang == "nl":
         verb, subject, word = m.group(1).lower(), m.group(2).lower(), _FILLER.sub("", m.group(3))
-        return f"Je vraagt je af of {subject} {word} {verb}."
+        rest = m.group(4).strip()
+        what = perspective.second_person(rest, lang) if rest.startswith("dat ") else None
+        # "is het raar dat ik het nog niet gevraagd heb?" -> "... of het raar is dat je ..."
+        tail = f" {what[:1].lower()}{what[1:]}" if what and len(rest.split()) <= 14 else ""
+        return f"Je vraagt je af of {subject} {word} {verb}{tail.rstrip('.?')}."
     verb = (m.group(1) or "is").lower()
     subject = (m.group(2) or m.group(3)).lower()
     word, rest = _FILLER.sub("", m.group(4)), m.group(5).strip()

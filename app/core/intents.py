@@ -51,7 +51,8 @@ _ADVICE = re.compile(
     # the coach's view asked beside the person's own question: "moet ik mij excuseren denkt
     # ge?", "wat denk jij, is dat naïef?", "should I apologise, do you think?"
     r"\b(moet|zou|kan) ik\b[^.!?]{0,60}\b(denk|denkt|vind|vindt) (je|jij|ge|gij|u)\?|"
-    r"\bwat (denk|vind)t? (jij|u|gij|ge)( eigenlijk| zelf| dan)?\W+(is|was|moet|zou|kan|wordt)\b"
+    r"\bwat (denk|vind)t? (jij|u|gij|ge)( eigenlijk| zelf| dan)?\W+(is|was|moet|zou|kan|wordt|had|"
+    r"heb|ben|deed)\b"
     r"[^.!?]{0,60}\?|"
     # the coach's judgement of the person's own act: "vind jij dat ik fout zat?"
     r"\b(vind|vindt|denk|denkt) (je|jij|u|ge|gij) dat ik (\w+ ){0,4}(fout|verkeerd|gelijk|"
@@ -72,7 +73,12 @@ JUDGING = (
 _JUDGEMENT_ASKED = re.compile(
     r"^\W*((maar|en|dus|but|and|so) )?(is|was) (dat|dit|het|that|this|it) (\w+ ){0,2}?("
     + JUDGING
-    + r")\b[^.!?]{0,40}\?|"
+    + r")\b[^.!?]{0,80}\?|"
+    # the coach's view of the person's own act: "vind jij dat ik dat had moeten doen"
+    r"\b(vind|vindt|denk|denkt) (jij|u|ge|gij) dat ik\b[^.!?]{0,60}\b(moeten|mogen)\b|"
+    # "wat is een goede manier om ...? jij weet dat vast wel": the coach's knowledge asked
+    r"\b(jij|u|gij|ge) weet (dat|het) (vast|vast wel|wel|zeker)\b|"
+    r"\byou (must|probably|surely) know\b|"
     r"\b(do you think|d'you think) (it'?s|that'?s|it is|that is|it would be) (\w+ ){0,2}?("
     + JUDGING
     + r")\b[^.!?]{0,80}(\?|$)|"
