@@ -295,6 +295,24 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "Je vraagt je af: “Had ik het moeten zien?” Wat denk je zelf?",
         ),
         (
+            "Would you email him or ask to meet? I genuinely can't decide",
+            "en",
+            "You're asking yourself: “Email him or ask to meet?” What weighs most for you?",
+        ),
+        (
+            "can I ask you something, do you think I should talk to Tom about how he reviews? or "
+            "is that not my place as a junior",
+            "en",
+            "You're asking yourself: “Should I talk to Tom about how he reviews? Or is that not my "
+            "place as a junior?” What weighs most for you?",
+        ),
+        (
+            "zoudt gij teruggaan naar Dirk met een aangepast plan of het laten vallen?",
+            "nl",
+            "Je vraagt je af: “Teruggaan naar Dirk met een aangepast plan of het laten vallen?” "
+            "Wat weegt voor jou het zwaarst?",
+        ),
+        (
             "Is dit eigenlijk normaal? Zeg maar eerlijk, ben ik te veeleisend?",
             "nl",
             "Je vraagt je af of je te veeleisend bent. Wat denk je zelf?",

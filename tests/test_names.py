@@ -109,3 +109,8 @@ def test_a_name_written_with_a_capital_once_is_a_name_when_typed_in_lower_case_l
         == "Je wilt dat Ruud weet wat je doet, en Esra ook."
     )
     assert with_known_names("Het ruudste idee.", names) == "Het ruudste idee."
+
+
+def test_a_verb_after_a_role_with_its_object_is_no_name() -> None:
+    assert capitalise_names("My supervisor rewrote my paper.") == "My supervisor rewrote my paper."
+    assert capitalise_names("my manager sarah told me off") == "my manager Sarah told me off"

@@ -60,10 +60,25 @@ def _as_written(text: str) -> str:
     return said[:1].upper() + said[1:]
 
 
+# The coach asked to choose between the person's own options: "would you email him or ask to
+# meet?", "do you think I should talk to Tom? or ...": what follows is theirs.
+_COACH_LEAD = re.compile(
+    r"^(?:can i ask you something,?\s+)?(?:would you|do you think|d'you think|zou(?:dt)? "
+    r"(?:jij|je|gij|ge|u)|denk (?:jij|je) dat)\s+(?=\w+ [^?]* (?:or|of) "
+    r"(?!is |was |would |zou |wordt )|(?:i|ik) )",
+    re.I,
+)
+
+
+_I_SHOULD = re.compile(r"^(I|ik) (should|could|can|must|moet|zou|kan)\b", re.I)
+
+
 def _weighed_options(text: str) -> str | None:
     """Two options of the person's own, asked as their question ("Er iets van zeggen of het
     laten gaan?", "Should I go to HR? Or would that make me the problem?"), as they wrote it."""
-    asked = [_COACH_TAG.sub("?", q.strip()) for q in style.questions(text)]
+    asked = [_COACH_LEAD.sub("", _COACH_TAG.sub("?", q.strip())) for q in style.questions(text)]
+    # "do you think I should talk to Tom?" -> "Should I talk to Tom?"
+    asked = [_I_SHOULD.sub(lambda m: f"{m[2]} {m[1]}", q) for q in asked]
     tail = (style.sentences(text) or [""])[-1].strip()
     if _OR.match(tail) and not tail.endswith("?"):
         asked.append(tail.rstrip(".!…") + "?")  # "... Or is that just going to make it worse"

@@ -93,6 +93,12 @@ def _a_name(word: str, how: str) -> bool:
     return (0 < nl <= 60 or nl == 0) and en < 4000
 
 
+_OBJECT_NEXT = re.compile(
+    r"\s+(my|me|him|her|the|a|an|it|our|his|their|your|us|them|mijn|mn|m'n|hem|ons|onze)\b",
+    re.I,
+)
+
+
 def capitalise_names(text: str) -> str:
     """`text` with the lower-case first names it places capitalised."""
     found = set()
@@ -101,6 +107,8 @@ def capitalise_names(text: str) -> str:
         if not word or not word.islower():
             continue
         how = "role" if m.group("a") else "to" if m.group("d") else "verb"
+        if how == "role" and _OBJECT_NEXT.match(text, m.end("a")):
+            continue  # "my supervisor rewrote my paper": a verb with its object, no name
         if _a_name(word, how):
             found.add(word)
     for word in found:

@@ -142,7 +142,8 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
         # "gezien worden denk ik. en hulp natuurlijk haha" -> "... denk ik. En hulp natuurlijk"
         quoted = re.sub(r"([.!?]\s+)(\w)", lambda m: m.group(1) + m.group(2).upper(), quoted)
         quoted = re.sub(r",?\s+\b(haha+|hihi|lol|xd)\b", "", quoted, flags=re.I).strip()
-        return Candidate(QUOTE[lang].format(text=_tidy(quoted, lang)), "quote", 0.0)
+        quoted = _tidy(quoted, lang)
+        return Candidate(QUOTE[lang].format(text=quoted[:1].upper() + quoted[1:]), "quote", 0.0)
     if asked:
         return Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0)
     return Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0)
