@@ -352,3 +352,11 @@ def test_answers_to_the_coach_and_what_it_is_not_stay_out() -> None:
     assert "schaam" not in text and "da ge" not in text and "Ja, ik weet het" not in text
     assert "Het is meer dat ik bang ben dat ik het niet meer kan." in text
     assert "Ik wil het hem zelf vertellen." in text
+
+
+def test_a_quote_with_you_in_it_is_no_answer_to_the_coach() -> None:
+    said = "I think I should have started with 'you're right, I'm going up there now' first."
+    text = report.build(
+        [turn("A guest shouted at me at reception last night.", 1), turn(said, 3)], "en"
+    )
+    assert "you're right, I'm going up there now" in text

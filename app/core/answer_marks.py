@@ -78,3 +78,12 @@ TO_COACH_MOVE = re.compile(
     r"\byou(?:'re|\s+are)?\s+(?:not\s+)?(?:going\s+to|gonna)\s+(?:tell|give)\s+me\b)",
     re.I,
 )
+
+
+_QUOTED = re.compile(r"(?<!\w)['‘“\"].{3,}?['’”\"](?!\w)")
+
+
+def to_coach(text: str) -> bool:
+    """The person speaks of the coach's move, outside what they quote of others ("I should have
+    said 'you're right' first" speaks of no coach)."""
+    return bool(TO_COACH_MOVE.search(_QUOTED.sub(" ", text)))

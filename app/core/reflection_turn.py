@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app.core import perspective
-from app.core.answer_marks import TO_COACH_MOVE, elliptic, with_head
+from app.core.answer_marks import elliptic, to_coach, with_head
 from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.language_guard import language_ok
@@ -143,7 +143,7 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     core = _RESTART.sub("", core)
     core = _TRAILING_FILLER.sub("", re.sub(r"\s*(\.\.\.|…)\s*(?=\w)", " ", core))
     core = _tidy(core, lang) if joined else with_head(_tidy(core, lang), lang)
-    if _ASKS_WHY.match(core) and not core.rstrip().endswith("?") or TO_COACH_MOVE.search(plain):
+    if _ASKS_WHY.match(core) and not core.rstrip().endswith("?") or to_coach(plain):
         return None  # "Waarom voel ik me zo ..., maar ...": a question; "zoals je zei": the coach
     if lang == "nl":
         core = _what_i_find_nl(core) or core

@@ -12,7 +12,7 @@ import re
 import time
 
 from app.core import fixed_texts, intents, style
-from app.core.answer_marks import TO_COACH_MOVE
+from app.core.answer_marks import to_coach
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.names import capitalise_names
 from app.core.perspective import _participle
@@ -105,7 +105,7 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
             continue
         if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
             continue
-        if _CHATTER.search(s) or _NOT_KNOWING.match(s) or TO_COACH_MOVE.search(s):
+        if _CHATTER.search(s) or _NOT_KNOWING.match(s) or to_coach(s):
             continue
         if (_LEANS.match(s) or _LINKING.match(s) or _POINTS_BACK.search(s)) and out:
             # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
