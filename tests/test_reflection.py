@@ -1061,3 +1061,38 @@ def test_the_correction_is_said_back_before_what_it_corrects(
     message: str, lang: str, mirror: str
 ) -> None:
     assert texts(message, lang)[0] == mirror
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "ok yeah, fair. what I'm noticing now you ask is that I had the whole tour in my "
+            "head as a script.",
+            "en",
+            "What you're noticing is that you had the whole tour in your head as a script.",
+        ),
+        (
+            "ik ga eerst met Kevin nen pint drinken, serieus, en hem vragen wat er volgens hem "
+            "mis zat.",
+            "nl",
+            "Je gaat eerst met Kevin nen pint drinken, en hem vragen wat er volgens hem mis zat.",
+        ),
+        (
+            "yeah. hadnt really said that out loud before",
+            "en",
+            "“Hadn't really said that out loud before”, you say.",
+        ),
+    ],
+)
+def test_asides_to_the_coach_and_chat_spellings_are_not_said_back(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert texts(message, lang)[0] == mirror
+
+
+def test_a_question_about_what_touches_is_not_asked_after_the_person_said_it() -> None:
+    message = "Doris's face. like she's used to being let down. thats the bit that gets me"
+    assert read(message, "en").touched
+    explained = "bang voor het antwoord. als hij zegt dat ik te betrokken ben dan heeft hij gelijk"
+    assert read(explained, "nl").explained

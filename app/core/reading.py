@@ -63,7 +63,10 @@ _INSIGHT = re.compile(
     re.I,
 )
 _EXPLAINED = re.compile(
-    r"\b(omdat|want|doordat|alsof|zoals|daardoor|because|since|as if|like a|so that)\b|:", re.I
+    r"\b(omdat|want|doordat|alsof|zoals|daardoor|because|since|as if|like a|so that)\b|:|"
+    # a condition and what would follow: "als hij zegt dat ..., dan heeft hij een punt"
+    r"\b(als|if) [^.!?]{4,80}\b(dan|then)\b",
+    re.I,
 )
 _ACK_TAIL = re.compile(r"[,\s]+(denk ik|i think|i guess)[\s.!]*$", re.I)
 _SHORT_ACK = re.compile(

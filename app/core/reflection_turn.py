@@ -66,7 +66,9 @@ _ELABORATION = re.compile(
 _OWN_HEDGE_EN = re.compile(r"^(i think|i guess|i suppose|i feel like|i reckon) (?=i\b|i'm\b)", re.I)
 _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|feels)\b", re.I)
 _FILLERS = re.compile(
-    r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk|if i'?m (being )?honest|to be honest)\b",
+    r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk|if i'?m (being )?honest|to be honest|"
+    r"now (that )?you ask|now you mention it|nu (je|ge) het vraagt|als (je|ge) het zo zegt)\b|"
+    r",\s+(serieus|trouwens)(?=\s*[,.!]|\s*$)",
     re.I,
 )
 BARE_NOT_KNOWING = re.compile(

@@ -64,13 +64,27 @@ _EN_CONTRACTIONS = {
     "couldnt": "couldn't",
     "wouldnt": "wouldn't",
     "shouldnt": "shouldn't",
+    "hadnt": "hadn't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "arent": "aren't",
+    "werent": "weren't",
+    "youre": "you're",
+    "theyre": "they're",
+    "whats": "what's",
+    "theres": "there's",
 }
+
+
+def _capital_as(typed: str, written: str) -> str:
+    """ "Hadnt" -> "Hadn't": the capital the person typed stays."""
+    return written[:1].upper() + written[1:] if typed[:1].isupper() else written
 
 
 def en_spelled_out(text: str) -> str:
     text = re.sub(
         r"\b(" + "|".join(_EN_CONTRACTIONS) + r")\b",
-        lambda m: _EN_CONTRACTIONS[m.group(1).lower()],
+        lambda m: _capital_as(m.group(1), _EN_CONTRACTIONS[m.group(1).lower()]),
         text,
         flags=re.I,
     )

@@ -18,5 +18,8 @@ TOUCHED = re.compile(
     r"(?:ja,? )?dat vooral\b|is het (?:juiste )?woord|"
     r"what gets (?:to )?me|what bothers me|what stays with me|gets to me|"
     r"(?:that'?s|that is|this is)(?: \w+){0,2} the worst|the worst (?:part|bit|thing) (?:is|was)|"
-    r"is the (?:right )?word)\b"
+    r"is the (?:right )?word|"
+    # "thats the bit that gets me", "dat is het stuk dat steekt"
+    r"(?:that'?s|that is|dat is|da'?s) (?:the|het) (?:bit|part|stuk|deel) (?:that|dat|wat)\b|"
+    r"gets me|stings|steekt het meest|doet het meeste pijn)\b"
 )
