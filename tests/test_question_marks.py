@@ -114,3 +114,18 @@ def test_what_touches_most_is_not_asked_right_after_it_was_said(
     asked = {q.text for q in template_questions(read(message, lang), message, 2, lang)}
     stock = {"nl": "Wat raakt je hier het meest in?", "en": "What stays with you most about this?"}
     assert (stock[lang] in asked) is not touched
+
+
+def test_a_question_about_the_voornemen_or_the_organisation_needs_them_in_the_story() -> None:
+    from app.core.question_fit import fits
+    from app.core.reading import read
+
+    story = "Ik ben teamleider in een supermarkt. De planning lag al vast."
+    seen = read("hmm", "nl")
+    assert not fits("Wat zou het voornemen een punt haalbaarder maken?", seen, story)
+    assert not fits("Wat dacht je dat de organisatie in deze situatie van je vroeg?", seen, story)
+    assert fits(
+        "Wat zou het voornemen een punt haalbaarder maken?",
+        seen,
+        story + " Ik ga morgen met hem praten.",
+    )

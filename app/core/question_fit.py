@@ -249,6 +249,9 @@ _OBSTACLE = re.compile(
 )
 
 
+_PLAN_WORD = re.compile(r"\b(plan|voornemen|intention)\b")
+
+
 def fits(question: str, r: Reading, story: str) -> bool:
     """A bank question fits when the story names everything the question takes for granted."""
     q = question.lower()
@@ -279,9 +282,11 @@ def fits(question: str, r: Reading, story: str) -> bool:
             return False
         if need == "insight" and not (r.insight or re.search(r"patroon|pattern", low)):
             return False
-        if need == "plan" and not (r.plan or re.search(r"plan|voornemen|intention", low)):
+        if need == "plan" and not (r.plan or PLAN.search(story) or _PLAN_WORD.search(low)):
             return False
-        if need == "team" and not re.search(r"team|organisatie|organi[sz]ation|afdeling", low):
+        if need == "team" and not re.search(
+            r"\b(team|organisatie|organi[sz]ation|afdeling|department)\b", low
+        ):
             return False
         if need == "wrapup" and not (r.plan or PLAN.search(story)):
             return False
