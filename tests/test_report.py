@@ -360,3 +360,16 @@ def test_a_quote_with_you_in_it_is_no_answer_to_the_coach() -> None:
         [turn("A guest shouted at me at reception last night.", 1), turn(said, 3)], "en"
     )
     assert "you're right, I'm going up there now" in text
+
+
+def test_a_question_to_the_coach_without_its_mark_and_starting_to_tell_stay_out() -> None:
+    turns = [
+        turn("Oké ik ga het proberen. Mijn teamleider gaf mijn gezin aan een collega.", 1),
+        turn(
+            "is het raar dat ik het hem niet gevraagd heb? vind jij dat ik dat had moeten doen", 3
+        ),
+        turn("Nee dat klopt niet helemaal. Ik ben bang voor zijn antwoord.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert "proberen" not in text and "Vind jij" not in text and "klopt niet" not in text
+    assert "Ik ben bang voor zijn antwoord." in text

@@ -57,7 +57,12 @@ _CHATTER = re.compile(
     r"^(ja|nee|yes|no|yeah|nope)\W+((i know|ik weet (het|dat))(?=\s*([,.!;]|$))|"
     r"(dat klopt|klopt|true|fair)\W*$)|"
     r"^(nee|neen|no|nope)\W+((het|'t|dat|it|that)( i|'|’)?s? (is )?(het )?(niet|not)|"
-    r"(het|'t) is niet)\b|^(i think )?i know (anyway|really)\W*$|"
+    r"(het|'t) is niet|(dat|that) (klopt|klopte|is|was) (niet|not))\b|"
+    r"^(i think )?i know (anyway|really)\W*$|"
+    # a question to the coach typed without "?", and starting to tell ("ik ga het proberen")
+    r"\b(vind|vindt|denk|denkt|zou|zoudt) (jij|u|gij|ge)\b|\b(do|would|did) you (think|do)\b|"
+    r"^(oké |ok |okay |nou )?(ik ga het (maar )?proberen|ik probeer het maar|i'?ll try|"
+    r"here goes)\W*$|"
     r"^(als ik eerlijk ben )?weet ik het (eigenlijk )?(wel|best)\W*$",
     re.I,
 )
