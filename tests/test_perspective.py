@@ -173,3 +173,18 @@ def test_a_second_verb_at_the_end_of_its_part_agrees(sentence: str, turned: str)
 def test_dat_after_ik_is_a_pronoun_not_a_new_clause() -> None:
     assert second_person("Ik weet niet of ik dat wil.", "nl") == "Je weet niet of je dat wilt."
     assert second_person("Ik denk dat ik dat niet kan.", "nl") == "Je denkt dat je dat niet kunt."
+
+
+@pytest.mark.parametrize(
+    ("said", "turned"),
+    [
+        (
+            "Ik heb mij in lang niet zo onnozel gevoeld.",
+            "Je hebt je in lang niet zo onnozel gevoeld.",
+        ),
+        ("Ik heb mij kapot geschaamd.", "Je hebt je kapot geschaamd."),
+        ("Hij heeft mij gebeld.", "Hij heeft jou gebeld."),
+    ],
+)
+def test_mij_before_a_reflexive_participle_is_je(said: str, turned: str) -> None:
+    assert second_person(said, "nl") == turned

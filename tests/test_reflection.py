@@ -1096,3 +1096,11 @@ def test_a_question_about_what_touches_is_not_asked_after_the_person_said_it() -
     assert read(message, "en").touched
     explained = "bang voor het antwoord. als hij zegt dat ik te betrokken ben dan heeft hij gelijk"
     assert read(explained, "nl").explained
+
+
+def test_the_turn_after_but_is_found_with_a_capital_i() -> None:
+    message = (
+        "Everyone's been nice about it, my manager Helen said 'happens to everyone', but I keep "
+        "replaying it on the bus home."
+    )
+    assert texts(message, "en")[0] == "You keep replaying it on the bus home."

@@ -276,6 +276,39 @@ def _judgement(text: str, lang: str) -> str | None:
     return f"You're wondering whether {subject} {verb} {word}."
 
 
+def _handed_back(
+    text: str, lang: str, seen: reading.Reading, question: str
+) -> tuple[str, str, bool] | None:
+    """The person's own part of an advice request said back with its question: (reply,
+    question, whether it is their own option or question, so no permission is pending)."""
+    own = _own_option(text, lang, seen)
+    if own is not None:
+        # The person already names what they could do: that is said back, not asked for.
+        return f"{own} {OWN_OPTIONS_QUESTION[lang]}", OWN_OPTIONS_QUESTION[lang], True
+    weighed = _weighed_options(text)
+    if weighed is not None:
+        # ... or weighs two options of their own: their question is said back as theirs.
+        weigh = WEIGH_OPTIONS_QUESTION[lang]
+        return f"{reflection.ASKS_SELF[lang].format(text=weighed)} {weigh}", weigh, True
+    worry = _worry(text, lang)
+    if worry is not None:
+        # "... zonder dat het klinkt als zeuren?": the worry is what the request is about.
+        question = COME_ACROSS_QUESTION[lang] if _COMES_ACROSS.search(worry) else question
+        return f"{worry} {question}", question, False
+    judged, words = _judgement(text, lang), _own_words(text)
+    if words is not None:
+        # "iets als: '...' klinkt da goed?": their own words for the talk, said back
+        judged = OWN_WORDS[lang].format(text=words)
+    elif judged is None and (asked := _own_question(text)) is not None:
+        # "moet ik hem nou sorry zeggen? ... wat vind jij?": their own question goes back
+        judged = reflection.ASKS_SELF[lang].format(text=asked)
+    if judged is None:
+        return None
+    # "wat denk jij, is dat naïef?": the judgement they ask for goes back to them.
+    question = OWN_WORDS_QUESTION[lang] if words else JUDGEMENT_QUESTION[lang]
+    return f"{judged} {question}", question, True
+
+
 class AdviceTurns(EngineBase):
     def _advice(
         self,
@@ -297,38 +330,10 @@ class AdviceTurns(EngineBase):
         cycle.permission_asked = cycle.phase >= 3
         state["advice"] = asked_advice + 1
         reply = f"{_in_turn(ADVICE_MIRRORS[lang], asked_advice)} {question}"
-        own = _own_option(text, lang, seen)
-        weighed = _weighed_options(text) if own is None else None
-        worry = _worry(text, lang) if own is None and weighed is None else None
-        judged = _judgement(text, lang) if own is None and weighed is None else None
-        words = _own_words(text) if own is None and weighed is None else None
-        asked_own = _own_question(text) if judged is None and words is None else None
-        if asked_own is not None and own is None and weighed is None and worry is None:
-            # "moet ik hem nou sorry zeggen? ... wat vind jij?": their own question goes back
-            judged = reflection.ASKS_SELF[lang].format(text=asked_own)
-        if words is not None and worry is None:
-            # "iets als: '...' klinkt da goed?": their own words for the talk, said back
-            judged = OWN_WORDS[lang].format(text=words)
-        if judged is not None and worry is None:
-            # "wat denk jij, is dat naïef?": the judgement they ask for goes back to them.
-            question = OWN_WORDS_QUESTION[lang] if words else JUDGEMENT_QUESTION[lang]
-            reply = f"{judged} {question}"
-            cycle.permission_asked = False
-        if worry is not None:
-            # "... zonder dat het klinkt als zeuren?": the worry is what the request is about.
-            if _COMES_ACROSS.search(worry):
-                question = COME_ACROSS_QUESTION[lang]
-            reply = f"{worry} {question}"
-        if own is not None:
-            # The person already names what they could do: that is said back, not asked for.
-            question = OWN_OPTIONS_QUESTION[lang]
-            reply = f"{own} {question}"
-            cycle.permission_asked = False
-        elif weighed is not None:
-            # ... or weighs two options of their own: their question is said back as theirs.
-            question = WEIGH_OPTIONS_QUESTION[lang]
-            reply = f"{reflection.ASKS_SELF[lang].format(text=weighed)} {question}"
-            cycle.permission_asked = False
+        back = _handed_back(text, lang, seen, question)
+        if back is not None:
+            reply, question, theirs = back
+            cycle.permission_asked = cycle.permission_asked and not theirs
         yield Event("meta", phase=cycle.phase, sources=sources, note=note)
         yield Event("reset", reply)
         turn = self._commit(

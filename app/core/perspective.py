@@ -18,35 +18,17 @@ import functools
 import re
 
 from app.core.perspective_speech import speech as _speech
+from app.core.perspective_words import (
+    _NL_PRONOUNS,
+    _NL_REFLEXIVE_PARTICIPLES,
+    _NL_REFLEXIVE_VERBS,
+)
 from app.core.text import TOKEN as _TOKEN
 from app.core.text import join_tokens as _join
 from app.core.text import wordlist, wordset
 
 # --- Dutch -------------------------------------------------------------------------------------
 
-# Verbs whose "mij" is the person themself: "ik voel mij", "ik schaam mij".
-_NL_REFLEXIVE_VERBS = wordset(
-    "voel voelde voelden schaam schaamde erger ergerde vergis vergiste herinner herinnerde "
-    "realiseer realiseerde verveel verveelde gedraag gedroeg concentreer concentreerde "
-    "afvraag vroeg vraag haast haastte verontschuldig verontschuldigde"
-)
-_NL_PRONOUNS = {
-    "me": "je",
-    "mij": "jou",
-    "mijn": "je",
-    "m'n": "je",
-    "m’n": "je",
-    "mn": "je",
-    "mezelf": "jezelf",
-    "mijzelf": "jezelf",
-    "ikzelf": "jijzelf",
-    "mijne": "jouwe",
-    "we": "jullie",
-    "wij": "jullie",
-    "ons": "jullie",
-    "onze": "jullie",
-    "onszelf": "jezelf",
-}
 # Present ik-form -> je-form where adding -t is wrong.
 _NL_IRREGULAR = dict(
     pair.split(":")
@@ -261,7 +243,12 @@ def nl_second_person(sentence: str) -> str | None:
         turned = _NL_PRONOUNS[tok]
         if tok == "mijne" and not (i > 0 and lower[i - 1] in ("de", "het")):
             turned = "je"  # the Flemish "in mijne buik" is "in je buik"; "de mijne" is "de jouwe"
-        if tok == "mij" and i > 0 and lower[i - 1] in _NL_REFLEXIVE_VERBS | {"ik"}:
+        later = lower[i + 1 : i + 8]
+        if tok == "mij" and (
+            i > 0
+            and lower[i - 1] in _NL_REFLEXIVE_VERBS | {"ik"}
+            or any(t in _NL_REFLEXIVE_PARTICIPLES for t in later)
+        ):
             turned = "je"  # "ik voel mij slecht", "dat ik mij schaam": "je", not "jou"
         out[i] = _match_case(tokens[i], turned)
     if out == tokens:

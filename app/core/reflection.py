@@ -193,6 +193,7 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
         r",?\s+(?:maar|but)\s+(?=(?:ik|i|i'm|im|i've)\b|(?:het|dat|it|that) \w+ (?:me|mij)\b)",
         sentence,
         maxsplit=1,
+        flags=re.I,
     )
     if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4 or _in_quote(parts[0]):
         return None
