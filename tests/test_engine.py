@@ -313,6 +313,11 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "Wat weegt voor jou het zwaarst?",
         ),
         (
+            "vind jij dat leeftijdsdiscriminatie? ik bedoel, zou ik daar iets mee moeten doen?",
+            "nl",
+            "Je vraagt je af: “Zou ik daar iets mee moeten doen?” Wat denk je zelf?",
+        ),
+        (
             "Is dit eigenlijk normaal? Zeg maar eerlijk, ben ik te veeleisend?",
             "nl",
             "Je vraagt je af of je te veeleisend bent. Wat denk je zelf?",

@@ -134,6 +134,8 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("moet ik mij excuseren denkt ge? of maakt da het alleen maar erger", True),
         ("wat denk jij, is dat naïef? dat je van binnenuit iets kan bijsturen", True),
         ("wat is eigenlijk een goede manier om zoiets te brengen? jij weet dat vast wel", True),
+        ("hoe doen andere mensen dat eigenlijk? hebt gij daar tips voor?", True),
+        ("vind jij dat leeftijdsdiscriminatie?", True),
         ("ik vind dat ik dat had moeten zeggen, achteraf", False),
         ("Vind jij dat ik het eerst aan Katrien moet zeggen of rechtstreeks aan Luc?", True),
         ("should I apologise, do you think?", True),

@@ -114,8 +114,8 @@ _COACH_TAG = re.compile(
 # Two options told without a question mark after the request: "wat zou jij doen? naar hans toe
 # of laten rusten.", "like do i bring it up with tom or is that making a big thing out of nothing"
 _ASKS_SELF_FORM = re.compile(
-    r"^(moet ik|zal ik|ga ik|kan ik|had ik|heb ik|ben ik|deed ik|do i|should i|shall i|can i|am i|"
-    r"did i|have i|was i)\b",
+    r"^(moet ik|zal ik|ga ik|kan ik|had ik|heb ik|ben ik|deed ik|zou ik|do i|should i|shall i|"
+    r"can i|am i|would i|did i|have i|was i)\b",
     re.I,
 )
 _SHORT_PAIR = re.compile(r"^[^\W\d_]+( [^\W\d_']+){0,5} (of|or) [^\W\d_]+( [^\W\d_']+){0,6}$")
@@ -201,6 +201,7 @@ def _own_question(text: str) -> str | None:
     zeggen? ... wat vind jij?" -> "Moet ik hem nou sorry zeggen?"."""
     for question in style.questions(text):
         own = _LEADING_TAG.sub("", _COACH_TAG.sub("?", question.strip()))
+        own = re.sub(r"^(ik bedoel|i mean|dus|so|maar|but|en|and)[,\s]+", "", own, flags=re.I)
         if _ASKS_SELF_FORM.match(own) and not TO_COACH.search(own) and len(own.split()) >= 4:
             return _as_written(own)
     return None
