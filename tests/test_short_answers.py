@@ -279,3 +279,12 @@ def test_a_bare_step_is_said_back_as_what_they_want_not_as_an_instruction(
     from app.core.reflection_turn import _turn
 
     assert _turn(sentence, lang, sentence) == mirror
+
+
+@pytest.mark.parametrize(("message", "lang"), [("misschien", "nl"), ("maybe.", "en")])
+def test_a_bare_maybe_is_not_knowing_yet_not_an_echo(message: str, lang: str) -> None:
+    from app.core.reading import read
+    from app.core.reflection import mirrors
+
+    assert read(message, lang).not_knowing
+    assert mirrors(message, lang, read(message, lang))[0].source == "fixed:not_knowing"

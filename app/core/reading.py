@@ -102,7 +102,7 @@ _PONDERING = re.compile(r"^\s*(hmm+|hm+|mm+|tja+|pff+|uhm*|ehm*|well+|hmm+ well)
 _NOT_KNOWING = re.compile(
     r"^\s*(weet (ik )?(het )?(eigenlijk |echt |ook )?niet|geen idee|ik weet het (eigenlijk )?niet|"
     r"ik weet niet|dat weet ik (eigenlijk )?niet|i don'?t (really )?know|no idea|not sure|"
-    r"dunno|idk)\b",
+    r"dunno|idk|(misschien|maybe|perhaps|wellicht|kan zijn|could be)(?=[\s.!…]*$))\b",
     re.I,
 )
 
