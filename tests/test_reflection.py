@@ -1104,3 +1104,8 @@ def test_the_turn_after_but_is_found_with_a_capital_i() -> None:
         "replaying it on the bus home."
     )
     assert texts(message, "en")[0] == "You keep replaying it on the bus home."
+
+
+def test_a_sentence_that_trails_off_in_its_just_is_not_said_back() -> None:
+    message = "I'm not even that bothered about the training, its just. idk."
+    assert not any(t.endswith("it's just.") for t in texts(message, "en")), texts(message, "en")

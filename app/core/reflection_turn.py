@@ -127,7 +127,8 @@ _IT_FEELS_TO = re.compile(
 _TO_ME = {"nl": "voor mij", "en": "to me"}
 _TRAILS_OFF = re.compile(
     r"\b((should|must|could|would|might|moet|moest|zou)( (just|really|maybe|gewoon|misschien|"
-    r"eigenlijk|maar|ook))?|te|the|an|de|een|and|en|but|(?<!het )(?<!dan )(?<!toch )maar)$",
+    r"eigenlijk|maar|ook))?|te|the|an|de|een|and|en|but|(?<!het )(?<!dan )(?<!toch )maar|"
+    r"(it'?s|it is|het is|'t is) (just|gewoon|meer|more))$",
     re.I,
 )
 _ITS_MORE = re.compile(
