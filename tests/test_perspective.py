@@ -188,3 +188,15 @@ def test_dat_after_ik_is_a_pronoun_not_a_new_clause() -> None:
 )
 def test_mij_before_a_reflexive_participle_is_je(said: str, turned: str) -> None:
     assert second_person(said, "nl") == turned
+
+
+@pytest.mark.parametrize(
+    ("said", "turned"),
+    [
+        ("Ik ben moe, slaap slecht en eet weinig.", "Je bent moe, slaapt slecht en eet weinig."),
+        ("Ik kwam binnen, zie de rommel en schrik.", "Je kwam binnen, ziet de rommel en schrikt."),
+        ("Ik denk, weet je, dat het niet klopt.", "Je denkt, weet je, dat het niet klopt."),
+    ],
+)
+def test_a_verb_after_a_comma_that_shares_ik_is_turned(said: str, turned: str) -> None:
+    assert second_person(said, "nl") == turned

@@ -296,7 +296,7 @@ def _nl_turn_shared_verbs(
     # A second verb that shares the subject: "ik ben weggegaan en heb ..." -> "en hebt".
     first_ik = lower.index("ik") if "ik" in lower else len(lower)
     for k in range(first_ik + 1, len(lower) - 1):
-        if lower[k] not in ("en", "of", "maar") or k + 1 in done:
+        if lower[k] not in ("en", "of", "maar", ",") or k + 1 in done:
             continue
         follows = lower[k + 2] if k + 2 < len(lower) else ""
         if nl_present_stem(lower[k + 1], strict=True) and follows not in ("ik", "je", "jij"):
