@@ -318,6 +318,11 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "Je vraagt je af: “Zou ik daar iets mee moeten doen?” Wat denk je zelf?",
         ),
         (
+            "Vind jij het gek dat ik gehuild heb?",
+            "nl",
+            "Je vraagt je af of het gek is dat je gehuild hebt. Wat denk je zelf?",
+        ),
+        (
             "Is dit eigenlijk normaal? Zeg maar eerlijk, ben ik te veeleisend?",
             "nl",
             "Je vraagt je af of je te veeleisend bent. Wat denk je zelf?",

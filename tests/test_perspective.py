@@ -196,6 +196,10 @@ def test_mij_before_a_reflexive_participle_is_je(said: str, turned: str) -> None
         ("Ik ben moe, slaap slecht en eet weinig.", "Je bent moe, slaapt slecht en eet weinig."),
         ("Ik kwam binnen, zie de rommel en schrik.", "Je kwam binnen, ziet de rommel en schrikt."),
         ("Ik denk, weet je, dat het niet klopt.", "Je denkt, weet je, dat het niet klopt."),
+        (
+            "Gewoon praten terwijl ik schoonmaak, kan ook.",
+            "Gewoon praten terwijl je schoonmaakt, kan ook.",
+        ),
     ],
 )
 def test_a_verb_after_a_comma_that_shares_ik_is_turned(said: str, turned: str) -> None:

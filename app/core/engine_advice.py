@@ -250,6 +250,8 @@ def _judgement(text: str, lang: str) -> str | None:
     m = None
     for question in style.questions(text):
         own = _LEADING_TAG.sub("", question.strip())
+        # "vind jij het gek dat ik gehuild heb?" asks "is het gek dat ik gehuild heb?"
+        own = re.sub(r"^(?:vind|vindt) (?:jij|je|u|gij|ge) (het|dat) ", r"is \1 ", own, flags=re.I)
         if TO_COACH.search(own):  # "Zou jij teruggaan, of is dat zwak?" asks the coach
             continue
         found = _SELF_JUDGED[lang].search(own.lower())

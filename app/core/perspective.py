@@ -298,6 +298,8 @@ def _nl_turn_shared_verbs(
     for k in range(first_ik + 1, len(lower) - 1):
         if lower[k] not in ("en", "of", "maar", ",") or k + 1 in done:
             continue
+        if lower[k] == "," and (first_ik > 0 or set(lower[:k]) & _NL_SUBORDINATORS):
+            continue  # "... terwijl ik schoonmaak, kan ook": not the ik's verb
         follows = lower[k + 2] if k + 2 < len(lower) else ""
         if nl_present_stem(lower[k + 1], strict=True) and follows not in ("ik", "je", "jij"):
             out[k + 1] = nl_second_person_verb(tokens[k + 1])
