@@ -7,13 +7,12 @@ app/core/engine_advice.py); plain Python over interfaces.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import fixed_texts, plan_marks, style
+from app.core import fixed_texts, intents, style
 from app.core.chat_model import ChatModel
 from app.core.phases import CycleState
 from app.core.records import Retriever, SessionRepository, StateChange, Turn
@@ -40,23 +39,6 @@ JUDGEMENT_QUESTION: dict[str, str] = _TEXTS["judgement_question"]
 OPTIONS_REPLY: dict[str, str] = _TEXTS["options_reply"]
 CLOSING: dict[str, str] = _TEXTS["closing"]
 _CLOSING_ACK: dict[str, dict[str, str]] = _TEXTS["closing_ack"]
-_LIGHTER = re.compile(r"\b(lichter|opgelucht|rustiger|lighter|relieved|calmer|weight off)\b", re.I)
-_HELPED = re.compile(
-    r"\b(hielp|helpt|geholpen|nuttig|fijn gesprek|helderder|duidelijker|helped|helps|helpful|"
-    r"useful|clearer)\b",
-    re.I,
-)
-
-
-def closing_ack(text: str, lang: str) -> str:
-    """What goes before the closing: the person's own word on the conversation, or their plan."""
-    if _LIGHTER.search(text):
-        return _CLOSING_ACK[lang]["lighter"]
-    if _HELPED.search(text):
-        return _CLOSING_ACK[lang]["helped"]
-    return _CLOSING_ACK[lang]["plan"] if plan_marks.says_plan(text) else ""
-
-
 OPENING_QUESTION: dict[str, str] = _TEXTS["opening_question"]
 PERMISSION_QUESTION = {lang: questions[0] for lang, questions in PERMISSION_QUESTIONS.items()}
 # After a crisis hand-off the method waits: the next turns check in on the person first.
@@ -65,6 +47,12 @@ CARE: dict[str, tuple[str, ...]] = _TEXTS["care"]
 # Two phrasings each, used in turn, so a second request does not get the same words back.
 BOUNDARY_MIRROR: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_mirror"]
 BOUNDARY_QUESTION: dict[str, dict[str, tuple[str, ...]]] = _TEXTS["boundary_question"]
+
+
+def closing_ack(text: str, lang: str) -> str:
+    """What goes before the closing: the person's own word on the conversation, or their plan."""
+    kind = intents.closing_word(text)
+    return _CLOSING_ACK[lang][kind] if kind else ""
 
 
 @dataclass

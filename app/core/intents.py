@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from app.core import plan_marks
+
 _STOP = re.compile(
     # A short courtesy may come first: "Dank je, laten we afronden." / "Thanks, I'm done."
     # Each courtesy word is followed only by spaces and punctuation, so matching stays linear.
@@ -169,6 +171,24 @@ _FAREWELL = re.compile(
     r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
     re.I,
 )
+
+
+# The person's word on the conversation in their last message: "ik voel me lichter", "dit hielp".
+_LIGHTER = re.compile(r"\b(lichter|opgelucht|rustiger|lighter|relieved|calmer|weight off)\b", re.I)
+_HELPED = re.compile(
+    r"\b(hielp|helpt|geholpen|nuttig|fijn gesprek|helderder|duidelijker|helped|helps|helpful|"
+    r"useful|clearer)\b",
+    re.I,
+)
+
+
+def closing_word(text: str) -> str:
+    """What a last message says besides goodbye: "lighter", "helped", "plan" or ""."""
+    if _LIGHTER.search(text):
+        return "lighter"
+    if _HELPED.search(text):
+        return "helped"
+    return "plan" if plan_marks.says_plan(text) else ""
 
 
 def says_goodbye(sentence: str) -> bool:
