@@ -38,7 +38,8 @@ def run(part: str, variant: str, model: str | None, limit: int | None) -> Path:
     """Run every conversation and request of a part; a run that was cut off resumes where it
     stopped (conversations already in the file are kept)."""
     convs = conversations(part)[:limit]
-    requests = json.loads((HERE / f"supervisor-{part}.json").read_text(encoding="utf-8"))
+    req_file = HERE / f"supervisor-{part}.json"  # a fresh set may come without requests
+    requests = json.loads(req_file.read_text(encoding="utf-8")) if req_file.is_file() else []
     RUNS.mkdir(parents=True, exist_ok=True)
     path = RUNS / f"{variant}-{part}.json"
     out: dict[str, Any] = {"variant": variant, "part": part, "code": code_state(), **machine()}
@@ -99,6 +100,35 @@ def _turn_items(run_data: dict[str, Any]) -> list[dict[str, Any]]:
     return items
 
 
+def _report_body(report: str) -> str:
+    """The report without its title and date line (they differ between runs of the same words)."""
+    lines = report.strip().splitlines()
+    while lines and (lines[0].startswith("# ") or lines[0].startswith("*") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _report_items(run_data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reflectieverslag of each conversation that ended with one beside the closing words,
+    with everything the person wrote, to judge whether it keeps to their words."""
+    items = []
+    for c in run_data["conversations"]:
+        conv = c["conversation"]
+        for i, rec in enumerate(c["records"]):
+            if rec.get("report"):
+                items.append(
+                    {
+                        "kind": "report",
+                        "conversation": conv["id"],
+                        "turn": i + 1,
+                        "lang": conv["lang"],
+                        "messages": conv["messages"][: i + 1],
+                        "report": _report_body(rec["report"]),
+                    }
+                )
+    return items
+
+
 def _request_items(run_data: dict[str, Any]) -> list[dict[str, Any]]:
     items = []
     for n, r in enumerate(run_data.get("requests", [])):
@@ -124,11 +154,13 @@ def make_items(run_names: list[str], out: Path, seed: int = 11) -> None:
     pool: dict[tuple[str, ...], tuple[list[str], dict[str, Any]]] = {}
     for name in run_names:
         data = json.loads((RUNS / f"{name}.json").read_text(encoding="utf-8"))
-        for item in _turn_items(data) + _request_items(data):
+        for item in _turn_items(data) + _report_items(data) + _request_items(data):
             if item["kind"] == "turn" and (item["crisis"] or not item["reply"].strip()):
                 continue  # crisis turns are judged by bench/crisis.py, not by this rubric
             if item["kind"] == "turn":
                 ident = (item["conversation"], str(item["turn"]), item["reply"])
+            elif item["kind"] == "report":
+                ident = (item["conversation"], "report", item["report"])
             else:
                 ident = (item["conversation"], json.dumps(item["questions"]))
             if ident in pool:
@@ -166,6 +198,7 @@ def _ratings(path: Path) -> dict[str, dict[str, Any]]:
 def _figures(rows: list[dict[str, Any]]) -> dict[str, float]:
     turns = [r for r in rows if "mirror" in r]
     prep = [r for r in rows if "questions_fit" in r]
+    reports = [r for r in rows if "report_faithful" in r]
     n = len(turns) or 1
     out = {
         "turns": len(turns),
@@ -176,6 +209,10 @@ def _figures(rows: list[dict[str, Any]]) -> dict[str, float]:
         "question_2": sum(r["question"] == 2 for r in turns) / n,
         "sign": sum(r["sign"] == 1 for r in turns) / n,
     }
+    if reports:
+        out["reports"] = len(reports)
+        out["report_faithful_2"] = sum(r["report_faithful"] == 2 for r in reports) / len(reports)
+        out["report_keep"] = sum(r["report_keep"] == 1 for r in reports) / len(reports)
     if prep:
         out["preparation_fit"] = sum(r["questions_fit"] for r in prep) / sum(
             r.get("of", 1) for r in prep
@@ -235,7 +272,9 @@ def main() -> None:
     )
     sub = parser.add_subparsers(dest="cmd", required=True)
     p_run = sub.add_parser("run")
-    p_run.add_argument("--part", choices=["tune", "test"], required=True)
+    p_run.add_argument(
+        "--part", required=True, help="tune, test, or a fresh set: conversations-<part>/"
+    )
     p_run.add_argument("--variant", required=True)
     p_run.add_argument("--model")
     p_run.add_argument("--limit", type=int)

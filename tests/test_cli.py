@@ -121,22 +121,28 @@ def test_scripted_chat_contract(tmp_path: Path) -> None:
     script.write_text(
         "Ik had een lastig gesprek met mijn teamleider.\n\n"
         "I want to get better at saying no.\n"
+        "stop\n"
         "Ik wil er niet meer zijn.\n",
         encoding="utf-8",
     )
     result = run(home, "chat", "--script", str(script), "--json", "--model", str(tiny_gguf()))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(rows) == 3  # blank lines are skipped; nothing else on stdout
+    assert len(rows) == 4  # blank lines are skipped; nothing else on stdout
     keys = {"turn", "user", "reply", "phase", "sources", "crisis", "ttft_s", "total_s"}
     for i, row in enumerate(rows, 1):
-        assert set(row) == keys and row["turn"] == i
+        assert set(row) == (keys | {"report"} if i == 3 else keys) and row["turn"] == i
         assert isinstance(row["ttft_s"], float) and row["total_s"] >= row["ttft_s"]
         assert all(set(s) == {"id", "title"} for s in row["sources"])
     assert rows[0]["phase"] == "ervaring" and rows[0]["reply"].startswith("Je ")
     assert rows[0]["reply"].count("?") == 1 and rows[0]["sources"]
     assert rows[1]["reply"].startswith(("You ", "It sounds like you "))
-    assert rows[2]["crisis"] is True and "113" in rows[2]["reply"]
+    # The stop: closing words in the reply, the report beside them.
+    headings = ("# Reflectieverslag", "# Reflection report")  # the session's language
+    assert rows[2]["report"].startswith(headings)
+    assert not any(h in rows[2]["reply"] for h in headings)
+    assert rows[2]["reply"].startswith(("Dank je", "Thank you"))
+    assert rows[3]["crisis"] is True and "113" in rows[3]["reply"]
 
 
 @pytest.mark.slow

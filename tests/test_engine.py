@@ -560,6 +560,9 @@ def test_stop_produces_a_report_in_own_words(coach: Coach) -> None:
     done = coach.engine.run(sid, "stop")
     assert done.report and "ruzie met mijn collega over de roosters" in done.report
     assert coach.sessions.report(sid) == done.report
+    # The conversation gets the closing words; the report opens beside it, not inside the reply.
+    assert "Reflectieverslag" not in done.text and "roosters" not in done.text
+    assert done.turn is not None and coach.sessions.turns(sid)[-1].reply == done.text
 
 
 @pytest.mark.parametrize(

@@ -89,10 +89,14 @@ def _turn(engine: Any, sid: str, message: str, as_json: bool, stream: bool) -> A
             "ttft_s": turn.ttft_s if turn and turn.ttft_s is not None else 0.0,
             "total_s": turn.total_s if turn and turn.total_s is not None else 0.0,
         }
+        if last.report:
+            record["report"] = last.report
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     else:
         sys.stdout.write("\n")
+        if last.report:  # the closing words are said; the reflectieverslag follows them
+            sys.stdout.write(f"\n{last.report}\n")
         if last.note:
             click.echo(last.note, err=True)
         if last.sources:

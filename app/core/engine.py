@@ -352,7 +352,8 @@ class Engine(CrisisTurns, AdviceTurns):
         self, session_id: str, text: str, lang: str, cycle: CycleState, started: float
     ) -> Iterator[Event]:
         verslag = self.make_report(session_id, lang, closing=text)
-        reply = " ".join(filter(None, [closing_ack(text, lang), CLOSING[lang]])) + f"\n\n{verslag}"
+        # The closing words in the conversation; the report itself opens beside it to be edited.
+        reply = " ".join(filter(None, [closing_ack(text, lang), CLOSING[lang]]))
         yield Event("reset", reply, phase=cycle.phase, report=verslag)
         turn = self._store(
             session_id, text, reply, cycle.phase, lang, [], False, started, started, "report"
