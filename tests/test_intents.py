@@ -54,6 +54,10 @@ from app.core import intents
         "ok. merci. 't was raar om hier te zitten typen maar 't heeft geholpen denk ik. salut",
         "Ik ga morgen Sandra aanspreken na de overdracht. slaapwel",
         "I'll email her the schedule tomorrow. night!",
+        "dank je. ik ga nu eerst de was ophangen want die ligt al sinds vanochtend in de machine "
+        "te stinken. fijn dat ik dit ff kwijt kon",
+        "oke. dank je, dit luchtte op. ik ga nu echt die stapel mails doen",
+        "Thank you, this has been more useful than I expected. I'm going to make a cup of tea.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -194,3 +198,17 @@ def test_a_flemish_request_for_advice_is_one() -> None:
     from app.core.intents import asks_advice
 
     assert asks_advice("Ik weet het echt niet meer. Wat zou gij doen?")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("merci he. ik ga nu mijn dochter van de zwemles halen. salut", ""),
+        ("Dank u wel. Ik ga afsluiten, ik wil graag droog thuiskomen op de fiets.", ""),
+        ("Dank u wel, dit heeft me geholpen. Ik ga de hond nog even uitlaten.", "helped"),
+        ("Ik ga maandag met Sarah praten. Bedankt, slaapwel", "plan"),
+    ],
+)
+def test_the_closing_word_leaves_the_errand_out(text: str, word: str) -> None:
+    assert intents.wants_to_stop(text)
+    assert intents.closing_word(text) == word

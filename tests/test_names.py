@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core import names
 from app.core.names import capitalise_names
 from app.core.reading import read
 from app.core.reading_marks import said_by
@@ -114,3 +115,19 @@ def test_a_name_written_with_a_capital_once_is_a_name_when_typed_in_lower_case_l
 def test_a_verb_after_a_role_with_its_object_is_no_name() -> None:
     assert capitalise_names("My supervisor rewrote my paper.") == "My supervisor rewrote my paper."
     assert capitalise_names("my manager sarah told me off") == "my manager Sarah told me off"
+
+
+def test_a_name_typed_only_in_lower_case_is_known_for_the_whole_conversation() -> None:
+    messages = [
+        "moest een gesprek doen met rudi. rudi werkt daar al twintig jaar.",
+        "got a new commis. euan (head chef) just laughed at him.",
+        "amai. ik weet het niet. hmm weet ik veel",
+        "in mijn begeleidingsplan staat het letterlijk",
+    ]
+    known = names.known_names(messages)
+    assert {"Rudi", "Euan"} <= known
+    assert not known & {"Amai", "Hmm", "Begeleidingsplan"}
+    reply = "Je hebt eigenlijk nooit aan rudi gevraagd wat euan ervan vindt."
+    assert names.with_known_names(reply, known) == (
+        "Je hebt eigenlijk nooit aan Rudi gevraagd wat Euan ervan vindt."
+    )

@@ -112,10 +112,7 @@ def test_what_touches_most_is_not_asked_right_after_it_was_said(
 ) -> None:
     assert read(message, lang).touched is touched
     asked = {q.text for q in template_questions(read(message, lang), message, 2, lang)}
-    stock = {
-        "nl": "Wat raakt je hier het meest in?",
-        "en": "What is the hardest part of this for you?",
-    }
+    stock = {"nl": "Wat raakt je hier het meest in?", "en": "What stays with you most about this?"}
     assert (stock[lang] in asked) is not touched
 
 

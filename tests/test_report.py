@@ -373,3 +373,40 @@ def test_a_question_to_the_coach_without_its_mark_and_starting_to_tell_stay_out(
     text = report.build(turns, "nl")
     assert "proberen" not in text and "Vind jij" not in text and "klopt niet" not in text
     assert "Ik ben bang voor zijn antwoord." in text
+
+
+def test_an_errand_in_the_goodbye_is_no_voornemen() -> None:
+    turns = [
+        turn("Gisteren had ik een lastig gesprek met een ouder over het rapport.", 1),
+        turn("Ik voelde me klein en zei bijna niets terug.", 2),
+    ]
+    for closing in (
+        "Dank u wel, dit heeft me geholpen. Ik ga de hond nog even uitlaten. Goedenavond.",
+        "merci he. ik ga nu mijn dochter van de zwemles halen. salut",
+    ):
+        text = report.build(turns, "nl", closing=closing)
+        assert section(text, "Mijn voornemen") == [], text
+
+
+def test_the_only_step_named_late_is_the_voornemen_not_an_insight() -> None:
+    turns = [
+        turn("Gisteren zette een moeder een foto in de groep van de klasouders.", 1),
+        turn("Ik trek het mij aan, ook al heb ik niks verkeerd gedaan.", 2),
+        turn("Ik denk dat ik niks in de groep zet en haar maandag aanspreek.", 5),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Mijn voornemen") == [
+        "Ik denk dat ik niks in de groep zet en haar maandag aanspreek."
+    ]
+    assert "niks in de groep" not in "\n".join(section(text, "Patroon of inzicht"))
+
+
+def test_an_answers_tail_and_a_sentence_broken_off_stay_out() -> None:
+    turns = [
+        turn("Gisteren zette een moeder een foto in de groep van de klasouders.", 1),
+        turn("Nee, eigenlijk meer moe. Het publieke vooral denk ik.", 2),
+        turn("Ik voel me... hoe zeg je. Ik heb die nacht niet geslapen.", 2),
+    ]
+    text = report.build(turns, "nl")
+    assert "meer moe" not in text and "publieke" not in text and "hoe zeg je" not in text
+    assert "Ik heb die nacht niet geslapen." in text

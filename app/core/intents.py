@@ -149,7 +149,14 @@ _GOING = re.compile(
     r"(going|gonna|heading) (to )?(sleep|bed|crash|home)|needed (that|this)|had ik (echt )?nodig|"
     r"ik moet (nu |zo |straks )*(de |het |mijn |mn |m'n )?\w+ (ophalen|halen)(?=\s*[.!,]|\s*$)|"
     r"slaap ?wel|welterusten|that'?s me|voor (nu|vandaag) (is het )?genoeg|"
-    r"lucht (wel |echt )?op|"
+    r"lucht (wel |echt )?op|luchtte (\w+ )?op|(ff |even )?kwijt kon|"
+    # Leaving for something of the evening, now: "ik ga nu eerst de was ophangen", "ik ga de
+    # hond nog even uitlaten", "I'm going to make a cup of tea", "ik ga afsluiten".
+    r"ik ga (nu|nog (even|ff)|zo) (eerst |echt |even |ff |maar |nog )*(\w+ ){0,6}\w+en|"
+    r"ik ga (\w+ ){0,6}(uitlaten|ophangen|ophalen|halen|koken|douchen|wandelen)|"
+    r"ik ga (nu )?(af)?sluiten|(ik wil|ik moet) (\w+ ){0,3}(thuiskomen|naar huis)|"
+    r"(cup of (tea|coffee)|cuppa|kettle on|make (some )?(tea|dinner|coffee))|"
+    r"(this|that|it) has been (\w+ ){0,2}(useful|helpful)|"
     r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
     r"(this|that|it) (\w+ )?(helped|has helped|was helpful|was useful))\b",
     re.I,
@@ -188,7 +195,9 @@ def closing_word(text: str) -> str:
         return "lighter"
     if _HELPED.search(text):
         return "helped"
-    return "plan" if plan_marks.says_plan(text) else ""
+    # A plan of the reflection, not the errand the person leaves for ("ik ga nu koken").
+    steps = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if not says_goodbye(s)]
+    return "plan" if plan_marks.says_plan(" ".join(steps)) else ""
 
 
 def says_goodbye(sentence: str) -> bool:

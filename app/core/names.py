@@ -24,18 +24,19 @@ _ROLES = (
     r"buurvrouw|buurman|meneer|mevrouw|juf|meester|cliënt|client|patiënt|patient|klant|"
     r"planner|coördinator|coordinator|assistent|assistant|supervisor|lead|boss|mate|colleague|"
     r"nurse|sister|doctor|dokter|dr|mr|mrs|ms|miss|sir|zoon|dochter|vriendin|vriend|"
-    r"partner|vrouw|man|broer|zus"
+    r"partner|vrouw|man|broer|zus|commis"
 )
 _BEFORE = (
     r"met|naar|tegen|aan|van|voor|bij|en|dat|toen|of|to|with|at|from|told|asked|called|and|"
     r"that|when|tell|ask|call|emailed|mailde|belde|appte|say|says|zeg|zegt|think|denk|hope|"
-    r"hoop|guess|because|omdat|want|als|if|but|maar"
+    r"hoop|guess|because|omdat|want|als|if|but|maar|what|wat|how|hoe|why|waarom|whether"
 )
 _AFTER = (
     r"zei|zegt|vroeg|vraagt|riep|kwam|komt|keek|kijkt|liep|stond|zat|deed|doet|heeft|had|was|"
     r"is|wilde|wil|moest|kon|belde|mailde|appte|reageerde|begon|zag|snapte|vond|werd|"
     r"said|says|asked|came|looked|had|has|was|is|wanted|told|called|emailed|replied|"
-    r"started|just|did|does|didn't|doesn't|won't|would|will|thinks|thought|needs|moet|gaat"
+    r"started|just|did|does|didn't|doesn't|won't|would|will|thinks|thought|needs|moet|gaat|"
+    r"werkt|zit|staat|loopt|denkt|weet|vindt|snapt|klaagt|pakt|neemt"
 )
 # Only English: the Dutch list holds many rare words at the names' count ("tegen selfservice,")
 _TO = r"told|asked|to|with"
@@ -44,7 +45,9 @@ _SLOT = re.compile(  # a lookahead, so that the slots of neighbouring words over
     rf"(?=(?:\b(?P<role>{_ROLES})\s+{_TUSSEN}(?P<a>[a-zà-ÿ][a-zà-ÿ'-]+)\b)|"
     rf"(?:\b(?:{_BEFORE})\s+(?P<b>[a-zà-ÿ][a-zà-ÿ'-]+)\s+(?:{_AFTER})\b)|"
     rf"(?:\b(?:{_TO})\s+(?P<d>[a-zà-ÿ][a-zà-ÿ'-]+)(?=\s*[,.!?;]|\s*$))|"
-    rf"(?:(?:^|[.!?]\s+)(?P<c>[a-zà-ÿ][a-zà-ÿ'-]+)\s+(?:{_AFTER})\b))",
+    rf"(?:(?:^|[.!?]\s+)(?P<c>[a-zà-ÿ][a-zà-ÿ'-]+)\s+(?:{_AFTER})\b)|"
+    # "euan (head chef) just laughed": a role said between brackets after the name
+    rf"(?:\b(?P<e>[a-zà-ÿ][a-zà-ÿ'-]+)\s+\((?=[^()]{{0,30}}\b(?:{_ROLES})\b)))",
     re.I,
 )
 # Never a name, however rarely a dictionary sees them.
@@ -55,7 +58,8 @@ _NOT_NAMES = wordset(
     "dad mam pap mama papa ma pa baas boss manager iets wie wat waar maar ook nog wel dan toen "
     "gewoon echt even alleen zelf dus want omdat thats dont im ive cant didnt wont isnt wasnt "
     "doesnt couldnt wouldnt shouldnt youre theyre idk tbh lol aan in op uit bij met van voor "
-    "naar om tot door over na af toe mee weg als of zo al er nu daarna toen later"
+    "naar om tot door over na af toe mee weg als of zo al er nu daarna toen later hmm hm uhm ehm "
+    "mmm allee allez amai awel merci salut slaapwel oke oké ambetant"
 )
 _FEELING_WORDS = frozenset(
     w for table in (FEELINGS, FEELING_NOUNS) for words in table.values() for w in words
@@ -68,8 +72,8 @@ def _a_name(word: str, how: str) -> bool:
     neither list knows is a name too), "verb" (before what a person does), "to" (only the word
     before says that a person stands there)."""
     low = word.lower()
-    if low in _NOT_NAMES or low in _FEELING_WORDS or len(low) < 3:
-        return False
+    if low in _NOT_NAMES or low in _FEELING_WORDS or not 3 <= len(low) <= 10:
+        return False  # "begeleidingsplan", "publieksservice": compounds, not first names
     nl, en = word_counts("nl").get(low, 0), word_counts("en").get(low, 0)
     if (
         re.search(r"[tpk]je$", low)
@@ -99,19 +103,25 @@ _OBJECT_NEXT = re.compile(
 )
 
 
-def capitalise_names(text: str) -> str:
-    """`text` with the lower-case first names it places capitalised."""
+@functools.lru_cache(maxsize=512)
+def _placed(text: str) -> frozenset[str]:
+    """The lower-case words of `text` that stand where a name stands and read as one."""
     found = set()
     for m in _SLOT.finditer(text):
-        word = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        word = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
         if not word or not word.islower():
             continue
-        how = "role" if m.group("a") else "to" if m.group("d") else "verb"
-        if how == "role" and _OBJECT_NEXT.match(text, m.end("a")):
+        how = "role" if m.group("a") or m.group("e") else "to" if m.group("d") else "verb"
+        if m.group("a") and _OBJECT_NEXT.match(text, m.end("a")):
             continue  # "my supervisor rewrote my paper": a verb with its object, no name
         if _a_name(word, how):
             found.add(word)
-    for word in found:
+    return frozenset(found)
+
+
+def capitalise_names(text: str) -> str:
+    """`text` with the lower-case first names it places capitalised."""
+    for word in _placed(text):
         text = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", word.capitalize(), text)
     # "mr Okafor", "mrs Patel" -> "Mr Okafor"
     return re.sub(
@@ -121,8 +131,10 @@ def capitalise_names(text: str) -> str:
 
 def known_names(messages: list[str]) -> frozenset[str]:
     """The names the person wrote with a capital somewhere in the conversation ("Ruud (onze
-    teamleider) begon ..."): typed in lower case later ("dat ruud weet ..."), still a name."""
-    return frozenset().union(*(_names_in(message) for message in messages))
+    teamleider) begon ...") or typed where a name stands ("gesprek met rudi. rudi werkt daar al
+    lang"): typed in lower case elsewhere ("dat ruud weet ..."), still a name."""
+    placed = (w.capitalize() for message in messages for w in _placed(message) if len(w) <= 9)
+    return frozenset(placed).union(*(_names_in(message) for message in messages))
 
 
 @functools.lru_cache(maxsize=256)

@@ -122,11 +122,8 @@ def _met(need: str, r: Reading, message: str) -> bool:
 
 def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[Candidate]:
     out = []
-    phases = {phase}
-    if phase == 4 and r.inner and not (r.plan or r.alternative):
-        phases.add(3)  # an insight or a feeling just told is stayed with before looking ahead
     for t in templates():
-        if t.lang != lang or not phases & set(t.phases):
+        if t.lang != lang or phase not in t.phases:
             continue
         if not all(_met(n, r, message) for n in t.needs):
             continue

@@ -19,53 +19,12 @@ from app.core.perspective import _participle
 from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
+from app.core.report_marks import CHATTER, INSIGHT, LINKING, PLAN
 
 _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
 
 
-_PLAN = re.compile(
-    r"\b(ik ga|ga ik|voortaan|volgende keer|ik neem me voor|ik wil (eerst|voortaan|proberen)|"
-    r"morgen|volgende week|i will|i'll|i'm going to|i am going to|next time|from now on|"
-    r"tomorrow|next week|misschien (kan|ga|moet|zou) ik|misschien gewoon|"
-    r"dat ik( [\w,]+){1,6} ga \w+en|"
-    r"maybe i (could|can|should|will)|maybe just)\b",
-    re.I,
-)
-_INSIGHT = re.compile(
-    r"\b(ik merk|ik besef|ik realiseer|ik zie nu|patroon|eigenlijk gaat het|belangrijk voor mij|"
-    r"ik denk dat ik|i notice|i realise|i realize|i see now|pattern|important to me|"
-    r"i think i|(?:i've|i have|ik heb) (?:noticed|gemerkt)|heb ik gemerkt)\b",
-    re.I,
-)
-_LINKING = re.compile(r"^(of|en|maar|want|dus|or|and|but|so)\b", re.I)
-# Talk about the conversation itself, not about the work: laughter, agreeing with the coach,
-# having to leave.
-_CHATTER = re.compile(
-    r"\b(haha+|hihi|lol)\b|^(dat is een (goed punt|goede vraag)|goed punt|goede vraag|klopt|"
-    r"precies|"
-    r"fair enough|good point|good question|that'?s a good (point|question))\b|"
-    r"\bmoet (nu |zo |er )?(naar (mijn|mn|m'n) (werk|dienst)|weg|gaan)\b|"
-    r"\b(have|need) to (go|run)\b|"
-    # announcing the topic, or putting off the thinking: about the talk, not the work
-    r"^ik wil het (\w+ )?(hebben )?over\b|^i want to talk about\b|^i'?d like to talk about\b|"
-    r"\bik moet er (nog )?(even |eens |wat )?over (na)?denken\b|\bi need to think about it\b|"
-    r"\bik weet (niet|nog niet) (goed |zo goed )?waar (ik moet |te )?beginnen\b|"
-    r"\bi don'?t (really )?know where to (start|begin)\b|"
-    # an answer to the coach: agreeing ("ja, ik weet het", "yes, I know, my call"), or only
-    # saying what it is not ("nee, dat is het niet echt", "no it's not that ...")
-    r"^(ja|nee|yes|no|yeah|nope)\W+((i know|ik weet (het|dat))(?=\s*([,.!;]|$))|"
-    r"(dat klopt|klopt|true|fair)\W*$)|"
-    r"^(nee|neen|no|nope)\W+((het|'t|dat|it|that)( i|'|’)?s? (is )?(het )?(niet|not)|"
-    r"(het|'t) is niet|(dat|that) (klopt|klopte|is|was) (niet|not))\b|"
-    r"^(i think )?i know (anyway|really)\W*$|"
-    # a question to the coach typed without "?", and starting to tell ("ik ga het proberen")
-    r"\b(vind|vindt|denk|denkt|zou|zoudt) (jij|u|gij|ge)\b|\b(do|would|did) you (think|do)\b|"
-    r"^(oké |ok |okay |nou )?(ik ga het (maar )?proberen|ik probeer het maar|i'?ll try|"
-    r"here goes)\W*$|"
-    r"^(als ik eerlijk ben )?weet ik het (eigenlijk )?(wel|best)\W*$",
-    re.I,
-)
 # What only adds to the sentence before: "Op hem, maar stiekem meer op mezelf.", "Voor hem,
 # maar ook voor mezelf."
 _ADDS_TO = re.compile(
@@ -93,14 +52,28 @@ _LEANS = re.compile(
 )
 
 
+# The tail of an answer, with no head of its own: "eigenlijk meer moe", "het publieke vooral
+# denk ik", "more the silence". Read alone in a report it says nothing.
+_HEADLESS = re.compile(
+    r"^(eigenlijk |toch |ook )?(meer|eerder|vooral|more|rather|mostly)\b(?!,?\s+(dat|omdat|that|"
+    r"because|i|ik)\b)|"
+    r"^([\w'-]+ ){1,3}(vooral|mostly|especially)( denk ik| i think| i guess)?\W*$",
+    re.I,
+)
+
+
 def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
     out: list[str] = []
     for s in style.sentences(text):
         s = s.strip()
-        if s.endswith(("...", "…", "?")):
-            continue
+        if s.endswith(("...", "…", "?")) or re.search(r"\w(\.\.\.|…)\s", s):
+            continue  # trailing off, or breaking off halfway: "Ik voel me... hoe zeg je."
+        if _HEADLESS.match(
+            re.sub(r"^(nee|no|nope|ja|yes|yeah|nou|well|hmm+)\W+", "", s, flags=re.I)
+        ):
+            continue  # "Nee, eigenlijk meer moe.", "Het publieke vooral denk ik.": an answer's tail
         if _ADDS_TO.match(s) and out:
             out[-1] = f"{out[-1]} {_tidy(s)}"
             continue
@@ -110,13 +83,13 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
             continue
         if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
             continue
-        if _CHATTER.search(s) or _NOT_KNOWING.match(s) or to_coach(s):
+        if CHATTER.search(s) or _NOT_KNOWING.match(s) or to_coach(s):
             continue
-        if (_LEANS.match(s) or _LINKING.match(s) or _POINTS_BACK.search(s)) and out:
+        if (_LEANS.match(s) or LINKING.match(s) or _POINTS_BACK.search(s)) and out:
             # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
             out[-1] = f"{out[-1]} {_tidy(s)}"
             continue
-        if _LINKING.match(s) or _LEANS.match(s):
+        if LINKING.match(s) or _LEANS.match(s):
             continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
         out.append(_tidy(s))
     if len(out) <= limit or not rank:
@@ -129,10 +102,19 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
         if not opening:
             return _weight(out[i])
         told = 2 * (i == 0 or bool(_WHEN.search(out[i]))) + _own_past(out[i])
-        return _weight(out[i]) + told
+        return _weight(out[i]) + told + bool(_SAID_THEN.search(out[i]))
 
     ranked = sorted(range(len(out)), key=lambda i: (-weight(i), i))[:limit]
     return [out[i] for i in sorted(ranked)]
+
+
+# What someone said or did to the person in the story: the event itself ("Rudi zei 'gij zijt
+# ook al zo ene geworden'", "I shouted at him in front of everyone").
+_SAID_THEN = re.compile(
+    r"['‘“\"]\w|\b(zei|zegde|riep|schreeuwde|snauwde|beet|mailde|appte|said|shouted|yelled|"
+    r"snapped|told me|emailed|texted)\b",
+    re.I,
+)
 
 
 def _own_past(sentence: str) -> bool:
@@ -190,7 +172,7 @@ _FELT = re.compile(
 def _weight(sentence: str) -> int:
     low = sentence.lower()
     return (
-        2 * bool(_plan(sentence) or _INSIGHT.search(sentence))
+        2 * bool(_plan(sentence) or INSIGHT.search(sentence))
         + bool(habitual(low) or _TENDS.search(sentence))
         + bool(_FELT.search(sentence))
     )
@@ -213,6 +195,10 @@ _OWN_STEP = re.compile(
 )
 
 
+# A decision said late as a thought: "Ik denk dat ik niks in de groep zet", "I think I'll ask".
+_DECIDING = re.compile(
+    r"^\W*(ik denk dat ik|i think i('ll| will| am going to|'m going to))\b", re.I
+)
 _FIRST_PERSON = re.compile(r"^(ik|i)\b", re.I)
 _FIRST_PERSON_ANY = re.compile(r"\b(ik|i)\b", re.I)
 _WHENEVER = re.compile(r"\b(zodra|whenever|as soon as)\b", re.I)
@@ -247,7 +233,7 @@ def _bucket(sentence: str, phase: int) -> str:
         return "intent"
     if _WHENEVER.search(sentence) and phase >= 2 and _FIRST_PERSON_ANY.search(sentence):
         return "insight"  # "zodra er een arts aan de lijn hangt, ga ik in vraagvorm praten"
-    if _INSIGHT.search(sentence) and phase >= 2:
+    if INSIGHT.search(sentence) and phase >= 2:
         return "insight"
     if phase >= 4:
         # A pattern named late is an insight; anything else said then that is no step of the
@@ -302,7 +288,7 @@ _STEP_DETAIL = re.compile(
 
 
 def _plan(sentence: str) -> bool:
-    if _PLAN.search(sentence):
+    if PLAN.search(sentence):
         return True
     return bool(_ON_A_DAY.search(sentence)) and not (
         re.search(r"\b(vorige|afgelopen|last)\b", sentence, re.I)
@@ -335,8 +321,15 @@ def _sorted(turns: list[Turn], closing: str) -> dict[str, list[str]]:
         kept = [s for s in _sentences(closing, 3) if not intents.says_goodbye(s)]
         said += [(s, last_phase, len(turns)) for s in kept]
     before = ("", -1, -1)
+    late_steps: list[str] = []  # filed as insight, said late, worded as a step of their own
     for n, (sentence, phase, k) in enumerate(said):
         where = _bucket(sentence, phase)
+        if (
+            where == "insight"
+            and phase >= 4
+            and (_OWN_STEP.search(sentence) or _DECIDING.match(sentence))
+        ):
+            late_steps.append(sentence)
         if not where and before[:2] == ("insight", n - 1) and _FIRST_PERSON.match(sentence):
             where = "insight"  # "I've noticed I do this a lot. I absorb things to keep ..."
         if before == ("intent", n - 1, k) and _STEP_DETAIL.match(sentence):
@@ -350,6 +343,11 @@ def _sorted(turns: list[Turn], closing: str) -> dict[str, list[str]]:
         bucket = buckets[where]
         if sentence not in bucket:
             bucket.append(sentence)
+    if not buckets["intent"] and late_steps:
+        # "Ik denk dat ik niks in de groep zet.": the only step they named is their voornemen
+        step = late_steps[-1]
+        buckets["insight"] = [s for s in buckets["insight"] if s != step]
+        buckets["intent"].append(step)
     return buckets
 
 
