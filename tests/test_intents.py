@@ -58,6 +58,18 @@ from app.core import intents
         "te stinken. fijn dat ik dit ff kwijt kon",
         "oke. dank je, dit luchtte op. ik ga nu echt die stapel mails doen",
         "Thank you, this has been more useful than I expected. I'm going to make a cup of tea.",
+        "Dank u wel. Het is een stuk helderder dan een uur geleden. Ik doe de laptop dicht, "
+        "genoeg bouw voor vandaag.",
+        "Dank u voor het meedenken. Het is inmiddels laat; ik sluit af en ga morgen met frisse "
+        "moed verder. Goedenacht.",
+        "Ik wil met de planner praten over de bezetting op zaterdag want da is niet houdbaar, "
+        "dat ga ik maandag doen als hij er is. Merci he, da luchtte op. Ik ga nu slapen, wekker "
+        "staat om 2u",
+        "Ik ga haar vrijdag bellen voordat ze het ergens anders leest, dat ben ik haar wel "
+        "verschuldigd na al die jaren. dank je, dit hielp om het een beetje uit elkaar te "
+        "rafelen. fijn weekend",
+        "so its not just me against the whole depot every single morning in the rain anymore "
+        "which is something. right I'd better go, Im still sitting in the van lol. thanks for this",
     ],
 )
 def test_wants_to_stop(text: str) -> None:

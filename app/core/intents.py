@@ -157,6 +157,8 @@ _GOING = re.compile(
     r"ik ga (nu )?(af)?sluiten|(ik wil|ik moet) (\w+ ){0,3}(thuiskomen|naar huis)|"
     r"(cup of (tea|coffee)|cuppa|kettle on|make (some )?(tea|dinner|coffee))|"
     r"(this|that|it) has been (\w+ ){0,2}(useful|helpful)|"
+    r"(doe|klap) (de|mijn|mn|m'n) laptop dicht|ik sluit (het )?af\b|"
+    r"genoeg (\w+ )?voor (vandaag|vanavond|nu)|enough (\w+ )?for (today|tonight|now)|"
     r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
     r"(this|that|it) (\w+ )?(helped|has helped|was helpful|was useful))\b",
     re.I,
@@ -166,7 +168,8 @@ _GOING = re.compile(
 _NIGHT = re.compile(r"\b(good ?)?(night|nite)\W*$", re.I)
 # Leave taken in so many words: "doei", "fijne avond!", "bye!", "take care".
 _FAREWELL = re.compile(
-    r"\b(doei|doeg|dag dag|tot ziens|tot de volgende|fijne (avond|dag|middag|nacht|week|"
+    r"\b(doei|doeg|dag dag|tot ziens|tot de volgende|goede ?nacht|goedenavond|"
+    r"fijne (avond|dag|middag|nacht|week|"
     r"weekend|zondag)|prettige (avond|dag)|bye|bye bye|see you|take care|have a (good|nice) "
     r"(evening|night|day|weekend)|ik ga (nu |maar |even )*(m'n|mijn|mn) (bed|nest) in|"
     r"(going|off) to (go )?(home|make dinner|cook|get dinner)|"
@@ -226,7 +229,8 @@ _ONLY_THANKS = re.compile(
 # Leave taken at the end of a short message, thanks or not: "... ik ga pitten. doei".
 _LAST_WORD_BYE = re.compile(
     r"(^|[.!,;]\s*)(doei|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes|"
-    r"slaap ?wel|welterusten|(good ?)?night|nite|night night)\W*$",
+    r"slaap ?wel|welterusten|(good ?)?night|nite|night night|goede ?nacht|goeienacht|"
+    r"goedenavond|goeienavond)\W*$",
     re.I,
 )
 
@@ -247,6 +251,27 @@ def _closing_tail(last: list[str]) -> bool:
     return bool(bye and len(end.split()) <= 6 and any(_THANKS_FOR.search(s) for s in last))
 
 
+def _thanked_at_the_end(last: list[str]) -> bool:
+    """A long message whose last sentences thank and say the talk helped or that they leave:
+    "... Merci he, da luchtte op. Ik ga nu slapen, wekker staat om 2u", "... dank je, dit hielp
+    om het een beetje uit elkaar te rafelen. fijn weekend"."""
+    tail = " ".join(last)
+    if len(tail.split()) > 30:
+        tail = last[-1]  # a long sentence before: the last one alone
+    if "?" in tail or len(tail.split()) > 25 or not _THANKS_FOR.search(tail):
+        return False
+    said = (_GOING, _FAREWELL, _LIGHTER, _HELPED, _BETTER_GO)
+    return any(p.search(tail) for p in said)
+
+
+# "right I'd better go", "fijn weekend": leave taken in a word the other lists do not hold.
+_BETTER_GO = re.compile(
+    r"\b(i'?d better (go|get going|run|head off|get on)|fijn weekend|fijne avond nog|"
+    r"tot een volgende keer)\b",
+    re.I,
+)
+
+
 def wants_to_stop(text: str) -> bool:
     """A request to end the conversation: a short stop message, a bare thank-you, or a closing
     phrase in a short message or in the last sentence of a longer one."""
@@ -259,7 +284,7 @@ def wants_to_stop(text: str) -> bool:
     if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
         return True
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-3:]
-    if _closing_tail(last):
+    if _closing_tail(last) or len(text.split()) > 30 and _thanked_at_the_end(last[-2:]):
         return True
     last = last[-2:]
     if len(last[-1].split()) > 15:
