@@ -1109,3 +1109,19 @@ def test_the_turn_after_but_is_found_with_a_capital_i() -> None:
 def test_a_sentence_that_trails_off_in_its_just_is_not_said_back() -> None:
     message = "I'm not even that bothered about the training, its just. idk."
     assert not any(t.endswith("it's just.") for t in texts(message, "en")), texts(message, "en")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "said"),
+    [
+        ("ik vind da gwn nie eerlijk, t is mijn werk geweest", "nl", "dat gewoon niet eerlijk"),
+        ("i couldve pushed back but u know how it is", "en", "could've pushed back"),
+        ("yeah i was ill that week tho", "en", "ill that week though"),
+    ],
+)
+def test_chat_and_regional_spellings_are_written_out_in_a_mirror(
+    message: str, lang: str, said: str
+) -> None:
+    texts = [c.text for c in mirrors(message, lang, read(message, lang))]
+    assert any(said in t for t in texts), texts
+    assert not any(w in t.split() for t in texts for w in ("gwn", "nie", "da", "u", "tho"))

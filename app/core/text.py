@@ -73,6 +73,15 @@ _EN_CONTRACTIONS = {
     "theyre": "they're",
     "whats": "what's",
     "theres": "there's",
+    "couldve": "could've",
+    "wouldve": "would've",
+    "shouldve": "should've",
+    "u": "you",
+    "ur": "your",
+    "tho": "though",
+    "thru": "through",
+    "prob": "probably",
+    "probs": "probably",
 }
 
 
