@@ -9,6 +9,17 @@ from __future__ import annotations
 import re
 
 from app.core import plan_marks
+from app.core.closing_marks import (
+    BETTER_GO,
+    FAREWELL,
+    GOING,
+    HELPED,
+    LAST_WORD_BYE,
+    LIGHTER,
+    NIGHT,
+    ONLY_THANKS,
+    THANKS_FOR,
+)
 
 _STOP = re.compile(
     # A short courtesy may come first: "Dank je, laten we afronden." / "Thanks, I'm done."
@@ -134,69 +145,11 @@ _STOP_PHRASE = re.compile(
 )
 
 
-# A thank-you with a goodbye or a word on the conversation: "dit hielp, dank je. ik ga nu
-# koken", "top. ik moet zo weer beginnen, bedankt voor het meedenken", "cheers for this ...
-# right, off to bed".
-_THANKS_WORDS = (
-    r"dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers"
-)
-_THANKS_FOR = re.compile(rf"\b({_THANKS_WORDS}|ta)\b", re.I)
-_GOING = re.compile(
-    r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
-    r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
-    r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
-    r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"
-    r"(going|gonna|heading) (to )?(sleep|bed|crash|home)|needed (that|this)|had ik (echt )?nodig|"
-    r"ik moet (nu |zo |straks )*(de |het |mijn |mn |m'n )?\w+ (ophalen|halen)(?=\s*[.!,]|\s*$)|"
-    r"slaap ?wel|welterusten|that'?s me|voor (nu|vandaag) (is het )?genoeg|"
-    r"lucht (wel |echt )?op|luchtte (\w+ )?op|(ff |even )?kwijt kon|"
-    # Leaving for something of the evening, now: "ik ga nu eerst de was ophangen", "ik ga de
-    # hond nog even uitlaten", "I'm going to make a cup of tea", "ik ga afsluiten".
-    r"ik ga (nu|nog (even|ff)|zo) (eerst |echt |even |ff |maar |nog )*(\w+ ){0,6}\w+en|"
-    r"ik ga (\w+ ){0,6}(uitlaten|ophangen|ophalen|halen|koken|douchen|wandelen)|"
-    r"ik ga (nu )?(af)?sluiten|(ik wil|ik moet) (\w+ ){0,3}(thuiskomen|naar huis)|"
-    r"(cup of (tea|coffee)|cuppa|kettle on|make (some )?(tea|dinner|coffee))|"
-    r"(this|that|it) has been (\w+ ){0,2}(useful|helpful)|"
-    r"(doe|klap) (de|mijn|mn|m'n) laptop dicht|ik sluit (het )?af\b|"
-    r"genoeg (\w+ )?voor (vandaag|vanavond|nu)|enough (\w+ )?for (today|tonight|now)|"
-    r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
-    r"(this|that|it) (\w+ )?(helped|has helped|was helpful|was useful))\b",
-    re.I,
-)
-
-
-_NIGHT = re.compile(r"\b(good ?)?(night|nite)\W*$", re.I)
-# Leave taken in so many words: "doei", "fijne avond!", "bye!", "take care".
-_FAREWELL = re.compile(
-    r"\b(doei|doeg|dag dag|tot ziens|tot de volgende|goede ?nacht|goedenavond|"
-    r"fijne (avond|dag|middag|nacht|week|"
-    r"weekend|zondag)|prettige (avond|dag)|bye|bye bye|see you|take care|have a (good|nice) "
-    r"(evening|night|day|weekend)|ik ga (nu |maar |even )*(m'n|mijn|mn) (bed|nest) in|"
-    r"(going|off) to (go )?(home|make dinner|cook|get dinner)|"
-    r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
-    r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
-    r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
-    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot nog eens|"
-    r"(heeft|hebben) (me |mij )?deugd gedaan|"
-    r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
-    re.I,
-)
-
-
-# The person's word on the conversation in their last message: "ik voel me lichter", "dit hielp".
-_LIGHTER = re.compile(r"\b(lichter|opgelucht|rustiger|lighter|relieved|calmer|weight off)\b", re.I)
-_HELPED = re.compile(
-    r"\b(hielp|helpt|geholpen|nuttig|fijn gesprek|helderder|duidelijker|helped|helps|helpful|"
-    r"useful|clearer)\b",
-    re.I,
-)
-
-
 def closing_word(text: str) -> str:
     """What a last message says besides goodbye: "lighter", "helped", "plan" or ""."""
-    if _LIGHTER.search(text):
+    if LIGHTER.search(text):
         return "lighter"
-    if _HELPED.search(text):
+    if HELPED.search(text):
         return "helped"
     # A plan of the reflection, not the errand the person leaves for ("ik ga nu koken").
     steps = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if not says_goodbye(s)]
@@ -206,37 +159,19 @@ def closing_word(text: str) -> str:
 def says_goodbye(sentence: str) -> bool:
     """A sentence of a closing message that only takes leave: "Ik ga nu koken, ben kapot.",
     "Right, off to bed.", "Cheers for this, didn't think I'd say this much."."""
-    return any(p.search(sentence) for p in (_GOING, _THANKS_FOR, _NIGHT, _FAREWELL))
+    return any(p.search(sentence) for p in (GOING, THANKS_FOR, NIGHT, FAREWELL))
 
 
 def _thanks_and_goodbye(text: str) -> bool:
     """A short last message that thanks and leaves (or says the talk helped), no question."""
     if len(text.split()) > 30 or "?" in text:
         return False
-    leaving = _GOING.search(text) or _NIGHT.search(text) or _FAREWELL.search(text)
-    return bool(_THANKS_FOR.search(text) and leaving)
-
-
-# Only a thank-you: "top, bedankt", "thanks!", "ok dankjewel".
-_ONLY_THANKS = re.compile(
-    r"^\W*((ok|oke|oké|okay|top|super|great|mooi|fijn|cool|nice|cheers)\W+)*"
-    rf"({_THANKS_WORDS})"
-    r"( (heel erg|so much|a lot|a million|very much|wel|hoor|he|hè))?\W*(x+)?\W*$",
-    re.I,
-)
-
-
-# Leave taken at the end of a short message, thanks or not: "... ik ga pitten. doei".
-_LAST_WORD_BYE = re.compile(
-    r"(^|[.!,;]\s*)(doei|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes|"
-    r"slaap ?wel|welterusten|(good ?)?night|nite|night night|goede ?nacht|goeienacht|"
-    r"goedenavond|goeienavond)\W*$",
-    re.I,
-)
+    leaving = GOING.search(text) or NIGHT.search(text) or FAREWELL.search(text)
+    return bool(THANKS_FOR.search(text) and leaving)
 
 
 def only_thanks(text: str) -> bool:
-    return bool(_ONLY_THANKS.match(text))
+    return bool(ONLY_THANKS.match(text))
 
 
 def _closing_tail(last: list[str]) -> bool:
@@ -247,8 +182,8 @@ def _closing_tail(last: list[str]) -> bool:
         return False
     if _thanks_and_goodbye(end) or only_thanks(end):
         return True
-    bye = _NIGHT.search(end) or _LAST_WORD_BYE.search(end) or _FAREWELL.search(end)
-    return bool(bye and len(end.split()) <= 6 and any(_THANKS_FOR.search(s) for s in last))
+    bye = NIGHT.search(end) or LAST_WORD_BYE.search(end) or FAREWELL.search(end)
+    return bool(bye and len(end.split()) <= 6 and any(THANKS_FOR.search(s) for s in last))
 
 
 def _thanked_at_the_end(last: list[str]) -> bool:
@@ -258,18 +193,10 @@ def _thanked_at_the_end(last: list[str]) -> bool:
     tail = " ".join(last)
     if len(tail.split()) > 30:
         tail = last[-1]  # a long sentence before: the last one alone
-    if "?" in tail or len(tail.split()) > 25 or not _THANKS_FOR.search(tail):
+    if "?" in tail or len(tail.split()) > 25 or not THANKS_FOR.search(tail):
         return False
-    said = (_GOING, _FAREWELL, _LIGHTER, _HELPED, _BETTER_GO)
+    said = (GOING, FAREWELL, LIGHTER, HELPED, BETTER_GO)
     return any(p.search(tail) for p in said)
-
-
-# "right I'd better go", "fijn weekend": leave taken in a word the other lists do not hold.
-_BETTER_GO = re.compile(
-    r"\b(i'?d better (go|get going|run|head off|get on)|fijn weekend|fijne avond nog|"
-    r"tot een volgende keer)\b",
-    re.I,
-)
 
 
 def wants_to_stop(text: str) -> bool:
@@ -279,7 +206,7 @@ def wants_to_stop(text: str) -> bool:
         return True
     if _thanks_and_goodbye(text):
         return True
-    if len(text.split()) <= 30 and "?" not in text and _LAST_WORD_BYE.search(text):
+    if len(text.split()) <= 30 and "?" not in text and LAST_WORD_BYE.search(text):
         return True
     if len(text.split()) <= 30 and _STOP_PHRASE.search(text):
         return True

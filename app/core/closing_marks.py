@@ -1,0 +1,93 @@
+"""Marks of a last message: thanks, leave taken, and what the person says of the conversation.
+
+Role: read by app/core/intents.py to tell a goodbye ("dit hielp, dank je. ik ga nu koken") from
+a message that goes on, and to pick the closing's first words ("Fijn dat het wat lichter voelt.").
+Must not: call a model.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A thank-you with a goodbye or a word on the conversation: "dit hielp, dank je. ik ga nu
+# koken", "top. ik moet zo weer beginnen, bedankt voor het meedenken", "cheers for this ...
+# right, off to bed".
+THANKS_WORDS = (
+    r"dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers"
+)
+THANKS_FOR = re.compile(rf"\b({THANKS_WORDS}|ta)\b", re.I)
+GOING = re.compile(
+    r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
+    r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
+    r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
+    r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"
+    r"(going|gonna|heading) (to )?(sleep|bed|crash|home)|needed (that|this)|had ik (echt )?nodig|"
+    r"ik moet (nu |zo |straks )*(de |het |mijn |mn |m'n )?\w+ (ophalen|halen)(?=\s*[.!,]|\s*$)|"
+    r"slaap ?wel|welterusten|that'?s me|voor (nu|vandaag) (is het )?genoeg|"
+    r"lucht (wel |echt )?op|luchtte (\w+ )?op|(ff |even )?kwijt kon|"
+    # Leaving for something of the evening, now: "ik ga nu eerst de was ophangen", "ik ga de
+    # hond nog even uitlaten", "I'm going to make a cup of tea", "ik ga afsluiten".
+    r"ik ga (nu|nog (even|ff)|zo) (eerst |echt |even |ff |maar |nog )*(\w+ ){0,6}\w+en|"
+    r"ik ga (\w+ ){0,6}(uitlaten|ophangen|ophalen|halen|koken|douchen|wandelen)|"
+    r"ik ga (nu )?(af)?sluiten|(ik wil|ik moet) (\w+ ){0,3}(thuiskomen|naar huis)|"
+    r"(cup of (tea|coffee)|cuppa|kettle on|make (some )?(tea|dinner|coffee))|"
+    r"(this|that|it) has been (\w+ ){0,2}(useful|helpful)|"
+    r"(doe|klap) (de|mijn|mn|m'n) laptop dicht|ik sluit (het )?af\b|"
+    r"genoeg (\w+ )?voor (vandaag|vanavond|nu)|enough (\w+ )?for (today|tonight|now)|"
+    r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
+    r"(this|that|it) (\w+ )?(helped|has helped|was helpful|was useful))\b",
+    re.I,
+)
+
+
+NIGHT = re.compile(r"\b(good ?)?(night|nite)\W*$", re.I)
+# Leave taken in so many words: "doei", "fijne avond!", "bye!", "take care".
+FAREWELL = re.compile(
+    r"\b(doei|doeg|dag dag|tot ziens|tot de volgende|goede ?nacht|goedenavond|"
+    r"fijne (avond|dag|middag|nacht|week|"
+    r"weekend|zondag)|prettige (avond|dag)|bye|bye bye|see you|take care|have a (good|nice) "
+    r"(evening|night|day|weekend)|ik ga (nu |maar |even )*(m'n|mijn|mn) (bed|nest) in|"
+    r"(going|off) to (go )?(home|make dinner|cook|get dinner)|"
+    r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
+    r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
+    r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
+    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot nog eens|"
+    r"(heeft|hebben) (me |mij )?deugd gedaan|"
+    r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
+    re.I,
+)
+
+
+# The person's word on the conversation in their last message: "ik voel me lichter", "dit hielp".
+LIGHTER = re.compile(r"\b(lichter|opgelucht|rustiger|lighter|relieved|calmer|weight off)\b", re.I)
+HELPED = re.compile(
+    r"\b(hielp|helpt|geholpen|nuttig|fijn gesprek|helderder|duidelijker|helped|helps|helpful|"
+    r"useful|clearer)\b",
+    re.I,
+)
+
+
+# Only a thank-you: "top, bedankt", "thanks!", "ok dankjewel".
+ONLY_THANKS = re.compile(
+    r"^\W*((ok|oke|oké|okay|top|super|great|mooi|fijn|cool|nice|cheers)\W+)*"
+    rf"({THANKS_WORDS})"
+    r"( (heel erg|so much|a lot|a million|very much|wel|hoor|he|hè))?\W*(x+)?\W*$",
+    re.I,
+)
+
+
+# Leave taken at the end of a short message, thanks or not: "... ik ga pitten. doei".
+LAST_WORD_BYE = re.compile(
+    r"(^|[.!,;]\s*)(doei|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes|"
+    r"slaap ?wel|welterusten|(good ?)?night|nite|night night|goede ?nacht|goeienacht|"
+    r"goedenavond|goeienavond)\W*$",
+    re.I,
+)
+
+
+# "right I'd better go", "fijn weekend": leave taken in a word the other lists do not hold.
+BETTER_GO = re.compile(
+    r"\b(i'?d better (go|get going|run|head off|get on)|fijn weekend|fijne avond nog|"
+    r"tot een volgende keer)\b",
+    re.I,
+)
