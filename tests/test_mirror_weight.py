@@ -164,3 +164,45 @@ def test_a_question_about_the_moment_is_not_built_on_what_it_was_not() -> None:
     )
     for q in template_questions(read(message, "nl"), message, 2, "nl"):
         assert q.anchor != 1, q.text
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "not_first", "first_has"),
+    [
+        (
+            "Nee, dat bedoel ik niet helemaal. Ik ben niet bang voor de corporatie, die relatie is "
+            "goed. Het gaat om Henk. Hij had gelijk en ik heb hem in die vergadering laten zitten.",
+            "nl",
+            "niet bang",
+            "gelijk",
+        ),
+        (
+            "No, I am not worried about my job. She was clear it was a minor matter, and I "
+            "believe her. It is more that I had an idea of myself as the careful one.",
+            "en",
+            "not worried",
+            "careful one",
+        ),
+        (
+            "Boos op de directeur ben ik eigenlijk niet zo. Hij moet keuzes maken. Het gaat er "
+            "meer om dat niemand mij even heeft gebeld.",
+            "nl",
+            "Boos op",
+            "gebeld",
+        ),
+    ],
+)
+def test_what_it_is_not_gives_way_to_what_it_is(
+    message: str, lang: str, not_first: str, first_has: str
+) -> None:
+    first = mirrors(message, lang, read(message, lang))[0].text
+    assert not_first not in first and first_has in first, first
+
+
+def test_how_it_sounds_is_no_mirror_when_there_is_more() -> None:
+    message = (
+        "Ik merk dat ik steeds alles zelf oplos voor de studenten. "
+        "Dat klinkt gemener dan ik het bedoel."
+    )
+    first = mirrors(message, "nl", read(message, "nl"))[0].text
+    assert "klinkt" not in first, first

@@ -136,6 +136,15 @@ _DENIES = re.compile(
 )
 
 
+# A comment on how what was just said sounds: "Klinkt groot als je het zo opschrijft.", "Dat
+# klinkt wat hoogmoedig, vrees je", "which is probably the point".
+_HEDGE = re.compile(
+    r"^\W*((dat|dit|het|that|this|it) )?(klinkt|sounds)\b|\b(vrees je|i'?m afraid)\b|"
+    r"\b(which|wat) is (probably|waarschijnlijk) (the|het) (point|punt)\b",
+    re.I,
+)
+
+
 def mirror_score(text: str, n: int, total: int, lang: str) -> float:
     """Feeling first, then the person's latest words, then short sentences."""
     low = text.lower()
@@ -173,6 +182,8 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 0.5
     if _DENIES.match(text):
         score -= 1.5  # "Het is niet dat je jaloers bent op Jens.": what it is comes elsewhere
+    if _HEDGE.search(text):
+        score -= 1.5  # "Dat klinkt gemener dan je het bedoelt.": how it sounds, not what it is
     if (
         (_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text))
         or (_VAGUE.search(text) and not _names_feeling(text, lang))
@@ -197,7 +208,7 @@ def correction_weight(said: list[str], n: int) -> float:
     """The person corrects what they or the coach just said: "Ik ben niet boos. Het is meer dat
     ik me gepasseerd voel." The correction weighs more, what it corrects less."""
     if MORE.match(said[n]) and any(NOT_THAT.match(s) or _NOT.search(s) for s in said[: n + 1]):
-        return 1.5
+        return 2.5
     if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):
-        return -1.5  # "I'm not scared of her." before "It's more that ..."
+        return -3.0  # "I'm not scared of her." before "It's more that ...": not even a feeling
     return 0.0

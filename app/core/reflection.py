@@ -110,7 +110,7 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
         found.append(Candidate(turned, f"said:{n}", score))
         head = _first_clause(turned, lang)
         if head:
-            score = mirror_score(head, n, len(said), lang) - 0.1
+            score = mirror_score(head, n, len(said), lang) - 0.1 + correction_weight(said, n)
             found.append(Candidate(head, f"clause:{n}", score))
     pairs = _pairs(found, lang) + _joined(said, found, lang, message)
     pairs += _and_that(said, found, lang, message)

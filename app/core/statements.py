@@ -60,6 +60,8 @@ NOT_THAT = re.compile(
 MORE = re.compile(
     r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?((het|t) is (eigenlijk )?meer|"
     r"het gaat (me )?(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that|"
+    r"het gaat (me |mij )?(er )?(eigenlijk |vooral |juist |meer )*om|it (is|was) (really )?more|"
+    r"(het|'t) was (eigenlijk )?meer|"
     r"(if anything,? )?it'?s that (?!simple|easy|hard|bad|big|much)|"
     r"(het|'t) is (vooral )?dat (?!simpel|makkelijk|moeilijk|erg))\b",
     re.I,
