@@ -70,6 +70,8 @@ from app.core import intents
         "rafelen. fijn weekend",
         "so its not just me against the whole depot every single morning in the rain anymore "
         "which is something. right I'd better go, Im still sitting in the van lol. thanks for this",
+        "Dank u wel voor het meedenken. Het heeft mij geholpen om helder te krijgen waar het "
+        "ongemak precies zat. Ik wens u een goede avond.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:

@@ -1117,6 +1117,8 @@ def test_a_sentence_that_trails_off_in_its_just_is_not_said_back() -> None:
         ("ik vind da gwn nie eerlijk, t is mijn werk geweest", "nl", "dat gewoon niet eerlijk"),
         ("i couldve pushed back but u know how it is", "en", "could've pushed back"),
         ("yeah i was ill that week tho", "en", "ill that week though"),
+        ("maybe i care more about what he thinks than id admit", "en", "than you'd admit"),
+        ("and then annoyed that im embarrassed when hes the one who said it", "en", "he's the one"),
     ],
 )
 def test_chat_and_regional_spellings_are_written_out_in_a_mirror(

@@ -34,7 +34,7 @@ GOING = re.compile(
     r"(this|that|it) has been (\w+ ){0,2}(useful|helpful)|"
     r"(doe|klap) (de|mijn|mn|m'n) laptop dicht|ik sluit (het )?af\b|"
     r"genoeg (\w+ )?voor (vandaag|vanavond|nu)|enough (\w+ )?for (today|tonight|now)|"
-    r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft me geholpen)|"
+    r"(dit|dat|het) (\w+ )?(hielp|heeft geholpen|was fijn|was nuttig|heeft (me|mij) geholpen)|"
     r"(this|that|it) (\w+ )?(helped|has helped|was helpful|was useful))\b",
     re.I,
 )
@@ -46,7 +46,8 @@ FAREWELL = re.compile(
     r"\b(doei|doeg|dag dag|tot ziens|tot de volgende|goede ?nacht|goedenavond|"
     r"fijne (avond|dag|middag|nacht|week|"
     r"weekend|zondag)|prettige (avond|dag)|bye|bye bye|see you|take care|have a (good|nice) "
-    r"(evening|night|day|weekend)|ik ga (nu |maar |even )*(m'n|mijn|mn) (bed|nest) in|"
+    r"(evening|night|day|weekend)|(ik )?wens (u|je|jou) (een )?(goede|fijne|prettige) (avond|dag|nacht|"
+    r"weekend)|ik ga (nu |maar |even )*(m'n|mijn|mn) (bed|nest) in|"
     r"(going|off) to (go )?(home|make dinner|cook|get dinner)|"
     r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
     r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"

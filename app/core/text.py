@@ -74,6 +74,7 @@ _EN_CONTRACTIONS = {
     "whats": "what's",
     "theres": "there's",
     "couldve": "could've",
+    "hes": "he's",
     "wouldve": "would've",
     "shouldve": "should've",
     "u": "you",
@@ -90,7 +91,15 @@ def _capital_as(typed: str, written: str) -> str:
     return written[:1].upper() + written[1:] if typed[:1].isupper() else written
 
 
+# "id" before what one would do: "than id admit", "id rather not".
+_I_D = re.compile(
+    r"\b([Ii])d (?=(admit|say|rather|have|be|like|love|want|never|just|think|probably|do|go|get|"
+    r"hate|prefer|told|been|known)\b)"
+)
+
+
 def en_spelled_out(text: str) -> str:
+    text = _I_D.sub(lambda m: "I'd ", text)
     text = re.sub(
         r"\b(" + "|".join(_EN_CONTRACTIONS) + r")\b",
         lambda m: _capital_as(m.group(1), _EN_CONTRACTIONS[m.group(1).lower()]),
