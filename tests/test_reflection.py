@@ -1127,3 +1127,17 @@ def test_chat_and_regional_spellings_are_written_out_in_a_mirror(
     texts = [c.text for c in mirrors(message, lang, read(message, lang))]
     assert any(said in t for t in texts), texts
     assert not any(w in t.split() for t in texts for w in ("gwn", "nie", "da", "u", "tho"))
+
+
+def test_what_i_can_do_is_said_back_as_a_step_of_their_own() -> None:
+    message = (
+        "Wat ik wel kan doen, is Anouk persoonlijk terugbellen en haar zeggen dat ik haar vraag "
+        "dinsdag heb ontweken. Dat ik mijn bedenkingen heb ingebracht, zonder in detail te treden."
+    )
+    first = mirrors(message, "nl", read(message, "nl"))[0].text
+    assert first == (
+        "Je kunt Anouk persoonlijk terugbellen en haar zeggen dat je haar vraag dinsdag hebt "
+        "ontweken."
+    )
+    english = "What I could do is ask him for ten minutes before the shift."
+    assert "ask him for ten minutes" in mirrors(english, "en", read(english, "en"))[0].text

@@ -123,18 +123,10 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
         last = re.split(r"\s+(?:en|and)\s+(?=(?:toen|then|daarna|afterwards)\b)", sentence)
         if len(last) > 1:
             clauses.append(last[-1])
-    usable = [
-        q
-        for c in clauses
-        if (q := _quotable(c, 14))
-        and len(q.split()) >= 4
-        and not _FRAGMENT.match(q)
-        and not _ASKS.match(q)
-        and not BARE_NOT_KNOWING.match(q)
-        and not _CUT_OFF.search(q)
-        and _balanced(q)
-        and language_ok(q, lang, allowed=message)
-    ]
+    # A short clause first; in a message of long sentences only, a whole sentence of up to 20
+    # words rather than nothing said back at all.
+    sentences = [s for s in said if not re.search(r"(^|\s)['‘]", s)]  # no inner quote
+    usable = _usable(clauses, 14, lang, message) or _usable(sentences, 20, lang, message)
     feeling = [
         q
         for q in usable
@@ -145,6 +137,21 @@ def best_quote(message: str, said: list[str], lang: str) -> str:
         return ""
     quote = _with_what_it_answers(chosen[0], said, lang, message)
     return _without_and(quote[:1].upper() + quote[1:])
+
+
+def _usable(clauses: list[str], limit: int, lang: str, message: str) -> list[str]:
+    return [
+        q
+        for c in clauses
+        if (q := _quotable(c, limit))
+        and len(q.split()) >= 4
+        and not _FRAGMENT.match(q)
+        and not _ASKS.match(q)
+        and not BARE_NOT_KNOWING.match(q)
+        and not _CUT_OFF.search(q)
+        and _balanced(q)
+        and language_ok(q, lang, allowed=message)
+    ]
 
 
 _BUT = re.compile(r"^(maar|but)\s+", re.I)

@@ -136,9 +136,19 @@ _ITS_MORE = re.compile(
 )
 
 
+# "Wat ik wel kan doen, is haar terugbellen" -> "Ik kan haar terugbellen"; "What I could do is
+# ask him" -> "I could ask him".
+_CLEFT = re.compile(
+    r"^(wat|what) (?P<who>ik|i) (wel |nog |eigenlijk |really |actually )?"
+    r"(?P<verb>kan|kun|wil|ga|moet|zou|can|could|will|want to|need to|should) (doen|do),? "
+    r"is (om |to )?",
+    re.I,
+)
+
+
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
     plain = _SOUNDS.sub(",", _FILLERS.sub("", sentence.strip()))
-    core = _LEADING.sub("", plain)
+    core = _CLEFT.sub(lambda m: f"{m['who'].capitalize()} {m['verb']} ", _LEADING.sub("", plain))
     if lang == "nl" and core != plain:
         # "Eerlijk gezegd schrok ik vooral.": with the lead-in gone the verb stands first.
         core = _VERB_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1)}", core)
