@@ -410,3 +410,23 @@ def test_an_answers_tail_and_a_sentence_broken_off_stay_out() -> None:
     text = report.build(turns, "nl")
     assert "meer moe" not in text and "publieke" not in text and "hoe zeg je" not in text
     assert "Ik heb die nacht niet geslapen." in text
+
+
+def test_words_about_the_message_itself_stay_out_of_the_situation() -> None:
+    turns = [
+        turn(
+            "Amai ik weet nie goed waar beginnen. Ik moet dit even kwijt. Gisteren zei de moeder "
+            "van Noor in de groep dat er niet op de kinderen gelet wordt. Amai, lang bericht, "
+            "sorry.",
+            1,
+        ),
+    ]
+    situation = section(report.build(turns, "nl"), "De situatie")
+    assert situation == [
+        "Gisteren zei de moeder van Noor in de groep dat er niet op de kinderen gelet wordt."
+    ]
+    english = report.build(
+        [turn("so this is prob going to be long sorry. My manager moved my shift again.", 1)],
+        "en",
+    )
+    assert "long sorry" not in english and "moved my shift" in english

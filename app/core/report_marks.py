@@ -35,7 +35,14 @@ CHATTER = re.compile(
     # announcing the topic, or putting off the thinking: about the talk, not the work
     r"^ik wil het (\w+ )?(hebben )?over\b|^i want to talk about\b|^i'?d like to talk about\b|"
     r"\bik moet er (nog )?(even |eens |wat )?over (na)?denken\b|\bi need to think about it\b|"
-    r"\bik weet (niet|nog niet) (goed |zo goed )?waar (ik moet |te )?beginnen\b|"
+    r"\bik weet (niet|nie|nog niet) (goed |zo goed )?waar (ik moet |te )?beginnen\b|"
+    # saying what the message is, not what happened: "Ik moet dit even kwijt", "dit wordt lang",
+    # "so this is prob going to be long sorry", "Ik probeer het gewoon op te schrijven"
+    r"\bik moet (dit|het|iets) (\w+ )?kwijt\b|"
+    r"\b(lang|long) (bericht|message|verhaal|story)\W*(sorry)?\W*$|"
+    r"\b(dit|dat|this|it) (wordt|is|gaat|'?s) (\w+ ){0,4}(lang|long)( worden)?\W*(sorry)?\W*$|"
+    r"\bik probeer het (gewoon |gwn |even |ff )?(op te schrijven|uit te leggen|te vertellen)\b|"
+    r"\bi'?ll (just )?try to (write|explain) (it|this)\b|"
     r"\bi don'?t (really )?know where to (start|begin)\b|"
     # an answer to the coach: agreeing ("ja, ik weet het", "yes, I know, my call"), or only
     # saying what it is not ("nee, dat is het niet echt", "no it's not that ...")
