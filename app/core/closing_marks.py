@@ -88,8 +88,4 @@ LAST_WORD_BYE = re.compile(
 
 
 # "right I'd better go", "fijn weekend": leave taken in a word the other lists do not hold.
-BETTER_GO = re.compile(
-    r"\b(i'?d better (go|get going|run|head off|get on)|fijn weekend|fijne avond nog|"
-    r"tot een volgende keer)\b",
-    re.I,
-)
+BETTER_GO = re.compile(r"\b(i'?d better (go|get going|run|head off|get on)|fijn weekend)\b", re.I)

@@ -133,6 +133,7 @@ def known_names(messages: list[str]) -> frozenset[str]:
     """The names the person wrote with a capital somewhere in the conversation ("Ruud (onze
     teamleider) begon ...") or typed where a name stands ("gesprek met rudi. rudi werkt daar al
     lang"): typed in lower case elsewhere ("dat ruud weet ..."), still a name."""
+    # carried to other messages only when short enough to be a first name ("marjolein")
     placed = (w.capitalize() for message in messages for w in _placed(message) if len(w) <= 9)
     return frozenset(placed).union(*(_names_in(message) for message in messages))
 

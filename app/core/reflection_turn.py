@@ -20,7 +20,7 @@ from app.core.language_guard import language_ok
 from app.core.names import capitalise_names
 from app.core.own_steps import as_own_step
 from app.core.spelling import typos_fixed
-from app.core.text import _capital_as, en_spelled_out, wordset
+from app.core.text import en_spelled_out, nl_spelled_out, wordset
 
 MAX_MIRROR_WORDS = 20
 MIN_MIRROR_WORDS = 3
@@ -215,24 +215,6 @@ _WEEKDAYS_EN = re.compile(
 )
 
 
-# Chat and regional spellings the coach does not say in its own sentence: "gwn", "nie", "da".
-_NL_CHAT_WORDS = {
-    "gwn": "gewoon",
-    "mss": "misschien",
-    "wrm": "waarom",
-    "idd": "inderdaad",
-    "nie": "niet",
-    "da": "dat",
-    "da's": "dat is",
-    "das": "dat is",
-    "t": "het",
-    "k": "ik",
-}
-_NL_CHAT = re.compile(
-    r"(?<![\w'’-])(" + "|".join(map(re.escape, _NL_CHAT_WORDS)) + r")(?![\w'’-])", re.I
-)
-
-
 def _tidy(text: str, lang: str) -> str:
     """Chat spellings written out: "s middags" -> "'s middags", "friday" -> "Friday", "didnt" ->
     "didn't", "teamleider petra" -> "teamleider Petra", "eignlijk" -> "eigenlijk"; an aside in
@@ -240,7 +222,7 @@ def _tidy(text: str, lang: str) -> str:
     text = typos_fixed(capitalise_names(re.sub(r"\s*\([^()]{1,30}\)", "", text)), lang)
     if lang == "nl":
         text = re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text))
-        text = _NL_CHAT.sub(lambda m: _capital_as(m[1], _NL_CHAT_WORDS[m[1].lower()]), text)
+        text = nl_spelled_out(text)
         text = re.sub(r"^(['’][ts]) (\w)", lambda m: f"{m[1]} {m[2].upper()}", text)  # 't Is
         return re.sub(r"(?<![\w'’])s (middags|avonds|ochtends|nachts|morgens)\b", r"'s \1", text)
     text = _WEEKDAYS_EN.sub(lambda m: m.group(1).capitalize(), text)

@@ -62,6 +62,9 @@ _HEADLESS = re.compile(
 )
 
 
+_ANSWER_WORD = re.compile(r"^(nee|no|nope|ja|yes|yeah|nou|well|hmm+)\W+", re.I)
+
+
 def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
@@ -70,9 +73,7 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
         s = s.strip()
         if s.endswith(("...", "…", "?")) or re.search(r"\w(\.\.\.|…)\s", s):
             continue  # trailing off, or breaking off halfway: "Ik voel me... hoe zeg je."
-        if _HEADLESS.match(
-            re.sub(r"^(nee|no|nope|ja|yes|yeah|nou|well|hmm+)\W+", "", s, flags=re.I)
-        ):
+        if _HEADLESS.match(_ANSWER_WORD.sub("", s)):
             continue  # "Nee, eigenlijk meer moe.", "Het publieke vooral denk ik.": an answer's tail
         if _ADDS_TO.match(s) and out:
             out[-1] = f"{out[-1]} {_tidy(s)}"

@@ -98,6 +98,29 @@ _I_D = re.compile(
 )
 
 
+# Chat and regional spellings the coach does not say in its own sentence: "gwn", "nie", "da".
+_NL_CHAT_WORDS = {
+    "gwn": "gewoon",
+    "mss": "misschien",
+    "wrm": "waarom",
+    "idd": "inderdaad",
+    "nie": "niet",
+    "da": "dat",
+    "da's": "dat is",
+    "das": "dat is",
+    "t": "het",
+    "k": "ik",
+}
+_NL_CHAT = re.compile(
+    r"(?<![\w'’-])(" + "|".join(map(re.escape, _NL_CHAT_WORDS)) + r")(?![\w'’-])", re.I
+)
+
+
+def nl_spelled_out(text: str) -> str:
+    """ "ik vind da gwn nie eerlijk" -> "ik vind dat gewoon niet eerlijk"."""
+    return _NL_CHAT.sub(lambda m: _capital_as(m[1], _NL_CHAT_WORDS[m[1].lower()]), text)
+
+
 def en_spelled_out(text: str) -> str:
     text = _I_D.sub(lambda m: "I'd ", text)
     text = re.sub(
