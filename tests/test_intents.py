@@ -226,3 +226,21 @@ def test_a_flemish_request_for_advice_is_one() -> None:
 def test_the_closing_word_leaves_the_errand_out(text: str, word: str) -> None:
     assert intents.wants_to_stop(text)
     assert intents.closing_word(text) == word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "goodbye"),
+    [
+        ("ik ga nu koken, ben kapot", True),
+        ("Ik ga de hond nog even uitlaten.", True),
+        ("ik ga nu echt slapen, morgen om acht uur weer btw-aangiftes", True),
+        ("cheers for this, didnt think I'd say this much.", True),
+        ("Dank je, ik bel hem morgen.", False),
+        ("Thanks, I will email her tomorrow.", False),
+        ("Ik ga morgen de sleutels halen bij hem.", False),
+    ],
+)
+def test_a_goodbye_sentence_is_no_plan(sentence: str, goodbye: bool) -> None:
+    assert intents.says_goodbye(sentence) is goodbye
+    if not goodbye:
+        assert intents.closing_word(f"{sentence} Doei!") == "plan"

@@ -158,8 +158,16 @@ def closing_word(text: str) -> str:
 
 def says_goodbye(sentence: str) -> bool:
     """A sentence of a closing message that only takes leave: "Ik ga nu koken, ben kapot.",
-    "Right, off to bed.", "Cheers for this, didn't think I'd say this much."."""
-    return any(p.search(sentence) for p in (GOING, THANKS_FOR, NIGHT, FAREWELL))
+    "Right, off to bed.", "Cheers for this, didn't think I'd say this much.". A step on a day to
+    come is no errand ("Ik ga morgen de sleutels halen."), and thanks with a plan keep the plan
+    ("Dank je, ik bel hem morgen.")."""
+    if any(p.search(sentence) for p in (GOING, NIGHT, FAREWELL)):
+        return not plan_marks.time_ahead(sentence) or bool(_NOW.search(sentence))
+    return bool(THANKS_FOR.search(sentence)) and not plan_marks.says_plan(sentence)
+
+
+# Leaving now, whatever comes tomorrow: "ik ga nu echt slapen, morgen om acht uur weer ...".
+_NOW = re.compile(r"\b(nu|now|zo meteen|straks|slaap ?wel|welterusten|night)\b", re.I)
 
 
 def _thanks_and_goodbye(text: str) -> bool:
