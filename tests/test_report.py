@@ -207,13 +207,14 @@ def test_the_event_and_what_the_person_did_are_in_the_situation() -> None:
         "Het team is klein en iedereen doet alles. "
         "Vorige dinsdag schreeuwde een patiënt aan de balie dat wij niks deugden. "
         "De wachtkamer zat vol. "
+        "Er staan altijd mensen in de rij bij de balie. "
         "Ik heb toen alleen maar geknikt en zijn recept uitgeprint."
     )
     situation = section(report.build([turn(story, 1)], "nl"), "De situatie")
     assert situation[0].startswith("Ik werk als doktersassistent")
     assert "Vorige dinsdag schreeuwde een patiënt aan de balie dat wij niks deugden." in situation
     assert "Ik heb toen alleen maar geknikt en zijn recept uitgeprint." in situation
-    assert len(situation) == 4
+    assert len(situation) == 5
 
 
 def test_chat_spellings_are_written_out_and_items_end_with_a_full_stop() -> None:
@@ -430,3 +431,77 @@ def test_words_about_the_message_itself_stay_out_of_the_situation() -> None:
         "en",
     )
     assert "long sorry" not in english and "moved my shift" in english
+
+
+def test_a_quoted_question_tells_the_event_and_stays_in_the_situation() -> None:
+    story = (
+        "Ik ben HR-adviseur bij een zorgorganisatie. "
+        "Dinsdag zei een verzorgende midden in mijn uitleg: 'Wat vind jij er zelf eigenlijk van?' "
+        "Ik heb keurig geantwoord dat het besluit zorgvuldig is genomen."
+    )
+    situation = section(report.build([turn(story, 1)], "nl"), "De situatie")
+    assert any("'Wat vind jij er zelf eigenlijk van?'" in s for s in situation)
+    asked = report.build([turn(story, 1), turn("Wat vind jij dat ik had moeten zeggen?", 2)], "nl")
+    assert "moeten zeggen" not in asked  # a question to the coach stays out
+
+
+def test_how_the_story_left_the_person_is_what_they_noticed() -> None:
+    story = (
+        "Ik werk bij de klantenservice van een webshop. "
+        "Vandaag zei mijn teamleider in de stand-up dat Jesse onze topper is. "
+        "Ik heb niks gezegd en gewoon meegeklapt. "
+        "Nu zit ik thuis en ben ik er echt chagrijnig van."
+    )
+    text = report.build([turn(story, 1)], "nl")
+    assert "Nu zit ik thuis en ben ik er echt chagrijnig van." in section(
+        text, "Wat ik bij mezelf opmerkte"
+    )
+    assert "Ik heb niks gezegd en gewoon meegeklapt." in section(text, "De situatie")
+
+
+def test_a_step_after_and_is_a_voornemen_of_its_own_and_a_wish_is_none() -> None:
+    turns = [
+        turn("Gisteren klaagde de vrouw van een patiënt bij mijn diensthoofd over mij.", 1),
+        turn("Ik voelde me klein gemaakt en ook een beetje schuldig.", 2),
+        turn("Ik wil gewoon dat gezien wordt wat ik doe. Dat is iets anders dan ik eerst zei.", 4),
+        turn(
+            "Ik denk dat ik haar dinsdag ga vragen of ze een keer wil meekijken. Niet om mij te "
+            "verdedigen. En ik ga de oefeningen meer naar zijn wereld trekken, met cijfers.",
+            5,
+        ),
+    ]
+    text = report.build(turns, "nl")
+    plans = section(text, "Mijn voornemen")
+    assert any(p.startswith("Ik ga de oefeningen meer naar zijn wereld trekken") for p in plans)
+    assert not any("gezien wordt" in p for p in plans)
+    assert any("gezien wordt" in s for s in section(text, "Patroon of inzicht"))
+
+
+def test_chat_spellings_of_a_plan_in_english_are_written_out() -> None:
+    turns = [
+        Turn(
+            user="Last week my crewmate mocked me in front of the team leader.",
+            reply="…",
+            phase=1,
+            lang="en",
+        ),
+        Turn(
+            user="mostly embarrassed tbh. and then annoyed that im embarrassed",
+            reply="…",
+            phase=2,
+            lang="en",
+        ),
+        Turn(
+            user="i think ill catch him before the shift on saturday and say i shouldve come "
+            "to him first",
+            reply="…",
+            phase=5,
+            lang="en",
+        ),
+    ]
+    text = report.build(turns, "en")
+    assert any(
+        p.startswith("I think I'll catch him") and "should've" in p
+        for p in section(text, "My intention")
+    )
+    assert any("embarrassed" in s for s in section(text, "What I noticed about myself"))

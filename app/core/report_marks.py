@@ -34,8 +34,14 @@ CHATTER = re.compile(
     r"\b(have|need) to (go|run)\b|"
     # announcing the topic, or putting off the thinking: about the talk, not the work
     r"^ik wil het (\w+ )?(hebben )?over\b|^i want to talk about\b|^i'?d like to talk about\b|"
+    r"^ik wil (graag |even )?(iets|een situatie|een voorval|wat) (\w+ )?(bespreken|voorleggen|"
+    r"vertellen|delen|kwijt)\b|"
+    r"^i'?d like to (discuss|share|talk through|go over) (something|a situation)\b|"
     r"\bik moet er (nog )?(even |eens |wat )?over (na)?denken\b|\bi need to think about it\b|"
-    r"\bik weet (niet|nie|nog niet) (goed |zo goed )?waar (ik moet |te )?beginnen\b|"
+    r"\bik weet (eigenlijk |echt |nu )?(niet|nie|nog niet) (goed |zo goed )?waar (ik moet |te )?"
+    r"beginnen\b|"
+    r"\bik weet (eigenlijk )?(niet|nie) (goed |zo goed )?hoe ik (het|dat) (moet )?zeggen\b|"
+    r"\bi don'?t know how to (say|put) it\b|"
     # saying what the message is, not what happened: "Ik moet dit even kwijt", "dit wordt lang",
     # "so this is prob going to be long sorry", "Ik probeer het gewoon op te schrijven"
     r"\bik moet (dit|het|iets) (\w+ )?kwijt\b|"
@@ -55,6 +61,199 @@ CHATTER = re.compile(
     r"\b(vind|vindt|denk|denkt|zou|zoudt) (jij|u|gij|ge)\b|\b(do|would|did) you (think|do)\b|"
     r"^(oké |ok |okay |nou )?(ik ga het (maar )?proberen|ik probeer het maar|i'?ll try|"
     r"here goes)\W*$|"
-    r"^(als ik eerlijk ben )?weet ik het (eigenlijk )?(wel|best)\W*$",
+    r"^(als ik eerlijk ben )?weet ik het (eigenlijk )?(wel|best)\W*$|"
+    # ending an answer: "I think that's it.", "Dat was het wel."
+    r"^(i think |ik denk )?(that'?s|that is|dat is|dat was|da's) (it|all|het|alles)( wel)?\W*$",
+    re.I,
+)
+
+
+# What only adds to the sentence before: "Op hem, maar stiekem meer op mezelf.", "Voor hem,
+# maar ook voor mezelf."
+ADDS_TO = re.compile(
+    r"^(op|voor|tegen|naar|over|vooral|meer|at|for|with|about|mostly|especially) "
+    r"(hem|haar|ze|hen|mezelf|mijzelf|iedereen|him|her|them|myself|everyone)\b",
+    re.I,
+)
+
+
+NOT_KNOWING = re.compile(
+    r"^(weet ik (het )?niet|ik weet (het )?niet|geen idee|i don'?t know|no idea)\b|"
+    # "Weet ik eigenlijk niet." alone; "Weet ik eigenlijk niet wat ze bedoelt." says something.
+    r"^(weet ik (het )?|ik weet (het )?)(eigenlijk|ook) niet\W*$|^i don'?t really know\W*$",
+    re.I,
+)
+
+
+# A sentence that says "like that" about what came before: "My first manager was like that."
+POINTS_BACK = re.compile(
+    r"\b(was|is|were|are|deed|doet|did|does) (ook )?(like that|just like that|the same|net zo|"
+    r"precies zo|ook zo)\b|^the one who\b",
+    re.I,
+)
+
+
+LEANS = re.compile(
+    r"^(dan|zodat|daarom|daardoor|tenminste|zonder|behalve|then|so that|which|without|"
+    r"dat (is|was|klinkt|denk)|that'?s|that (is|was|sounds)|like it|al (heeft|had|is|was|"
+    r"zegt|zei)|alsof|omdat|terwijl|although|even though|as if|because)\b",
+    re.I,
+)
+
+
+# The tail of an answer, with no head of its own: "eigenlijk meer moe", "het publieke vooral
+# denk ik", "more the silence". Read alone in a report it says nothing.
+HEADLESS = re.compile(
+    r"^(eigenlijk |toch |ook )?(meer|eerder|vooral|more|rather|mostly)\b(?!,?\s+(dat|omdat|that|"
+    r"because|i|ik)\b)|"
+    r"^([\w'-]+ ){1,3}(vooral|mostly|especially)( denk ik| i think| i guess)?\W*$|"
+    # the answer to an either-or question, "Allebei tegelijk, en ...", "Both, really."
+    r"^(allebei|alle twee|beide|beiden|both|neither|geen van beide)( tegelijk| at once| "
+    r"eigenlijk| really| i think| denk ik)?\s*([,.;!]|$)|"
+    # only saying what it does not mean: "Nee, zo bedoel ik het niet helemaal."
+    r"^(zo|so|that'?s not what) (bedoel ik|i mean)( (het|dat|it))?( niet| not)?( helemaal| quite| "
+    r"exactly| really)?\W*$",
+    re.I,
+)
+
+
+# "And", "but" or "besides" before a statement that stands on its own.
+ADDING = re.compile(
+    r"^(en|maar|daarnaast|verder|and|but|also|besides),?\s+(?!(toen|dan|als)\b)", re.I
+)
+
+
+ALWAYS = re.compile(r"\b(nooit|altijd|vaak|steeds|meestal|never|always|often|usually)\b", re.I)
+
+
+# A clause with its own subject and verb: "ik ga ...", "I'm not doing ...", "hij doet ...".
+OWN_CLAUSE = re.compile(r"^(ik|i|we|wij|i'm|im|i'll|ill)\s+(?!(dat|that|die|wat|what)\b)\w+", re.I)
+
+
+ANSWER_WORD = re.compile(r"^(nee|no|nope|ja|yes|yeah|nou|well|hmm+)\W+", re.I)
+
+
+# What someone said or did to the person in the story: the event itself ("Rudi zei 'gij zijt
+# ook al zo ene geworden'", "I shouted at him in front of everyone").
+SAID_THEN = re.compile(
+    r"['‘“\"]\w|\b(zei|zegde|riep|schreeuwde|snauwde|beet|mailde|appte|said|shouted|yelled|"
+    r"snapped|told me|emailed|texted)\b",
+    re.I,
+)
+
+
+# Chat spellings a report in the person's own words still writes out: "thats", "didnt".
+APOSTROPHE = re.compile(
+    r"\b(that|it|what|there|don|didn|doesn|isn|wasn|aren|weren|can|won|couldn|wouldn|shouldn|"
+    r"haven|hasn|hadn)(s|t)\b(?<!\bits)(?<!\bcans)(?<!\bwons)"
+)
+
+
+OPENING_FILLER = re.compile(r"^(nou ja|ja|nou|oké|oke|ok|okay|yeah|yes|well|hmm+),?\s+(?=\w)", re.I)
+
+
+FRANK = re.compile(r",?\s+(tbh|ngl|eerlijk gezegd|to be honest|honestly|echt waar)\W*$", re.I)
+
+
+# When the story happened: the sentence that tells the event ("Vorige donderdag is Wout ...").
+WHEN = re.compile(
+    r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|vorige|"
+    r"afgelopen|vanochtend|vanmiddag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"geleden|yesterday|today|ago|last (week|month|night)|this (morning|afternoon))\b",
+    re.I,
+)
+
+
+FELT = re.compile(
+    r"\b(ik (voel|voelde|was|ben|schaamde|baal|schrok|vond|vind)|i (feel|felt|was|am|'m)|i'm)\b",
+    re.I,
+)
+
+
+# A step of the person's own, said late in the conversation without a word of time: "ik zou
+# SBAR beter kunnen gebruiken", "I could talk to him", "Writing it down first", "Gewoon zeggen:
+# ...". What others do and how things are ("My partner calls me a pressure cooker") is none.
+OWN_STEP = re.compile(
+    r"\b(ik|i|we|wij)\s+(ga|gaan|wil|willen|zou|zouden|kan|kun|kunnen|moet|moeten|probeer|"
+    r"neem|could|would|want|will|can|should|try|might|need to)\b|"
+    r"\b(ga|wil|zou|kan|moet|probeer|neem|doe|bel|vraag|zeg|stuur|plan) (ik|we)\b|"
+    r"\b(i|we)'ll\b|\b(i|we)'d (?!(\w+ed|been|told|done|had|gone|seen|said|made|given|"
+    r"taken|known|thought|got|left|put|felt|already|just|never)\b)|"
+    r"^(gewoon|eerst|misschien|maybe|just|first|\w+ing|iets als|something like|zeggen|vragen|"
+    r"uitleggen|vertellen|benoemen|say|ask|tell|explain)\b|"
+    # "Ik schrijf dat op", "ik kijk wel of ...": a decision in the present tense.
+    r"\bik (schrijf|kijk|bel|stuur|vraag|zeg|doe|maak|plan|leg|mail|spreek|begin|stop)\b|"
+    # "I'm not doing the checks on my own anymore", "ik zeg niet meer overal ja op"
+    r"^(i'm|i am) (not )?(going to|gonna|doing|stopping|done)\b|"
+    r"^(ik|i'm|i)\b(\s+[\w']+){1,8}?\s+(anymore|niet meer|no longer)\b",
+    re.I,
+)
+
+
+# What the person wishes others did or saw: "Ik wil gwn dat het gezien wordt", "I just want
+# him to see me": a wish, not a step of their own.
+WISH = re.compile(
+    r"^\W*(ik wil|ik zou willen|i( just| really| only)? want(ed)?|i'd like|i would like)"
+    r"( gewoon| gwn| eigenlijk| "
+    r"alleen| vooral| just| really| only)? (dat|that|him|her|them|people|someone|everyone|it)\b",
+    re.I,
+)
+
+
+# A decision said late as a thought: "Ik denk dat ik niks in de groep zet", "I think I'll ask".
+DECIDING = re.compile(r"^\W*(ik denk dat ik|i think i('ll| will| am going to|'m going to))\b", re.I)
+
+
+FIRST_PERSON = re.compile(r"^(ik|i)\b", re.I)
+
+
+FIRST_PERSON_ANY = re.compile(r"\b(ik|i)\b", re.I)
+
+
+WHENEVER = re.compile(r"\b(zodra|whenever|as soon as)\b", re.I)
+
+
+# A plan said as one, whatever habit it names: "Ik ga voorstellen dat migraties altijd ...".
+FIRM_PLAN = re.compile(
+    r"\b(voortaan|volgende keer|next time|from now on|ik neem me voor)\b|"
+    r"^\W*(ik ga|ik wil|i will|i'll|i'm going to|i am going to)\b",
+    re.I,
+)
+
+
+# What the person said to someone then, told without quotation marks: not their plan now.
+TOLD = re.compile(
+    r"^\W*(en |toen |dus |and |so )?(ik (heb|had) (\w+ )?(gezegd|gevraagd)|ik zei|zei ik|i said|"
+    r"i told (him|her|them)|i asked (him|her|them))\b",
+    re.I,
+)
+
+
+TENDS = re.compile(r"\b(a lot|tend to|de neiging)\b", re.I)
+
+
+SELF = re.compile(
+    r"\b(ik|me|mij|mezelf|i|i'm|i've|i'd|myself)\b|^(mijn gevoel|my feeling)\b|"
+    r"\b(het|it) (voelde|voelt|felt|feels)\b|\b(voelde|voelt) het\b",
+    re.I,
+)
+
+
+QUOTE = re.compile(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’”\"](?!\w)")
+
+
+# A step on a day still to come, in the present tense: "ik denk dat ik het donderdag doe".
+ON_A_DAY = re.compile(
+    r"\b(ik|i)\b(\s+[\w']+){0,4}?\s+(op |on )?(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+    r"zondag|vanavond|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight)\b",
+    re.I,
+)
+
+
+# A sentence that only details the step said before it: "Uitleggen hoe we dat aanpakken.",
+# "Rustig, en niet aan de deur.", "Framed as good news."
+STEP_DETAIL = re.compile(
+    r"^(uitleggen|zeggen|vragen|vertellen|benoemen|eerst|rustig|niet|zonder|met|framed|"
+    r"say|ask|tell|explain|first|calmly|not|without|with)\b",
     re.I,
 )

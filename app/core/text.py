@@ -121,10 +121,21 @@ def nl_spelled_out(text: str) -> str:
     return _NL_CHAT.sub(lambda m: _capital_as(m[1], _NL_CHAT_WORDS[m[1].lower()]), text)
 
 
+# "ill" as "I'll" where a plan follows, never "ill" of being sick: "i think ill catch him",
+# "so ill just ask", "ill ask her tomorrow".
+_I_LL = re.compile(
+    r"(^|(?<=[.!?] )|\b(?:think|guess|so|then|maybe|prob|probably|reckon|suppose|hope|and|but|"
+    r"ok|okay) )([Ii])ll (?=(just|probably|prob|ask|tell|talk|catch|call|ring|say|try|go|do|see|"
+    r"email|text|write|speak|bring|check|have|be|get|make|take|start|stop|let|put|send|book|raise|"
+    r"mention|keep|wait|look|message|pop|grab|find|leave|sit|need|show|give|explain)\b)"
+)
+
+
 def en_spelled_out(text: str) -> str:
     text = _I_D.sub(lambda m: "I'd ", text)
+    text = _I_LL.sub(lambda m: f"{m[1]}I'll ", text)
     text = re.sub(
-        r"\b(" + "|".join(_EN_CONTRACTIONS) + r")\b",
+        r"(?<![\w'’-])(" + "|".join(_EN_CONTRACTIONS) + r")(?![\w'’-])",  # not "U-turn"
         lambda m: _capital_as(m.group(1), _EN_CONTRACTIONS[m.group(1).lower()]),
         text,
         flags=re.I,
