@@ -41,6 +41,7 @@ from app.core.report_marks import (
     OPENING_FILLER,
     OWN_CLAUSE,
     OWN_STEP,
+    PATTERN_WORD,
     PLAN,
     POINTS_BACK,
     QUOTE,
@@ -48,6 +49,7 @@ from app.core.report_marks import (
     SELF,
     STEP_DETAIL,
     TENDS,
+    THIRD_PERSON,
     TOLD,
     WHEN,
     WHENEVER,
@@ -197,9 +199,17 @@ def _bucket(sentence: str, phase: int) -> str:
         if WISH.match(sentence):
             return "insight"
         return "intent" if OWN_STEP.search(sentence) else ""
-    if phase == 2 and not _about_self(whole):
-        return "context"  # "Mijn leidinggevende heet Kees.": what happened, not what they noticed
+    if not _about_self(whole) and (phase == 2 or (phase == 3 and _others_did(whole))):
+        # "Mijn leidinggevende heet Kees.", "Dat heeft hij één keer gezegd.": what happened,
+        # not what they noticed or came to see in themselves
+        return "context"
     return {1: "situation", 2: "self", 3: "insight"}.get(phase, "intent")
+
+
+def _others_did(sentence: str) -> bool:
+    """Someone else's act or words, with no sign of a pattern: "Richard said 'noted'", not
+    "My dad was exactly like that" or "Did the same with my old manager"."""
+    return bool(THIRD_PERSON.match(sentence)) and not PATTERN_WORD.search(_unquoted(sentence))
 
 
 def _unquoted(sentence: str) -> str:

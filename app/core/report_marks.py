@@ -54,7 +54,8 @@ CHATTER = re.compile(
     # saying what it is not ("nee, dat is het niet echt", "no it's not that ...")
     r"^(ja|nee|yes|no|yeah|nope)\W+((i know|ik weet (het|dat))(?=\s*([,.!;]|$))|"
     r"(dat klopt|klopt|true|fair)\W*$)|"
-    r"^(nee|neen|no|nope)\W+((het|'t|dat|it|that)( i|'|’)?s? (is )?(het )?(niet|not)|"
+    r"^(nee|neen|no|nope)\W+((wacht|wait|hmm|eigenlijk|actually)\W+)?"
+    r"((het|'t|dat|it|that)( i|'|’)?s? (is )?(het )?(niet|not)|"
     r"(het|'t) is niet|(dat|that) (klopt|klopte|is|was) (niet|not))\b|"
     r"^(i think )?i know (anyway|really)\W*$|"
     # a question to the coach typed without "?", and starting to tell ("ik ga het proberen")
@@ -255,5 +256,21 @@ ON_A_DAY = re.compile(
 STEP_DETAIL = re.compile(
     r"^(uitleggen|zeggen|vragen|vertellen|benoemen|eerst|rustig|niet|zonder|met|framed|"
     r"say|ask|tell|explain|first|calmly|not|without|with)\b",
+    re.I,
+)
+
+
+# A sentence that starts with someone else: "Richard said ...", "Mr Hargreaves asked ...", "Hij
+# zei ...", "De teamleider keek ...".
+THIRD_PERSON = re.compile(
+    r"^\W*(hij|zij|ze|he|she|they|mr|mrs|ms|meneer|mevrouw|(de|the|mijn|my|onze|our|his|her|"
+    r"zijn|haar) \w+|(?!(Het|Dat|Dit|Er|Die|Wat|It|This|That|There|What|Which)\b)"
+    r"[A-Z][a-z]+(?= (said|asked|told|did|was|had|zei|vroeg|deed|was|had|is|"
+    r"keek|looked|went|ging|stuurde|sent|kwam|came)\b))\b"
+)
+# Words that make a sentence about others a pattern: "like that too", "ook zo", "altijd".
+PATTERN_WORD = re.compile(
+    r"\b(too|also|ook|same|zelfde|like that|net zo|zo'?n|again|weer|vaker|always|altijd|never|"
+    r"nooit|pattern|patroon|used to|vroeger|every time|elke keer|telkens|new|nieuw)\b",
     re.I,
 )
