@@ -21,6 +21,7 @@ from app.core.engine import (
 from app.core.language_guard import language_ok
 from app.core.reading import read
 from app.core.reflection import mirrors
+from app.core.safety import Verdict
 from app.services import Coach
 from app.settings import PROJECT_DIR, Settings
 
@@ -530,6 +531,47 @@ def test_a_second_answer_that_avoids_the_question_gets_the_hand_off(coach: Coach
     assert again.text == crisis_replies.ask_again("en", "suicide")
     handed = coach.engine.run(sid, story.replace("this morning", "yesterday"))
     assert handed.text == crisis_replies.HANDOFF["en"]["support"] and handed.turn.crisis
+
+
+def _meaning_only(coach: Coach, flagged: str) -> None:
+    """The screen as when only its semantic half speaks, for one message."""
+    check = coach.engine.screen.check
+
+    def screened(text: str) -> Verdict:
+        if text == flagged:
+            return Verdict("possible", "passive", source="semantic", score=0.61)
+        return check(text)
+
+    coach.engine.screen.check = screened  # type: ignore[method-assign]
+
+
+def test_a_signal_only_the_meaning_screen_raised_gives_way_to_the_work_after_two_asks(
+    coach: Coach,
+) -> None:
+    opening = "Ik wil iets bespreken dat me deze week niet loslaat, ik krijg het niet van me af."
+    _meaning_only(coach, opening)
+    sid = coach.sessions.create().id
+    asked = coach.engine.run(sid, opening)
+    assert asked.turn is not None and asked.turn.crisis and "zelfdoding?" in asked.text
+    # a short answer about the work counts as going on, not as an evasion
+    again = coach.engine.run(sid, "Vooral schaamte, denk ik. En ook een beetje wrok eigenlijk.")
+    assert again.text == crisis_replies.ask_again("nl", "suicide")
+    fake(coach).enqueue(GOOD)
+    story = "Mijn teamleider besprak mijn rekenfout in het overleg, zonder het mij eerst te zeggen."
+    resumed = coach.engine.run(sid, story)
+    assert resumed.turn is not None and not resumed.turn.crisis
+    assert resumed.turn.kind == "reflect" and "113" in resumed.note
+
+
+def test_a_hedge_after_a_signal_of_the_meaning_screen_still_gets_the_hand_off(
+    coach: Coach,
+) -> None:
+    opening = "Ik wil iets bespreken dat me deze week niet loslaat, ik krijg het niet van me af."
+    _meaning_only(coach, opening)
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, opening)
+    handed = coach.engine.run(sid, "Soms wel, ik weet het eigenlijk niet zo goed meer.")
+    assert handed.text == crisis_replies.HANDOFF["nl"]["support"] and handed.turn.crisis
 
 
 def test_a_clear_signal_is_handed_off_at_once(coach: Coach) -> None:

@@ -27,6 +27,8 @@ NUMBERS_DANGER: dict[str, str] = _TEXTS["numbers_danger"]
 ASK_AGAIN: dict[str, dict[str, str]] = _TEXTS["ask_again"]
 # The person answered the direct question with a plain no.
 RELIEVED: dict[str, str] = _TEXTS["relieved"]
+# Under the reflection that resumes after a possible signal the person twice went past.
+RESUMED: dict[str, str] = _TEXTS["resumed"]
 # Once per conversation, under a reflection about someone the person works with.
 PROFESSIONAL_NOTE: dict[str, str] = _TEXTS["professional_note"]
 QUOTE_WORDS = 14

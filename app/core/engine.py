@@ -195,7 +195,9 @@ class Engine(CrisisTurns, AdviceTurns):
         crisis = self._screen_turn(
             c.session_id, c.text, c.lang, c.cycle, c.state, c.started, c.note
         )
-        if crisis is None and c.state.get("professional_note") == "due":
+        if crisis is None and c.state.pop("resume_note", "") == "due":
+            c.note = " ".join(filter(None, [c.note, crisis_replies.RESUMED[c.lang]]))
+        elif crisis is None and c.state.get("professional_note") == "due":
             c.state["professional_note"] = "shown"
             c.note = " ".join(filter(None, [c.note, crisis_replies.PROFESSIONAL_NOTE[c.lang]]))
         return crisis

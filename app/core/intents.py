@@ -286,15 +286,16 @@ def says_no(text: str) -> bool:
     return not _HEDGE.search(_THANKS.sub(" ", text))
 
 
-def answer_to_check(text: str) -> str:
+def answer_to_check(text: str, min_words: int = 20) -> str:
     """How a message answers the direct question about suicide, self-harm or danger: "no" (a
-    plain no), "elsewhere" (a longer message that goes on about the work without touching the
-    question, no yes, no hedge), or "open" (yes, a hedge, an evasion: the hand-off follows)."""
+    plain no), "elsewhere" (a message of at least `min_words` words that goes on about the work
+    without touching the question, no yes, no hedge), or "open" (yes, a hedge, an evasion: the
+    hand-off follows)."""
     if says_no(text):
         return "no"
     first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
     if (
-        len(text.split()) >= 20
+        len(text.split()) >= min_words
         and not _YES.search(text)
         and not _ANSWERS.search(first)
         and not _ABOUT_IT.search(text)
