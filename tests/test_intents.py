@@ -72,6 +72,12 @@ from app.core import intents
         "which is something. right I'd better go, Im still sitting in the van lol. thanks for this",
         "Dank u wel voor het meedenken. Het heeft mij geholpen om helder te krijgen waar het "
         "ongemak precies zat. Ik wens u een goede avond.",
+        "Ik moet nu echt gaan, de kinderen moeten om vier uur van school gehaald worden. Bedankt, "
+        "ik denk er vanavond nog even over na.",
+        "ok im gonna go, im on at 6 and still have to eat. thanks this was actually ok",
+        "Dank je wel, dit helpt mij. Nu ik moet mijn zoon ophalen van voetbal.",
+        "thx, moet weer een ronde lopen. doeii",
+        "right back to it. cheers for this, actualy helped",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -105,6 +111,10 @@ def test_wants_to_stop(text: str) -> None:
         "thanks, that is a good question. I think I wanted her to see me.",
         "Dank je. Ik denk dat ik vooral bang was.",
         "Ik ga slapen over die beslissing. Maar wat als ze nee zegt?",
+        "im gonna go talk to him first thing tomorrow.",
+        "I'm going to go to HR about it, I think.",
+        "Ik moet mijn dochter ophalen van school en dan zie ik hem bij het hek.",
+        "Dank je wel, dit helpt mij om het te zien.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:

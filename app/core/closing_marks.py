@@ -18,11 +18,14 @@ THANKS_WORDS = (
 THANKS_FOR = re.compile(rf"\b({THANKS_WORDS}|ta)\b", re.I)
 GOING = re.compile(
     r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
-    r"aan de slag|verder met)|ik moet (nu |zo |straks |zometeen )*(weer )?(beginnen|koken|gaan|"
+    r"aan de slag|verder met)|"
+    r"ik moet (nu |zo |straks |zometeen |echt )*(weer )?(beginnen|koken|gaan|"
     r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
     r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"
+    r"(i'?m|im|i am) (gonna|going to) (go|head off|get going|head out)(?=\s*([,.!;]|now\b|$))|"
     r"(going|gonna|heading) (to )?(sleep|bed|crash|home)|needed (that|this)|had ik (echt )?nodig|"
-    r"ik moet (nu |zo |straks )*(de |het |mijn |mn |m'n )?\w+ (ophalen|halen)(?=\s*[.!,]|\s*$)|"
+    r"ik moet (nu |zo |straks )*(de |het |mijn |mn |m'n )?\w+ (ophalen|halen)"
+    r"( (van|bij|uit|op) (de |het )?\w+)?(?=\s*[.!,]|\s*$)|"
     r"slaap ?wel|welterusten|that'?s me|voor (nu|vandaag) (is het )?genoeg|"
     r"lucht (wel |echt )?op|luchtte (\w+ )?op|(ff |even )?kwijt kon|"
     # Leaving for something of the evening, now: "ik ga nu eerst de was ophangen", "ik ga de
@@ -53,7 +56,8 @@ FAREWELL = re.compile(
     r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
     r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
     r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
-    r"(really|so|it|this|that) helped|deed (me )?deugd|tot een volgende keer|tot nog eens|"
+    r"(really|so|it|this|that|actually|actualy|def|definitely) helped|deed (me )?deugd|"
+    r"tot een volgende keer|tot nog eens|"
     r"(heeft|hebben) (me |mij )?deugd gedaan|"
     r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
     re.I,
@@ -80,7 +84,7 @@ ONLY_THANKS = re.compile(
 
 # Leave taken at the end of a short message, thanks or not: "... ik ga pitten. doei".
 LAST_WORD_BYE = re.compile(
-    r"(^|[.!,;]\s*)(doei|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes|"
+    r"(^|[.!,;]\s*)(doei+|doeg|daag|bye|ciao|tot ziens|salut|salu|houdoe|adieu|groetjes|"
     r"slaap ?wel|welterusten|(good ?)?night|nite|night night|goede ?nacht|goeienacht|"
     r"goedenavond|goeienavond)\W*$",
     re.I,
