@@ -505,3 +505,22 @@ def test_chat_spellings_of_a_plan_in_english_are_written_out() -> None:
         for p in section(text, "My intention")
     )
     assert any("embarrassed" in s for s in section(text, "What I noticed about myself"))
+
+
+def test_errands_told_things_and_others_words_are_no_voornemen() -> None:
+    story = (
+        "Gisteren had ik iets dat me nog altijd bezighoudt. Ik ben thuisverpleegkundige. "
+        "De dochter van een patiënte begon direct te klagen dat ik te laat was. Ik heb me "
+        "tien keer verontschuldigd en ik heb ook nog gezegd dat ik morgen zeker vroeger kom."
+    )
+    turns = [
+        turn(story, 1),
+        turn("Daarna zegt mijn leidinggevende dat ik de volgende keer meteen moet melden.", 2),
+        turn("Gewoon zeggen: ik wil dat je eerst bij mij komt. Dat ga ik morgen doen.", 5),
+    ]
+    text = report.build(turns, "nl", closing="Merci. Ik moet nu nog naar de apotheek. Daag")
+    plans = section(text, "Mijn voornemen")
+    assert any(p.startswith("Gewoon zeggen: ik wil dat je eerst bij mij komt.") for p in plans)
+    assert not any("verontschuldigd" in p or "leidinggevende" in p for p in plans)
+    assert not any("apotheek" in p for p in plans)
+    assert "bezighoudt" not in text

@@ -26,7 +26,9 @@ from app.core.report_marks import (
     ANSWER_WORD,
     APOSTROPHE,
     CHATTER,
+    DECIDED,
     DECIDING,
+    ERRAND_NOW,
     FELT,
     FIRM_PLAN,
     FIRST_PERSON,
@@ -39,6 +41,7 @@ from app.core.report_marks import (
     NOT_KNOWING,
     ON_A_DAY,
     OPENING_FILLER,
+    OTHERS_SAY,
     OWN_CLAUSE,
     OWN_STEP,
     PATTERN_WORD,
@@ -185,6 +188,10 @@ def _bucket(sentence: str, phase: int) -> str:
     sentence = _unquoted(sentence)
     habit = habitual(sentence.lower()) or bool(WHENEVER.search(sentence))
     told = bool(TOLD.match(sentence))  # "Ik heb gezegd check de volgende keer gewoon in"
+    # In the story told first, what the person did then is no plan, whatever day it names:
+    # "ik heb ook nog gezegd dat ik morgen zeker vroeger zou komen".
+    told = told or (phase <= 2 and _own_past(sentence) and not DECIDED.search(sentence))
+    told = told or bool(OTHERS_SAY.search(sentence))  # "mijn leidinggevende zegt dat ik ..."
     if _plan(sentence) and (not habit or FIRM_PLAN.search(sentence)) and not told:
         return "intent"
     if WHENEVER.search(sentence) and phase >= 2 and FIRST_PERSON_ANY.search(sentence):
@@ -196,7 +203,7 @@ def _bucket(sentence: str, phase: int) -> str:
         # person's own is context, left out.
         if habitual(sentence.lower()) or TENDS.search(sentence):
             return "insight"
-        if WISH.match(sentence):
+        if WISH.search(sentence.split(":")[0]):  # not in what they will say: "Zeggen: ik wil"
             return "insight"
         return "intent" if OWN_STEP.search(sentence) else ""
     if not _about_self(whole) and (phase == 2 or (phase == 3 and _others_did(whole))):
@@ -269,7 +276,11 @@ def _sorted(turns: list[Turn], closing: str) -> dict[str, list[str]]:
         said += [(s, last_phase, k) for s in chosen]
     if closing:
         # its goodbye ("ik ga nu koken", "right, off to bed") is not part of the reflection
-        kept = [s for s in _sentences(closing, 3) if not intents.says_goodbye(s)]
+        kept = [
+            s
+            for s in _sentences(closing, 3)
+            if not intents.says_goodbye(s) and not ERRAND_NOW.search(s)
+        ]
         said += [(s, last_phase, len(turns)) for s in kept]
     before = ("", -1, -1)
     late_steps: list[str] = []  # filed as insight, said late, worded as a step of their own

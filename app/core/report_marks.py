@@ -42,6 +42,12 @@ CHATTER = re.compile(
     r"beginnen\b|"
     r"\bik weet (eigenlijk )?(niet|nie) (goed |zo goed )?hoe ik (het|dat) (moet )?zeggen\b|"
     r"\bi don'?t know how to (say|put) it\b|"
+    # announcing that something is on the mind: "Gisteren had ik iets dat me nog altijd
+    # bezighoudt", "ff iets van zaterdag want het blijft maar in mn hoofd zitten"
+    r"\biets (dat|wat|waar) (me|mij|ik) (\w+ ){0,3}(bezighoudt|dwarszit|niet loslaat|mee zit)\b|"
+    r"\b(het|dit|dat) blijft (maar )?(in (mn|mijn|m'n) hoofd )?(zitten|hangen|malen)\W*$|"
+    r"^(dus |ok dus |oke dus )?(ff |even )?iets (van|over) \w+( want\b|\W*$)|"
+    r"\bsomething (that'?s|that has|that) (been )?(bugging|bothering|on my mind|eating)\b|"
     # saying what the message is, not what happened: "Ik moet dit even kwijt", "dit wordt lang",
     # "so this is prob going to be long sorry", "Ik probeer het gewoon op te schrijven"
     r"\bik moet (dit|het|iets) (\w+ )?kwijt\b|"
@@ -54,8 +60,8 @@ CHATTER = re.compile(
     # saying what it is not ("nee, dat is het niet echt", "no it's not that ...")
     r"^(ja|nee|yes|no|yeah|nope)\W+((i know|ik weet (het|dat))(?=\s*([,.!;]|$))|"
     r"(dat klopt|klopt|true|fair)\W*$)|"
-    r"^(nee|neen|no|nope)\W+((wacht|wait|hmm|eigenlijk|actually)\W+)?"
-    r"((het|'t|dat|it|that)( i|'|’)?s? (is )?(het )?(niet|not)|"
+    r"^(nee|neen|no|nope)\W+((wacht|wait|hmm|eigenlijk|actually)\W+)*"
+    r"((klopt|klopte) (dat|het) (niet|nie)|(het|'t|dat|it|that)( i|'|’)?s? (is )?(het )?(niet|not)|"
     r"(het|'t) is niet|(dat|that) (klopt|klopte|is|was) (niet|not))\b|"
     r"^(i think )?i know (anyway|really)\W*$|"
     # a question to the coach typed without "?", and starting to tell ("ik ga het proberen")
@@ -194,7 +200,7 @@ OWN_STEP = re.compile(
 # What the person wishes others did or saw: "Ik wil gwn dat het gezien wordt", "I just want
 # him to see me": a wish, not a step of their own.
 WISH = re.compile(
-    r"^\W*(ik wil|ik zou willen|i( just| really| only)? want(ed)?|i'd like|i would like)"
+    r"\b(ik wil|ik zou willen|i( just| really| only)? want(ed)?|i'd like|i would like)"
     r"( gewoon| gwn| eigenlijk| "
     r"alleen| vooral| just| really| only)? (dat|that|him|her|them|people|someone|everyone|it)\b",
     re.I,
@@ -273,4 +279,21 @@ PATTERN_WORD = re.compile(
     r"\b(too|also|ook|same|zelfde|like that|net zo|zo'?n|again|weer|vaker|always|altijd|never|"
     r"nooit|pattern|patroon|used to|vroeger|every time|elke keer|telkens|new|nieuw)\b",
     re.I,
+)
+
+# What the person has to do now, said while leaving: "ik moet zo door naar de zaak", "ik moet nu
+# nog naar de apotheek", "I have to go and pick up the kids": an errand, not a voornemen.
+ERRAND_NOW = re.compile(
+    r"\bik moet (nu |zo |straks |zometeen |nog |echt |even |ff )+(door |weer |nog )*(naar|de|het|"
+    r"mijn|mn|m'n|koken|eten|gaan|weg|slapen)\b|"
+    r"\bi (have|need|got) to (go|get|pick|head|run|make|cook)\b|\bgotta (go|get|pick|run)\b",
+    re.I,
+)
+# A decision told in the past tense is still a plan: "Ik heb besloten dat ik morgen ...".
+DECIDED = re.compile(r"\b(besloten|bedacht|afgesproken|decided|made up my mind|agreed)\b", re.I)
+# Someone else saying what the person should do: "Daarna zegt mijn leidinggevende dat ik de
+# volgende keer ...", "my manager said I should ...": their words, not the person's plan.
+OTHERS_SAY = re.compile(
+    r"\b(zegt|zei|zeggen|zeiden|vindt|vond|said|says|told me|thinks|thought) "
+    r"(mijn|mn|m'n|de|het|hij|zij|ze|my|the|he|she|they|[A-Z]\w+) (\w+ )?(dat|that|i|ik)\b",
 )

@@ -94,6 +94,7 @@ def _capital_as(typed: str, written: str) -> str:
 # "id" before what one would do: "than id admit", "id rather not".
 _I_D = re.compile(
     r"\b([Ii])d (?=(admit|say|rather|have|be|like|love|want|never|just|think|probably|do|go|get|"
+    r"talk|ask|tell|call|try|speak|text|email|start|bring|"
     r"hate|prefer|told|been|known)\b)"
 )
 
@@ -145,5 +146,5 @@ def en_spelled_out(text: str) -> str:
 
 _ITS = re.compile(
     r"\b([Ii]t)s (?=(a|an|the|not|so|just|been|ok|okay|fine|all|only|my|your|like|really|too|"
-    r"still|never|always|what|how|because|hard|weird)\b)"
+    r"still|never|always|what|how|because|hard|weird|more|less)\b)"
 )
