@@ -129,3 +129,88 @@ def test_a_question_about_the_voornemen_or_the_organisation_needs_them_in_the_st
         seen,
         story + " Ik ga morgen met hem praten.",
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "wants"),
+    [
+        ("als ik eerlijk ben wil ik er wel iets van zeggen. dat ze het eerst VRAAGT.", "nl", True),
+        ("ik denk dat ik het wel wil weten. niet om het terug te draaien.", "nl", True),
+        ("I guess what I actually want is for the report to be true.", "en", True),
+        # what they do not want is a worry, not a want
+        ("misschien dat ik niet wil dat ze denken dat ik het niet aankan.", "nl", False),
+        ("Het is ook niet dat ik terug wil naar hoe het was.", "nl", False),
+        ("ik wil ook niet dat het zo'n kamp wordt, wij tegen hem.", "nl", False),
+        ("I don't want to make a big thing of it.", "en", False),
+    ],
+)
+def test_what_the_person_wants_now(message: str, lang: str, wants: bool) -> None:
+    assert read(message, lang).wants_now is wants
+
+
+def _texts(message: str, lang: str, phase: int) -> set[str]:
+    return {q.text for q in template_questions(read(message, lang), message, phase, lang)}
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "options", "stay"),
+    [
+        # an insight just told: stay with it, no search for other ways yet
+        (
+            "ik merk dat ik het mezelf veel moeilijker maak dan ik bij een ander zou doen",
+            "nl",
+            "Welke mogelijkheden zie je zelf?",
+            "Hoe is het om dat nu zo te zien?",
+        ),
+        (
+            "I notice I always go quiet when someone raises their voice. Same with my landlord.",
+            "en",
+            "What options do you see?",
+            "What is it like to see it that way?",
+        ),
+    ],
+)
+def test_after_an_insight_the_coach_stays_with_it_before_asking_for_options(
+    message: str, lang: str, options: str, stay: str
+) -> None:
+    texts = _texts(message, lang, 4)
+    assert stay in texts
+    assert options not in texts
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "options"),
+    [
+        (
+            "als ik eerlijk ben wil ik er wel iets van zeggen. niet eens dat ik die woensdag "
+            "terug wil, maar dat ze het eerst vraagt.",
+            "nl",
+            "Welke mogelijkheden zie je zelf?",
+        ),
+        (
+            "ok. I guess what I actually want is for the report to be true.",
+            "en",
+            "What options do you see?",
+        ),
+    ],
+)
+def test_a_want_without_a_way_yet_opens_the_search_for_options(
+    message: str, lang: str, options: str
+) -> None:
+    ranked = sorted(
+        template_questions(read(message, lang), message, 4, lang), key=lambda q: -q.score
+    )
+    assert ranked[0].text == options
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ja das waar. ok ik ga het donderdag gewoon tegen hem zeggen",
+        "ik ben bang dat hij dan boos gaat worden en dat het nog erger wordt",
+    ],
+)
+def test_no_options_or_next_time_question_after_a_plan_or_a_fear_ahead(message: str) -> None:
+    texts = _texts(message, "nl", 4)
+    assert "Welke mogelijkheden zie je zelf?" not in texts
+    assert "Wat zou je de volgende keer anders willen doen?" not in texts

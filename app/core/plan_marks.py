@@ -23,7 +23,7 @@ PLAN = re.compile(
     r"ik (denk dat ik|moet) (hem|haar|ze|\w+) (eerst |gewoon |even |morgen )?(apart nemen|"
     r"bellen|spreken|aanspreken|mailen)|i (should|need to) (call|talk to|speak to|email)|"
     r"(ik denk|ik weet) (ook |wel |nu |dus )*dat ik (\w+ ){0,4}(moet|ga|wil) (nemen|bellen|"
-    r"spreken|aanspreken|mailen|vragen|bespreken|zeggen|vertellen)|"
+    r"spreken|aanspreken|mailen|vragen|bespreken|zeggen|vertellen|doen)|"
     r"(ik moet|moet ik) (het|dit|dat) (eerst |gewoon )?met (\w+ ){1,2}(zelf )?(hebben|bespreken)|"
     r"i (think|guess) i (should|need to|have to|'ll|will) (talk|speak|ask|tell|call|raise))\b",
     re.I,

@@ -62,6 +62,14 @@ _INSIGHT = re.compile(
     r"pattern|always|every time|each time|it's really about|important to me|i think i)\b",
     re.I,
 )
+# What the person wants now, not what they do not want: "ik wil wel dat ze weet dat ik het niet
+# was", "I think I want to"; "ik wil niet dat ze denken ..." is a fear, not a want.
+_WANTS_NOW = re.compile(
+    r"\b(ik wil|wil ik|(?<!niet )dat ik ((?!niet\b|geen\b)\w+ ){0,3}wil|"
+    r"i (really |actually |do )?want|i'd like|i would like)\b"
+    r"(?! (\w+ )?(niet|geen|not|nothing|no)\b)",
+    re.I,
+)
 _EXPLAINED = re.compile(
     r"\b(omdat|want|doordat|alsof|zoals|daardoor|because|since|as if|like a|so that)\b|:|"
     # a condition and what would follow: "als hij zegt dat ..., dan heeft hij een punt"
@@ -202,6 +210,7 @@ class Reading:
     talk_ahead: bool = False  # a talk planned or weighed, its words not said: "hem aanspreken"
     ideal_self: bool = False  # who they want to be: "ik wil iemand zijn die ..."
     wanted: bool = False  # says what the person wanted: "ik wilde", "what I wanted"
+    wants_now: bool = False  # says what they want now: "ik wil wel dat ze het weet"
     explained: bool = False  # gives a reason or an image: "omdat", "alsof", "because"
     feeling_named: bool = False  # a feeling of the person's own, not negated
     inner: bool = False  # the person tells their own inside: a feeling, a want, an insight
@@ -257,6 +266,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.said_by, r.said_verb = marks.said_by(named, lang)
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(marks.WANTED.search(text))
+    r.wants_now = bool(_WANTS_NOW.search(text))
     r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
     r.insight, r.dawning = bool(_INSIGHT.search(text)), bool(marks.DAWNING.search(text))
     r.plan = plan_marks.says_plan(text)
