@@ -78,6 +78,9 @@ from app.core import intents
         "Dank je wel, dit helpt mij. Nu ik moet mijn zoon ophalen van voetbal.",
         "thx, moet weer een ronde lopen. doeii",
         "right back to it. cheers for this, actualy helped",
+        "oké thanks, dit was eigenlijk best nuttig. ga nu even lunchen 👋",
+        "misschien schrijf ik het eerst op. ok. dank je. ga slapen nu 😴",
+        "ok thanks man. ga slapen, morgen vrij gelukkig 😴",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -115,6 +118,8 @@ def test_wants_to_stop(text: str) -> None:
         "I'm going to go to HR about it, I think.",
         "Ik moet mijn dochter ophalen van school en dan zie ik hem bij het hek.",
         "Dank je wel, dit helpt mij om het te zien.",
+        "hij zei: ga naar huis. dat deed ik, maar ik schaamde me",
+        "ga slapen over wat ik wil zeggen, thanks, en dan bel ik hem morgen",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:

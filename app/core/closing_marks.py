@@ -17,8 +17,8 @@ THANKS_WORDS = (
 )
 THANKS_FOR = re.compile(rf"\b({THANKS_WORDS}|ta)\b", re.I)
 GOING = re.compile(
-    r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|naar huis|naar bed|beginnen|"
-    r"aan de slag|verder met)|"
+    r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|lunchen|naar huis|naar bed|"
+    r"beginnen|aan de slag|verder met)|"
     r"ik moet (nu |zo |straks |zometeen |echt )*(weer )?(beginnen|koken|gaan|"
     r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
     r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"
@@ -32,6 +32,9 @@ GOING = re.compile(
     # hond nog even uitlaten", "I'm going to make a cup of tea", "ik ga afsluiten".
     r"ik ga (nu|nog (even|ff)|zo) (eerst |echt |even |ff |maar |nog )*(\w+ ){0,6}\w+en|"
     r"ik ga (\w+ ){0,6}(uitlaten|ophangen|ophalen|halen|koken|douchen|wandelen)|"
+    # chat drops the "ik": "ga slapen nu", "ga nu even lunchen"
+    r"(^|(?<=[.!,;] ))ga (nu |zo |maar |even |ff |eerst )*(slapen|pitten|lunchen|eten|koken|"
+    r"douchen|naar (bed|huis))(?=\s*(nu\b|[^\w\s]|$))|"
     r"ik ga (nu )?(af)?sluiten|(ik wil|ik moet) (\w+ ){0,3}(thuiskomen|naar huis)|"
     r"(cup of (tea|coffee)|cuppa|kettle on|make (some )?(tea|dinner|coffee))|"
     r"(this|that|it) has been (\w+ ){0,2}(useful|helpful)|"
