@@ -214,3 +214,32 @@ def test_no_options_or_next_time_question_after_a_plan_or_a_fear_ahead(message: 
     texts = _texts(message, "nl", 4)
     assert "Welke mogelijkheden zie je zelf?" not in texts
     assert "Wat zou je de volgende keer anders willen doen?" not in texts
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "fear"),
+    [
+        ("wel bang dat ik dan ga huilen. of juist te fel word.", "nl", True),
+        ("bit nervous she'll think I'm being precious about it.", "en", True),
+        ("Al vrees ik wel dat hij het slecht gaat opnemen.", "nl", True),
+        ("Ik ben bang dat ze me dan niet meer aardig vindt.", "nl", True),
+        # a fear of what was, or a feeling without what may come
+        ("Bang. ik was gewoon bang.", "nl", False),
+        ("Worried about the kids mostly.", "en", False),
+        ("hij was bang dat het misging, zei hij.", "nl", False),
+    ],
+)
+def test_a_fear_of_what_may_come_also_when_chat_drops_the_i(
+    message: str, lang: str, fear: bool
+) -> None:
+    assert read(message, lang).fear_ahead is fear
+
+
+def test_a_fear_about_the_plan_is_asked_about_with_the_mirror_of_that_fear() -> None:
+    message = "ok dan zeg ik het donderdag. wel bang dat ik dan ga huilen. maar goed."
+    question = _sources(message, "nl", 5)["template:nl-angst-betekenen"]
+    assert question.text == "Wat zou het voor je betekenen als dat gebeurt?"
+    fear = Candidate("Je bent wel bang dat je dan gaat huilen.", "said:1", 1.0)
+    plan = Candidate("Dan zeg je het donderdag.", "said:0", 1.0)
+    assert pair_fits(fear, question)
+    assert not pair_fits(plan, question)

@@ -101,7 +101,11 @@ _FEAR_OWN = re.compile(
     r"\b(?:ik ben|ben ik|ik was|was ik|ik word|i'?m|i am|i was)"
     r"(?: (?:zo|echt|wel|ook|een beetje|best|really|a bit|so|quite|kind of|just))* "
     r"(?:bang|angstig|scared|afraid|worried|terrified)\b|\b(?:angst|vrees|schrik) dat\b|"
-    r"\bik vrees dat\b|\bmy fear is\b|\bi fear\b|\bik (?:\w+ )?bang ben dat\b"
+    r"\b(?:ik vrees|vrees ik(?: \w+){0,2}) dat\b|\bmy fear is\b|\bi fear\b|"
+    r"\bik (?:\w+ )?bang ben dat\b|"
+    # chat drops the "ik": "wel bang dat ik dan ga huilen", "bit nervous she'll think ..."
+    r"^\W*(?:(?:maar|al|en|wel|ook|nog|beetje|een beetje|bit|a bit|a little|bit of a|still|"
+    r"but|and) )*(?:bang|nervous|worried|scared|afraid)\b"
 )
 _FEAR_AHEAD = re.compile(
     r"\b(?:gaat|gaan|ga|zal|zullen|zou|zouden|word|wordt|kan|kunnen|krijg|krijgt|om te|"
