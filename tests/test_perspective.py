@@ -204,3 +204,40 @@ def test_mij_before_a_reflexive_participle_is_je(said: str, turned: str) -> None
 )
 def test_a_verb_after_a_comma_that_shares_ik_is_turned(said: str, turned: str) -> None:
     assert second_person(said, "nl") == turned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "said"),
+    [
+        # chat drops the "ik" or "I": it is put back and turned
+        ("denk dat het me meer raakt dat het voor iedereen was.", "nl", "Je denkt dat het je meer"),
+        ("heb het nooit gevraagd eigenlijk.", "nl", "Je hebt het nooit gevraagd"),
+        ("vind het gewoon lastig om nee te zeggen.", "nl", "Je vindt het gewoon lastig"),
+        ("ben wel bang dat ik dan ga huilen.", "nl", "Je bent wel bang dat je dan gaat huilen"),
+        ("Had the words in my head.", "en", "You had the words in your head"),
+        ("Bit worried Gary takes it as me dropping him in it.", "en", "You're a bit worried Gary"),
+        ("Kept quiet the whole meeting.", "en", "You kept quiet the whole meeting"),
+    ],
+)
+def test_the_subject_chat_drops_is_put_back(sentence: str, lang: str, said: str) -> None:
+    turned = second_person(sentence, lang)
+    assert turned is not None and turned.startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # forms that are someone else's too, a subject already there, a feeling as the subject
+        ("zit me nog steeds dwars.", "nl"),
+        ("dacht dat het wel goed zat.", "nl"),
+        ("ging allemaal heel snel.", "nl"),
+        ("Ga ik hem morgen bellen?", "nl"),
+        ("felt small is the main thing.", "en"),
+        ("Gutted because...", "en"),
+        ("Didnt come out.", "en"),
+    ],
+)
+def test_no_subject_is_read_into_what_is_not_the_speakers_alone(sentence: str, lang: str) -> None:
+    from app.core.perspective_dropped import with_subject
+
+    assert with_subject(sentence, lang) == sentence

@@ -293,9 +293,20 @@ def feelings_said(text: str, lang: str) -> str | None:
         return _feelings_only(text, lang)
     said = _feelings_only(text[: cut.start()], lang)
     turned = second_person(text[cut.end() :].strip().rstrip("?!. "), lang) if said else None
+    if said and turned and _AHEAD.search(text[cut.end() :]):
+        # "wel bang dat ik dan ga huilen": a fear of what may come is felt now
+        for then, now in (
+            ("Je was", "Je bent"),
+            ("Je voelde je", "Je voelt je"),
+            ("You felt", "You feel"),
+        ):
+            said = re.sub(rf"^{then}\b", now, said)
     if said and turned:
         return f"{said[:-1]} {turned[:1].lower()}{turned[1:].rstrip('.?!')}."
     return None
+
+
+_AHEAD = re.compile(r"\b(ga|gaat|gaan|zal|zullen|will|won't|'ll|gonna|going to)\b", re.I)
 
 
 def _feelings_only(text: str, lang: str) -> str | None:

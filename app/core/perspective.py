@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from app.core.perspective_dropped import with_subject
 from app.core.perspective_speech import speech as _speech
 from app.core.perspective_words import (
     _NL_PRONOUNS,
@@ -225,7 +226,7 @@ _NL_TAGS = re.compile(
 
 def nl_second_person(sentence: str) -> str | None:
     """The sentence with the speaker turned into "je"; None when that cannot be done safely."""
-    sentence = _NL_TAGS.sub(r"\2", sentence.strip())
+    sentence = with_subject(_NL_TAGS.sub(r"\2", sentence.strip()), "nl")
     if _speech(sentence):
         return None
     tokens = _TOKEN.findall(sentence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.core.perspective import _TOKEN, _join
+from app.core.perspective_dropped import with_subject
 from app.core.perspective_speech import speech as _speech
 from app.core.text import wordset
 
@@ -59,7 +60,7 @@ _EN_SOFT = re.compile(r"^(i guess|i suppose|idk|tbh|honestly)[,\s]+", re.I)
 
 
 def en_second_person(sentence: str) -> str | None:
-    sentence = _EN_SOFT.sub("", _EN_TAGS.sub(r"\2", sentence.strip()))
+    sentence = with_subject(_EN_SOFT.sub("", _EN_TAGS.sub(r"\2", sentence.strip())), "en")
     if _speech(sentence) or re.match(r"(let me|let's|lets)\b", sentence, re.I):
         return None  # an invitation, not a statement to say back
     tokens = _TOKEN.findall(sentence)
