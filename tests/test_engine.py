@@ -563,6 +563,19 @@ def test_a_signal_only_the_meaning_screen_raised_gives_way_to_the_work_after_two
     assert resumed.turn.kind == "reflect" and "113" in resumed.note
 
 
+def test_a_story_that_opens_with_okay_is_no_yes_to_the_direct_question(coach: Coach) -> None:
+    opening = "What did I want? I think I wanted it to just go away. It's all in the chart."
+    _meaning_only(coach, opening)
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, opening)
+    story = (
+        "Okay, writing that out I can see it doesn't really count. I notice I do this: when I "
+        "make a mistake I fix it fast and quietly so nobody has to see it."
+    )
+    again = coach.engine.run(sid, story)
+    assert again.text == crisis_replies.ask_again("en", "suicide")
+
+
 def test_a_hedge_after_a_signal_of_the_meaning_screen_still_gets_the_hand_off(
     coach: Coach,
 ) -> None:

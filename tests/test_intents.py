@@ -81,6 +81,12 @@ from app.core import intents
         "oké thanks, dit was eigenlijk best nuttig. ga nu even lunchen 👋",
         "misschien schrijf ik het eerst op. ok. dank je. ga slapen nu 😴",
         "ok thanks man. ga slapen, morgen vrij gelukkig 😴",
+        "merci hé!! voel me al wa lichter 💛 ga nu nen frietje halen",
+        "Bedankt. Ik ga koffie zetten. Zwart, net als mijn humor.",
+        "Thank you, genuinely. Off to write my Friday sentence down before I lose my nerve.",
+        "Dank je. Dit was verhelderender dan ik had verwacht. Ik ga die concepten nu verwijderen.",
+        "Dank je. Het voelt al iets lichter. Ik ga nu eerst maar eens vroeg naar bed 🙂",
+        "Bedankt hoor. Dit was beter dan ik had gedacht van zo'n ding op de computer.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -120,6 +126,8 @@ def test_wants_to_stop(text: str) -> None:
         "Dank je wel, dit helpt mij om het te zien.",
         "hij zei: ga naar huis. dat deed ik, maar ik schaamde me",
         "ga slapen over wat ik wil zeggen, thanks, en dan bel ik hem morgen",
+        "Dank je. Ik ga koffie halen voor het hele team en dan zeg ik het tegen haar?",
+        "Het gesprek met haar was beter dan ik had gedacht, dus dat viel mee.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:
@@ -259,3 +267,29 @@ def test_a_goodbye_sentence_is_no_plan(sentence: str, goodbye: bool) -> None:
     assert intents.says_goodbye(sentence) is goodbye
     if not goodbye:
         assert intents.closing_word(f"{sentence} Doei!") == "plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("nee", "no"),
+        # a story about the work, whatever word it opens with
+        (
+            "Okay, writing that out I can see it doesn't really count. I fix my mistakes fast "
+            "and quietly so nobody has to see them.",
+            "elsewhere",
+        ),
+        (
+            "Ik heb 'goed meneer' gezegd en ben weggelopen. Mijn vader was net zo, die ging dan "
+            "in de schuur zitten.",
+            "elsewhere",
+        ),
+        # a yes, a hedge, or death named: the hand-off follows
+        ("Ja, ik denk er wel eens aan, vooral 's nachts als ik niet kan slapen.", "open"),
+        ("Sometimes I think I would rather die than go back to that office on Monday.", "open"),
+        ("Okay, maybe. I don't know anymore what I think about any of it lately.", "open"),
+        ("Geen idee eigenlijk, het leven is gewoon zwaar de laatste tijd, met alles.", "open"),
+    ],
+)
+def test_how_a_message_answers_the_direct_question(text: str, answer: str) -> None:
+    assert intents.answer_to_check(text, 8) == answer

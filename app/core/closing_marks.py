@@ -32,6 +32,9 @@ GOING = re.compile(
     # hond nog even uitlaten", "I'm going to make a cup of tea", "ik ga afsluiten".
     r"ik ga (nu|nog (even|ff)|zo) (eerst |echt |even |ff |maar |nog )*(\w+ ){0,6}\w+en|"
     r"ik ga (\w+ ){0,6}(uitlaten|ophangen|ophalen|halen|koken|douchen|wandelen)|"
+    # an everyday errand: "ik ga koffie zetten", "ga nu nen frietje halen"
+    r"(ik )?ga (nu |eerst |even |ff |maar |zo )*(\w+ )?(koffie|thee|boodschappen|avondeten|eten|"
+    r"friet|frietje|hond)\b|"
     # chat drops the "ik": "ga slapen nu", "ga nu even lunchen"
     r"(^|(?<=[.!,;] ))ga (nu |zo |maar |even |ff |eerst )*(slapen|pitten|lunchen|eten|koken|"
     r"douchen|naar (bed|huis))(?=\s*(nu\b|[^\w\s]|$))|"
@@ -56,13 +59,18 @@ FAREWELL = re.compile(
     r"(ik )?wens (u|je|jou) (een )?(goede|fijne|prettige) (avond|dag|nacht|weekend)|"
     r"ik ga (nu |maar |even )*(m'n|mijn|mn) (bed|nest) in|"
     r"(going|off) to (go )?(home|make dinner|cook|get dinner)|"
-    r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(lichter|rustiger|beter)|"
+    r"(voel|voelt) (me |mij |het )?(nu )?(wat |al |een stuk |veel |echt )?(iets )?"
+    r"(lichter|rustiger|beter)|"
     r"rustiger in (m'n|mijn|mn) hoofd|(i )?feel (a bit |a lot |much |so much )?(lighter|calmer|"
     r"better)|deugddoend|(that|this|it)'?s (\w+ )?(helped|been helpful|been useful)|"
     r"(really|so|it|this|that|actually|actualy|def|definitely) helped|deed (me )?deugd|"
     r"tot een volgende keer|tot nog eens|"
     r"(heeft|hebben) (me |mij )?deugd gedaan|"
-    r"off to (start )?(my |the )?(shift|work|bed)|wish me luck)\b",
+    r"off to (start )?(my |the )?(shift|work|bed)|wish me luck|(^|(?<=[.!] ))off to \w+|"
+    # the conversation judged as it ends: "dit was beter dan ik had gedacht"
+    r"(dit|dat|het) was (\w+ ){0,2}\w+er dan ik (had )?(verwacht|gedacht)|"
+    r"(this|that|it) was (\w+ ){0,2}(better|more \w+) than i (expected|thought)|"
+    r"cheaper than therapy)\b",
     re.I,
 )
 
@@ -70,7 +78,8 @@ FAREWELL = re.compile(
 # The person's word on the conversation in their last message: "ik voel me lichter", "dit hielp".
 LIGHTER = re.compile(r"\b(lichter|opgelucht|rustiger|lighter|relieved|calmer|weight off)\b", re.I)
 HELPED = re.compile(
-    r"\b(hielp|helpt|geholpen|nuttig|fijn gesprek|helderder|duidelijker|helped|helps|helpful|"
+    r"\b(hielp|helpt|geholpen|nuttig|fijn gesprek|helderder|verhelderend\w*|duidelijker|helped|"
+    r"helps|helpful|"
     r"useful|clearer)\b",
     re.I,
 )

@@ -273,10 +273,14 @@ _ANSWERS = re.compile(
     re.I,
 )
 _ABOUT_IT = re.compile(
-    r"\b(zelfdoding|zelfmoord|suicid\w*|dood|doodgaan|sterven|leven|life|die|dying|dead|death|"
+    r"\b(zelfdoding|zelfmoord|suicid\w*|dood|doodgaan|sterven|leven|life|dying|dead|death|"
+    # English "die" with what makes it a verb: the Dutch "die" ("mijn vader, die ...") is not
+    r"(to|wanna|gonna|rather|i'd|could|would|might|just|will|i) die|"
     r"kill\w*|hurt\w*|pijn doen|snijden|cutting|gevaar|danger|113|112)\b",
     re.I,
 )
+# A yes to the direct question; "oké, ..." or "goed, ..." before a story about the work is not.
+_YES_TO_CHECK = re.compile(r"^\W*(ja|jawel|jazeker|jep|yes|yeah|yep|yup|klopt|zeker)\b", re.I)
 
 
 def says_no(text: str) -> bool:
@@ -296,7 +300,7 @@ def answer_to_check(text: str, min_words: int = 20) -> str:
     first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
     if (
         len(text.split()) >= min_words
-        and not _YES.search(text)
+        and not _YES_TO_CHECK.search(text)
         and not _ANSWERS.search(first)
         and not _ABOUT_IT.search(text)
     ):
