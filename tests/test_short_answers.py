@@ -5,6 +5,8 @@ question; a few key words are said back as they are; "ja." followed by an answer
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.core.engine import _asked_again
@@ -288,3 +290,15 @@ def test_a_bare_maybe_is_not_knowing_yet_not_an_echo(message: str, lang: str) ->
 
     assert read(message, lang).not_knowing
     assert mirrors(message, lang, read(message, lang))[0].source == "fixed:not_knowing"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("misschien gewoon 'ja chef, maar ik ben ook geen kind'. of niks. we zien wel", "nl"),
+        ("I asked him to meet on Thursday. We'll see.", "en"),
+    ],
+)
+def test_a_shrug_is_not_said_back(message: str, lang: str) -> None:
+    said = [m.text for m in mirrors(message, lang, read(message, lang))]
+    assert said and not any(re.search(r"zien wel|we'll see|you'll see", s, re.I) for s in said)

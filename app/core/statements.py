@@ -47,6 +47,12 @@ _FEELING_ASKED = re.compile(
     + r")\b(?!.*\b(you|je|jij|u)\b)",
     re.I,
 )
+# "we zien wel", "we'll see": a shrug, not something to say back ("Jullie zien wel").
+_SHRUG = re.compile(
+    r"^\W*((of niks|or not|maar ja|anyway|enfin)\W+)*(we zien wel|we zien het wel|we'?ll see|"
+    r"wie weet|who knows|we zullen zien)\W*$",
+    re.I,
+)
 # "Waarom ik niks zei..." heads what follows: no statement of its own.
 _WHY_HEAD = re.compile(r"^(waarom|why) (ik|i)\b", re.I)
 
@@ -126,6 +132,7 @@ def statements(message: str) -> list[str]:
             or _CLOSING_ONLY.match(sentence)
             or _BARE_QUESTION.match(_LEADING.sub("", sentence.strip()))
             or (_WHY_HEAD.match(sentence.strip()) and len(sentence.split()) <= 6)
+            or _SHRUG.match(sentence)
         ):
             continue
         # "En ook een soort schaamte?": a feeling offered as a guess is said, not asked
