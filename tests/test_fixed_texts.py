@@ -60,6 +60,13 @@ def test_a_text_without_a_language_is_refused(
 def test_versions_are_recorded() -> None:
     assert fixed_texts.versions() == {
         "replies.coach": "coach-6",
-        "replies.crisis": "crisis-1",
+        "replies.crisis": "crisis-2",
         "replies.reports": "reports-2",
     }
+
+
+def test_the_english_help_texts_also_serve_someone_outside_the_netherlands_and_belgium() -> None:
+    from app.core import crisis_replies
+
+    texts = [*crisis_replies.HANDOFF["en"].values(), crisis_replies.NUMBERS["en"]]
+    assert all("local emergency number" in text for text in texts)
