@@ -36,7 +36,7 @@ GOING = re.compile(
     r"(ik )?ga (nu |eerst |even |ff |maar |zo )*(\w+ )?(koffie|thee|boodschappen|avondeten|eten|"
     r"friet|frietje|hond)\b|"
     # chat drops the "ik": "ga slapen nu", "ga nu even lunchen"
-    r"(^|(?<=[.!,;] ))ga (nu |zo |maar |even |ff |eerst )*(slapen|pitten|lunchen|eten|koken|"
+    r"(^|(?<=[.!,;] ))ga (nu |zo |maar |even |ff |eerst )*(slapen|pitten|lunchen|koken|"
     r"douchen|naar (bed|huis))(?=\s*(nu\b|[^\w\s]|$))|"
     r"ik ga (nu )?(af)?sluiten|(ik wil|ik moet) (\w+ ){0,3}(thuiskomen|naar huis)|"
     r"(cup of (tea|coffee)|cuppa|kettle on|make (some )?(tea|dinner|coffee))|"

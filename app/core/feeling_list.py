@@ -291,16 +291,10 @@ def feelings_said(text: str, lang: str) -> str | None:
     cut = _WHY_TAIL.search(text)
     if cut is None:
         return _feelings_only(text, lang)
-    said = _feelings_only(text[: cut.start()], lang)
+    # "wel bang dat ik dan ga huilen": a fear of what may come is felt now
+    ahead = bool(_AHEAD.search(text[cut.end() :]))
+    said = _feelings_only(text[: cut.start()], lang, now=ahead)
     turned = second_person(text[cut.end() :].strip().rstrip("?!. "), lang) if said else None
-    if said and turned and _AHEAD.search(text[cut.end() :]):
-        # "wel bang dat ik dan ga huilen": a fear of what may come is felt now
-        for then, now in (
-            ("Je was", "Je bent"),
-            ("Je voelde je", "Je voelt je"),
-            ("You felt", "You feel"),
-        ):
-            said = re.sub(rf"^{then}\b", now, said)
     if said and turned:
         return f"{said[:-1]} {turned[:1].lower()}{turned[1:].rstrip('.?!')}."
     return None
@@ -309,7 +303,7 @@ def feelings_said(text: str, lang: str) -> str | None:
 _AHEAD = re.compile(r"\b(ga|gaat|gaan|zal|zullen|will|won't|'ll|gonna|going to)\b", re.I)
 
 
-def _feelings_only(text: str, lang: str) -> str | None:
+def _feelings_only(text: str, lang: str, now: bool = False) -> str | None:
     words = re.findall(r"[^\W\d_][\w'-]*", text.lower())
     if not words or len(words) > 16:
         return None
@@ -335,7 +329,7 @@ def _feelings_only(text: str, lang: str) -> str | None:
         kept = [table.get(w, w) if w in adjectives and w not in nouns else w for w in kept]
         kinds = ["noun"] * len(kinds)
     phrase = " ".join(kept + ([found.tail] if found.tail else []))
-    return _sentence(phrase, kinds, found.now, lang)
+    return _sentence(phrase, kinds, found.now or now, lang)
 
 
 def _sentence(phrase: str, kinds: list[str], now: bool, lang: str) -> str:
