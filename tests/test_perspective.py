@@ -98,6 +98,17 @@ DUTCH = [
     ),
     ("Als ik ziek word of wegga, stopt alles.", "Als je ziek wordt of weggaat, stopt alles."),
     ("Ik werk hard en werk is alles.", "Je werkt hard en werk is alles."),
+    # a noun that looks like a verb before the finite verb of a clause
+    (
+        "Ik denk dat ik niet zomaar lak heb aan regels.",
+        "Je denkt dat je niet zomaar lak hebt aan regels.",
+    ),
+    ("Ik vind dat ik werk heb.", "Je vindt dat je werk hebt."),
+    # ... but not before the verb of the main clause that follows without a comma
+    (
+        "Als ik er zo over nadenk wil ik het eerst zelf met Sanne.",
+        "Als je er zo over nadenkt wil je het eerst zelf met Sanne.",
+    ),
 ]
 
 

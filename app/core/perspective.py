@@ -325,6 +325,10 @@ def _nl_turn_shared_verbs(
 _NL_NOUN_BEFORE = wordset("het de een mijn m'n mn je jouw zijn haar ons onze geen elk elke")
 
 
+_NL_AUX_NOW = {"heb", "ben", "kan", "wil", "moet", "zal", "mag"}
+_NL_AUX = _NL_AUX_NOW | {"had", "was", "kon", "wou", "wilde", "moest", "mocht"}
+
+
 def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | None, bool]:
     """The finite verb of a clause after a subordinator, and whether it is a present stem.
 
@@ -348,6 +352,8 @@ def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | 
         ):
             continue  # "dat ik het gevoel heb": a noun after "het", the verb comes later
         if nl_present_stem(w, strict=True):
+            if k + 1 < end and lower[k + 1] in _NL_AUX and not _main_clause_follows(lower, k + 1):
+                return k + 1, lower[k + 1] in _NL_AUX_NOW  # "dat ik lak heb": a noun, then the verb
             return k, True
         if w in _NL_PAST_IRREGULAR:
             return k, False

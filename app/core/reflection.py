@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.core import fixed_texts, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
+from app.core.echo_answer import echoed_answer
 from app.core.language_guard import language_ok
 from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, correction_weight, mirror_score
 from app.core.reading import FEELING_NOUNS, Reading, read
@@ -114,6 +115,8 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
             found.append(Candidate(head, f"clause:{n}", score))
     pairs = _pairs(found, lang) + _joined(said, found, lang, message)
     pairs += _and_that(said, found, lang, message)
+    if echo := echoed_answer(message, lang, lambda s: _turn(s, lang, message)):
+        pairs.append(Candidate(echo, "said:0", 4.0))  # the answer to a question they repeat
     found = sorted(found + pairs, key=lambda c: -c.score)
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
@@ -241,10 +244,6 @@ def corrected(message: str) -> str:
     if _FLIP.match(rest.strip()):
         return text  # "Nee, eigenlijk wel." turns the whole sentence around: kept as said
     return rest[:1].upper() + rest[1:]
-
-
-# A sentence that cannot stand on its own when said back: it opens with a word that points back
-# ("Dan ligt de keuze ...", "Tenminste, dat zegt je hoofd.") or trails off ("..., but still.").
 
 
 def _joined(said: list[str], found: list[Candidate], lang: str, message: str) -> list[Candidate]:
