@@ -23,6 +23,17 @@ _CORE = re.compile(
     re.I,
 )
 
+# Where the person names what it is about: "het gaat er eigenlijk om dat", "het ergste is",
+# "wat je het meest dwarszit", "it's really about".
+_ABOUT = re.compile(
+    r"\b(het gaat|gaat het) (er |hem |jou |je )?(eigenlijk |misschien |vooral |echt |meer )*"
+    r"(om|over) (dat|hoe|wat)\b|\bhet ergste (is|vind je)\b|"
+    r"\bhet (er |hem )?(eigenlijk |misschien |vooral |echt |meer )*(om|over) gaat\b|"
+    r"\bwat je (eigenlijk |echt |nog )*(het meest |vooral )?dwarszit\b|"
+    r"\b(what|it)('s| is) (really |actually |mostly )?about\b|\bthe (worst|real) (thing|part) is\b",
+    re.I,
+)
+
 # A sentence whose subject points back ("Dat vind je het belangrijkste", "You haven't had many
 # of those") says little without the sentence before it.
 _POINTS_BACK = re.compile(
@@ -83,6 +94,9 @@ _OTHERS_FEELING = re.compile(
     r"leek|looked)\b",
     re.I,
 )
+_FEELS_LIKE = re.compile(
+    r"\b(je voel(t|de) je|voel(t|de) je je|you (feel|felt) (like|as if|as though))\b", re.I
+)
 _OWN_FEELING = re.compile(
     r"\b(je|you)\s+(was|werd|voelde|felt|bent|were|are|raakte|got|schrok|baalde)\b|"
     r"\b(voelde|was|werd|schrok) je\b",
@@ -101,7 +115,16 @@ _META = re.compile(
     r"\b(turn(ed|ing)? it back|terugvragen|wedervraag|figured you'?d|knew you'?d|"
     r"(had|kon) ik (ook )?(wel )?(kunnen )?weten|d(a|at) ge dat ging vragen|"
     r"dat je dat (ging|zou) vragen|niet voor me (gaat )?beslissen|"
-    r"(gij|jij) gaat da(t)? niet zeggen)\b",
+    r"(gij|jij) gaat da(t)? niet zeggen)\b|"
+    # about the writing itself: "je probeert het maar even op een rijtje te zetten", "dus je typt
+    # het even", "je hebt dit nog nooit gedaan", "you'll try to explain this"
+    r"\bje (gaat|probeert) het (gewoon |gwn |maar |even |eens |ff |hier )*(proberen|"
+    r"op te schrijven|uit te leggen|te vertellen|te typen|op een rij(tje)? te zetten)|"
+    r"\b(dus|so) (je|you) (typt|schrijft|type|write) (het|dit|it|this)\b|"
+    r"\b(je hebt|heb je) dit (nog )?nooit (eerder )?gedaan\b|\byou'?ve never done this\b|"
+    r"\bje weet (eigenlijk |echt )?(niet|nie|ni) (goed |goe |precies )?(hoe dit werkt|"
+    r"(hoe|waar) (je )?(hier )?(moet |te )?beginnen|wat je (hier )?(wilt|moet) (vertellen|zeggen))|"
+    r"\byou'?ll (just )?try to (explain|write|put|get)\b|\byou'?re not sure how this works\b",
     re.I,
 )
 
@@ -154,6 +177,8 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
         feeling = False  # "zij werd echt kwaad": someone else's feeling
     if feeling:
         score += 2.0
+    elif _FEELS_LIKE.search(low):
+        score += 1.5  # "je voelt je nu net een beginner": how it is, in an image of their own
     found = _STAYS.search(low)
     stays = found is not None
     if found and total >= 6:
@@ -170,6 +195,8 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
         score += 1.0
     if _CORE.search(low):
         score += 0.8
+    if _ABOUT.search(low) and not _THAT_FIRST.match(text):
+        score += 1.0  # "je denkt dat het er eigenlijk over gaat dat ...": they name the point
     if _WEIGHT.search(low):
         score += 1.0
     if n == 0 and _ROLE.match(text) and total > 1:

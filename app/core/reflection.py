@@ -19,7 +19,15 @@ from app.core import fixed_texts, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.echo_answer import echoed_answer
 from app.core.language_guard import language_ok
-from app.core.mirror_score import _STAYS, _THAT_FIRST, _WEIGHT, correction_weight, mirror_score
+from app.core.mirror_prefix import _LONG_SPLIT, _SAID_NOTHING_YET, fitting_prefix
+from app.core.mirror_score import (
+    _META,
+    _STAYS,
+    _THAT_FIRST,
+    _WEIGHT,
+    correction_weight,
+    mirror_score,
+)
 from app.core.reading import FEELING_NOUNS, Reading, read
 from app.core.reflection_turn import (
     _LEADING,
@@ -64,9 +72,6 @@ def _by_sentence(found: list[Candidate], kind: str = "said") -> dict[int, Candid
     return {int(c.source.split(":")[1]): c for c in found if c.source.startswith(f"{kind}:")}
 
 
-# --- reflections -------------------------------------------------------------------------------
-
-
 _COACH = fixed_texts.load("coach")
 SHORT_MIRRORS: dict[str, dict[str, str]] = fixed_texts.by_lang(_COACH["short_mirrors"])
 QUOTE: dict[str, str] = _COACH["quote"]
@@ -93,6 +98,8 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
                 turned = _turn(head, lang, message)
         if turned is None:
             turned = _reason_that_weighs(sentence, lang, message)
+        if turned is None and len(sentence.split()) > MAX_MIRROR_WORDS:
+            turned = fitting_prefix(sentence, lang, message)
         if turned is None and len(sentence.split()) > MAX_MIRROR_WORDS:
             found += _later_events(sentence, n, len(said), lang, message)
         tail = _after_but(sentence, lang, message)
@@ -150,14 +157,6 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
     if asked:
         return Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0)
     return Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0)
-
-
-# A first step that only announces what was said: "en ik zei toen, en ik hoor het mezelf ...".
-_SAID_NOTHING_YET = re.compile(
-    r"\b(zei|zeg|vroeg|dacht|riep|said|say|asked|thought|told him|told her)( toen| then| nog)?\W*$",
-    re.I,
-)
-_LONG_SPLIT = re.compile(r",?\s+(?:en dan|en daarna|and then)\s+|,\s+(?:en|and)\s+", re.I)
 
 
 def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
@@ -351,8 +350,8 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         second = by_index.get(n + 1)
         if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
             continue
-        if second.text == first.text:
-            continue  # "Rot. Echt rot." is one feeling, said once
+        if second.text == first.text or _META.search(first.text) or _META.search(second.text):
+            continue  # "Rot. Echt rot." is one feeling, said once; the writing is no story
         words = len(first.text.split()) + len(second.text.split())
         if words <= 18:
             score = max(first.score, second.score) + 0.3

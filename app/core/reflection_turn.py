@@ -33,7 +33,8 @@ _ANNOUNCE = re.compile(
     re.I,
 )
 _LEADING = re.compile(
-    r"^((nou|ja|nee|oké|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|als ik eerlijk ben|"
+    r"^((nou|ja|nee|oké|oke|okee|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|"
+    r"als ik eerlijk ben|"
     r"eerlijk is eerlijk|tja|hmm+|"
     r"honestly|actually|basically|tbh|tbf|idk|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
     r"allez|awel|amai|lol|haha+|boh|right|ok so|right so|precies(?=,)|inderdaad(?=,)|"

@@ -1,0 +1,79 @@
+"""Which of the person's sentences is said back: the point, not the preamble or a side detail."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reading import read
+from app.core.reflection import mirrors
+from app.core.mirror_prefix import fitting_prefix
+
+
+def best(message: str, lang: str) -> str:
+    return mirrors(message, lang, read(message, lang))[0].text
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        # words about the writing itself are not the story
+        (
+            "Hoi! Oké ik ga het gewoon proberen haha, ik heb dit nog nooit gedaan. Ik ben juf in "
+            "het speciaal onderwijs. Vorige week had Daan een meltdown. Ik slaap er echt heel "
+            "slecht van.",
+            "nl",
+            "Je slaapt er echt heel slecht van.",
+        ),
+        (
+            "Oke, ik probeer het maar even op een rijtje te zetten. Ik werk al 11 jaar in een "
+            "groepspraktijk. Sindsdien loop ik er mee rond en slaap ik er slecht van.",
+            "nl",
+            "Sindsdien loop je er mee rond en slaap je er slecht van.",
+        ),
+        # where the person names what it is about
+        (
+            "Ik denk dat het er eigenlijk over gaat dat ik al een tijd op ben. Niet alleen die "
+            "donderdag. Sinds de reorganisatie doe ik er twee wijken bij. Mijn vrouw lacht er "
+            "niet meer om.",
+            "nl",
+            "Je denkt dat het er eigenlijk over gaat dat je al een tijd op bent.",
+        ),
+        # a long last sentence said back up to where it still stands on its own
+        (
+            "Ze bedoelde het niet kwaad hoor. en ik ben echt geen taartmens ofzo haha. maar ik "
+            "ben er gwn chagrijnig van en ik schaam me er ook een beetje voor dat ik er "
+            "chagrijnig van ben, ben 44 man",
+            "nl",
+            "Je bent er gewoon chagrijnig van en je schaamt je er ook een beetje voor.",
+        ),
+    ],
+)
+def test_the_point_is_said_back(message: str, lang: str, mirror: str) -> None:
+    assert best(message, lang) == mirror
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # the point comes after "maar": not cut off before it
+        (
+            "Ik ben niet iemand die snel van slag is, maar ik heb die avond nog een kwartier in "
+            "de auto op de parkeerplaats gezeten voordat ik wegreed.",
+            "nl",
+        ),
+        # a clause that waits for its main clause
+        (
+            "I think I was trying to be a shield for them and when I couldn't be, I went "
+            "completely the other way and turned into the announcer.",
+            "en",
+        ),
+        # no main clause to open with
+        (
+            "dat de dochter iets zegt wat ik zelf al maanden voel maar niet hardop zeg, omdat "
+            "het toch niet anders kan met de planning",
+            "nl",
+        ),
+    ],
+)
+def test_a_long_sentence_is_not_cut_where_it_would_mislead(sentence: str, lang: str) -> None:
+    assert fitting_prefix(sentence, lang, sentence) is None
