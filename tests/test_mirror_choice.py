@@ -46,6 +46,13 @@ def best(message: str, lang: str) -> str:
             "nl",
             "Je bent er gewoon chagrijnig van en je schaamt je er ook een beetje voor.",
         ),
+        # a feeling offered with a question mark is said, not asked
+        (
+            "boos denk ik. maar ook gwn verdrietig? en dan denk ik weer doe ff normaal het is "
+            "maar een appje",
+            "nl",
+            "Je was boos en ook gewoon verdrietig.",
+        ),
     ],
 )
 def test_the_point_is_said_back(message: str, lang: str, mirror: str) -> None:
@@ -66,6 +73,17 @@ def test_the_point_is_said_back(message: str, lang: str, mirror: str) -> None:
             "I think I was trying to be a shield for them and when I couldn't be, I went "
             "completely the other way and turned into the announcer.",
             "en",
+        ),
+        # not inside a quote, nor before the "maar" that carries the point
+        (
+            "I wrote 'sorry, my bad, it won't happen again' and then I logged off and cried for "
+            "a bit in the kitchen, which is so embarrassing now",
+            "en",
+        ),
+        (
+            "Ik heb de rest van de dag gewoon mn werk gedaan, maar het zat me echt niet lekker "
+            "en ik heb er thuis nog de hele avond over lopen malen.",
+            "nl",
         ),
         # no main clause to open with
         (

@@ -50,6 +50,16 @@ _COMPLEMENT = re.compile(r"(dat|that|wat|what|of|if|whether|hoe|how|waarom|why|o
 _BEFORE_DAT = re.compile(r"\b(?:voor|over|van|mee|about|of)(\s+)dat\b", re.I)
 
 
+# "..., maar het zat me niet lekker en ...": the part after "maar" is said back on its own.
+_INNER_TURN = re.compile(r"\s(maar|but)\s", re.I)
+
+
+def _open_quote(head: str) -> bool:
+    """A quote opened and not closed: "You wrote 'sorry, | my bad'" is not cut inside it."""
+    opened = len(re.findall(r"(?<!\w)['‘“\"](?![tsk]\b)", head))
+    return opened > len(re.findall(r"(?<=\w)['’”\"](?!\w)", head))
+
+
 def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
     """The longest opening of a sentence too long to say back whole that still turns as a
     sentence of its own: "maar ik ben er gwn chagrijnig van en ik schaam me er ook een beetje
@@ -69,6 +79,8 @@ def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
             or (_COMPLEMENT.match(rest) and cut not in optional)
             or _SUBORDINATE.match(re.split(r",\s+|\s+(?:en|and)\s+", head)[-1])
             or _DANGLING.search(head)
+            or _INNER_TURN.search(head)
+            or _open_quote(head)
         ):
             continue  # the point comes after "maar"; "and when I couldn't be" waits for its clause
         turned = _turn(head, lang, message)

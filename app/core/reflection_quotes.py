@@ -52,7 +52,12 @@ def wondering(message: str, quoted: str) -> str:
 # i suppose?", "Wat ik toen deed?" (the coach's question said again before the answer).
 _TENTATIVE = re.compile(
     r"^\W*(dat|that|omdat|because|misschien (ook )?dat|maybe (also )?that|wat ik toen|what i did)\b"
-    r"|\b(i suppose|i guess|denk ik|ofzo|or something)\W*$",
+    r"|\b(i suppose|i guess|denk ik|ofzo|or something)\W*$"
+    # a feeling offered with a question mark: "maar ook gwn verdrietig?", "or just tired?"
+    r"|^\W*((maar|en|but|and) )?(ook |also |just |gewoon |gwn |misschien |maybe |vooral |"
+    r"mostly |een beetje |a bit )*("
+    + "|".join(sorted({re.escape(f) for fs in FEELINGS.values() for f in fs}))
+    + r")\W*$",
     re.I,
 )
 
