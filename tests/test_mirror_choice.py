@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.mirror_prefix import fitting_prefix
 from app.core.reading import read
 from app.core.reflection import mirrors
-from app.core.mirror_prefix import fitting_prefix
 
 
 def best(message: str, lang: str) -> str:
@@ -83,6 +83,12 @@ def test_the_point_is_said_back(message: str, lang: str, mirror: str) -> None:
         (
             "Ik heb de rest van de dag gewoon mn werk gedaan, maar het zat me echt niet lekker "
             "en ik heb er thuis nog de hele avond over lopen malen.",
+            "nl",
+        ),
+        # a fronted clause whose main clause cannot be found by its commas
+        (
+            "Als zij mij dat in de keuken had gezegd, bij de koffie, maar niet waar iedereen bij "
+            "zit, dan had ik het waarschijnlijk gewoon aangenomen.",
             "nl",
         ),
         # no main clause to open with

@@ -44,6 +44,9 @@ _CLAUSE_ONLY = re.compile(
     r"that (the|a|i|you|he|she|they|we|it|my|his|her))\b",
     re.I,
 )
+_FRONTED_NL = re.compile(
+    r"\W*(als|toen|omdat|terwijl|zodra|wanneer|voordat|nadat|hoewel|zolang)\b", re.I
+)
 _IT_IS = re.compile(r"\W*(it'?s|it is|het is|'t is)\b", re.I)
 # What the verb before the cut still needs: "I could say, calmly, | that I accept the error".
 _COMPLEMENT = re.compile(r"(dat|that|wat|what|of|if|whether|hoe|how|waarom|why|om te|to)\b", re.I)
@@ -70,6 +73,10 @@ def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
     cuts += optional
     if _CLAUSE_ONLY.match(sentence) or not (SPEAKER.search(sentence) or _IT_IS.match(sentence)):
         return None  # "Dat de dochter iets zegt ...": no main clause to open with
+    if lang == "nl" and _FRONTED_NL.match(sentence):
+        # "Als zij dat in de keuken had gezegd, bij de koffie, ...": where its main clause starts
+        # cannot be told from commas alone
+        return None
     for cut in sorted(cuts, reverse=True):
         head, rest = sentence[:cut].strip(), sentence[cut:].strip(" ,")
         if len(head.split()) < 4 or len(head.split()) > MAX_MIRROR_WORDS:

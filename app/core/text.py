@@ -106,6 +106,8 @@ _NL_CHAT_WORDS = {
     "wrm": "waarom",
     "idd": "inderdaad",
     "nie": "niet",
+    "ni": "niet",
+    "wa": "wat",
     "da": "dat",
     "da's": "dat is",
     "das": "dat is",
