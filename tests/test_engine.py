@@ -712,3 +712,34 @@ def test_english_possible_signal_is_asked_directly(coach: Coach) -> None:
     assert "are you thinking about suicide?" in asked.text and "113" in asked.text
     relieved = coach.engine.run(sid, "No, not like that. I'm just exhausted by the project.")
     assert relieved.text == crisis_replies.RELIEVED["en"]
+
+
+_STORY = [
+    "Ik had ruzie met mijn collega over de roosters.",
+    "Ik was vooral boos, en ook een beetje verdrietig.",
+    "Ik wilde dat ze het eerst aan mij had gevraagd.",
+    "Misschien gaat het er eigenlijk om dat ik nooit iets zeg.",
+    "Ik denk dat ik het donderdag met haar bespreek.",
+    "Ik ga zeggen dat ik het rooster graag samen maak.",
+]
+
+
+@pytest.mark.parametrize(
+    ("at", "message", "closes"),
+    [
+        (6, "Dank je. Het is een stuk helderder nu. Ik ga het donderdag proberen.", True),
+        (6, "Goed. Helder genoeg. Dank voor het meedenken.", True),
+        # early, or a thank-you for a question, or with a question: the conversation goes on
+        (2, "Dank je. Ik was vooral boos.", False),
+        (6, "Dank je, goede vraag. Ik denk dat ik bang was.", False),
+        (6, "Bedankt. Maar hoe begin ik dat gesprek dan?", False),
+    ],
+)
+def test_a_late_thank_you_closes_the_conversation(
+    coach: Coach, at: int, message: str, closes: bool
+) -> None:
+    sid = coach.sessions.create().id
+    for text in _STORY[:at]:
+        coach.engine.run(sid, text)
+    done = coach.engine.run(sid, message)
+    assert bool(done.report) == closes, done.text

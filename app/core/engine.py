@@ -65,6 +65,9 @@ from app.core.safety import CrisisScreen
 from app.errors import InputError
 
 CARD_TYPES = ["theme", "method", "tip"]
+# From this many turns on, a thank-you with no question closes the conversation
+# (intents.thanks_late).
+LATE_TURNS = 6
 # The fixed texts and the event type live in app/core/engine_base.py; callers may take them
 # from here.
 __all__ = [
@@ -205,7 +208,8 @@ class Engine(CrisisTurns, AdviceTurns):
     def _stop_step(self, c: TurnContext) -> Iterator[Event] | None:
         if c.state.get("care") and intents.only_thanks(c.text):
             return None  # after a crisis, a thank-you is answered with care, not a report
-        if intents.wants_to_stop(c.text) and c.turn_count:
+        late = c.turn_count >= LATE_TURNS and intents.thanks_late(c.text)
+        if (intents.wants_to_stop(c.text) or late) and c.turn_count:
             return self._finish(c.session_id, c.text, c.lang, c.cycle, c.started)
         return None
 

@@ -19,6 +19,7 @@ from app.core.closing_marks import (
     NIGHT,
     ONLY_THANKS,
     THANKS_FOR,
+    THANKS_WORDS,
 )
 
 _STOP = re.compile(
@@ -205,6 +206,25 @@ def _thanked_at_the_end(last: list[str]) -> bool:
         return False
     said = (GOING, FAREWELL, LIGHTER, HELPED, BETTER_GO)
     return any(p.search(tail) for p in said)
+
+
+# Thanks for the talk itself, not for a question: "Dank u wel voor dit gesprek", "Thanks for
+# this", "merci hé", "Dank voor het meedenken"; "dank je, goede vraag" is none.
+_THANKS_LATE = re.compile(
+    rf"\b({THANKS_WORDS}|thx|ty|hartelijk dank|dank voor)\b(?!,?\s+(voor (de |die |deze |je |)?|"
+    r"for (the |that |this |your )?)?(goede |good )?(vraag|question)\b)",
+    re.I,
+)
+
+
+def thanks_late(text: str) -> bool:
+    """Late in a conversation, a thank-you with no question in a short message, or in the last
+    two sentences of a longer one, closes it ("Dank je. Het is een stuk helderder nu. Ik ga het
+    donderdag proberen.", "... Thanks for this. Genuinely.")."""
+    if "?" in text or len(text.split()) > 45:
+        return False
+    tail = text if len(text.split()) <= 20 else " ".join(re.split(r"(?<=[.!?])\s+", text)[-2:])
+    return bool(_THANKS_LATE.search(tail))
 
 
 def wants_to_stop(text: str) -> bool:
