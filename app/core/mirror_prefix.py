@@ -68,8 +68,10 @@ def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
     sentence of its own: "maar ik ben er gwn chagrijnig van en ik schaam me er ook een beetje
     voor dat ik er chagrijnig van ben, ben 44 man" -> "Je bent er gewoon chagrijnig van en je
     schaamt je er ook een beetje voor."."""
-    cuts = [m.start() for m in _CUTS.finditer(sentence)]
-    optional = [m.start(1) for m in _BEFORE_DAT.finditer(sentence)]  # "er ... voor | dat"
+    # Only a head of at most MAX_MIRROR_WORDS can be said back: the cuts are looked for there.
+    window = " ".join(sentence.split()[: MAX_MIRROR_WORDS + 1])
+    cuts = [m.start() for m in _CUTS.finditer(window)]
+    optional = [m.start(1) for m in _BEFORE_DAT.finditer(window)]  # "er ... voor | dat"
     cuts += optional
     if _CLAUSE_ONLY.match(sentence) or not (SPEAKER.search(sentence) or _IT_IS.match(sentence)):
         return None  # "Dat de dochter iets zegt ...": no main clause to open with
@@ -78,7 +80,7 @@ def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
         # cannot be told from commas alone
         return None
     for cut in sorted(cuts, reverse=True):
-        head, rest = sentence[:cut].strip(), sentence[cut:].strip(" ,")
+        head, rest = window[:cut].strip(), window[cut:].strip(" ,")
         if len(head.split()) < 4 or len(head.split()) > MAX_MIRROR_WORDS:
             continue
         if (
