@@ -98,6 +98,11 @@ DUTCH = [
     ),
     ("Als ik ziek word of wegga, stopt alles.", "Als je ziek wordt of weggaat, stopt alles."),
     ("Ik werk hard en werk is alles.", "Je werkt hard en werk is alles."),
+    # a compound with a number stays one word
+    (
+        "Donderdag heb ik sowieso een 1-op-1 met Annemiek.",
+        "Donderdag heb je sowieso een 1-op-1 met Annemiek.",
+    ),
     # a noun that looks like a verb before the finite verb of a clause
     (
         "Ik denk dat ik niet zomaar lak heb aan regels.",
@@ -124,6 +129,10 @@ ENGLISH = [
         "Your manager took your analysis and presented it as hers.",
     ),
     ("I'm not sure I handled it well.", "You're not sure you handled it well."),
+    (
+        "I had covid-19 and my 9-to-5 job suffered.",
+        "You had covid-19 and your 9-to-5 job suffered.",
+    ),
     ("We shipped it anyway and I felt sick.", "You shipped it anyway and you felt sick."),
     ("I am tired of fixing it myself.", "You are tired of fixing it yourself."),
 ]

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Words (with their apostrophes and hyphens), numbers and single punctuation marks.
+# Words (with their apostrophes and hyphens, "1-op-1", "covid-19"), numbers and single punctuation
+# marks.
 TOKEN = re.compile(
-    r"['’](?:s|t|n|k|m)\b|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)?|[^\w\s]", re.UNICODE
+    r"['’](?:s|t|n|k|m)\b|\d+(?:-[^\W_]+)+|[^\W\d_]+(?:['’][^\W\d_]+|-[^\W_]+)*|"
+    r"\d+(?:[.,]\d+)?|[^\w\s]",
+    re.UNICODE,
 )
 
 
