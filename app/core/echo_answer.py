@@ -24,7 +24,7 @@ _ECHO = {
         re.I,
     ),
     "en": re.compile(
-        r"^\W*what (did )?i (really |actually )?(?P<verb>wanted|want|needed|need)\b"
+        r"^\W*what (?P<did>did )?i (really |actually )?(?P<verb>wanted|want|needed|need)\b"
         r"[^.?!…:]{0,30}(\?+|\.{3}|…|:)\s*(\.{3}|…)?\s*",
         re.I,
     ),
@@ -92,7 +92,7 @@ def echoed_answer(message: str, lang: str, turn: Callable[[str], str | None]) ->
     if len(parts) > 1 and _THAT[lang].match(answer) and _THAT[lang].match(_clean(parts[1])):
         answer = f"{answer}, {_clean(parts[1])}"
     verb = re.sub(r"\s+", " ", found.group("verb").lower())
-    if found.group(0).lower().find("did ") >= 0:
+    if lang == "en" and found.group("did"):
         verb = {"want": "wanted", "need": "needed"}.get(verb, verb)  # "What did I want?"
     frame = _FRAME[lang][verb]
     return turn(f"{frame} {answer[:1].lower()}{answer[1:]}.")

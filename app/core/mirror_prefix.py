@@ -57,10 +57,11 @@ _BEFORE_DAT = re.compile(r"\b(?:voor|over|van|mee|about|of)(\s+)dat\b", re.I)
 _INNER_TURN = re.compile(r"\s(maar|but)\s", re.I)
 
 
-def _open_quote(head: str) -> bool:
-    """A quote opened and not closed: "You wrote 'sorry, | my bad'" is not cut inside it."""
-    opened = len(re.findall(r"(?<!\w)['‘“\"](?![tsk]\b)", head))
-    return opened > len(re.findall(r"(?<=\w)['’”\"](?!\w)", head))
+def in_quote(before: str) -> bool:
+    """A quote opened and not closed ("had ik alleen maar 'ja maar ik ken hem'", "You wrote
+    'sorry, | my bad'"); "'t" is none."""
+    opened = len(re.findall(r"(?<!\w)['‘“\"](?![tsk]\b)", before))
+    return opened > len(re.findall(r"(?<=\w)['’”\"](?!\w)", before))
 
 
 def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
@@ -89,7 +90,7 @@ def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
             or _SUBORDINATE.match(re.split(r",\s+|\s+(?:en|and)\s+", head)[-1])
             or _DANGLING.search(head)
             or _INNER_TURN.search(head)
-            or _open_quote(head)
+            or in_quote(head)
         ):
             continue  # the point comes after "maar"; "and when I couldn't be" waits for its clause
         turned = _turn(head, lang, message)

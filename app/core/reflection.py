@@ -19,7 +19,7 @@ from app.core import fixed_texts, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.echo_answer import echoed_answer
 from app.core.language_guard import language_ok
-from app.core.mirror_prefix import _LONG_SPLIT, _SAID_NOTHING_YET, fitting_prefix
+from app.core.mirror_prefix import _LONG_SPLIT, _SAID_NOTHING_YET, fitting_prefix, in_quote
 from app.core.mirror_score import (
     _META,
     _STAYS,
@@ -197,7 +197,7 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
         maxsplit=1,
         flags=re.I,
     )
-    if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4 or _in_quote(parts[0]):
+    if len(parts) < 2 or len(sentence.split()) <= MAX_MIRROR_WORDS - 4 or in_quote(parts[0]):
         return None
     turned = _turn(parts[1], lang, message, joined=True)
     if turned is None:
@@ -207,12 +207,6 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
         if head != parts[1] and len(head.split()) >= 4:
             turned = _turn(head, lang, message, joined=True)
     return turned
-
-
-def _in_quote(before: str) -> bool:
-    """A quote opened and not closed ("had ik alleen maar 'ja maar ik ken hem'"); "'t" is none."""
-    opened = len(re.findall(r"(?<!\w)['‘“\"](?![tsk]\b)", before))
-    return opened > len(re.findall(r"(?<=\w)['’”\"](?!\w)", before))
 
 
 # The person corrects themself: what they took back is not said back. "Boos. Nee, eigenlijk meer
