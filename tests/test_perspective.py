@@ -261,3 +261,18 @@ def test_no_subject_is_read_into_what_is_not_the_speakers_alone(sentence: str, l
     from app.core.perspective_dropped import with_subject
 
     assert with_subject(sentence, lang) == sentence
+
+
+@pytest.mark.parametrize(
+    ("fragment", "said"),
+    [
+        # a fear told in the present is felt now, one of what was is not
+        ("wel bang dat ik overkom als zeurpiet.", "Je bent wel bang dat je overkomt als zeurpiet."),
+        ("wel bang dat ik dan ga huilen.", "Je bent wel bang dat je dan gaat huilen."),
+        ("wel bang dat ik het fout had gedaan.", "Je was wel bang dat je het fout had gedaan."),
+    ],
+)
+def test_a_fear_said_as_a_fragment_keeps_its_time(fragment: str, said: str) -> None:
+    from app.core.feeling_list import feelings_said
+
+    assert feelings_said(fragment, "nl") == said

@@ -103,6 +103,15 @@ def test_a_plan_told_with_a_time_ahead(message: str, plan: bool) -> None:
         ("ja dat vooral. dat ik meegelachen heb", "nl", True),
         ("ja. rot is het juiste woord", "nl", True),
         ("yeah. stewing is the word", "en", True),
+        # the point named against another, or the feeling that weighs most
+        ("nee het gaat niet om die taart. het is meer dat ze me gwn niet zagen staan", "nl", True),
+        ("Het gaat me eigenlijk om daarna, wat hij toen zei.", "nl", True),
+        ("its more that I didn't want to be That Person", "en", True),
+        ("beschaamd vooral. voor die ouders", "nl", True),
+        ("Mostly embarrassed, I think.", "en", True),
+        ("The tapestry comes back in June. That's the bit that keeps me up.", "en", True),
+        ("Ik werk vooral op dinsdag en donderdag met hem samen.", "nl", False),
+        ("mostly I just went home and watched telly", "en", False),
         ("dat is het ergste niet, het went wel", "nl", False),
         ("Ik had een drukke dag en niemand hielp.", "nl", False),
     ],
@@ -124,11 +133,41 @@ def test_a_question_about_the_voornemen_or_the_organisation_needs_them_in_the_st
     seen = read("hmm", "nl")
     assert not fits("Wat zou het voornemen een punt haalbaarder maken?", seen, story)
     assert not fits("Wat dacht je dat de organisatie in deze situatie van je vroeg?", seen, story)
-    assert fits(
-        "Wat zou het voornemen een punt haalbaarder maken?",
-        seen,
-        story + " Ik ga morgen met hem praten.",
-    )
+    planned = story + " Ik ga morgen met hem praten."
+    # "een punt haalbaarder" takes a score out of ten for granted, not only a plan
+    assert not fits("Wat zou het voornemen een punt haalbaarder maken?", seen, planned)
+    scored = planned + " Haalbaar? Een 6 op 10 denk ik."
+    assert fits("Wat zou het voornemen een punt haalbaarder maken?", seen, scored)
+
+
+@pytest.mark.parametrize(
+    ("question", "story", "fits_story"),
+    [
+        ("Welke kwaliteit ga je de komende weken bewust inzetten?", "Ik ga hem bellen.", False),
+        (
+            "Welke kwaliteit ga je de komende weken bewust inzetten?",
+            "Ik ben goed in luisteren.",
+            True,
+        ),
+        ("Hoe geef je je gevoel een plek als de situatie terugkomt?", "Hij schreeuwde.", False),
+        ("Hoe geef je je gevoel een plek als de situatie terugkomt?", "Hij doet het steeds.", True),
+        ("Hoe ga je vastleggen wat je ervaart als je het uitprobeert?", "Ik bel hem.", False),
+        ("Waaraan zou een collega kunnen zien dat je iets anders doet?", "Ik bel hem.", False),
+        (
+            "Waaraan zou een collega kunnen zien dat je iets anders doet?",
+            "Voortaan zeg ik het tegen mijn collega.",
+            True,
+        ),
+        ("Which quality will you use deliberately in the coming weeks?", "I'll call him.", False),
+    ],
+)
+def test_a_question_for_later_needs_what_it_takes_for_granted(
+    question: str, story: str, fits_story: bool
+) -> None:
+    from app.core.question_fit import fits
+
+    lang = "en" if question.startswith("Which") else "nl"
+    assert fits(question, read(story, lang), story) is fits_story
 
 
 @pytest.mark.parametrize(
@@ -223,6 +262,10 @@ def test_no_options_or_next_time_question_after_a_plan_or_a_fear_ahead(message: 
         ("bit nervous she'll think I'm being precious about it.", "en", True),
         ("Al vrees ik wel dat hij het slecht gaat opnemen.", "nl", True),
         ("Ik ben bang dat ze me dan niet meer aardig vindt.", "nl", True),
+        ("wel bang dat ik overkom als zeurpiet die gelijk wil krijgen.", "nl", True),
+        ("wel eng tho. wat als Fleur gewoon 'ja whatever' zegt.", "nl", True),
+        ("Het risico is dat Hans gewoon ja zegt.", "nl", True),
+        ("Wat als ik het hem gewoon vraag?", "nl", False),
         # a fear of what was, or a feeling without what may come
         ("Bang. ik was gewoon bang.", "nl", False),
         ("Worried about the kids mostly.", "en", False),
@@ -243,3 +286,66 @@ def test_a_fear_about_the_plan_is_asked_about_with_the_mirror_of_that_fear() -> 
     plan = Candidate("Dan zeg je het donderdag.", "said:0", 1.0)
     assert pair_fits(fear, question)
     assert not pair_fits(plan, question)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "asked"),
+    [
+        ("Ik weet het gewoon niet meer. Het blijft maar door mijn hoofd gaan.", "nl", True),
+        ("I honestly don't know. It keeps going round in my head.", "en", True),
+        # ways of their own already named: not asked for again
+        ("Ik kan ook iets in de groepsapp zetten. Of juist niet.", "nl", False),
+        ("Kan het ook op papier zetten. Voelt wel ambtelijk.", "nl", False),
+        ("Should I just say sorry to Chloe? Or do I need to go back to Gary as well?", "en", False),
+        ("Or I could just leave it. I can also ask Priya.", "en", False),
+        # decided: a plan, not a search for ways
+        ("ok ik doe t gwn donderdag", "nl", False),
+    ],
+)
+def test_options_are_asked_for_only_when_the_person_names_none(
+    message: str, lang: str, asked: bool
+) -> None:
+    options = "Welke mogelijkheden zie je zelf?" if lang == "nl" else "What options do you see?"
+    texts = {q.text for q in _sources(message, lang, 4).values()}
+    assert (options in texts) is asked
+
+
+@pytest.mark.parametrize(
+    ("story", "lang", "fits_story"),
+    [
+        ("beschaamd vooral. voor die ouders. maar ook een beetje opgelucht", "nl", False),
+        ("Het begin van het gesprek ging best goed, tot hij over de cijfers begon.", "nl", True),
+        ("I was mostly embarrassed. Nobody said a word.", "en", False),
+        ("Calling her first helped a bit, but then it went sideways.", "en", True),
+    ],
+)
+def test_what_worked_is_asked_only_when_something_went_well(
+    story: str, lang: str, fits_story: bool
+) -> None:
+    from app.core.question_fit import fits
+
+    question = {
+        "nl": "Wat deed je dat werkte, al was het maar een beetje?",
+        "en": "What worked, even if only a little?",
+    }[lang]
+    assert fits(question, read(story, lang), story) is fits_story
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "asked"),
+    [
+        ("het is meer dat niemand me iets vraagt.", "nl", "Wat doet dat met je?"),
+        ("its more that I didn't want to be That Person.", "en", "How does that sit with you?"),
+    ],
+)
+def test_what_it_does_to_them_is_asked_after_they_named_what_touches(
+    message: str, lang: str, asked: str
+) -> None:
+    assert asked in {q.text for q in template_questions(read(message, lang), message, 2, lang)}
+    # a feeling already named, or "dat raakt me": what it does was just said
+    for said in (
+        ("schaamte vooral. dat ik meegelachen heb", "ja klopt. dat raakt me wel eigenlijk")
+        if lang == "nl"
+        else ("mostly embarrassed", "yeah. stewing is the word")
+    ):
+        assert asked not in {q.text for q in template_questions(read(said, lang), said, 2, lang)}

@@ -291,8 +291,11 @@ def feelings_said(text: str, lang: str) -> str | None:
     cut = _WHY_TAIL.search(text)
     if cut is None:
         return _feelings_only(text, lang)
-    # "wel bang dat ik dan ga huilen": a fear of what may come is felt now
-    ahead = bool(_AHEAD.search(text[cut.end() :]))
+    # "wel bang dat ik dan ga huilen": a fear of what may come is felt now; so is a fear told
+    # in the present ("wel bang dat ik overkom als zeurpiet"), not one of what was
+    tail = text[cut.end() :]
+    fear_now = _FEAR.search(text[: cut.start()]) and not _PAST.search(tail)
+    ahead = bool(_AHEAD.search(tail) or fear_now)
     said = _feelings_only(text[: cut.start()], lang, now=ahead)
     turned = second_person(text[cut.end() :].strip().rstrip("?!. "), lang) if said else None
     if said and turned:
@@ -301,6 +304,12 @@ def feelings_said(text: str, lang: str) -> str | None:
 
 
 _AHEAD = re.compile(r"\b(ga|gaat|gaan|zal|zullen|will|won't|'ll|gonna|going to)\b", re.I)
+_FEAR = re.compile(r"\b(bang|bezorgd|zenuwachtig|scared|afraid|worried|nervous)\b", re.I)
+_PAST = re.compile(
+    r"\b(was|waren|had|hadden|werd|werden|zou|zouden|ging|kwam|deed|zei|wilde|kon|moest|"
+    r"were|did|would|could|said|went|\w+ed)\b",
+    re.I,
+)
 
 
 def _feelings_only(text: str, lang: str, now: bool = False) -> str | None:

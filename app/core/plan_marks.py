@@ -45,7 +45,9 @@ _AHEAD = re.compile(
     re.I,
 )
 # Acts of the person's own in the present tense: "zeg ik", "ik bel", "dat ik ... ga zitten".
-_ACTS = r"(zeg|vraag|bel|stuur|zet|ga|neem|spreek|loop|plan|leg|begin|mail|app|breng|stel|regel)"
+_ACTS = (
+    r"(doe|zeg|vraag|bel|stuur|zet|ga|neem|spreek|loop|plan|leg|begin|mail|app|breng|stel|regel)"
+)
 _OWN_ACT = re.compile(
     rf"\bik (\w+ ){{0,2}}{_ACTS}\b|\b{_ACTS} ik\b|\bdat ik\b[^.!?]{{0,80}}\b{_ACTS}\b", re.I
 )

@@ -206,6 +206,7 @@ class Reading:
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
+    point: bool = False  # names the point against another: "het is meer dat ...", "what gets me is"
     touched: bool = False  # says what touches them: "het raakt me", "what gets me"
     talk_ahead: bool = False  # a talk planned or weighed, its words not said: "hem aanspreken"
     ideal_self: bool = False  # who they want to be: "ik wil iemand zijn die ..."

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from app.core.fear_marks import fear_ahead as fear_ahead
 from app.core.language_guard import word_counts
 from app.core.text import wordset
-from app.core.touched_marks import TOUCHED
+from app.core.touched_marks import POINT, TOUCHED
 
 # How the person judges what happened, in their own word: "ik vond het echt ambetant", "it was
 # awkward" ("dat maakt het verwarrend" names its reason already). Asked back with that word:
@@ -95,35 +96,6 @@ _UNSAID = re.compile(
 )
 
 
-# A fear of the person's own about what may come: "ik ben bang dat hij ... gaat", "I'm scared
-# that if I push back he'll ...". Asked: what it would mean for them.
-_FEAR_OWN = re.compile(
-    r"\b(?:ik ben|ben ik|ik was|was ik|ik word|i'?m|i am|i was)"
-    r"(?: (?:zo|echt|wel|ook|een beetje|best|really|a bit|so|quite|kind of|just))* "
-    r"(?:bang|angstig|scared|afraid|worried|terrified)\b|\b(?:angst|vrees|schrik) dat\b|"
-    r"\b(?:ik vrees|vrees ik(?: \w+){0,2}) dat\b|\bmy fear is\b|\bi fear\b|"
-    r"\bik (?:\w+ )?bang ben dat\b|"
-    # chat drops the "ik": "wel bang dat ik dan ga huilen", "bit nervous she'll think ..."
-    r"^\W*(?:(?:maar|al|en|wel|ook|nog|beetje|een beetje|bit|a bit|a little|bit of a|still|"
-    r"but|and) )*(?:bang|nervous|worried|scared|afraid)\b"
-)
-_FEAR_AHEAD = re.compile(
-    r"\b(?:gaat|gaan|ga|zal|zullen|zou|zouden|word|wordt|kan|kunnen|krijg|krijgt|om te|"
-    r"will|won'?t|would|might|could|gonna|going to|to|"
-    # what others may think of them: "bang dat ze me minder professioneel vinden"
-    r"vinden|vindt|denken|denkt|kijken|kijkt|think|thinks|judge|judges)\b|'ll\b"
-)
-
-
-def fear_ahead(low: str) -> bool:
-    """A fear of the person's own about what may happen, its consequence left unsaid."""
-    for sentence in _sentences(low):
-        m = _FEAR_OWN.search(sentence)
-        if m and _FEAR_AHEAD.search(sentence[m.end() :]):
-            return True
-    return False
-
-
 # Two sides weighed without a choice: "ik twijfel tussen ...", "back and forth", "torn
 # between". Asked: what weighs most. ("Ik weet niet welke erger is" weighs nothing: not asked.)
 _DILEMMA = re.compile(
@@ -133,7 +105,9 @@ _DILEMMA = re.compile(
     r"on the one hand|can'?t decide (?:between|whether))\b|"
     # asked as two ways open: "Moet ik haar bellen, of wacht ik af?", "Should I X, or Y?"
     r"\b(?:moet|zal|kan|ga) ik\b[^?.!]*,? of\b[^?.!]*\?|"
-    r"\b(?:should|shall|do|can) i\b[^?.!]*,? or\b[^?.!]*\?"
+    r"\b(?:should|shall|do|can) i\b[^?.!]*,? or\b[^?.!]*\?|"
+    # the second way asked on its own: "Should I say sorry? Or do I go back to Gary?"
+    r"\b(?:moet|zal|kan|ga|should|shall|do|can) (?:ik|i)\b[^?.!]*\?\s*(?:of|or)\b[^?.!]*\?"
 )
 
 
@@ -274,7 +248,8 @@ WANTED = re.compile(
 )
 ALTERNATIVE = re.compile(
     r"\b(ik zou (kunnen|ook)|ik zou (\w+ ){1,8}(kunnen|moeten)|anders zou (willen|doen)|"
-    r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|"
+    r"ik kan (\w+ ){0,4}(vragen|zeggen|voorstellen)|ik kan ook|kan (het|ik) ook (\w+ ){0,5}\w+en\b|"
+    r"i can also|or i could|"
     r"ik had (kunnen|beter)|misschien (moet|kan|zou) ik|een optie is|"
     r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option|"
     r"misschien (gewoon |eerst |even )*(\w+ ){0,4}(vragen|zeggen|bellen|mailen|bespreken|"
@@ -320,6 +295,7 @@ _PLAIN = {
     "unsaid": _UNSAID,
     "dilemma": _DILEMMA,
     "touched": TOUCHED,
+    "point": POINT,
     "ideal_self": _IDEAL,
     "assumed": _ASSUMED,
     "wished_other": _WISHED_OTHER,
