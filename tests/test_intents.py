@@ -284,7 +284,16 @@ def test_a_goodbye_sentence_is_no_plan(sentence: str, goodbye: bool) -> None:
             "in de schuur zitten.",
             "elsewhere",
         ),
+        # "misschien" that goes on with the story is no hedge
+        (
+            "Misschien gaat het eigenlijk niet om de berisping zelf. Het gaat er meer om dat "
+            "vijftien jaar zorgvuldig werk kennelijk niet meetelt.",
+            "elsewhere",
+        ),
+        ("Maybe it's more about the team than about me, I keep replaying Monday.", "elsewhere"),
         # a yes, a hedge, or death named: the hand-off follows
+        ("Misschien wel, ik denk er soms aan als het zo druk is op het werk.", "open"),
+        ("Misschien gaat het wel om wat je vraagt, ik denk er soms aan.", "open"),
         ("Ja, ik denk er wel eens aan, vooral 's nachts als ik niet kan slapen.", "open"),
         ("Sometimes I think I would rather die than go back to that office on Monday.", "open"),
         ("Okay, maybe. I don't know anymore what I think about any of it lately.", "open"),

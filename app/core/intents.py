@@ -299,6 +299,16 @@ _ABOUT_IT = re.compile(
     r"kill\w*|hurt\w*|pijn doen|snijden|cutting|gevaar|danger|113|112)\b",
     re.I,
 )
+# A first sentence that goes on with the story, its "misschien" about the story and not an answer:
+# "Misschien gaat het eigenlijk niet om de berisping zelf.", "Maybe it's more about the team."
+# (not "Misschien wel, ik denk er soms aan", nor a sentence that points back at the question).
+_GOES_ON = re.compile(
+    r"^\W*(misschien|maybe|perhaps) (gaat het|ging het|is het meer|it'?s more|it is more|"
+    r"it was more) (\w+ ){0,3}(om|over|about)\b(?!.*\b(daaraan|eraan|daar aan|aan denken|"
+    r"denk er|dacht er|er (\w+ )?aan|wat je vraagt|je vraag|what you ask|your question|"
+    r"think about it|thought about it|thinking about it)\b)",
+    re.I,
+)
 # A yes to the direct question; "oké, ..." or "goed, ..." before a story about the work is not.
 _YES_TO_CHECK = re.compile(r"^\W*(ja|jawel|jazeker|jep|yes|yeah|yep|yup|klopt|zeker)\b", re.I)
 
@@ -321,7 +331,7 @@ def answer_to_check(text: str, min_words: int = 20) -> str:
     if (
         len(text.split()) >= min_words
         and not _YES_TO_CHECK.search(text)
-        and not _ANSWERS.search(first)
+        and not (_ANSWERS.search(first) and not _GOES_ON.match(first))
         and not _ABOUT_IT.search(text)
     ):
         return "elsewhere"
