@@ -276,3 +276,19 @@ def test_a_fear_said_as_a_fragment_keeps_its_time(fragment: str, said: str) -> N
     from app.core.feeling_list import feelings_said
 
     assert feelings_said(fragment, "nl") == said
+
+
+@pytest.mark.parametrize(
+    ("said", "turned"),
+    [
+        # the verb before "ik" is a noun too ("vraag"); "hem" is never a verb
+        (
+            "Misschien vraag ik hem gewoon een dienst mee te rijden.",
+            "Misschien vraag je hem gewoon een dienst mee te rijden.",
+        ),
+        ("Morgen vraag ik hem om tien minuten.", "Morgen vraag je hem om tien minuten."),
+        ("Misschien werk ik te hard.", "Misschien werk je te hard."),
+    ],
+)
+def test_a_verb_before_ik_that_is_also_a_noun(said: str, turned: str) -> None:
+    assert second_person(said, "nl") == turned

@@ -69,7 +69,7 @@ _NL_PAST_IRREGULAR = wordset(
 _NL_FUNCTION = wordset(
     "in op aan af uit om door over voor na bij met toe mee weg heen terug en maar of dan als "
     "al nog wel niet geen zo ook er hier daar het de een dat die dit deze wat wie mijn zijn "
-    "haar hun ons jullie me je ze hij zij we wij ik mij jou u te tot van naar onder tegen "
+    "haar hun hem ons jullie me je ze hij zij we wij ik mij jou u te tot van naar onder tegen "
     "sinds zonder want dus toch even echt heel erg best gewoon zelf alles iets niets niks "
     "iemand niemand altijd nooit vaak soms steeds weer meer minder"
 )
@@ -270,7 +270,10 @@ def _nl_turn_subjects(tokens: list[str], lower: list[str], out: list[str], done:
         out[i] = "je"
         start, end = _segment_start(lower, i), _segment_end(lower, i)
         before = [t for t in lower[start:i] if _is_word(t)]
-        if before and before[-1] not in _NL_SUBORDINATORS and nl_verb_form(before[-1]):
+        last = before[-1] if before else ""
+        # "vraag ik hem": right before "ik" a present stem is the verb, also one that is a noun
+        verb_first = lower[i - 1] == last and nl_present_stem(last)
+        if last and last not in _NL_SUBORDINATORS and (nl_verb_form(last) or verb_first):
             j = max(k for k in range(start, i) if lower[k] == before[-1])
             out[j] = _match_case(tokens[j], _NL_INVERTED.get(lower[j], lower[j]))
             done.add(j)
