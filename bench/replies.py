@@ -148,9 +148,10 @@ def _request_items(run_data: dict[str, Any]) -> list[dict[str, Any]]:
     return items
 
 
-def make_items(run_names: list[str], out: Path, seed: int = 11) -> None:
+def make_items(run_names: list[str], out: Path, seed: int = 11, changed: bool = False) -> None:
     """Blind, shuffled items from one or more runs; the key goes to a separate file. The same
-    reply to the same message from two runs is one item, counted for both."""
+    reply to the same message from two runs is one item, counted for both. With `changed`, only
+    the turns whose reply differs between the runs (a paired comparison of what a change did)."""
     pool: dict[tuple[str, ...], tuple[list[str], dict[str, Any]]] = {}
     for name in run_names:
         data = json.loads((RUNS / f"{name}.json").read_text(encoding="utf-8"))
@@ -168,6 +169,17 @@ def make_items(run_names: list[str], out: Path, seed: int = 11) -> None:
             else:
                 pool[ident] = ([name], item)
     entries = list(pool.values())
+    if changed:
+        replies: dict[tuple[str, str], int] = {}
+        for _, item in entries:
+            if item["kind"] == "turn":
+                turn = (item["conversation"], str(item["turn"]))
+                replies[turn] = replies.get(turn, 0) + 1
+        entries = [
+            (names, item)
+            for names, item in entries
+            if item["kind"] == "turn" and replies[(item["conversation"], str(item["turn"]))] > 1
+        ]
     random.Random(seed).shuffle(entries)
     out.mkdir(parents=True, exist_ok=True)
     key = {}
@@ -281,13 +293,16 @@ def main() -> None:
     p_items = sub.add_parser("items")
     p_items.add_argument("--runs", nargs="+", required=True)
     p_items.add_argument("--out", type=Path, required=True)
+    p_items.add_argument(
+        "--changed", action="store_true", help="only the turns whose reply differs between runs"
+    )
     p_score = sub.add_parser("score")
     p_score.add_argument("folder", type=Path)
     args = parser.parse_args()
     if args.cmd == "run":
         run(args.part, args.variant, args.model, args.limit)
     elif args.cmd == "items":
-        make_items(args.runs, args.out)
+        make_items(args.runs, args.out, changed=args.changed)
     else:
         json.dump(score(args.folder), sys.stdout, indent=1)
         print()
