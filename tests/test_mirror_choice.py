@@ -101,3 +101,17 @@ def test_the_point_is_said_back(message: str, lang: str, mirror: str) -> None:
 )
 def test_a_long_sentence_is_not_cut_where_it_would_mislead(sentence: str, lang: str) -> None:
     assert fitting_prefix(sentence, lang, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror"),
+    [
+        # a name the person calls themself after a comma is not said back
+        ("Daar had ik nog niet eens aan gedacht, sukkel", "Daar had je nog niet eens aan gedacht."),
+        # a name told as what someone said, or how they felt, stays
+        ("Hij noemde me gewoon een sukkel.", "Hij noemde je gewoon een sukkel."),
+        ("Ik voelde me echt een sukkel.", "Je voelde je echt een sukkel."),
+    ],
+)
+def test_a_name_the_person_calls_themself_is_left_out(message: str, mirror: str) -> None:
+    assert best(message, "nl") == mirror

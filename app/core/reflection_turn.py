@@ -97,7 +97,9 @@ _TRAILING_FILLER = re.compile(
     r"if i'm honest|if i am honest|if im honest|"
     r"denk ik|i think|i suppose|i guess|if that makes sense|als je snapt wat ik bedoel|zeg maar|"
     r"volgens mij|lol|haha+|"
-    r"vandaar|hence))"
+    r"vandaar|hence)|"
+    # a name the person calls themself after a comma at the end: not said back ("..., sukkel")
+    r",\s+(sukkel|stommerd|idioot|dombo|eejit|idiot|muppet))"
     r"(?=[\s.!…]*$)",
     re.I,
 )
