@@ -334,6 +334,13 @@ def test_advice_request_returns_the_question(coach: Coach) -> None:
             "Je vraagt je af: “Moet ik mij excuseren? Of maakt da het alleen maar ambetanter "
             "voor haar?” Wat weegt voor jou het zwaarst?",
         ),
+        # an emoji after the question mark stays out of the quote
+        (
+            "Wat zou jij doen? Moet ik het hem zeggen, of laat ik het gaan? 🙈",
+            "nl",
+            "Je vraagt je af: “Moet ik het hem zeggen, of laat ik het gaan?” "
+            "Wat weegt voor jou het zwaarst?",
+        ),
     ],
 )
 def test_an_advice_request_that_weighs_two_options_gets_its_own_question_back(

@@ -100,7 +100,8 @@ def _weighed_options(text: str) -> str | None:
             question = rest  # "Wat ik echt lastig vind: moet ik ...?"
         words = len(question.split())
         if 4 <= words <= 30:
-            return re.sub(r"[“”\"]", "", _as_written(question))
+            # an emoji after the question mark would end the quote: "... maakte? 🙈”"
+            return re.sub(r"\?[^\w?]*$", "?", re.sub(r"[“”\"]", "", _as_written(question)))
     return _options_told(text)
 
 
