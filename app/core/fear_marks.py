@@ -10,11 +10,6 @@ from __future__ import annotations
 
 import re
 
-
-def _sentences(low: str) -> list[str]:
-    return re.split(r"(?<=[.!?])\s+", low)
-
-
 # A fear of the person's own about what may come: "ik ben bang dat hij ... gaat", "I'm scared
 # that if I push back he'll ...". Asked: what it would mean for them.
 _FEAR_OWN = re.compile(
@@ -44,7 +39,7 @@ _FEAR_ITSELF = re.compile(
 
 def fear_ahead(low: str) -> bool:
     """A fear of the person's own about what may happen, its consequence left unsaid."""
-    for sentence in _sentences(low):
+    for sentence in re.split(r"(?<=[.!?])\s+", low):
         m = _FEAR_OWN.search(sentence)
         if (m and _FEAR_AHEAD.search(sentence[m.end() :])) or _FEAR_ITSELF.search(sentence):
             return True

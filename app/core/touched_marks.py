@@ -15,6 +15,11 @@ _FELT = (
     "onzeker|schaamte|boosheid|verdriet|angry|embarrassed|ashamed|hurt|sad|upset|frustrated|"
     "scared|guilty|helpless|disappointed"
 )
+# The point named against another: "het is meer dat niemand me iets vraagt", "its more that ...".
+_MORE_THAT = (
+    r"het is (?:eerder|meer|vooral) dat|"
+    r"it'?s (?:more|mostly|really) (?:that|about)|its (?:more|mostly) that"
+)
 TOUCHED = re.compile(
     r"\b(?:het raakt me|raakt me|wat me raakt|wat me dwarszit|"
     r"(?:dat|dit) is (?:nou |nu |precies )?wat (?:mij|me) (?:het meest )?"
@@ -29,9 +34,8 @@ TOUCHED = re.compile(
     r"gets me|stings|steekt het meest|doet het meeste pijn|"
     # the point named against another ("het is meer dat niemand me iets vraagt", "its more that I
     # didn't want to be That Person"), or the feeling that weighs most ("beschaamd vooral")
-    r"het is (?:eerder|meer|vooral) dat|het gaat (?:me|mij|er) (?:eigenlijk |meer |vooral )+"
-    r"(?:om|over)|het (?:vervelendst|lastigst|moeilijkst)e? (?:is|om|vind ik)|"
-    r"it'?s (?:more|mostly|really) (?:that|about)|its (?:more|mostly) that|keeps me up|"
+    rf"{_MORE_THAT}|het gaat (?:me|mij|er) (?:eigenlijk |meer |vooral )+"
+    r"(?:om|over)|het (?:vervelendst|lastigst|moeilijkst)e? (?:is|om|vind ik)|keeps me up|"
     rf"(?:{_FELT}) (?:vooral|mostly)|(?:vooral|mostly|mainly) (?:{_FELT}))\b"
 )
 
@@ -40,8 +44,7 @@ TOUCHED = re.compile(
 # vraagt", "what gets me is that he didn't even mention it". What it does to them can be asked;
 # after "dat raakt me" or "rot is het woord" that would ask what was just said.
 POINT = re.compile(
-    r"\b(?:het is (?:eerder|meer|vooral) dat|het gaat (?:me|mij|er) (?:eigenlijk |meer |vooral )+"
+    rf"\b(?:{_MORE_THAT}|het gaat (?:me|mij|er) (?:eigenlijk |meer |vooral )+"
     r"(?:om|over) (?:dat|hoe)|wat me (?:het meest )?dwarszit is|"
-    r"it'?s (?:more|mostly|really) (?:that|about)|its (?:more|mostly) that|"
     r"what (?:gets|got|bothers|bothered) (?:to )?me is|the worst (?:part|bit|thing) (?:is|was))\b"
 )
