@@ -11,169 +11,63 @@ from __future__ import annotations
 import re
 import time
 
-from app.core import fixed_texts, intents, style
-from app.core.answer_marks import to_coach
-from app.core.feeling_said import _feeling_fragment, _names_feeling
-from app.core.names import capitalise_names
-from app.core.perspective import _participle
+from app.core import fixed_texts, intents
+from app.core.fear_marks import fear_ahead
+from app.core.feeling_said import _names_feeling
 from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
 from app.core.report_marks import (
-    ADDING,
-    ADDS_TO,
-    ALWAYS,
-    ANSWER_WORD,
-    APOSTROPHE,
-    CHATTER,
+    ALIKE,
     DECIDED,
     DECIDING,
     ERRAND_NOW,
-    FELT,
     FIRM_PLAN,
     FIRST_PERSON,
     FIRST_PERSON_ANY,
-    FRANK,
-    HEADLESS,
     INSIGHT,
-    LEANS,
-    LINKING,
-    NOT_KNOWING,
-    ON_A_DAY,
-    OPENING_FILLER,
+    MAYBE_THEN,
     OTHERS_SAY,
-    OWN_CLAUSE,
     OWN_STEP,
-    PATTERN_WORD,
-    PLAN,
-    POINTS_BACK,
-    QUOTE,
-    SAID_THEN,
     SELF,
     STEP_DETAIL,
-    TENDS,
-    THIRD_PERSON,
+    THINK_I,
     TOLD,
-    WHEN,
     WHENEVER,
     WISH,
 )
-from app.core.text import en_spelled_out
+from app.core.report_sentences import (
+    _bare_feeling,
+    _felt_now,
+    _lang_of,
+    _own_habit,
+    _own_past,
+    _pick,
+    _plan,
+    _sentences,
+    _unquoted,
+)
 
 _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
 
 
-def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False) -> list[str]:
-    """Whole statements of at least four words; no fragments that lean on what came before,
-    nothing trailing off, no questions to the coach, no closing courtesies."""
-    out: list[str] = []
-    for s in style.sentences(text):
-        s = s.strip()
-        # What the person quotes of others is theirs to quote: "Anouk zei: 'Wat vind jij
-        # ervan?'" tells the event, it asks the coach nothing.
-        own = QUOTE.sub("«»", s).strip()
-        if own.endswith(("...", "…", "?")) or re.search(r"\w(\.\.\.|…)\s", own):
-            continue  # trailing off, or breaking off halfway: "Ik voel me... hoe zeg je."
-        if HEADLESS.match(ANSWER_WORD.sub("", s)) and not _bare_feeling(s):
-            continue  # "Nee, eigenlijk meer moe.", "Het publieke vooral denk ik.": an answer's tail
-        if ADDS_TO.match(s) and out:
-            out[-1] = f"{out[-1]} {_tidy(s)}"
-            continue
-        if len(s.split()) < 4:
-            if _bare_feeling(s) or (FELT.search(s) and _names_feeling(s, _lang_of(s))):
-                out.append(s[:1].upper() + s[1:])  # "Humiliated, mostly.", "Ik schaamde me."
-            continue
-        if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
-            continue
-        if CHATTER.search(own) or NOT_KNOWING.match(s) or to_coach(s):
-            continue
-        rest = ADDING.sub("", s)
-        plain = _unquoted(rest)
-        usual = habitual(plain.lower()) or ALWAYS.search(plain)
-        step = _plan(plain) or (OWN_STEP.search(plain) and not usual)
-        own_step = OWN_CLAUSE.match(rest) and step
-        if rest != s and len(rest.split()) >= 4 and (not out or own_step):
-            # "En ik ga de oefeningen ...", "and then annoyed that I'm embarrassed ...": a
-            # statement of its own after "and" or "but", also at the start of a message.
-            out.append(_tidy(rest))
-            continue
-        if (LEANS.match(s) or LINKING.match(s) or POINTS_BACK.search(s)) and out:
-            # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
-            out[-1] = f"{out[-1]} {_tidy(s)}"
-            continue
-        if LINKING.match(s) or LEANS.match(s):
-            continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
-        out.append(_tidy(s))
-    if len(out) <= limit or not rank:
-        return out[:limit]
-    return _pick(out, limit, opening)
+def _strongest(items: list[str], key: str, limit: int = 4) -> list[str]:
+    """At most `limit` of what the person noticed or came to see, in the order said: a feeling
+    they name before a worry or a thought (the first said stays: how the story left them), an
+    insight or a habit of their own before a plain remark; the later said before the earlier."""
 
+    def strength(i: int) -> int:
+        s = items[i]
+        if key == "self":
+            feeling = _bare_feeling(s) or _names_feeling(s, _lang_of(s))
+            return 2 * bool(feeling) + (i == 0)
+        # "ik denk dat ik ..." alone is a thought, not yet an insight
+        strong = INSIGHT.search(THINK_I.sub("", s))
+        return 2 * bool(strong) + bool(_own_habit(s) or ALIKE.search(s) or _about_self(s))
 
-def _pick(out: list[str], limit: int, opening: bool = False) -> list[str]:
-    """At most `limit` of the sentences, in the order they were said."""
-    if len(out) <= limit:
-        return out
-
-    # More than fit: what the person felt, did, saw in themselves or plans goes before plain
-    # context (in the story told first, its opening stays: it says what it is about); the
-    # order they said it in stays.
-    def weight(i: int) -> int:
-        if not opening:
-            return _weight(out[i])
-        told = 2 * (i == 0 or bool(WHEN.search(out[i]))) + _own_past(out[i])
-        return _weight(out[i]) + told + bool(SAID_THEN.search(out[i]))
-
-    ranked = sorted(range(len(out)), key=lambda i: (-weight(i), i))[:limit]
-    return [out[i] for i in sorted(ranked)]
-
-
-def _felt_now(sentence: str) -> bool:
-    """How the person feels about what happened, told in the story: "en nu zit ik thuis en ben
-    ik er echt chagrijnig van", "Daar schaam ik mij nu voor", not the event itself."""
-    lang = _lang_of(sentence)
-    named = _names_feeling(sentence, lang) or _bare_feeling(sentence)
-    mine = SELF.search(_unquoted(sentence))
-    return bool(named and mine) and not SAID_THEN.search(sentence)
-
-
-def _own_past(sentence: str) -> bool:
-    """What the person did then, in their own sentence: "Ik heb niks gezegd", "I bit my tongue"."""
-    lang = "en" if re.match(r"^i\b", sentence, re.I) else "nl"
-    words = re.findall(r"\w+", sentence.lower())
-    perfect = bool({"heb", "had"} & set(words)) and any(_participle(w) for w in words)
-    return bool(FIRST_PERSON.match(sentence)) and (_past(sentence, lang) or perfect)
-
-
-def _tidy(sentence: str) -> str:
-    """A capital at the start, "I" as a capital, chat spellings written out, a full stop."""
-    s = re.sub(r"\b(i)m\b", r"\1'm", sentence, flags=re.I)
-    s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", s)  # "i think" -> "I think"
-    s = re.sub(r"\b(I)ve\b", r"\1've", s)
-    s = APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2)}", s)
-    s = re.sub(r"(^|\s)s (ochtends|middags|avonds|nachts)\b", r"\1's \2", s)
-    if _lang_of(s) == "en":
-        s = en_spelled_out(s)  # "i think ill catch him", "I shouldve said it"
-    s = OPENING_FILLER.sub("", s) or s  # "Ja misschien gewoon even vragen ..."
-    if s and s[-1].isalnum():
-        s += "."
-    s = capitalise_names(s)  # "ik zei het tegen petra" -> "... tegen Petra"
-    return s[:1].upper() + s[1:]
-
-
-def _bare_feeling(fragment: str) -> bool:
-    """A feeling named alone, "Boos." or "Humiliated, mostly.": short, and the person's own."""
-    core = FRANK.sub("", fragment.strip())  # "mostly embarrassed tbh", "boos eerlijk gezegd"
-    return any(_feeling_fragment(core, lang) for lang in ("nl", "en"))
-
-
-def _weight(sentence: str) -> int:
-    low = sentence.lower()
-    return (
-        2 * bool(_plan(sentence) or INSIGHT.search(sentence))
-        + bool(habitual(low) or TENDS.search(sentence))
-        + bool(FELT.search(sentence))
-    )
+    ranked = sorted(range(len(items)), key=lambda i: (-strength(i), -i))[:limit]
+    return [items[i] for i in sorted(ranked)]
 
 
 def _bucket(sentence: str, phase: int) -> str:
@@ -184,6 +78,8 @@ def _bucket(sentence: str, phase: int) -> str:
     whole, sentence = sentence, re.split(r"(?<=[.!?])\s+", sentence, maxsplit=1)[0]
     if _bare_feeling(sentence) and phase >= 2:
         return "self"  # "Guilt." is what the person noticed in themselves, whenever said
+    if phase >= 2 and fear_ahead(_unquoted(sentence).lower()):
+        return "self"  # "Wel een beetje bang dat ze ...": a worry about the plan is no plan
     # What the person quotes ("ik zei alleen 'oké, ik ga erop letten'") is not their plan.
     sentence = _unquoted(sentence)
     habit = habitual(sentence.lower()) or bool(WHENEVER.search(sentence))
@@ -196,50 +92,38 @@ def _bucket(sentence: str, phase: int) -> str:
         return "intent"
     if WHENEVER.search(sentence) and phase >= 2 and FIRST_PERSON_ANY.search(sentence):
         return "insight"  # "zodra er een arts aan de lijn hangt, ga ik in vraagvorm praten"
+    if DECIDING.match(sentence) and phase >= 4 and OWN_STEP.search(sentence):
+        return "intent"  # "Ik denk dat ik het zo doe: niet weer bellen maar een kaartje."
     if INSIGHT.search(sentence) and phase >= 2:
         return "insight"
     if phase >= 4:
         # A pattern named late is an insight; anything else said then that is no step of the
         # person's own is context, left out.
-        if habitual(sentence.lower()) or TENDS.search(sentence):
+        if _own_habit(sentence):
             return "insight"
         if WISH.search(sentence.split(":")[0]):  # not in what they will say: "Zeggen: ik wil"
             return "insight"
+        if MAYBE_THEN.match(sentence) and _past(sentence, _lang_of(sentence)):
+            return ""  # "Misschien ging het Henk helemaal niet om de regel.": no step
         return "intent" if OWN_STEP.search(sentence) else ""
-    if not _about_self(whole) and (phase == 2 or (phase == 3 and _others_did(whole))):
+    if not _about_self(whole) and (phase == 2 or (phase == 3 and not _others_alike(whole))):
         # "Mijn leidinggevende heet Kees.", "Dat heeft hij één keer gezegd.": what happened,
         # not what they noticed or came to see in themselves
         return "context"
     return {1: "situation", 2: "self", 3: "insight"}.get(phase, "intent")
 
 
-def _others_did(sentence: str) -> bool:
-    """Someone else's act or words, with no sign of a pattern: "Richard said 'noted'", not
-    "My dad was exactly like that" or "Did the same with my old manager"."""
-    return bool(THIRD_PERSON.match(sentence)) and not PATTERN_WORD.search(_unquoted(sentence))
-
-
-def _unquoted(sentence: str) -> str:
-    """The sentence with what the person quotes left out: someone else's words, not theirs."""
-    return QUOTE.sub("…", sentence)
-
-
-def _lang_of(sentence: str) -> str:
-    return "en" if re.search(r"\b(i|the|and|it)\b", sentence, re.I) else "nl"
+def _others_alike(sentence: str) -> bool:
+    """Others seen as a pattern: "My dad was exactly like that", "Did the same with my old
+    manager"; not "Richard said 'noted'" or "Komt van kantoor en heeft nooit op de bus
+    gezeten" (what someone did or is, told in the middle of the conversation)."""
+    plain = _unquoted(sentence)
+    return bool(INSIGHT.search(plain) or ALIKE.search(plain))
 
 
 def _about_self(sentence: str) -> bool:
     """The person's own act, thought or feeling, not what others did or how things were."""
     return bool(SELF.search(_unquoted(sentence))) or _names_feeling(sentence, _lang_of(sentence))
-
-
-def _plan(sentence: str) -> bool:
-    if PLAN.search(sentence):
-        return True
-    return bool(ON_A_DAY.search(sentence)) and not (
-        re.search(r"\b(vorige|afgelopen|last)\b", sentence, re.I)
-        or _past(sentence, _lang_of(sentence))
-    )
 
 
 def _opening(text: str, phase: int, k: int) -> list[tuple[str, int, int]]:
@@ -336,10 +220,10 @@ def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> s
         items = buckets[key]
         if key == "situation":
             items = items[:5]
-        elif key == "self" and len(items) > 4:
-            items = items[:1] + items[-3:]  # how the story left them, and what they found later
-        else:
+        elif key == "intent":
             items = items[-4:]
+        else:
+            items = _strongest(items, key)
         if items:
             lines += [f"- {s}" for s in items]
         else:

@@ -9,18 +9,33 @@ from __future__ import annotations
 
 import re
 
+from app.core.touched_marks import POINT
+
 PLAN = re.compile(
     r"\b(ik ga|ga ik|voortaan|volgende keer|ik neem me voor|ik wil (eerst|voortaan|proberen)|"
     r"morgen|volgende week|i will|i'll|i'm going to|i am going to|next time|from now on|"
     r"tomorrow|next week|misschien (kan|ga|moet|zou) ik|misschien gewoon|"
     r"dat ik( [\w,]+){1,6} ga \w+en|"
-    r"maybe i (could|can|should|will)|maybe just)\b",
+    r"maybe i (could|can|should|will)|maybe just|"
+    # the words they mean to say: "Ok wat ik wil zeggen: 1) ...", "What I'll say is ..."
+    r"wat ik (wil|ga) zeggen|what i('ll| will| want to| am going to|'m going to) say)\b",
     re.I,
 )
 INSIGHT = re.compile(
     r"\b(ik merk|ik besef|ik realiseer|ik zie nu|patroon|eigenlijk gaat het|belangrijk voor mij|"
     r"ik denk dat ik|i notice|i realise|i realize|i see now|pattern|important to me|"
-    r"i think i|(?:i've|i have|ik heb) (?:noticed|gemerkt)|heb ik gemerkt)\b",
+    r"i think i|(?:i've|i have|ik heb) (?:noticed|gemerkt)|heb ik gemerkt|"
+    # what it is really about: "Het gaat erom dat ik me niet gesteund voel", "misschien gaat het
+    # eigenlijk niet over die routes maar ...", "maybe it's not about the report"
+    r"het gaat (?:er)?(?:eigenlijk |misschien |meer |vooral )?om dat|"
+    r"gaat het (?:\w+ ){0,2}(?:niet|nie) (?:eens |eigenlijk |zozeer )?(?:over|om)|"
+    r"it'?s (?:not|really|more|actually) (?:even )?about|what it'?s (?:really )?about|"
+    # what matters to them: "What matters to me is that pharmacists are taken seriously"
+    r"what (?:really )?matters to me|wat ik (?:echt |eigenlijk )?belangrijk vind|"
+    r"wat (?:voor mij|mij) (?:echt )?telt|(?:it is|it'?s|het is) closer to this)\b|"
+    # the point named against another: "het is meer dat niemand me iets vraagt", "what gets me
+    # is ..."
+    + POINT.pattern,
     re.I,
 )
 LINKING = re.compile(r"^(of|en|maar|want|dus|or|and|but|so)\b", re.I)
@@ -56,6 +71,15 @@ CHATTER = re.compile(
     r"\bik probeer het (gewoon |gwn |even |ff )?(op te schrijven|uit te leggen|te vertellen)\b|"
     r"\bi'?ll (just )?try to (write|explain) (it|this)\b|"
     r"\bi don'?t (really )?know where to (start|begin)\b|"
+    r"\bwaar (zal|moet) ik (eens |nou |nu )?beginnen\b|"
+    r"\b(ik weet|weet ik) (nie|niet) (goed |goe |zo goed )?hoe (dit|da|dat) (hier )?werkt\b|"
+    r"\bnot (quite |really |entirely )?sure how (this|it) works\b|\bi'?ll just start\W*$|"
+    # doubting the app or announcing thoughts: "not sure this is the right use of this, but
+    # here goes", "I've been thinking about options.", "Ik zat te denken."
+    r"\b(right|good) use of (this|the app)\b|\bhere goes\W*$|\bdaar gaat ie\W*$|"
+    r"^(i'?ve been|i was|ik heb|ik zat|ik ben) (thinking|nagedacht|te denken|aan het denken)"
+    r"( (about|over) (options|it|this|the options|opties|het|wat ik kan doen))?\W*$|"
+    r"\bwhere (do|shall|should) i (even )?(start|begin)\b|"
     # an answer to the coach: agreeing ("ja, ik weet het", "yes, I know, my call"), or only
     # saying what it is not ("nee, dat is het niet echt", "no it's not that ...")
     r"^(ja|nee|yes|no|yeah|nope)\W+((i know|ik weet (het|dat))(?=\s*([,.!;]|$))|"
@@ -87,7 +111,9 @@ ADDS_TO = re.compile(
 NOT_KNOWING = re.compile(
     r"^(weet ik (het )?niet|ik weet (het )?niet|geen idee|i don'?t know|no idea)\b|"
     # "Weet ik eigenlijk niet." alone; "Weet ik eigenlijk niet wat ze bedoelt." says something.
-    r"^(weet ik (het )?|ik weet (het )?)(eigenlijk|ook) niet\W*$|^i don'?t really know\W*$",
+    r"^(weet ik (het )?|ik weet (het )?)(eigenlijk|ook) niet\W*$|^i don'?t really know\W*$|"
+    r"^(weet ik (het )?|ik weet (het )?)(ook |echt |eigenlijk )?(niet meer|echt niet)"
+    r"( hoor| eh| he| hè)?\W*$",
     re.I,
 )
 
@@ -95,7 +121,11 @@ NOT_KNOWING = re.compile(
 # A sentence that says "like that" about what came before: "My first manager was like that."
 POINTS_BACK = re.compile(
     r"\b(was|is|were|are|deed|doet|did|does) (ook )?(like that|just like that|the same|net zo|"
-    r"precies zo|ook zo)\b|^the one who\b",
+    r"precies zo|ook zo)\b|^the one who\b|"
+    # "Die" as the subject is someone named just before: "... met mijn teamleider Ronald. Die
+    # zei dat ik meer de-escalerend had moeten optreden."
+    r"^(die|deze) (zei|zegt|vond|vindt|vroeg|vraagt|had|heeft|was|is|deed|doet|kwam|ging|wilde|"
+    r"stuurde|begon|keek|reageerde|antwoordde)\b",
     re.I,
 )
 
@@ -156,7 +186,10 @@ APOSTROPHE = re.compile(
 )
 
 
-OPENING_FILLER = re.compile(r"^(nou ja|ja|nou|oké|oke|ok|okay|yeah|yes|well|hmm+),?\s+(?=\w)", re.I)
+OPENING_FILLER = re.compile(
+    r"^(nou ja|ja|nou|oké|oke|ok|okay|yeah|yes|well|hmm+|situatie:|situation:|context:),?\s+(?=\w)",
+    re.I,
+)
 
 
 FRANK = re.compile(r",?\s+(tbh|ngl|eerlijk gezegd|to be honest|honestly|echt waar)\W*$", re.I)
@@ -240,7 +273,7 @@ TENDS = re.compile(r"\b(a lot|tend to|de neiging)\b", re.I)
 
 
 SELF = re.compile(
-    r"\b(ik|me|mij|mezelf|i|i'm|i've|i'd|myself)\b|^(mijn gevoel|my feeling)\b|"
+    r"\b(ik|me|mij|mezelf|mijzelf|i|i'm|i've|i'd|myself)\b|^(mijn gevoel|my feeling)\b|"
     r"\b(het|it) (voelde|voelt|felt|feels)\b|\b(voelde|voelt) het\b",
     re.I,
 )
@@ -252,7 +285,11 @@ QUOTE = re.compile(r"(?<!\w)['‘“\"](?:[^'’”\"]|['’](?=\w)){1,160}['’
 # A step on a day still to come, in the present tense: "ik denk dat ik het donderdag doe".
 ON_A_DAY = re.compile(
     r"\b(ik|i)\b(\s+[\w']+){0,4}?\s+(op |on )?(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
-    r"zondag|vanavond|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight)\b",
+    r"zondag|vanavond|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight)\b|"
+    # the day first, the verb before "ik": "Maandag na het spreekuur, als het rustig is, vraag
+    # ik Lotte ..."
+    r"^\W*(op |on )?(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vanavond|morgen)"
+    r"\b[^.!?]{0,80}?\b(vraag|ga|bel|zeg|stuur|mail|app|plan|spreek|loop|neem|doe|begin|leg) ik\b",
     re.I,
 )
 
@@ -266,18 +303,10 @@ STEP_DETAIL = re.compile(
 )
 
 
-# A sentence that starts with someone else: "Richard said ...", "Mr Hargreaves asked ...", "Hij
-# zei ...", "De teamleider keek ...".
-THIRD_PERSON = re.compile(
-    r"^\W*(hij|zij|ze|he|she|they|mr|mrs|ms|meneer|mevrouw|(de|the|mijn|my|onze|our|his|her|"
-    r"zijn|haar) \w+|(?!(Het|Dat|Dit|Er|Die|Wat|It|This|That|There|What|Which)\b)"
-    r"[A-Z][a-z]+(?= (said|asked|told|did|was|had|zei|vroeg|deed|was|had|is|"
-    r"keek|looked|went|ging|stuurde|sent|kwam|came)\b))\b"
-)
-# Words that make a sentence about others a pattern: "like that too", "ook zo", "altijd".
-PATTERN_WORD = re.compile(
-    r"\b(too|also|ook|same|zelfde|like that|net zo|zo'?n|again|weer|vaker|always|altijd|never|"
-    r"nooit|pattern|patroon|used to|vroeger|every time|elke keer|telkens|new|nieuw)\b",
+# Others seen as a pattern: "My dad was exactly like that", "Did the same with my old manager".
+ALIKE = re.compile(
+    r"\b(same|zelfde|like that|net zo|ook zo|precies zo|again|weer|every time|elke keer|telkens|"
+    r"pattern|patroon)\b",
     re.I,
 )
 
@@ -286,7 +315,12 @@ PATTERN_WORD = re.compile(
 ERRAND_NOW = re.compile(
     r"\bik moet (nu |zo |straks |zometeen |nog |echt |even |ff )+(door |weer |nog )*(naar|de|het|"
     r"mijn|mn|m'n|koken|eten|gaan|weg|slapen)\b|"
-    r"\bi (have|need|got) to (go|get|pick|head|run|make|cook)\b|\bgotta (go|get|pick|run)\b",
+    r"\bi (have|need|got) to (go|get|pick|head|run|make|cook)\b|\bgotta (go|get|pick|run)\b|"
+    # going to bed or switching off: "Ik ga nu echt naar bed", "ik ga slapen morgen om half 6 op"
+    r"\b(ik ga|k ga|kga) (nu |maar |zo |echt |eens |ff |even |nou )*(naar bed|slapen|pitten|"
+    r"afsluiten|(mijn|mn|m'n) (pc|laptop|computer) (uitzetten|afsluiten|dichtklappen)|koken|"
+    r"eten)\b|"
+    r"\bi'?d better (go|get going|head off)\b|\b(off|going|heading) to (bed|sleep)\b",
     re.I,
 )
 # A decision told in the past tense is still a plan: "Ik heb besloten dat ik morgen ...".
@@ -296,4 +330,34 @@ DECIDED = re.compile(r"\b(besloten|bedacht|afgesproken|decided|made up my mind|a
 OTHERS_SAY = re.compile(
     r"\b(zegt|zei|zeggen|zeiden|vindt|vond|said|says|told me|thinks|thought) "
     r"(mijn|mn|m'n|de|het|hij|zij|ze|my|the|he|she|they|[A-Z]\w+) (\w+ )?(dat|that|i|ik)\b",
+)
+
+# A subject of its own: a pronoun, "het", "er", a name; a sentence without one goes on with the
+# sentence before it ("Meteen sorry en door.").
+SUBJECT = re.compile(
+    r"(?i:\b(ik|k|je|jij|ge|gij|u|hij|zij|ze|we|wij|jullie|het|dat|dit|da|er|die|men|mijn|mn|"
+    r"de|een|onze|zijn|haar|hun|the|a|an|our|his|her|their|"
+    r"i|i'm|im|you|he|she|it|it's|they|we|this|that|there|my)\b)|(?<=\s)[A-Z][a-z]"
+)
+
+# "Ik denk dat ik ...", "I think I ...": a thought that says no more than that it is one.
+THINK_I = re.compile(r"\b(ik denk dat ik|i think i)\b", re.I)
+# A word said in passing: "Ok.", "Nee.", "Maar ja.", "Zelf ja.", "Lol.", "Idk."
+INTERJECTION = re.compile(
+    r"^\W*(\w+ )?(ok|oké|oke|okay|nee|neen|ja|jep|yes|yep|no|nope|lol|idk|tja|ach|nou|hmm+|haha+|"
+    r"ugh|pff+|zucht|echt|serieus|seriously|whatever|anyway|enfin|allez|goh)\W*$",
+    re.I,
+)
+
+# A question said back without its question mark: "How do I feel.", "Wat moet ik zeggen."
+ASKS = re.compile(
+    r"^\W*(hoe|wat|wa|waarom|waar|wie|how|what|why|where|who)\b(?! (een|a|an)\b)", re.I
+)
+
+# "Misschien ..." about what was, not a step: "Misschien ging het hem niet om de regel" (the
+# caller checks the past tense; "misschien zou ik", "maybe I could" are steps).
+MAYBE_THEN = re.compile(
+    r"^\W*(misschien|maybe|perhaps)\b(?!.*\b(zou|zouden|kan|kun|kunnen|moet|could|would|should|"
+    r"might|can)\b)",
+    re.I,
 )

@@ -1,0 +1,233 @@
+"""The person's own sentences for the reflectieverslag: which are whole statements, which go on
+with the one before, which say nothing for the report, and how each is written down.
+
+Role: read by app/core/report.py, which sorts the chosen sentences into its sections.
+Must not: change the person's words beyond a capital, a full stop and chat spellings written out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core import fixed_texts, intents, style
+from app.core.answer_marks import to_coach
+from app.core.feeling_said import _feeling_fragment, _names_feeling
+from app.core.names import capitalise_names
+from app.core.perspective import _participle
+from app.core.reading import _past
+from app.core.reading_marks import habitual
+from app.core.report_marks import (
+    ADDING,
+    ADDS_TO,
+    ALWAYS,
+    ANSWER_WORD,
+    APOSTROPHE,
+    ASKS,
+    CHATTER,
+    FELT,
+    FIRST_PERSON,
+    FRANK,
+    HEADLESS,
+    INSIGHT,
+    INTERJECTION,
+    LEANS,
+    LINKING,
+    NOT_KNOWING,
+    ON_A_DAY,
+    OPENING_FILLER,
+    OWN_CLAUSE,
+    OWN_STEP,
+    PLAN,
+    POINTS_BACK,
+    QUOTE,
+    SAID_THEN,
+    SELF,
+    SUBJECT,
+    TENDS,
+    WHEN,
+)
+from app.core.text import en_spelled_out
+
+_REPORTS = fixed_texts.load("reports")
+HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
+
+
+def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False) -> list[str]:
+    """Whole statements of at least four words; no fragments that lean on what came before,
+    nothing trailing off, no questions to the coach, no closing courtesies."""
+    out: list[str] = []
+    kept = False  # whether the sentence just before is in `out`, at its end
+    for s in style.sentences(_lists_joined(text)):
+        s = _after_lead_in(s.strip())
+        if _dropped(s):
+            kept = False
+            continue
+        if (ADDS_TO.match(s) or (kept and _fragment(s))) and out:
+            # "Op hem, maar stiekem meer op mezelf.", "Ik merk dat ik dat vaker doe. Meteen
+            # sorry en door.": no sentence of its own, it goes on with the one before
+            out[-1] = f"{out[-1]} {_tidy(s)}"
+            continue
+        kept = True
+        if len(s.split()) < 4:
+            kept = _bare_feeling(s) or bool(FELT.search(s) and _names_feeling(s, _lang_of(s)))
+            if kept:
+                out.append(s[:1].upper() + s[1:])  # "Humiliated, mostly.", "Ik schaamde me."
+            continue
+        rest = ADDING.sub("", s)
+        plain = _unquoted(rest)
+        usual = habitual(plain.lower()) or ALWAYS.search(plain)
+        step = _plan(plain) or (OWN_STEP.search(plain) and not usual)
+        own_step = OWN_CLAUSE.match(rest) and step
+        if rest != s and len(rest.split()) >= 4 and (not out or own_step):
+            # "En ik ga de oefeningen ...", "and then annoyed that I'm embarrassed ...": a
+            # statement of its own after "and" or "but", also at the start of a message.
+            out.append(_tidy(rest))
+            continue
+        if (LEANS.match(s) or LINKING.match(s) or POINTS_BACK.search(s)) and out:
+            # "Dan ga ik het zelf doen.", "Maar misschien ..." belong to what came before.
+            out[-1] = f"{out[-1]} {_tidy(s)}"
+            continue
+        if LINKING.match(s) or LEANS.match(s):
+            continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
+        out.append(_tidy(s))
+    if len(out) <= limit or not rank:
+        return out[:limit]
+    return _pick(out, limit, opening)
+
+
+def _dropped(s: str) -> bool:
+    """Trailing off, an answer's tail, a question or a courtesy to the coach, talk about the
+    talk: nothing for the report."""
+    # What the person quotes of others is theirs to quote: "Anouk zei: 'Wat vind jij
+    # ervan?'" tells the event, it asks the coach nothing.
+    own = QUOTE.sub("«»", s).strip()
+    if own.endswith(("...", "…", "?")) or re.search(r"\w(\.\.\.|…)\s", own):
+        return True  # trailing off, or breaking off halfway: "Ik voel me... hoe zeg je."
+    if HEADLESS.match(ANSWER_WORD.sub("", s)) and not _bare_feeling(s):
+        return True  # "Nee, eigenlijk meer moe.", "Het publieke vooral denk ik.": an answer's tail
+    if len(s.split()) < 4:
+        return False  # a short feeling may stay; the caller decides
+    if re.search(r"\b(het volgende|the following)( \w+)?\W*$|:\W*$", s, re.I):
+        return True  # "Ik heb het volgende bedacht.": what follows says it
+    if len(s.split()) <= 5 and ASKS.match(s):
+        return True  # "How do I feel.", "Wa moet ik zeggen.": the question said back
+    if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
+        return True
+    return bool(CHATTER.search(own) or NOT_KNOWING.match(s) or to_coach(s))
+
+
+def _after_lead_in(s: str) -> str:
+    """The feeling found after a pause: "Hoe ik me voelde... gepasseerd vooral." is "Gepasseerd
+    vooral."; any other sentence as it is."""
+    head, dots, tail = s.rpartition("...") if "..." in s else s.rpartition("…")
+    if head and dots and tail.strip() and _bare_feeling(tail.strip()):
+        tail = tail.strip()
+        return tail[:1].upper() + tail[1:]
+    return s
+
+
+def _fragment(s: str) -> bool:
+    """Three to six words with no subject that go on with the sentence before: "Meteen sorry en
+    door.", "Niet zeuren, door." (not a feeling named alone, nor "Maar ja." or "Ok.")."""
+    words = s.split()
+    if not 3 <= len(words) <= 6 or SUBJECT.search(s) or INTERJECTION.match(s):
+        return False
+    return not _bare_feeling(s)
+
+
+def _lists_joined(text: str) -> str:
+    """A numbered list written on one line stays one sentence: "wat ik wil zeggen: 1. dat ik
+    ... 2. dat ..." is not cut at each number."""
+    text = re.sub(r"(:\s*)(\d)[.)]\s+", r"\1\2) ", text)
+    return re.sub(r"([.;,])\s+(\d)[.)]\s+(?=[a-z])", r"; \2) ", text)
+
+
+def _pick(out: list[str], limit: int, opening: bool = False) -> list[str]:
+    """At most `limit` of the sentences, in the order they were said."""
+    if len(out) <= limit:
+        return out
+
+    # More than fit: what the person felt, did, saw in themselves or plans goes before plain
+    # context (in the story told first, its opening stays: it says what it is about); the
+    # order they said it in stays.
+    def weight(i: int) -> int:
+        if not opening:
+            return _weight(out[i])
+        told = 2 * (i == 0 or bool(WHEN.search(out[i]))) + _own_past(out[i])
+        return _weight(out[i]) + told + bool(SAID_THEN.search(out[i]))
+
+    ranked = sorted(range(len(out)), key=lambda i: (-weight(i), i))[:limit]
+    return [out[i] for i in sorted(ranked)]
+
+
+def _felt_now(sentence: str) -> bool:
+    """How the person feels about what happened, told in the story: "en nu zit ik thuis en ben
+    ik er echt chagrijnig van", "Daar schaam ik mij nu voor", not the event itself."""
+    lang = _lang_of(sentence)
+    named = _names_feeling(sentence, lang) or _bare_feeling(sentence)
+    mine = SELF.search(_unquoted(sentence))
+    return bool(named and mine) and not SAID_THEN.search(sentence)
+
+
+def _own_past(sentence: str) -> bool:
+    """What the person did then, in their own sentence: "Ik heb niks gezegd", "I bit my tongue"."""
+    lang = "en" if re.match(r"^i\b", sentence, re.I) else "nl"
+    words = re.findall(r"\w+", sentence.lower())
+    perfect = bool({"heb", "had"} & set(words)) and any(_participle(w) for w in words)
+    return bool(FIRST_PERSON.match(sentence)) and (_past(sentence, lang) or perfect)
+
+
+def _tidy(sentence: str) -> str:
+    """A capital at the start, "I" as a capital, chat spellings written out, a full stop."""
+    s = re.sub(r"\b(i)m\b", r"\1'm", sentence, flags=re.I)
+    s = re.sub(r"(?<![\w'])i(?=\b(?!'?[a-z]{3}))", "I", s)  # "i think" -> "I think"
+    s = re.sub(r"\b(I)ve\b", r"\1've", s)
+    s = APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2)}", s)
+    s = re.sub(r"(^|\s)s (ochtends|middags|avonds|nachts)\b", r"\1's \2", s)
+    if _lang_of(s) == "en":
+        s = en_spelled_out(s)  # "i think ill catch him", "I shouldve said it"
+    s = OPENING_FILLER.sub("", s) or s  # "Ja misschien gewoon even vragen ..."
+    if s and s[-1].isalnum():
+        s += "."
+    s = capitalise_names(s)  # "ik zei het tegen petra" -> "... tegen Petra"
+    return s[:1].upper() + s[1:]
+
+
+def _bare_feeling(fragment: str) -> bool:
+    """A feeling named alone, "Boos." or "Humiliated, mostly.": short, and the person's own."""
+    core = FRANK.sub("", fragment.strip())  # "mostly embarrassed tbh", "boos eerlijk gezegd"
+    return any(_feeling_fragment(core, lang) for lang in ("nl", "en"))
+
+
+def _weight(sentence: str) -> int:
+    return (
+        2 * bool(_plan(sentence) or INSIGHT.search(sentence))
+        + _own_habit(sentence)
+        + bool(FELT.search(sentence))
+    )
+
+
+def _own_habit(sentence: str) -> bool:
+    """A habit of the person's own: "Ik klaag nooit", "I tend to", not "Zulke mensen heb je
+    altijd" or "De OR kan altijd nog"."""
+    plain = _unquoted(sentence)
+    usual = habitual(plain.lower()) or ALWAYS.search(plain) or TENDS.search(plain)
+    return bool(usual and SELF.search(plain))  # "Dat is bij mij vaker zo"
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence with what the person quotes left out: someone else's words, not theirs."""
+    return QUOTE.sub("…", sentence)
+
+
+def _lang_of(sentence: str) -> str:
+    return "en" if re.search(r"\b(i|the|and|it)\b", sentence, re.I) else "nl"
+
+
+def _plan(sentence: str) -> bool:
+    if PLAN.search(sentence):
+        return True
+    return bool(ON_A_DAY.search(sentence)) and not (
+        re.search(r"\b(vorige|afgelopen|last)\b", sentence, re.I)
+        or _past(sentence, _lang_of(sentence))
+    )

@@ -1,0 +1,128 @@
+"""The reflectieverslag reads what a sentence says: the insight by its words, a worry as a worry,
+a plan with the day first as a plan; talk about the talk and going to bed stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.adapters.sessions import Turn
+from app.core import report
+
+
+def turn(user: str, phase: int, lang: str = "nl") -> Turn:
+    return Turn(user=user, reply="…", phase=phase, lang=lang, kind="reflect")
+
+
+def section(text: str, heading: str) -> list[str]:
+    part = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return [line[2:] for line in part.splitlines() if line.startswith("- ")]
+
+
+STORY = "Vorige week woensdag heeft mijn leidinggevende mijn rooster omgegooid zonder overleg."
+
+
+@pytest.mark.parametrize(
+    "opening, lang",
+    [
+        ("Nou, waar moet ik beginnen.", "nl"),
+        ("Ik weet niet goed hoe dit hier werkt, mijn collega zei probeer het eens.", "nl"),
+        ("Not quite sure how this works, so I'll just start.", "en"),
+        ("Not sure this is a good use of this app but here goes.", "en"),
+    ],
+)
+def test_an_opening_about_the_talk_is_no_part_of_the_situation(opening: str, lang: str) -> None:
+    text = report.build([turn(f"{opening} {STORY}", 1, lang)], lang)
+    heading = "The situation" if lang == "en" else "De situatie"
+    assert section(text, heading) == [STORY]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Dank je. Ik ga nu echt slapen, morgen vroeg weer op.",
+        "Bedankt hoor, ik ga mijn laptop dichtklappen.",
+        "Thanks, that helped. I'd better go, early start tomorrow.",
+    ],
+)
+def test_going_to_bed_in_the_closing_message_is_no_voornemen(closing: str) -> None:
+    turns = [turn(STORY, 1), turn("Ik voelde me overgeslagen.", 2)]
+    text = report.build(turns, "nl", closing=closing)
+    assert section(text, "Mijn voornemen") == []
+
+
+def test_a_worry_about_the_plan_is_noticed_not_intended() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Ik ga vrijdag naar haar toe en vraag om uitleg.", 5),
+        turn("Wel een beetje bang dat ze me dan een zeur vindt.", 5),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Mijn voornemen") == ["Ik ga vrijdag naar haar toe en vraag om uitleg."]
+    assert "Wel een beetje bang dat ze me dan een zeur vindt." in section(
+        text, "Wat ik bij mezelf opmerkte"
+    )
+
+
+def test_what_it_is_really_about_is_the_insight_and_a_remark_about_others_is_not() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Ik was vooral teleurgesteld.", 2),
+        turn(
+            "Zulke planners heb je altijd. Het gaat erom dat ik me niet gehoord voel.",
+            3,
+        ),
+    ]
+    insight = section(report.build(turns, "nl"), "Patroon of inzicht")
+    assert "Het gaat erom dat ik me niet gehoord voel." in insight
+    assert not any("Zulke planners" in line for line in insight)
+
+
+def test_a_few_words_without_a_subject_go_on_with_the_sentence_before() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Ik zie dat ik dat vaak doe. Glimlachen en slikken. Nooit iets terugzeggen.", 3),
+    ]
+    assert section(report.build(turns, "nl"), "Patroon of inzicht") == [
+        "Ik zie dat ik dat vaak doe. Glimlachen en slikken. Nooit iets terugzeggen."
+    ]
+
+
+def test_a_numbered_list_on_one_line_stays_one_intention() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Wat ik wil zeggen: 1. dat ik het rooster te laat kreeg. 2. dat ik wil meedenken.", 5),
+    ]
+    assert section(report.build(turns, "nl"), "Mijn voornemen") == [
+        "Wat ik wil zeggen: 1) dat ik het rooster te laat kreeg; 2) dat ik wil meedenken."
+    ]
+
+
+def test_a_plan_with_the_day_first_is_a_plan_whatever_the_phase() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Donderdag na de lunch, als het stil is, vraag ik haar om tien minuten.", 2),
+    ]
+    assert section(report.build(turns, "nl"), "Mijn voornemen") == [
+        "Donderdag na de lunch, als het stil is, vraag ik haar om tien minuten."
+    ]
+
+
+def test_a_feeling_found_after_a_pause_is_kept_and_a_lead_in_dropped() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Wat ik voelde... buitengesloten vooral. Ik heb het volgende bedacht.", 2),
+    ]
+    text = report.build(turns, "nl")
+    assert "Buitengesloten vooral." in section(text, "Wat ik bij mezelf opmerkte")
+    assert "volgende bedacht" not in text
+
+
+def test_die_as_the_subject_stays_with_the_one_named_before() -> None:
+    story = (
+        "Gisteren had ik een gesprek met mijn manager Tessa. Die vond dat ik te fel reageerde in "
+        "het overleg."
+    )
+    assert section(report.build([turn(story, 1)], "nl"), "De situatie") == [
+        "Gisteren had ik een gesprek met mijn manager Tessa. Die vond dat ik te fel reageerde in "
+        "het overleg."
+    ]
