@@ -292,3 +292,43 @@ def test_a_fear_said_as_a_fragment_keeps_its_time(fragment: str, said: str) -> N
 )
 def test_a_verb_before_ik_that_is_also_a_noun(said: str, turned: str) -> None:
     assert second_person(said, "nl") == turned
+
+
+@pytest.mark.parametrize(
+    "said, lang, turned",
+    [
+        ("Ik heb het 4x gevraagd en nooit antwoord gekregen.", "nl", "4x"),
+        ("I was the only FY1 on the ward that night.", "en", "FY1"),
+        ("Ik heb mijn ST2 gedaan in Leeds.", "nl", "ST2"),
+    ],
+)
+def test_a_word_of_letters_and_digits_stays_one_word(said: str, lang: str, turned: str) -> None:
+    from app.core.reflection_turn import _turn
+
+    reply = _turn(said, lang, said)
+    assert reply is not None and f" {turned} " in reply
+
+
+@pytest.mark.parametrize(
+    "said, turned",
+    [
+        ("Ik wil nait dat hij denkt dat ik zeur.", "Je wilt niet dat hij denkt dat je zeurt."),
+        ("Ik zie het neet zitten met die planning.", "Je ziet het niet zitten met die planning."),
+        ("Ik heb het mien hele leven zo gedaan.", "Je hebt het je hele leven zo gedaan."),
+        ("Ik laat het gewoon lopen, eh.", "Je laat het gewoon lopen."),
+        ("Ik had het anders moeten zeggen!! 😩", "Je had het anders moeten zeggen."),
+        ("I just nodded along, mind.", "You just nodded along."),
+    ],
+)
+def test_regional_words_tags_and_emoji_are_not_said_back(said: str, turned: str) -> None:
+    from app.core.reflection_turn import _turn
+
+    lang = "en" if said.startswith("I ") else "nl"
+    assert _turn(said, lang, said) == turned
+
+
+def test_a_subordinate_clause_ends_before_om_te() -> None:
+    assert (
+        second_person("Ze denkt dat ik dat rapport gebruik om mijn punt te maken", "nl")
+        == "Ze denkt dat je dat rapport gebruikt om je punt te maken"
+    )

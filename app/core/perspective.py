@@ -336,9 +336,10 @@ def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | 
     """The finite verb of a clause after a subordinator, and whether it is a present stem.
 
     The verb comes late in such a clause, after objects and adverbs and before infinitives and
-    participles: the first certain verb form from the left is taken ("dat ik het werk niet af
-    heb"); failing that, the clause is read from the end ("hoe ik dit aanpak").
+    participles, and "om ... te": the first certain verb form from the left is taken ("dat ik het
+    werk niet af heb"); failing that, the clause is read from the end ("hoe ik dit aanpak").
     """
+    end = next((k for k in range(start, end) if lower[k] == "om" and "te" in lower[k:end]), end)
     for k in range(start, end):
         w = lower[k]
         if not _is_word(w) or _participle(w) or _infinitive(w):

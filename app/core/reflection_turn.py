@@ -11,6 +11,7 @@ Must not: add words beyond the fixed frame of a feeling, or call a model.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.core import perspective
 from app.core.answer_marks import elliptic, to_coach, with_head
@@ -68,7 +69,8 @@ _OWN_HEDGE_EN = re.compile(r"^(i think|i guess|i suppose|i feel like|i reckon) (
 _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|feels)\b", re.I)
 _FILLERS = re.compile(
     r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk|if i'?m (being )?honest|to be honest|"
-    r"now (that )?you ask|now you mention it|nu (je|ge) het vraagt|als (je|ge) het zo zegt)\b|"
+    r"now (that )?you ask|now you mention it|nu (je|ge) het vraagt|als (je|ge) het zo zegt|"
+    r"eh|ehm|uh|uhm|allee|allez|amai)\b|"
     r",\s+(serieus|trouwens)(?=\s*[,.!]|\s*$)",
     re.I,
 )
@@ -88,6 +90,18 @@ _SOUNDS = re.compile(
     r",?(\s+(but|because))?(?=\s+\w)",
     re.I,
 )
+
+
+def _without_emoji(text: str) -> str:
+    """The sentence without emoji and without the "!!" or "?!" around them: the coach says the
+    person's words back, not their faces ("... dit kun je toch zelf!! 💪" -> "... zelf")."""
+    text = "".join(
+        " " if unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") else ch for ch in text
+    )
+    text = re.sub(r"[\u200d\ufe0f]", "", text)
+    return re.sub(r"\s*[!?]{2,}(?=\s*$)|\s{2,}", lambda m: "" if m[0].strip() else " ", text)
+
+
 _RESTART = re.compile(
     r"^[^.…]{1,40}?(\.\.\.|…)\s*(?=(ze|zij|hij|het|dat|ik|we|wij|they|he|she|it|that|i|we)\s+\w)",
     re.I,
@@ -98,6 +112,8 @@ _TRAILING_FILLER = re.compile(
     r"denk ik|i think|i suppose|i guess|if that makes sense|als je snapt wat ik bedoel|zeg maar|"
     r"volgens mij|lol|haha+|"
     r"vandaar|hence)|"
+    # a tag at the end said to the listener: "..., eh", "..., hè", "..., mind", "..., fair"
+    r",?\s+(eh|hè|hé|mind|allee|allez|jong|fair( enough)?)|,\s+he|"
     # a name the person calls themself after a comma at the end: not said back ("..., sukkel")
     r",\s+(sukkel|stommerd|idioot|dombo|eejit|idiot|muppet))"
     r"(?=[\s.!…]*$)",
@@ -150,7 +166,7 @@ _CLEFT = re.compile(
 
 
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
-    plain = _SOUNDS.sub(",", _FILLERS.sub("", sentence.strip()))
+    plain = _SOUNDS.sub(",", _FILLERS.sub("", _without_emoji(sentence).strip()))
     core = _CLEFT.sub(lambda m: f"{m['who'].capitalize()} {m['verb']} ", _LEADING.sub("", plain))
     if lang == "nl" and core != plain:
         # "Eerlijk gezegd schrok ik vooral.": with the lead-in gone the verb stands first.

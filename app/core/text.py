@@ -15,7 +15,10 @@ import unicodedata
 # Words (with their apostrophes and hyphens, "1-op-1", "covid-19"), numbers and single punctuation
 # marks.
 TOKEN = re.compile(
-    r"['’](?:s|t|n|k|m)\b|\d+(?:-[^\W_]+)+|[^\W\d_]+(?:['’][^\W\d_]+|-[^\W_]+)*|"
+    r"['’](?:s|t|n|k|m)\b|\d+(?:-[^\W_]+)+|"
+    # letters and digits in one word stay one: "3x", "F2", "FY2", "4e"
+    r"\d+[^\W\d_]+\w*|[^\W\d_]+\d+\w*|"
+    r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W_]+)*|"
     r"\d+(?:[.,]\d+)?|[^\w\s]",
     re.UNICODE,
 )
@@ -116,6 +119,17 @@ _NL_CHAT_WORDS = {
     "das": "dat is",
     "t": "het",
     "k": "ik",
+    # regional: Gronings, Limburgs, Brabants, Vlaams
+    "nait": "niet",
+    "neet": "niet",
+    "mien": "mijn",
+    "goe": "goed",
+    "efkes": "even",
+    "mer": "maar",
+    "mot": "moet",
+    "wss": "waarschijnlijk",
+    "eig": "eigenlijk",
+    "eigl": "eigenlijk",
 }
 _NL_CHAT = re.compile(
     r"(?<![\w'’-])(" + "|".join(map(re.escape, _NL_CHAT_WORDS)) + r")(?![\w'’-])", re.I
