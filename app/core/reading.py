@@ -217,6 +217,7 @@ class Reading:
     inner: bool = False  # the person tells their own inside: a feeling, a want, an insight
     concrete_plan: bool = False  # a plan that says when or how
     insight: bool = False
+    opening: bool = False  # the first message of the conversation: its first sentence is context
     dawning: bool = False  # it comes while they write: "oh. misschien is dat het wel"
     plan: bool = False
     alternative: bool = False
@@ -250,6 +251,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     named = capitalise_names(text)  # "mijn teamleider petra" names Petra
     r.persons = persons(named, lang)
     everything = " ".join([*(earlier or []), text])
+    r.opening = earlier is not None and not earlier  # not known: not the opening
     r.other = bool(persons(everything, lang)) or bool(
         re.search(r"\b(hij|zij|hem|haar|ze|he|she|him|her|they)\b", everything.lower())
     )

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core import fixed_texts, plan_marks, style_advice
+from app.core import fixed_texts, mirror_rank, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.echo_answer import echoed_answer
 from app.core.language_guard import language_ok
@@ -78,8 +78,11 @@ QUOTE: dict[str, str] = _COACH["quote"]
 ASKS_SELF: dict[str, str] = _COACH["asks_self"]
 
 
-def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[Candidate]:
-    """The person's own sentences said back, best first; fixed phrasings for short answers."""
+def mirrors(
+    message: str, lang: str, reading: Reading, limit: int = 4, learned: bool = True
+) -> list[Candidate]:
+    """The person's own sentences said back, best first (in the learned order of
+    app/core/mirror_rank.py, or the rules' order alone); fixed phrasings for short answers."""
     found: list[Candidate] = []
     message = corrected(message)
     said = statements(message)
@@ -125,6 +128,7 @@ def mirrors(message: str, lang: str, reading: Reading, limit: int = 4) -> list[C
     if echo := echoed_answer(message, lang, lambda s: _turn(s, lang, message)):
         pairs.append(Candidate(echo, "said:0", 4.0))  # the answer to a question they repeat
     found = sorted(found + pairs, key=lambda c: -c.score)
+    found = mirror_rank.reranked(_unique(found), len(said), reading.opening) if learned else found
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
     elif reading.not_knowing:

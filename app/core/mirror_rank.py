@@ -1,0 +1,114 @@
+"""The order of the candidate reflections, learned from which one supervisors would say back.
+
+Role: reorders the candidates app/core/reflection.py built and scored by its rules. A linear
+model over a few plain features (the rules' own score and order, where in the message the
+sentence stands, a clause cut from a longer sentence, a sentence about someone else or about
+the person's role, words of insight, length) picks the candidate; its weights are fitted by
+bench/mirror_prefs.py on blind choices of experienced supervisors among the candidates of
+messages of the tuning conversations (bench/replies/prefs-*), and kept in
+knowledge/mirrors/rerank.json.
+Must not: build or change any text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from app.core.mirror_score import _DENIES, _HEDGE, _HOW_IT_FEELS, _LEANS, _META, _POINTS_BACK
+
+WEIGHTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "mirrors" / "rerank.json"
+
+_SOURCE = re.compile(r"^(said|clause):(\d+)")
+_ROLE = re.compile(r"^(je bent|je werkt|you are|you're|you work)\b", re.I)
+_OWN = re.compile(r"\b(je|jij|jou|jouw|jezelf|you|your|you're|you've|you'd|yourself)\b", re.I)
+_INSIGHT = re.compile(
+    r"\b(je merkt|je ziet|je beseft|you notice|you realise|you realize|you see|eigenlijk|"
+    r"actually|patroon|pattern|altijd|always|vaker|nooit|never)\b",
+    re.I,
+)
+
+
+class Scored(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+def features(
+    text: str, source: str, score: float, rank: int, total: int, story: bool = False
+) -> dict[str, float]:
+    """What the model weighs of one candidate: `rank` is its place in the rules' order, `total`
+    the number of sentences in the message, `story` whether it opens the conversation."""
+    found = _SOURCE.match(source)
+    n = int(found.group(2)) if found else 0
+    last = max((int(k) for k in re.findall(r"\d+", source)), default=n)  # "said:0+1": both
+    words = len(text.split())
+    return {
+        "score": score,
+        "rank": float(rank),
+        "pos": (last + 1) / max(total, 1),
+        "first": float(n == 0),
+        "first_of_story": float(n == 0 and story),  # the story's opening sentence is context
+        "clause": float(source.startswith("clause")),
+        "other_subject": float(not _OWN.search(text)),  # nothing of the person's own in it
+        "role": float(bool(_ROLE.match(text))),
+        "insight": float(bool(_INSIGHT.search(text))),
+        "words": float(words),
+        "long": float(max(0, words - 12)),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def learned_score(values: dict[str, float]) -> float:
+    model = _model()
+    return sum(
+        w * (values[name] - mean) / sd
+        for name, w, mean, sd in zip(
+            model["features"], model["weights"], model["mean"], model["sd"], strict=True
+        )
+    )
+
+
+C = TypeVar("C", bound=Scored)
+
+
+# The model was fitted on the rules' first six candidates: only those are reordered.
+TOP = 6
+
+
+# Only candidates the rules score within this of their best are reordered, and none the rules
+# refuse outright (talk about the talk, how it sounds, only what it is not, a sentence that leans
+# on the one before): those stay behind.
+MARGIN = 0.5
+
+
+def vetoed(text: str) -> bool:
+    low = text.lower()
+    if _META.search(low) or _HEDGE.search(text) or _DENIES.match(text) or _LEANS.search(text):
+        return True
+    return bool(_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text))
+
+
+def reranked(found: list[C], total: int, story: bool = False) -> list[C]:
+    """The candidates (in the rules' order) in the learned order; ties keep the rules' order."""
+    best = max((c.score for c in found[:TOP]), default=0.0)
+    near = [c for c in found[:TOP] if c.score >= best - MARGIN and not vetoed(c.text)]
+    head, found = near, [c for c in found if c not in near]
+    values = [
+        learned_score(features(c.text, c.source, c.score, rank, total, story))
+        for rank, c in enumerate(head)
+    ]
+    order = sorted(range(len(head)), key=lambda i: (-values[i], i))
+    return [head[i] for i in order] + found
