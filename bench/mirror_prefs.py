@@ -150,7 +150,10 @@ def _pick(model: dict[str, Any], item: list[Row]) -> int:
     values = x @ np.array(model["weights"])
     scores = [r[0][FEATURES.index("score")] for r in item]
     near = [i for i in range(len(item)) if scores[i] >= max(scores) - mirror_rank.MARGIN]
-    near = [i for i in near if not item[i][3]] or near
+    first = min(range(len(item)), key=lambda i: item[i][0][FEATURES.index("rank")])
+    near = [i for i in near if not item[i][3]]
+    if item[first][3] or not near:
+        return first  # the rules' first is refused by nothing, or kept where it is
     return max(near, key=lambda i: values[i])
 
 

@@ -23,6 +23,15 @@ from app.core.mirror_score import _DENIES, _HEDGE, _HOW_IT_FEELS, _LEANS, _META,
 WEIGHTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "mirrors" / "rerank.json"
 
 _SOURCE = re.compile(r"^(said|clause):(\d+)")
+# Said about the message, not about the work: the coach keeps these where the rules put them.
+_ABOUT_THE_MESSAGE = re.compile(
+    r"\b(excuses|sorry) (voor|for) (het|dit|the|this|my|your|je) (lange |long )?(verhaal|bericht|"
+    r"message|rant|essay|story)\b|\b(typing|writing) (this|it)( out| down)?\W*$|"
+    r"\bjust realised something\b|"
+    r"\bnu (ik|je) (dit|het) (zo )?(typ|typt|schrijf|schrijft|opschrijf)|"
+    r"^\W*(eigenlijk )?(weet je|you know) (het|it) (eigenlijk |actually )?(wel|really)?\W*$",
+    re.I,
+)
 _ROLE = re.compile(r"^(je bent|je werkt|you are|you're|you work)\b", re.I)
 _OWN = re.compile(r"\b(je|jij|jou|jouw|jezelf|you|your|you're|you've|you'd|yourself)\b", re.I)
 _INSIGHT = re.compile(
@@ -98,17 +107,27 @@ def vetoed(text: str) -> bool:
     low = text.lower()
     if _META.search(low) or _HEDGE.search(text) or _DENIES.match(text) or _LEANS.search(text):
         return True
+    if _ABOUT_THE_MESSAGE.search(text):
+        return True
     return bool(_POINTS_BACK.search(text) and not _HOW_IT_FEELS.match(text))
 
 
 def reranked(found: list[C], total: int, story: bool = False) -> list[C]:
     """The candidates (in the rules' order) in the learned order; ties keep the rules' order."""
     best = max((c.score for c in found[:TOP]), default=0.0)
-    near = [c for c in found[:TOP] if c.score >= best - MARGIN and not vetoed(c.text)]
-    head, found = near, [c for c in found if c not in near]
-    values = [
-        learned_score(features(c.text, c.source, c.score, rank, total, story))
-        for rank, c in enumerate(head)
+    movable = [
+        rank
+        for rank, c in enumerate(found[:TOP])
+        if c.score >= best - MARGIN and not vetoed(c.text)
     ]
-    order = sorted(range(len(head)), key=lambda i: (-values[i], i))
-    return [head[i] for i in order] + found
+    value = {
+        rank: learned_score(
+            features(found[rank].text, found[rank].source, found[rank].score, rank, total, story)
+        )
+        for rank in movable
+    }
+    order = sorted(movable, key=lambda rank: (-value[rank], rank))
+    out = list(found)
+    for slot, rank in zip(movable, order, strict=True):
+        out[slot] = found[rank]  # the others keep their place in the rules' order
+    return out
