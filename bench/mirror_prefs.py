@@ -1,8 +1,10 @@
 """Which candidate reflection supervisors would say back: items to rate, and the order learned.
 
-  items --out DIR [--n 200]   messages of the tuning conversations (never the frozen test part,
+  items --out DIR [--n 200] [--exclude DIR ...]
+                              messages of the tuning conversations (never the frozen test part,
                               never the newest fresh set) with their candidate reflections in the
                               rules' order, shuffled and lettered, for blind raters (RUBRIC.md)
+  evaluate DIR [DIR ...]      the shipped weights on rated items they were not fitted on
   fit DIR [DIR ...]           fit the re-ranker (app/core/mirror_rank.py) on the raters' choices,
                               report grouped 5-fold cross-validation against the rules' order, and
                               write knowledge/mirrors/rerank.json
@@ -50,8 +52,13 @@ def candidates(message: str, lang: str, earlier: list[str]) -> tuple[list[Any], 
     return out, len(statements(reflection.corrected(message)))
 
 
-def make_items(out: Path, n: int, seed: int = 7) -> None:
+def make_items(out: Path, n: int, seed: int = 7, exclude: list[Path] | None = None) -> None:
     rng = random.Random(seed)
+    done = {
+        (k["conv"], k["turn"])
+        for folder in exclude or []
+        for k in json.loads((folder / "key.json").read_text(encoding="utf-8")).values()
+    }
     pool = []
     for part in PARTS:
         for path in sorted((REPLIES / f"conversations-{part}").glob("*.json")):
@@ -60,7 +67,7 @@ def make_items(out: Path, n: int, seed: int = 7) -> None:
             for i, m in enumerate(conv["messages"], 1):
                 skip = i in conv.get("crisis_turns", []) or i in conv.get("advice_turns", [])
                 skip = skip or intents.asks_advice(m) or intents.wants_to_stop(m)
-                if not skip and len(m.split()) >= 20:
+                if not skip and len(m.split()) >= 20 and (conv["id"], i) not in done:
                     found, _ = candidates(m, conv["lang"], earlier)
                     if len(found) >= 3:
                         prev = conv["messages"][i - 2] if i > 1 else ""
@@ -179,17 +186,44 @@ def cross_validated(data: list[Any], folds: int = 5) -> dict[str, float]:
     }
 
 
+def held_out(model: dict[str, Any], data: list[Any]) -> dict[str, float]:
+    """The shipped model on items it was not fitted on, against the rules' order."""
+    rules = learned = rules_best = learned_best = 0.0
+    for _, _, item in data:
+        first = min(range(len(item)), key=lambda i: item[i][0][FEATURES.index("rank")])
+        chosen = _pick(model, item)
+        rules, rules_best = rules + item[first][1], rules_best + item[first][2]
+        learned, learned_best = learned + item[chosen][1], learned_best + item[chosen][2]
+    n = len(data)
+    return {
+        "items": n,
+        "rules_accepted": round(rules / n, 3),
+        "learned_accepted": round(learned / n, 3),
+        "rules_best": round(rules_best / n, 3),
+        "learned_best": round(learned_best / n, 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
     p_items = sub.add_parser("items")
     p_items.add_argument("--out", type=Path, required=True)
     p_items.add_argument("--n", type=int, default=200)
+    p_items.add_argument("--seed", type=int, default=7)
+    p_items.add_argument("--exclude", type=Path, nargs="*", help="item folders already rated")
     p_fit = sub.add_parser("fit")
     p_fit.add_argument("folders", type=Path, nargs="+")
+    p_eval = sub.add_parser("evaluate")
+    p_eval.add_argument("folders", type=Path, nargs="+")
     args = parser.parse_args()
     if args.cmd == "items":
-        make_items(args.out, args.n)
+        make_items(args.out, args.n, args.seed, args.exclude)
+        return
+    if args.cmd == "evaluate":
+        shipped = json.loads(mirror_rank.WEIGHTS_FILE.read_text(encoding="utf-8"))
+        held = [row for folder in args.folders for row in rows(folder)]
+        print(json.dumps(held_out(shipped, held), indent=1))
         return
     data = [row for folder in args.folders for row in rows(folder)]
     figures = cross_validated(data)
