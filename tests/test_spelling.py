@@ -51,3 +51,15 @@ def test_a_mirror_does_not_repeat_a_typo() -> None:
     said = [c.text for c in mirrors(message, "nl", read(message, "nl"))]
     assert said and all("eignlijk" not in s and "telurgesteld" not in s for s in said)
     assert any("teleurgesteld" in s for s in said)
+
+
+def test_the_time_of_day_after_s_is_no_slip() -> None:
+    assert typos_fixed("'s avonds lag ik wakker en 's morgens was ik moe", "nl") == (
+        "'s avonds lag ik wakker en 's morgens was ik moe"
+    )
+
+
+def test_a_sentence_joined_after_a_comma_keeps_s_avonds_in_lower_case() -> None:
+    message = "Ik heb niets teruggezegd. Maar 's avonds heb ik niet goed geslapen."
+    texts = [c.text for c in mirrors(message, "nl", read(message, "nl", ["…"]))]
+    assert "Je hebt niets teruggezegd, maar 's avonds heb je niet goed geslapen." in texts

@@ -39,6 +39,7 @@ from app.core.reflection_turn import (
     leans_on_before,
 )
 from app.core.statements import AND_SUBJECT, MAY_TALK, key_words, statements
+from app.core.text import lower_first
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
@@ -285,7 +286,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
             continue
         link = {"nl": "maar", "en": "but"}[lang] if turn or though else ""
         link = {"nl": "en", "en": "and"}[lang] if also else link
-        tail = second[:1].lower() + second[1:] if not second.startswith(("I ", "I'")) else second
+        tail = lower_first(second) if not second.startswith(("I ", "I'")) else second
         comma = "" if link == "en" else ","  # "Je was boos en ook verdrietig."
         text = f"{first.text.rstrip('.')}{comma} {link + ' ' if link else ''}{tail}"
         if len(text.split()) > MAX_MIRROR_WORDS + 2 and n in clauses and turn:
@@ -316,7 +317,7 @@ def _and_that(said: list[str], found: list[Candidate], lang: str, message: str) 
             continue
         if (second := _turn(nxt, lang, message, joined=True)) is None:
             continue
-        text = f"{first.text.rstrip('.')}, {_AND_WORD[lang]} {second[:1].lower()}{second[1:]}"
+        text = f"{first.text.rstrip('.')}, {_AND_WORD[lang]} {lower_first(second)}"
         if len(text.split()) <= MAX_MIRROR_WORDS + 2:
             out.append(Candidate(text, f"said:{n}&{n + 1}", max(first.score, 0) + 2.0))
     return out
@@ -359,7 +360,7 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
             if frame and second.text.startswith(frame.group(0)):  # "Je was boos en ook verdrietig."
                 text = f"{first.text[:-1]} {join} {second.text[len(frame.group(0)) :]}"
             elif frame and also:  # "Je voelde vooral schaamte, en je was kwaad op jezelf."
-                text = f"{first.text[:-1]}, {join} {second.text[:1].lower()}{second.text[1:]}"
+                text = f"{first.text[:-1]}, {join} {lower_first(second.text)}"
             out.append(Candidate(text, f"said:{n}+{n + 1}", score))
     return out
 

@@ -23,8 +23,16 @@ _RARE = 50
 _WORD = re.compile(r"(?<![\w'’-])([a-zà-öø-ÿ]{5,})(?![\w'’-])")
 
 
+# Words a spelling list may lack but that are no slips: "'s avonds", "'s morgens".
+_KEEP = {
+    "nl": frozenset(["avonds", "middags", "ochtends", "nachts", "morgens", "zomers", "winters"])
+}
+
+
 @functools.lru_cache(maxsize=4096)
 def _fixed_word(word: str, lang: str) -> str:
+    if word.lower() in _KEEP.get(lang, ()):
+        return word
     counts = word_counts(lang)
     seen = counts.get(word, 0)
     if seen > _RARE or seen == _RARE and len(word) < 7:

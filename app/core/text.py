@@ -167,3 +167,11 @@ _ITS = re.compile(
     r"\b([Ii]t)s (?=(a|an|the|not|so|just|been|ok|okay|fine|all|only|my|your|like|really|too|"
     r"still|never|always|what|how|because|hard|weird|more|less)\b)"
 )
+
+
+def lower_first(text: str) -> str:
+    """`text` as it goes on after a comma: "Je hebt ..." -> "je hebt ...", "'s Avonds ..." ->
+    "'s avonds ..." (a capital after "'s" or "'t" only stands at the start of a sentence)."""
+    if re.match(r"['’][st] [A-Z]", text):
+        return text[:3] + text[3].lower() + text[4:]
+    return text[:1].lower() + text[1:]
