@@ -332,3 +332,10 @@ def test_a_subordinate_clause_ends_before_om_te() -> None:
         second_person("Ze denkt dat ik dat rapport gebruik om mijn punt te maken", "nl")
         == "Ze denkt dat je dat rapport gebruikt om je punt te maken"
     )
+
+
+def test_a_quote_in_single_marks_with_an_apostrophe_of_its_own_is_not_turned() -> None:
+    assert second_person("Not an apology, just 'I should've asked Claire first'.", "en") is None
+    assert second_person("I'm sure it's fine and I'll ask her.", "en") == (
+        "You're sure it's fine and you'll ask her."
+    )

@@ -18,6 +18,7 @@ _REPORTED = re.compile(
 def speech(sentence: str) -> bool:
     """Quoted or reported speech whose "ik" is not the person's ('zei hij: ik ...'), and
     proposals to the coach ("laten we stoppen") that turn into nonsense."""
-    if re.search(r"[\"“”„«»]|(^|\s)['‘][^'’]+['’](\s|[.,!?]|$)", sentence):
+    # a quote in single marks may hold an apostrophe of its own: 'I should've asked her first'
+    if re.search(r"[\"“”„«»]|(^|\s)['‘](?:[^'’]|(?<=\w)['’](?=\w))+['’](\s|[.,!?]|$)", sentence):
         return True
     return ":" in sentence or bool(_REPORTED.search(sentence))
