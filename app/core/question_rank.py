@@ -16,8 +16,6 @@ import json
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from app.core import question_fit
-
 DATA = Path(__file__).resolve().parents[2] / "knowledge" / "questions"
 WEIGHTS_FILE = DATA / "rerank.json"
 PRIORS_FILE = DATA / "priors.json"
@@ -64,7 +62,6 @@ def features(text: str, source: str, rank: int) -> dict[str, float]:
         "bank": float(source.startswith("bank:")),
         "method": float(source.startswith("method:")),
         "late": float("-late-" in source),
-        "generic": float(text in question_fit.generic()),  # needs nothing of the message
     }
 
 
