@@ -39,11 +39,13 @@ FEATURES = ["rank", "prior", "bank", "method", "late"]
 LETTERS = "ABCD"
 
 
-def capture(out: Path, n: int) -> None:
+def capture(out: Path, n: int, skip: int = 0) -> None:
     os.environ["COACH_HOME"] = tempfile.mkdtemp()
     os.environ.pop("COACH_CONFIG", None)
     from app.cli.main import Ctx
 
+    # the rules' order, as the re-ranker is fitted against it
+    question_rank.reranked = lambda questions: questions
     coach = Ctx({"home": None}).coach(None)
     coach.ready()
     engine = coach.engine
@@ -60,7 +62,7 @@ def capture(out: Path, n: int) -> None:
     files = [f for p in PARTS for f in sorted((REPLIES / f"conversations-{p}").glob("*.json"))]
     random.Random(5).shuffle(files)
     with out.open("w", encoding="utf-8") as sink:
-        for path in files[:n]:
+        for path in files[skip : skip + n]:
             conv = json.loads(path.read_text(encoding="utf-8"))
             session = coach.sessions.create()
             previous = ""
@@ -76,7 +78,7 @@ def capture(out: Path, n: int) -> None:
     coach.close()
 
 
-def make_items(captured: Path, out: Path, seed: int = 11) -> None:
+def make_items(captured: Path, out: Path, seed: int = 11, prefix: str = "q") -> None:
     rows = [json.loads(line) for line in captured.read_text(encoding="utf-8").splitlines()]
     rng = random.Random(seed)
     pool = [r for r in rows if len(set(r["questions"])) >= 3]
@@ -207,6 +209,7 @@ def main() -> None:
     p_cap = sub.add_parser("capture")
     p_cap.add_argument("out", type=Path)
     p_cap.add_argument("--n", type=int, default=90)
+    p_cap.add_argument("--skip", type=int, default=0, help="conversations an earlier batch took")
     p_items = sub.add_parser("items")
     p_items.add_argument("captured", type=Path)
     p_items.add_argument("--out", type=Path, required=True)
@@ -215,7 +218,7 @@ def main() -> None:
     p_fit.add_argument("folders", type=Path, nargs="+")
     args = parser.parse_args()
     if args.cmd == "capture":
-        capture(args.out, args.n)
+        capture(args.out, args.n, args.skip)
     elif args.cmd == "items":
         make_items(args.captured, args.out)
     elif args.cmd == "priors":
