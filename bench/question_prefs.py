@@ -180,6 +180,29 @@ def fit(data: list[Any], l2: float = 1.0, epochs: int = 400, lr: float = 0.05) -
     return {"features": FEATURES, "weights": w.tolist(), "mean": mean.tolist(), "sd": sd.tolist()}
 
 
+def _pick(model: dict[str, Any], item: list[Row]) -> int:
+    if item[0][3]:
+        return 0  # the method's own step stays first (question_rank.PINNED)
+    x = (np.array([r[0] for r in item]) - model["mean"]) / model["sd"]
+    return int(np.argmax(x @ np.array(model["weights"])))
+
+
+def held_out(model: dict[str, Any], data: list[Any]) -> dict[str, float]:
+    """The shipped model on items it was not fitted on, against the rules' order."""
+    totals = np.zeros(4)
+    for _, _, item in data:
+        chosen = _pick(model, item)
+        totals += [item[0][1], item[chosen][1], item[0][2], item[chosen][2]]
+    rules_accepted, learned_accepted, rules_best, learned_best = (totals / len(data)).round(3)
+    return {
+        "items": len(data),
+        "rules_accepted": float(rules_accepted),
+        "learned_accepted": float(learned_accepted),
+        "rules_best": float(rules_best),
+        "learned_best": float(learned_best),
+    }
+
+
 def cross_validated(data: list[Any], folds: int = 5) -> dict[str, float]:
     convs = sorted({c for _, c, _ in data})
     random.Random(3).shuffle(convs)
@@ -188,10 +211,7 @@ def cross_validated(data: list[Any], folds: int = 5) -> dict[str, float]:
         held = set(convs[k::folds])
         model = fit([d for d in data if d[1] not in held])
         for _, _, item in (d for d in data if d[1] in held):
-            x = (np.array([r[0] for r in item]) - model["mean"]) / model["sd"]
-            chosen = int(np.argmax(x @ np.array(model["weights"])))
-            if item[0][3]:
-                chosen = 0  # the method's own step stays first (question_rank.PINNED)
+            chosen = _pick(model, item)
             totals += [item[0][1], item[chosen][1], item[0][2], item[chosen][2]]
     rules_accepted, learned_accepted, rules_best, learned_best = (totals / len(data)).round(3)
     return {
@@ -216,11 +236,17 @@ def main() -> None:
     sub.add_parser("priors")
     p_fit = sub.add_parser("fit")
     p_fit.add_argument("folders", type=Path, nargs="+")
+    p_eval = sub.add_parser("evaluate")
+    p_eval.add_argument("folders", type=Path, nargs="+")
     args = parser.parse_args()
     if args.cmd == "capture":
         capture(args.out, args.n, args.skip)
     elif args.cmd == "items":
         make_items(args.captured, args.out)
+    elif args.cmd == "evaluate":
+        shipped = json.loads(question_rank.WEIGHTS_FILE.read_text(encoding="utf-8"))
+        held = [row for folder in args.folders for row in rows(folder)]
+        print(json.dumps(held_out(shipped, held), indent=1))
     elif args.cmd == "priors":
         table = priors()
         text = json.dumps(table, ensure_ascii=False, indent=0) + "\n"
