@@ -24,10 +24,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import prefs_fit  # noqa: E402
+from prefs_fit import Row  # noqa: E402
 
 from app.core import intents, mirror_rank, reading, reflection  # noqa: E402
 from app.core.statements import statements  # noqa: E402
@@ -96,11 +97,7 @@ def make_items(out: Path, n: int, seed: int = 7, exclude: list[Path] | None = No
     print(f"{len(items)} items in {out / 'items.jsonl'}")
 
 
-# features, share of raters who accept it, who pick it best, whether the rules refuse it
-Row = tuple[list[float], float, float, bool]
-
-
-def rows(folder: Path) -> list[tuple[str, str, list[Row]]]:
+def rows(folder: Path) -> list[prefs_fit.Item]:
     """Per item: its conversation and, per candidate, features and the raters' verdicts."""
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
     ratings = [
@@ -133,75 +130,17 @@ def rows(folder: Path) -> list[tuple[str, str, list[Row]]]:
     return out
 
 
-def fit(data: list[Any], l2: float = 1.0, epochs: int = 400, lr: float = 0.05) -> dict[str, Any]:
-    """A conditional logit (one choice per item) on 0.7 best + 0.3 acceptable, L2-penalised."""
-    allx = np.array([r[0] for _, _, item in data for r in item], dtype=float)
-    mean, sd = allx.mean(0), allx.std(0) + 1e-6
-    w = np.zeros(len(FEATURES))
-    for _ in range(epochs):
-        grad = -l2 * w
-        for _, _, item in data:
-            x = (np.array([r[0] for r in item]) - mean) / sd
-            z = x @ w
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            t = np.array([0.7 * r[2] + 0.3 * r[1] for r in item])
-            if t.sum() > 0:
-                grad += x.T @ (t / t.sum() - p)
-        w += lr * grad / len(data)
-    return {"features": FEATURES, "weights": w.tolist(), "mean": mean.tolist(), "sd": sd.tolist()}
-
-
-def _pick(model: dict[str, Any], item: list[Row]) -> int:
-    x = (np.array([r[0] for r in item]) - model["mean"]) / model["sd"]
-    values = x @ np.array(model["weights"])
+def _pick(model: prefs_fit.Model, item: list[Row]) -> int:
+    """The learned choice among candidates within MARGIN of the rules' best that the rules do not
+    refuse; the rules' first when they keep it in place."""
+    values = prefs_fit.values(model, item)
     scores = [r[0][FEATURES.index("score")] for r in item]
     near = [i for i in range(len(item)) if scores[i] >= max(scores) - mirror_rank.MARGIN]
-    first = min(range(len(item)), key=lambda i: item[i][0][FEATURES.index("rank")])
+    first = prefs_fit.rules_first(item, FEATURES)
     near = [i for i in near if not item[i][3]]
     if item[first][3] or not near:
         return first  # the rules' first is refused by nothing, or kept where it is
     return max(near, key=lambda i: values[i])
-
-
-def cross_validated(data: list[Any], folds: int = 5) -> dict[str, float]:
-    convs = sorted({c for _, c, _ in data})
-    random.Random(3).shuffle(convs)
-    rules = learned = rules_best = learned_best = 0.0
-    for k in range(folds):
-        held = set(convs[k::folds])
-        model = fit([d for d in data if d[1] not in held])
-        for _, _, item in (d for d in data if d[1] in held):
-            first = min(range(len(item)), key=lambda i: item[i][0][FEATURES.index("rank")])
-            chosen = _pick(model, item)
-            rules, rules_best = rules + item[first][1], rules_best + item[first][2]
-            learned, learned_best = learned + item[chosen][1], learned_best + item[chosen][2]
-    n = len(data)
-    return {
-        "items": n,
-        "rules_accepted": round(rules / n, 3),
-        "learned_accepted": round(learned / n, 3),
-        "rules_best": round(rules_best / n, 3),
-        "learned_best": round(learned_best / n, 3),
-    }
-
-
-def held_out(model: dict[str, Any], data: list[Any]) -> dict[str, float]:
-    """The shipped model on items it was not fitted on, against the rules' order."""
-    rules = learned = rules_best = learned_best = 0.0
-    for _, _, item in data:
-        first = min(range(len(item)), key=lambda i: item[i][0][FEATURES.index("rank")])
-        chosen = _pick(model, item)
-        rules, rules_best = rules + item[first][1], rules_best + item[first][2]
-        learned, learned_best = learned + item[chosen][1], learned_best + item[chosen][2]
-    n = len(data)
-    return {
-        "items": n,
-        "rules_accepted": round(rules / n, 3),
-        "learned_accepted": round(learned / n, 3),
-        "rules_best": round(rules_best / n, 3),
-        "learned_best": round(learned_best / n, 3),
-    }
 
 
 def main() -> None:
@@ -223,11 +162,11 @@ def main() -> None:
     if args.cmd == "evaluate":
         shipped = json.loads(mirror_rank.WEIGHTS_FILE.read_text(encoding="utf-8"))
         held = [row for folder in args.folders for row in rows(folder)]
-        print(json.dumps(held_out(shipped, held), indent=1))
+        print(json.dumps(prefs_fit.held_out(shipped, held, _pick), indent=1))
         return
     data = [row for folder in args.folders for row in rows(folder)]
-    figures = cross_validated(data)
-    model = fit(data) | {
+    figures = prefs_fit.cross_validated(data, FEATURES, _pick)
+    model = prefs_fit.fit(data, FEATURES) | {
         "fitted_on": [str(f.relative_to(ROOT)) for f in map(Path.resolve, args.folders)],
         "cross_validated": figures,
     }

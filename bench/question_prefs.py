@@ -28,6 +28,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import prefs_fit  # noqa: E402
+from prefs_fit import Row  # noqa: E402
+
 from app.core import question_rank  # noqa: E402
 
 REPLIES = ROOT / "bench" / "replies"
@@ -78,7 +81,7 @@ def capture(out: Path, n: int, skip: int = 0) -> None:
     coach.close()
 
 
-def make_items(captured: Path, out: Path, seed: int = 11, prefix: str = "q") -> None:
+def make_items(captured: Path, out: Path, seed: int = 11) -> None:
     rows = [json.loads(line) for line in captured.read_text(encoding="utf-8").splitlines()]
     rng = random.Random(seed)
     pool = [r for r in rows if len(set(r["questions"])) >= 3]
@@ -136,11 +139,7 @@ def priors() -> dict[str, Any]:
     }
 
 
-# features, share of raters who accept it, who pick it best, whether it is a pinned method step
-Row = tuple[list[float], float, float, bool]
-
-
-def rows(folder: Path) -> list[tuple[str, str, list[Row]]]:
+def rows(folder: Path) -> list[prefs_fit.Item]:
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
     ratings = [
         {json.loads(line)["id"]: json.loads(line) for line in path.read_text().splitlines()}
@@ -161,66 +160,10 @@ def rows(folder: Path) -> list[tuple[str, str, list[Row]]]:
     return out
 
 
-def fit(data: list[Any], l2: float = 1.0, epochs: int = 400, lr: float = 0.05) -> dict[str, Any]:
-    """A conditional logit (one choice per item) on 0.7 best + 0.3 acceptable, L2-penalised."""
-    allx = np.array([r[0] for _, _, item in data for r in item], dtype=float)
-    mean, sd = allx.mean(0), allx.std(0) + 1e-6
-    w = np.zeros(len(FEATURES))
-    for _ in range(epochs):
-        grad = -l2 * w
-        for _, _, item in data:
-            x = (np.array([r[0] for r in item]) - mean) / sd
-            z = x @ w
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            t = np.array([0.7 * r[2] + 0.3 * r[1] for r in item])
-            if t.sum() > 0:
-                grad += x.T @ (t / t.sum() - p)
-        w += lr * grad / len(data)
-    return {"features": FEATURES, "weights": w.tolist(), "mean": mean.tolist(), "sd": sd.tolist()}
-
-
-def _pick(model: dict[str, Any], item: list[Row]) -> int:
+def _pick(model: prefs_fit.Model, item: list[Row]) -> int:
     if item[0][3]:
         return 0  # the method's own step stays first (question_rank.PINNED)
-    x = (np.array([r[0] for r in item]) - model["mean"]) / model["sd"]
-    return int(np.argmax(x @ np.array(model["weights"])))
-
-
-def held_out(model: dict[str, Any], data: list[Any]) -> dict[str, float]:
-    """The shipped model on items it was not fitted on, against the rules' order."""
-    totals = np.zeros(4)
-    for _, _, item in data:
-        chosen = _pick(model, item)
-        totals += [item[0][1], item[chosen][1], item[0][2], item[chosen][2]]
-    rules_accepted, learned_accepted, rules_best, learned_best = (totals / len(data)).round(3)
-    return {
-        "items": len(data),
-        "rules_accepted": float(rules_accepted),
-        "learned_accepted": float(learned_accepted),
-        "rules_best": float(rules_best),
-        "learned_best": float(learned_best),
-    }
-
-
-def cross_validated(data: list[Any], folds: int = 5) -> dict[str, float]:
-    convs = sorted({c for _, c, _ in data})
-    random.Random(3).shuffle(convs)
-    totals = np.zeros(4)
-    for k in range(folds):
-        held = set(convs[k::folds])
-        model = fit([d for d in data if d[1] not in held])
-        for _, _, item in (d for d in data if d[1] in held):
-            chosen = _pick(model, item)
-            totals += [item[0][1], item[chosen][1], item[0][2], item[chosen][2]]
-    rules_accepted, learned_accepted, rules_best, learned_best = (totals / len(data)).round(3)
-    return {
-        "items": len(data),
-        "rules_accepted": float(rules_accepted),
-        "learned_accepted": float(learned_accepted),
-        "rules_best": float(rules_best),
-        "learned_best": float(learned_best),
-    }
+    return int(np.argmax(prefs_fit.values(model, item)))
 
 
 def main() -> None:
@@ -246,7 +189,7 @@ def main() -> None:
     elif args.cmd == "evaluate":
         shipped = json.loads(question_rank.WEIGHTS_FILE.read_text(encoding="utf-8"))
         held = [row for folder in args.folders for row in rows(folder)]
-        print(json.dumps(held_out(shipped, held), indent=1))
+        print(json.dumps(prefs_fit.held_out(shipped, held, _pick), indent=1))
     elif args.cmd == "priors":
         table = priors()
         text = json.dumps(table, ensure_ascii=False, indent=0) + "\n"
@@ -254,8 +197,8 @@ def main() -> None:
         print(f"{len(table['questions'])} questions, {table['ratings']} ratings")
     else:
         data = [row for folder in args.folders for row in rows(folder)]
-        figures = cross_validated(data)
-        model = fit(data) | {
+        figures = prefs_fit.cross_validated(data, FEATURES, _pick)
+        model = prefs_fit.fit(data, FEATURES) | {
             "fitted_on": [str(f.relative_to(ROOT)) for f in map(Path.resolve, args.folders)],
             "cross_validated": figures,
         }

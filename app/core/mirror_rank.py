@@ -12,12 +12,11 @@ Must not: build or change any text.
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
+from app.core import learned_order
 from app.core.mirror_score import _DENIES, _HEDGE, _HOW_IT_FEELS, _LEANS, _META, _POINTS_BACK
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "mirrors" / "rerank.json"
@@ -74,20 +73,8 @@ def features(
     }
 
 
-@functools.lru_cache(maxsize=1)
-def _model() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    return data
-
-
 def learned_score(values: dict[str, float]) -> float:
-    model = _model()
-    return sum(
-        w * (values[name] - mean) / sd
-        for name, w, mean, sd in zip(
-            model["features"], model["weights"], model["mean"], model["sd"], strict=True
-        )
-    )
+    return learned_order.score(learned_order.load(WEIGHTS_FILE), values)
 
 
 C = TypeVar("C", bound=Scored)

@@ -11,10 +11,10 @@ Must not: build or change any text.
 
 from __future__ import annotations
 
-import functools
-import json
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
+
+from app.core import learned_order
 
 DATA = Path(__file__).resolve().parents[2] / "knowledge" / "questions"
 WEIGHTS_FILE = DATA / "rerank.json"
@@ -35,21 +35,9 @@ class Scored(Protocol):
 C = TypeVar("C", bound=Scored)
 
 
-@functools.lru_cache(maxsize=1)
-def _priors() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(PRIORS_FILE.read_text(encoding="utf-8"))
-    return data
-
-
-@functools.lru_cache(maxsize=1)
-def _model() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    return data
-
-
 def prior(text: str) -> float:
     """How well this question fitted where it was asked before (0-2), shrunk to the mean."""
-    table = _priors()
+    table = learned_order.load(PRIORS_FILE)
     mean = float(table["mean"])
     fitted, n = table["questions"].get(text, (mean, 0))
     return (fitted * n + mean * SHRINK) / (n + SHRINK)
@@ -66,13 +54,7 @@ def features(text: str, source: str, rank: int) -> dict[str, float]:
 
 
 def learned_score(values: dict[str, float]) -> float:
-    model = _model()
-    return sum(
-        w * (values[name] - mean) / sd
-        for name, w, mean, sd in zip(
-            model["features"], model["weights"], model["mean"], model["sd"], strict=True
-        )
-    )
+    return learned_order.score(learned_order.load(WEIGHTS_FILE), values)
 
 
 # The method's own steps keep their place: the leervraag at the start of the conversation (the
