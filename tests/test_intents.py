@@ -291,6 +291,16 @@ def test_a_goodbye_sentence_is_no_plan(sentence: str, goodbye: bool) -> None:
             "elsewhere",
         ),
         ("Maybe it's more about the team than about me, I keep replaying Monday.", "elsewhere"),
+        # "leven" and "life" as ordinary words: no answer about the subject
+        (
+            "Ok. Ik denk dat ik het volgende week aankaart. Ik ben bang dat hij het persoonlijk "
+            "neemt, maar daar kan ik beter mee leven dan met dit gevoel.",
+            "elsewhere",
+        ),
+        (
+            "Honestly my work-life balance is gone since the merger, nobody covers the late shift.",
+            "elsewhere",
+        ),
         # a yes, a hedge, or death named: the hand-off follows
         ("Misschien wel, ik denk er soms aan als het zo druk is op het werk.", "open"),
         ("Misschien gaat het wel om wat je vraagt, ik denk er soms aan.", "open"),
@@ -298,6 +308,7 @@ def test_a_goodbye_sentence_is_no_plan(sentence: str, goodbye: bool) -> None:
         ("Sometimes I think I would rather die than go back to that office on Monday.", "open"),
         ("Okay, maybe. I don't know anymore what I think about any of it lately.", "open"),
         ("Geen idee eigenlijk, het leven is gewoon zwaar de laatste tijd, met alles.", "open"),
+        ("Ik weet niet of ik nog wil leven, eerlijk gezegd. Het werk gaat nu ook mis.", "open"),
     ],
 )
 def test_how_a_message_answers_the_direct_question(text: str, answer: str) -> None:

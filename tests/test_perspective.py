@@ -339,3 +339,19 @@ def test_a_quote_in_single_marks_with_an_apostrophe_of_its_own_is_not_turned() -
     assert second_person("I'm sure it's fine and I'll ask her.", "en") == (
         "You're sure it's fine and you'll ask her."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "turned"),
+    [
+        ("Hij denkt dat die eerste keer ook ik was.", "Hij denkt dat die eerste keer ook jij was."),
+        ("Zelfs ik had het niet door.", "Zelfs jij had het niet door."),
+        ("Ook ik ben moe.", "Ook jij bent moe."),
+        ("Dat was ik niet.", "Dat was jij niet."),
+        ("Toen was ik moe.", "Toen was je moe."),
+        ("Dat vond ik raar.", "Dat vond je raar."),
+        ("Ik wist het ook niet.", "Je wist het ook niet."),
+    ],
+)
+def test_a_stressed_ik_is_said_back_as_jij(sentence: str, turned: str) -> None:
+    assert second_person(sentence, "nl") == turned

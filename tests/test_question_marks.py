@@ -110,7 +110,11 @@ def test_a_plan_told_with_a_time_ahead(message: str, plan: bool) -> None:
         ("beschaamd vooral. voor die ouders", "nl", True),
         ("Mostly embarrassed, I think.", "en", True),
         ("The tapestry comes back in June. That's the bit that keeps me up.", "en", True),
+        # what bothers them most, told with words between ("wat mij eigenlijk het meest ...")
+        ("Wat mij eigenlijk het meest dwarszit is dat hij niet naar mij toe kwam.", "nl", True),
+        ("what really bothers me is that nobody asked", "en", True),
         ("Ik werk vooral op dinsdag en donderdag met hem samen.", "nl", False),
+        ("Hij raakte me per ongeluk met zijn elleboog.", "nl", False),
         ("mostly I just went home and watched telly", "en", False),
         ("dat is het ergste niet, het went wel", "nl", False),
         ("Ik had een drukke dag en niemand hielp.", "nl", False),
@@ -333,3 +337,39 @@ def test_what_it_does_to_them_is_asked_after_they_named_what_touches(
         else ("mostly embarrassed", "yeah. stewing is the word")
     ):
         assert asked not in {q.text for q in template_questions(read(said, lang), said, 2, lang)}
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "dilemma"),
+    [
+        ("Ik kan het tegen Marcel zelf zeggen, of eerst met Ilse praten. Of allebei?", "nl", True),
+        (
+            "Zou jij nog een gesprek met haar aangaan, of is het professioneler om het los te "
+            "laten?",
+            "nl",
+            True,
+        ),
+        ("i suppose i could talk to karen, or just say nothing and let it blow over", "en", True),
+        ("Would you email him or ask to meet? I genuinely can't decide", "en", True),
+        # a plan with its fallback, or "or not", weighs nothing
+        (
+            "I think I can ask for the review meeting, or at least write that part myself",
+            "en",
+            False,
+        ),
+        ("ik kan het zo laten, of niet. maakt ook niet uit", "nl", False),
+        ("Ik kan het morgen tegen hem zeggen.", "nl", False),
+    ],
+)
+def test_two_ways_weighed_are_a_dilemma(message: str, lang: str, dilemma: bool) -> None:
+    assert read(message, lang).dilemma is dilemma
+
+
+def test_a_bank_question_comes_after_every_template_once_the_story_has_begun() -> None:
+    from app.core.compose import rank_questions
+
+    message = "Het team telt elf mensen en we werken in twee ploegen."
+    bank = [("vnl-140", "Wat zei je niet, terwijl je het wel dacht?")]
+    asked = ["Wat raakt je hier het meest in?"]  # one general template left: "Wat kun je ..."
+    order = rank_questions(bank, read(message, "nl"), message, message, 2, "nl", asked)
+    assert [q.source for q in order] == ["template:nl-meer", "bank:vnl-140"]

@@ -136,6 +136,10 @@ def test_correct_dutch_passes_and_unknown_words_fail() -> None:
     assert language_ok("Je voelt je klein. Wat maakte dat zo?", "nl")
     assert not language_ok("Je zet je klang. Wat wil je?", "nl")
     assert language_ok("Je werkt met Priya in de vulploeg.", "nl", allowed="vulploeg Priya")
+    # a word stressed by its accent is the word itself; an accent of its own stays
+    assert language_ok("Je vertelt het alsof jíj iets fout hebt gedaan.", "nl")
+    assert language_ok("Als je wél gelijk hebt, is het café dicht.", "nl")
+    assert not language_ok("Je zet je kláng.", "nl")
 
 
 def test_the_turn_after_maar_is_offered_and_a_bare_dat_clause_is_not() -> None:
@@ -1076,7 +1080,7 @@ def test_the_correction_is_said_back_before_what_it_corrects(
             "ik ga eerst met Kevin nen pint drinken, serieus, en hem vragen wat er volgens hem "
             "mis zat.",
             "nl",
-            "Je gaat eerst met Kevin nen pint drinken, en hem vragen wat er volgens hem mis zat.",
+            "Je gaat eerst met Kevin een pint drinken, en hem vragen wat er volgens hem mis zat.",
         ),
         (
             "yeah. hadnt really said that out loud before",

@@ -129,10 +129,13 @@ def rank_questions(
     # it is offered only when fewer than two questions read the message.
     if phase > 1 and len({c.text.lower() for c in out} - seen) >= ENOUGH_READ:
         bank = []
+    # Below the templates built for this message: a bank question is general. After the first
+    # phase it comes below every template, even a general one (rounds 40-48: fits 0.48 of 2
+    # against 1.0-1.4 for the general templates), so it is asked only when no template fits.
+    top = 0.8 if phase == 1 else 0.4
     for rank, (qid, text) in enumerate(bank):
         if question_fit.fits(text, reading, story):
-            # Below the templates built for this message: a bank question is general.
-            out.append(Candidate(text, f"bank:{qid}", round(0.8 - 0.1 * rank, 3)))
+            out.append(Candidate(text, f"bank:{qid}", round(top - 0.1 * rank, 3)))
     unique: dict[str, Candidate] = {}
     for c in sorted(out, key=lambda c: -c.score):
         key = c.text.lower()

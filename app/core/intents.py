@@ -293,7 +293,9 @@ _ANSWERS = re.compile(
     re.I,
 )
 _ABOUT_IT = re.compile(
-    r"\b(zelfdoding|zelfmoord|suicid\w*|dood|doodgaan|sterven|leven|life|dying|dead|death|"
+    r"\b(zelfdoding|zelfmoord|suicid\w*|dood|doodgaan|sterven|dying|dead|death|"
+    # "leven" and "life", not as in "daar kan ik mee leven", "work-life balance", "that's life"
+    r"(?<!mee )(?<!mee te )leven|(?<!work-)(?<!work )(?<!that's )(?<!thats )life|"
     # English "die" with what makes it a verb: the Dutch "die" ("mijn vader, die ...") is not
     r"(to|wanna|gonna|rather|i'd|could|would|might|just|will|i) die|"
     r"kill\w*|hurt\w*|pijn doen|snijden|cutting|gevaar|danger|113|112)\b",

@@ -34,6 +34,7 @@ def _dictionary(lang: str) -> frozenset[str]:
     return frozenset(word_counts(lang))
 
 
+_STRESS = str.maketrans("áéíóú", "aeiou")
 _AGREEMENT = re.compile(r"^(je|jij) (\w+)\b", re.I)
 
 
@@ -45,6 +46,8 @@ def unknown_words(text: str, lang: str, allowed: str = "") -> list[str]:
     out = []
     for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text):
         low = word.lower().replace("’", "'")
+        if low not in known:
+            low = low.translate(_STRESS)  # "jíj", "wél": a word stressed by its accent
         if low in known or low in own or word[:1].isupper() and low not in ("je", "jij"):
             continue
         parts = re.split(r"[-']", low)

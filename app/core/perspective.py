@@ -23,6 +23,7 @@ from app.core.perspective_words import (
     _NL_PRONOUNS,
     _NL_REFLEXIVE_PARTICIPLES,
     _NL_REFLEXIVE_VERBS,
+    nl_subject,
 )
 from app.core.text import TOKEN as _TOKEN
 from app.core.text import join_tokens as _join
@@ -55,8 +56,7 @@ _NL_SUBJECTS = wordset(
 # Someone else as the subject of a clause: "of iemand mee kan" keeps its verb.
 _NL_INDEFINITE = wordset("iemand niemand iedereen elkaar men niets iets alles allemaal")
 _NL_CLAUSE_BREAKS = wordset(", ; : — – en maar want dus")
-# Words addressed to someone other than the person: after turning "ik" into "je" they would
-# become ambiguous, so such sentences are left alone.
+# Words addressed to another than the person: once "ik" is "je" they are ambiguous; left alone.
 _NL_ADDRESS = wordset("jij jou jouw jullie u uw ge gij")
 _NL_PAST_IRREGULAR = wordset(
     "was waren had hadden zei zeiden deed deden ging gingen kwam kwamen zag zagen wist wisten "
@@ -265,11 +265,11 @@ def _nl_turn_subjects(tokens: list[str], lower: list[str], out: list[str], done:
     """Every "ik" in `out` turned into "je", with the verb that goes with it; the verbs turned
     are added to `done`. False when the verb of an "ik" cannot be found."""
     for i, tok in enumerate(lower):
-        if tok != "ik":
+        if tok not in ("ik", "ík"):
             continue
-        out[i] = "je"
         start, end = _segment_start(lower, i), _segment_end(lower, i)
         before = [t for t in lower[start:i] if _is_word(t)]
+        out[i] = nl_subject(lower, i, before)
         last = before[-1] if before else ""
         # "vraag ik hem": right before "ik" a present stem is the verb, also one that is a noun
         verb_first = lower[i - 1] == last and nl_present_stem(last)

@@ -36,3 +36,20 @@ _NL_PRONOUNS = {
     "onze": "jullie",
     "onszelf": "jezelf",
 }
+
+
+# "ook ik", "zelfs ik", "dat was ik": the stressed "ik" is "jij", not "je" ("ook jij was",
+# "dat was jij niet"; "ook je was" is no Dutch).
+_NL_STRESS = wordset("ook zelfs alleen juist enkel slechts vooral net")
+_NL_POINTING = wordset("dat dit het")
+_NL_COPULA = wordset("was ben is bleek")
+
+
+def nl_subject(lower: list[str], i: int, before: list[str]) -> str:
+    """How the person's "ik" at `i` is said back: "jij" where it is stressed, else "je"; an
+    "ík" stressed by its accent keeps it ("alsof ík iets fout deed": "alsof jíj")."""
+    if lower[i] == "ík":
+        return "jíj"
+    stressed = i > 0 and lower[i - 1] in _NL_STRESS
+    pointed = len(before) == 2 and before[0] in _NL_POINTING and before[1] in _NL_COPULA
+    return "jij" if stressed or pointed else "je"

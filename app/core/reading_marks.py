@@ -107,7 +107,17 @@ _DILEMMA = re.compile(
     r"\b(?:moet|zal|kan|ga) ik\b[^?.!]*,? of\b[^?.!]*\?|"
     r"\b(?:should|shall|do|can) i\b[^?.!]*,? or\b[^?.!]*\?|"
     # the second way asked on its own: "Should I say sorry? Or do I go back to Gary?"
-    r"\b(?:moet|zal|kan|ga|should|shall|do|can) (?:ik|i)\b[^?.!]*\?\s*(?:of|or)\b[^?.!]*\?"
+    r"\b(?:moet|zal|kan|ga|should|shall|do|can) (?:ik|i)\b[^?.!]*\?\s*(?:of|or)\b[^?.!]*\?|"
+    # asked of the coach as two ways: "Zou jij nog bellen, of is het beter om ...?"
+    r"\b(?:zou jij|zou je|zouden jullie|would you|should we|moeten we)\b[^?.!]*,? (?:of|or)\b"
+    r"[^?.!]*\?|"
+    # two ways told: "Ik kan het tegen Marcel zeggen, of eerst met Ilse praten", "I could X, or Y"
+    # (not a plan with its fallback: "or at least", "of in elk geval")
+    r"\b(?:ik kan|ik zou|i could|i can)\b[^?.!]*, (?:of|or) (?!at least|in elk geval|in ieder "
+    r"geval|op zijn minst|minstens|niet\b|not\b)(?:ik |i |eerst |first |gewoon |just )?\w+|"
+    r"\b(?:of allebei|or both)\?|"
+    # "of ik X, of ik Y", "either I X or I Y"
+    r"(?:^|[.!?]\s+)of (?:ik|ik ga)\b[^?.!]*, of (?:ik|ik ga)\b|\beither i\b[^?.!]* or i\b"
 )
 
 

@@ -130,6 +130,9 @@ _NL_CHAT_WORDS = {
     "wss": "waarschijnlijk",
     "eig": "eigenlijk",
     "eigl": "eigenlijk",
+    "sws": "sowieso",
+    "ff": "even",
+    "nen": "een",
 }
 _NL_CHAT = re.compile(
     r"(?<![\w'’-])(" + "|".join(map(re.escape, _NL_CHAT_WORDS)) + r")(?![\w'’-])", re.I

@@ -21,7 +21,9 @@ _MORE_THAT = (
     r"it'?s (?:more|mostly|really) (?:that|about)|its (?:more|mostly) that"
 )
 TOUCHED = re.compile(
-    r"\b(?:het raakt me|raakt me|wat me raakt|wat me dwarszit|"
+    r"\b(?:het raakt me|raakt me|wat (?:me|mij) (?:\w+ ){0,2}(?:raakt|dwarszit|stoort|steekt)|"
+    r"(?:het meest|the most|most) (?:raakt|dwarszit|stoort|steekt|pijn doet|hurts|bothers me)|"
+    r"what (?:\w+ ){0,2}(?:gets|bothers|bugs|hurts|stings|upsets) me|"
     r"(?:dat|dit) is (?:nou |nu |precies )?wat (?:mij|me) (?:het meest )?"
     r"(?:stoort|raakt|dwarszit|steekt|pijn doet|kwaad maakt)|"
     r"(?:dat|dit) (?:vind ik|is)(?: \w+){0,2} het ergste(?! niet)|het ergste (?:is|vind ik)|"
