@@ -355,3 +355,16 @@ def test_a_quote_in_single_marks_with_an_apostrophe_of_its_own_is_not_turned() -
 )
 def test_a_stressed_ik_is_said_back_as_jij(sentence: str, turned: str) -> None:
     assert second_person(sentence, "nl") == turned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "turned"),
+    [
+        ("Gonna practise it in me head first.", "Gonna practise it in your head first."),
+        ("I got a lift off me mum.", "You got a lift off your mum."),
+        ("He gave me the keys.", "He gave you the keys."),
+        ("They gave me back the keys.", "They gave you back the keys."),
+    ],
+)
+def test_the_me_of_dialect_before_what_is_theirs_is_your(sentence: str, turned: str) -> None:
+    assert second_person(sentence, "en") == turned

@@ -49,6 +49,11 @@ _EN_MAP = {
 _EN_ADDRESS = wordset("yours yourself")
 _EN_YOU = wordset("you you'd you're you've you'll your")
 _EN_ME = wordset("me myself")
+# The "me" of many dialects before what is theirs: "me mum", "in me head" are "your".
+_EN_ME_OWN = wordset(
+    "mum mam ma dad da nan gran head mate mates boss job car van shift own missus wife husband "
+    "kids lad lads brother sister bro phone"
+)
 
 
 # Hedges at the end of an English sentence that become odd once turned ("Fair enough, you
@@ -76,7 +81,8 @@ def en_second_person(sentence: str) -> str | None:
         elif tok in ("am", "was", "wasn't", "wasn’t") and i > 0 and lower[i - 1] == "i":
             out[i] = {"am": "are", "was": "were"}.get(tok, "weren't")
         if tok in _EN_MAP:
-            out[i] = _EN_MAP[tok]
+            own = tok == "me" and i + 1 < len(lower) and lower[i + 1] in _EN_ME_OWN
+            out[i] = "your" if own else _EN_MAP[tok]
             if tok == "us" and i > 0 and lower[i - 1] in ("let", "lets"):
                 return None
             if tok == "us" and "i" in lower[:i]:
