@@ -191,6 +191,9 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("ja zo kun je het wel zeggen. maar vind jij dat ik fout zat?", True),
         ("Maar wat vind jij eigenlijk, was het fout wat ik deed?", True),
         ("Ik vind dat ik fout zat, dat zie ik nu wel.", False),
+        ("honestly just tell me what you'd do", True),
+        # someone else asked to tell them: a plan, not a request to the coach
+        ("and maybe ask darren to just tell me when im talking too much", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

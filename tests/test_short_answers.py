@@ -14,7 +14,7 @@ from app.core.engine_advice import _weighed_options, _worry
 from app.core.intents import wants_to_stop
 from app.core.reading import read
 from app.core.reflection import mirrors
-from app.core.statements import key_words
+from app.core.statements import key_words, statements
 
 
 @pytest.mark.parametrize(
@@ -302,3 +302,18 @@ def test_a_bare_maybe_is_not_knowing_yet_not_an_echo(message: str, lang: str) ->
 def test_a_shrug_is_not_said_back(message: str, lang: str) -> None:
     said = [m.text for m in mirrors(message, lang, read(message, lang))]
     assert said and not any(re.search(r"zien wel|we'll see|you'll see", s, re.I) for s in said)
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        (
+            "hij denkt dat die eerste keer ook ik was 🙈 dat was het ook niet",
+            ["hij denkt dat die eerste keer ook ik was.", "dat was het ook niet"],
+        ),
+        ("Je voelt je echt een stuk lichter 😊 houdoe", ["Je voelt je echt een stuk lichter."]),
+        ("ik zat daar te knikken 🙈", ["ik zat daar te knikken 🙈"]),
+    ],
+)
+def test_an_emoji_between_two_clauses_ends_the_first(message: str, parts: list[str]) -> None:
+    assert statements(message)[: len(parts)] == parts

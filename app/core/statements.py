@@ -106,6 +106,9 @@ def _dat_clause(sentence: str) -> str:
 
 # A smiley ends a sentence: "ge gaat mij dat niet zeggen he :) ik denk dat ...".
 _EMOTICON = re.compile(r"\s*(?<!\w)[:;]-?[)(pPdD](?!\w)\s*")
+# So does an emoji between two clauses: "... ook ik was 🙈 dat was het ook niet".
+_PICTOGRAPH = "\U0001f300-\U0001faff\u2600-\u27bf"
+_EMOJI = re.compile(rf"(?<=[\w,)])\s*[{_PICTOGRAPH}][{_PICTOGRAPH}\ufe0f\u200d]*\s+(?=\w)")
 _DA = re.compile(r"\bda (?=(ik|je|ge|hij|zij|ze|we|het|er|die)\b)", re.I)
 
 
@@ -118,7 +121,7 @@ def _flemish(sentence: str) -> str:
 def statements(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
-    parts = style.sentences(_EMOTICON.sub(". ", message))
+    parts = style.sentences(_EMOJI.sub(". ", _EMOTICON.sub(". ", message)))
     for n, sentence in enumerate(parts):
         sentence = _dat_clause(_flemish(sentence))
         hedged = any(feelings_said(sentence, lang) for lang in ("nl", "en")) or bool(
