@@ -29,6 +29,12 @@ def pct(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+def by_id(path: Path) -> dict[str, dict[str, Any]]:
+    """The rows of a JSON-lines file (items, ratings), keyed by their "id"."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {r["id"]: r for r in rows}
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 

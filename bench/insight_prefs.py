@@ -18,6 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from common import by_id
+
 # The same question in both languages, by what it asks.
 ASKS = {
     "Wat zegt dat over wat jij belangrijk vindt?": "values",
@@ -37,18 +39,13 @@ ASKS = {
 }
 
 
-def _lines(path: Path) -> dict[str, dict]:
-    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
-    return {row["id"]: row for row in rows}
-
-
 def main(folder: Path) -> None:
-    items = _lines(folder / "items.jsonl")
+    items = by_id(folder / "items.jsonl")
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
     bests: dict[str, dict[str, str]] = {}
     for path in sorted(folder.glob("ratings-*.jsonl")):
         rater = path.stem.removeprefix("ratings-")
-        ratings = _lines(path)
+        ratings = by_id(path)
         ok: Counter[str] = Counter()
         best: Counter[str] = Counter()
         current_ok = current_best = 0

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, machine, median
+from common import ROOT, by_id, machine, median
 from quality import code_state, log, run_conversation, run_request
 
 HERE = ROOT / "bench" / "replies"
@@ -202,11 +202,6 @@ def make_items(run_names: list[str], out: Path, seed: int = 11, changed: bool = 
 FIELDS = ("mirror", "language", "question", "sign")
 
 
-def _ratings(path: Path) -> dict[str, dict[str, Any]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return {r["id"]: r for r in rows}
-
-
 def _figures(rows: list[dict[str, Any]]) -> dict[str, float]:
     turns = [r for r in rows if "mirror" in r]
     prep = [r for r in rows if "questions_fit" in r]
@@ -235,7 +230,7 @@ def _figures(rows: list[dict[str, Any]]) -> dict[str, float]:
 def score(folder: Path) -> dict[str, Any]:
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
     raters = {
-        p.stem.removeprefix("ratings-"): _ratings(p) for p in sorted(folder.glob("ratings-*.jsonl"))
+        p.stem.removeprefix("ratings-"): by_id(p) for p in sorted(folder.glob("ratings-*.jsonl"))
     }
     result: dict[str, Any] = {"raters": list(raters), "by_run": {}, "agreement": {}}
     runs = sorted({r for k in key.values() for r in k["runs"]})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.compose import rank_questions
 from app.core.question_fit import pair_fits, template_questions
 from app.core.reading import read
 from app.core.reflection import Candidate
@@ -366,8 +367,6 @@ def test_two_ways_weighed_are_a_dilemma(message: str, lang: str, dilemma: bool) 
 
 
 def test_a_bank_question_comes_after_every_template_once_the_story_has_begun() -> None:
-    from app.core.compose import rank_questions
-
     message = "Het team telt elf mensen en we werken in twee ploegen."
     bank = [("vnl-140", "Wat zei je niet, terwijl je het wel dacht?")]
     asked = ["Wat raakt je hier het meest in?"]  # one general template left: "Wat kun je ..."
