@@ -1,4 +1,4 @@
-"""Which question after a reflection of an insight would a supervisor ask? Blind choices.
+"""Which general question would a supervisor ask in a given kind of place? Blind choices.
 
 When the person comes to see something about themselves, the coach asks one of three general
 questions ("Wat zegt dat over wat jij belangrijk vindt?", "Hoe is het om dat nu zo te zien?",
@@ -7,6 +7,11 @@ whether another general question would do better in the same places: for 80 turn
 conversations where the coach asked one of the three (`bench/replies/iprefs-1/`), raters saw the
 message, the reflection and seven candidates in a shuffled order (the three and four others), and
 marked which a supervisor could ask there and which one they would ask.
+
+The same for the general questions late in a conversation (`bench/replies/lprefs-1/`): 80
+turns of the tuning conversations in the phases alternatieven and voornemen where the coach asked
+one of "Welke mogelijkheden zie je zelf?", "Hoe is het om dat nu zo te zien?" and "Wat heb je nog
+nodig om het te doen?", with nine candidates; the folder's `asks.json` names them.
 
 Usage: python bench/insight_prefs.py [bench/replies/iprefs-1]
 """
@@ -42,6 +47,8 @@ ASKS = {
 def main(folder: Path) -> None:
     items = by_id(folder / "items.jsonl")
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
+    names = folder / "asks.json"
+    asks_of = json.loads(names.read_text(encoding="utf-8")) if names.is_file() else ASKS
     bests: dict[str, dict[str, str]] = {}
     for path in sorted(folder.glob("ratings-*.jsonl")):
         rater = path.stem.removeprefix("ratings-")
@@ -50,11 +57,11 @@ def main(folder: Path) -> None:
         best: Counter[str] = Counter()
         current_ok = current_best = 0
         for iid, item in items.items():
-            asks = {letter: ASKS[q] for letter, q in item["questions"].items()}
+            asks = {letter: asks_of[q] for letter, q in item["questions"].items()}
             given = ratings[iid]
             ok.update(asks[letter] for letter in given["acceptable"])
             best[asks[given["best"]]] += 1
-            current = ASKS[key[iid]["current"]]
+            current = asks_of[key[iid]["current"]]
             current_ok += current in {asks[letter] for letter in given["acceptable"]}
             current_best += asks[given["best"]] == current
             bests.setdefault(iid, {})[rater] = asks[given["best"]]

@@ -27,6 +27,9 @@ from app.core.reflection import mirrors
         ("boos op mezelf vooral", "nl", "Je was vooral boos op jezelf."),
         ("gekwetst eigenlijk", "nl", "Je voelde je eigenlijk gekwetst."),
         ("nog steeds boos", "nl", "Je bent nog steeds boos."),
+        ("Ongemakkelijk, dat zeker.", "nl", "Je voelde je ongemakkelijk."),
+        ("Een beetje vuil ook, als ik eerlijk ben.", "nl", "Je voelde je een beetje vuil."),
+        ("proper rotten?", "en", "You felt proper rotten."),
     ],
 )
 def test_a_list_of_feelings_is_said_back(text: str, lang: str, said: str) -> None:
@@ -179,3 +182,23 @@ def test_the_persons_own_hedge_about_honesty_is_not_said_back(
     message: str, lang: str, said: str
 ) -> None:
     assert mirrors(message, lang, read(message, lang))[0].text == said
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "first", "not_first"),
+    [
+        (
+            "Ik weet niet goed wat ik voel. Ongemakkelijk, dat zeker. Een beetje vuil ook, als ik "
+            "eerlijk ben. En tegelijk denk ik: stel u niet aan, het gaat over vier uur.",
+            "nl",
+            "ongemakkelijk",
+            "weet niet",
+        ),
+        ("idk how i feel tbh. proper rotten?", "en", "rotten", "how you feel"),
+    ],
+)
+def test_not_knowing_what_one_feels_gives_way_to_the_feelings_that_follow(
+    message: str, lang: str, first: str, not_first: str
+) -> None:
+    said = mirrors(message, lang, read(message, lang))[0].text.lower()
+    assert first in said and not_first not in said

@@ -30,6 +30,13 @@ def best(message: str, lang: str) -> str:
             "nl",
             "Sindsdien loop je er mee rond en slaap je er slecht van.",
         ),
+        (
+            "Oké ik ga dit gewoon typen want ik lig er al twee nachten wakker van. Ik ben "
+            "educatief medewerker bij een museum. Vorige week zei de directeur dat het niet aan "
+            "mij was. Ik heb alleen sorry gezegd.",
+            "nl",
+            "Je hebt alleen sorry gezegd.",
+        ),
         # where the person names what it is about
         (
             "Ik denk dat het er eigenlijk over gaat dat ik al een tijd op ben. Niet alleen die "
@@ -115,3 +122,49 @@ def test_a_long_sentence_is_not_cut_where_it_would_mislead(sentence: str, lang: 
 )
 def test_a_name_the_person_calls_themself_is_left_out(message: str, mirror: str) -> None:
     assert best(message, "nl") == mirror
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror"),
+    [
+        # a tag question at the end is said to the listener, not part of what happened
+        ("but also i didnt lie did i", "You didn't lie."),
+        ("I handled it quite well, didn't I", "You handled it quite well."),
+        (
+            "I could have asked her on the 12th, couldn't I.",
+            "You could have asked her on the 12th.",
+        ),
+        # regional openings and forms are not said back in the coach's voice
+        (
+            "Howay man it's not like I'm getting sacked over it.",
+            "It's not like you're getting sacked over it.",
+        ),
+        ("i wasnae happy about it at all.", "You weren't happy about it at all."),
+        # "so did I" is no tag
+        ("She left early and so did I.", "She left early and so did you."),
+    ],
+)
+def test_a_tag_question_at_the_end_is_left_out(message: str, mirror: str) -> None:
+    assert best(message, "en") == mirror
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror"),
+    [
+        # chat forms written out: "zn" is "zijn", "ie" is "hij"
+        ("ik heb zn mail gelezen.", "Je hebt zijn mail gelezen."),
+        ("ik wist wel dat ie echt boos was.", "Je wist wel dat hij echt boos was."),
+        ("'s avond heb ik niet goed geslapen.", "'s Avonds heb je niet goed geslapen."),
+        (
+            "ik heb zitten denken of ik ut anders had moeten zeggen.",
+            "Je hebt zitten denken of je het anders had moeten zeggen.",
+        ),
+    ],
+)
+def test_dutch_chat_forms_are_written_out(message: str, mirror: str) -> None:
+    assert best(message, "nl") == mirror
+
+
+def test_the_persons_own_question_said_back_has_a_capital_i() -> None:
+    said = best("Should i just say summat to Steve?", "en")
+    assert said == "You're asking yourself: “Should I just say something to Steve?”"

@@ -131,3 +131,17 @@ def test_a_name_typed_only_in_lower_case_is_known_for_the_whole_conversation() -
     assert names.with_known_names(reply, known) == (
         "Je hebt eigenlijk nooit aan Rudi gevraagd wat Euan ervan vindt."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("een autobedrijf in charlois, 12 man", "een autobedrijf in Charlois, 12 man"),
+        ("bedrijfskunde gedaan in rotterdam", "bedrijfskunde gedaan in Rotterdam"),
+        ("I live in durham now", "I live in Durham now"),
+        # a word of the language after "in" stays as it is
+        ("ik zat in paniek in de kantine", "ik zat in paniek in de kantine"),
+    ],
+)
+def test_a_town_after_in_is_written_with_a_capital(text: str, written: str) -> None:
+    assert capitalise_names(text) == written

@@ -228,28 +228,47 @@ def test_after_an_insight_the_coach_stays_with_it_before_asking_for_options(
 
 
 @pytest.mark.parametrize(
-    ("message", "lang", "options"),
+    ("message", "lang", "asked"),
     [
         (
             "als ik eerlijk ben wil ik er wel iets van zeggen. niet eens dat ik die woensdag "
             "terug wil, maar dat ze het eerst vraagt.",
             "nl",
-            "Welke mogelijkheden zie je zelf?",
+            "Wat is voor jou het belangrijkste om over te brengen?",
         ),
         (
-            "ok. I guess what I actually want is for the report to be true.",
+            "ok. I guess what I actually want is for her to know it wasn't me.",
             "en",
-            "What options do you see?",
+            "What matters most to you to get across?",
         ),
     ],
 )
-def test_a_want_without_a_way_yet_opens_the_search_for_options(
-    message: str, lang: str, options: str
+def test_a_wish_to_let_someone_know_asks_what_matters_most_to_get_across(
+    message: str, lang: str, asked: str
 ) -> None:
     ranked = sorted(
         template_questions(read(message, lang), message, 4, lang), key=lambda q: -q.score
     )
-    assert ranked[0].text == options
+    assert ranked[0].text == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        # a want of something else, or to hear rather than to tell, is no message to get across
+        ("ok. I guess what I actually want is a quieter week.", "en"),
+        ("i guess what i actually want is to know her.", "en"),
+        ("But I'd like to keep some space next year for the lessons I believe in.", "en"),
+        ("ik denk dat ik het wel wil weten. niet om het terug te draaien.", "nl"),
+        ("eigenlijk is het meer dat ik niet wil dat ze weggaat.", "nl"),
+    ],
+)
+def test_no_get_across_question_without_a_wish_to_tell(message: str, lang: str) -> None:
+    texts = _texts(message, lang, 4)
+    assert not texts & {
+        "Wat is voor jou het belangrijkste om over te brengen?",
+        "What matters most to you to get across?",
+    }
 
 
 @pytest.mark.parametrize(
@@ -275,6 +294,14 @@ def test_no_options_or_next_time_question_after_a_plan_or_a_fear_ahead(message: 
         ("wel bang dat ik overkom als zeurpiet die gelijk wil krijgen.", "nl", True),
         ("wel eng tho. wat als Fleur gewoon 'ja whatever' zegt.", "nl", True),
         ("Het risico is dat Hans gewoon ja zegt.", "nl", True),
+        # the feared thing told in the present, after a colon, or as "stel dat"
+        ("Wel bang dat ik toch weer over dat brood begin hoor, ken mezelf.", "nl", True),
+        ("wel scared dat hij zegt 'jeroen heeft de data aangeleverd' of zoiets.", "nl", True),
+        ("Kleine angst: dat ik dan 'die moeilijke designer' word.", "nl", True),
+        ("Het enige waar ik tegenop zie is dat hij zegt dat ik overdrijf.", "nl", True),
+        ("Maar stel dat ze nee zegt.", "nl", True),
+        ("Stel dat ik het haar gewoon vraag.", "nl", False),
+        ("Ik was bang dat ik het fout had gedaan.", "nl", False),
         ("Wat als ik het hem gewoon vraag?", "nl", False),
         # a fear of what was, or a feeling without what may come
         ("Bang. ik was gewoon bang.", "nl", False),

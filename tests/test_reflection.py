@@ -545,7 +545,7 @@ def test_a_mirror_that_says_back_a_feeling_stays_first() -> None:
             "nl",
             "Je vraagt je af: “Is het te laat om nu nog naar Ingrid toe te gaan?”",
         ),
-        ("should i just let it go?", "en", "You're asking yourself: “Should i just let it go?”"),
+        ("should i just let it go?", "en", "You're asking yourself: “Should I just let it go?”"),
     ],
 )
 def test_a_message_that_is_only_a_question_is_said_back_as_their_question(

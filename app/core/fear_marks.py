@@ -17,6 +17,7 @@ _FEAR_OWN = re.compile(
     r"(?: (?:zo|echt|wel|ook|een beetje|best|really|a bit|so|quite|kind of|just))* "
     r"(?:bang|angstig|scared|afraid|worried|terrified)\b|\b(?:angst|vrees|schrik) dat\b|"
     r"\b(?:ik vrees|vrees ik(?: \w+){0,2}) dat\b|\bmy fear is\b|\bi fear\b|"
+    r"\b(?:angst|vrees|fear):\s*(?:dat|that)\b|\b(?:ik )?(?:er )?tegenop (?:zie|zien)\b|"
     r"\bik (?:\w+ )?bang ben dat\b|"
     # chat drops the "ik": "wel bang dat ik dan ga huilen", "bit nervous she'll think ..."
     r"^\W*(?:(?:maar|al|en|wel|ook|nog|beetje|een beetje|bit|a bit|a little|bit of a|still|"
@@ -33,7 +34,16 @@ _FEAR_AHEAD = re.compile(
 # "het risico is dat hij ja zegt" (not "wat als ik het gewoon vraag?": that is a way).
 _FEAR_ITSELF = re.compile(
     r"^\W*(?:(?:maar|en|and|but|ok|oké) )*(?:wat als|what if) (?!ik\b|i\b|we\b|wij\b)|"
-    r"\b(?:het risico is|the risk is) dat\b|\bthe risk is that\b"
+    r"\b(?:het risico is|the risk is) dat\b|\bthe risk is that\b|"
+    r"^\W*(?:(?:maar|en|and|but|ok|oké) )*(?:stel dat|stel nou dat) (?!ik\b|we\b|wij\b)"
+)
+# What the fear is about, told in the present: "bang dat ik toch weer over dat brood begin",
+# "scared dat hij zegt ..." is ahead too; "bang dat ik het fout had gedaan" is not.
+_THAT_NOW = re.compile(r"^[\s:,]*(?:is )?(?:dat|that)\b")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”")
+_PAST_IN = re.compile(
+    r"\b(?:was|waren|had|hadden|heb|hebt|heeft|werd|deed|zei|ging|kwam|did|had|said|went|"
+    r"\w+ed)\b"
 )
 
 
@@ -41,6 +51,16 @@ def fear_ahead(low: str) -> bool:
     """A fear of the person's own about what may happen, its consequence left unsaid."""
     for sentence in re.split(r"(?<=[.!?])\s+", low):
         m = _FEAR_OWN.search(sentence)
-        if (m and _FEAR_AHEAD.search(sentence[m.end() :])) or _FEAR_ITSELF.search(sentence):
+        rest = sentence[m.end() :] if m else ""
+        if m and (
+            _FEAR_AHEAD.search(rest)
+            or (
+                _THAT_NOW.match(rest)
+                and not re.search(r"\bwas\b", m.group(0))  # "ik was bang dat ik overdreef"
+                and not _PAST_IN.search(_QUOTED.sub("", rest))
+            )
+        ):
+            return True
+        if _FEAR_ITSELF.search(sentence):
             return True
     return False

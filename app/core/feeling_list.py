@@ -29,6 +29,7 @@ _DEGREE = {
         "kinda",
         "sort of",
         "pretty",
+        "proper",
         "quite",
         "really",
         "so",
@@ -97,6 +98,9 @@ _FILLER = {
         "ngl",
         "if that makes sense",
         "i'd say",
+        "that's for sure",
+        "for sure",
+        "definitely",
     ),
     "nl": (
         "nou ja",
@@ -116,6 +120,9 @@ _FILLER = {
         "i guess",
         "tbh",
         "allebei denk ik",
+        "als ik eerlijk ben",
+        "om eerlijk te zijn",
+        "dat zeker",
     ),
 }
 # At whom: turned from the person to the one spoken to.
@@ -196,8 +203,21 @@ _AS_NOUN = {
     },
 }
 _EXTRA_FEELINGS = {
-    "en": ("cross", "miffed", "sore", "raging", "fuming", "chuffed", "gutted"),
-    "nl": ("pissig", "balen", "baalde", "kwaad", "geïrriteerd"),
+    "en": (
+        "cross",
+        "miffed",
+        "sore",
+        "raging",
+        "fuming",
+        "chuffed",
+        "gutted",
+        "rotten",
+        "awful",
+        "terrible",
+        "horrible",
+        "rubbish",
+    ),
+    "nl": ("pissig", "balen", "baalde", "kwaad", "geïrriteerd", "vuil"),
 }
 _MOSTLY = ("vooral", "eigenlijk", "mostly", "mainly")
 _FELT_AS = (
@@ -214,6 +234,7 @@ _FELT_AS = (
     "leeg",
     "opgelaten",
     "nutteloos",
+    "vuil",
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _names_feeling
 from app.core.statements import MORE, NOT_THAT
 
@@ -122,7 +123,10 @@ _META = re.compile(
     r"op te schrijven|uit te leggen|te vertellen|te typen|op een rij(tje)? te zetten)|"
     r"\b(dus|so) (je|you) (typt|schrijft|type|write) (het|dit|it|this)\b|"
     r"\b(je hebt|heb je) dit (nog )?nooit (eerder )?gedaan\b|\byou'?ve never done this\b|"
-    r"\bje weet (eigenlijk |echt )?(niet|nie|ni) (goed |goe |precies )?(hoe dit werkt|"
+    r"\bje (gaat|probeert) (het|dit) (gewoon |gwn |even |eens |ne keer |een keer |maar |hier |"
+    r"gestructureerd |kort )*((typen|opschrijven|te doen)(?=\s*(want|omdat|,|\.|$))|"
+    r"(uitleggen|vertellen)(?=\s*,?\s*(want|omdat)))|"
+    r"\bje weet (eigenlijk |echt )?(niet|nie|ni) (zo )?(goed |goe |precies )?(hoe dit werkt|"
     r"(hoe|waar) (je )?(hier )?(moet |te )?beginnen|wat je (hier )?(wilt|moet) (vertellen|zeggen))|"
     r"\byou'?ll (just )?try to (explain|write|put|get)\b|\byou'?re not sure how this works\b",
     re.I,
@@ -231,9 +235,25 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
 _NOT = re.compile(r"\b(not|niet|geen|never|nooit)\b|n't\b", re.I)
 
 
+# "Ik weet niet goed wat ik voel.", "idk how i feel tbh": said before the feelings are named.
+UNSURE_FEELING = re.compile(
+    r"\b(weet|know|sure|idk)\b[^.?!]{0,25}\b(wat|hoe|what|how) (ik|je|i|you) (\w+ )?"
+    r"(voel|voelt|feel)\b",
+    re.I,
+)
+
+
 def correction_weight(said: list[str], n: int) -> float:
     """The person corrects what they or the coach just said: "Ik ben niet boos. Het is meer dat
-    ik me gepasseerd voel." The correction weighs more, what it corrects less."""
+    ik me gepasseerd voel." The correction weighs more, what it corrects less. Not knowing what
+    one feels weighs little when the feelings follow: "Ik weet niet goed wat ik voel.
+    Ongemakkelijk, dat zeker." """
+    if UNSURE_FEELING.search(said[n]) and any(
+        feelings_said(s, lang) or _names_feeling(s, lang)
+        for s in said[n + 1 : n + 4]
+        for lang in ("nl", "en")
+    ):
+        return -2.0
     if MORE.match(said[n]) and any(NOT_THAT.match(s) or _NOT.search(s) for s in said[: n + 1]):
         return 2.5
     if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):

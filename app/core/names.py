@@ -103,10 +103,22 @@ _OBJECT_NEXT = re.compile(
 )
 
 
+# A town or a district after "in", "uit", "naar": "in charlois", "uit genk". The word lists hold
+# such names at their lowest count (50), as they hold first names.
+_PLACE = re.compile(r"\b(?:in|uit|naar|from|near)\s+(?P<p>[a-z][a-z'-]{2,13})\b(?!\s*-)")
+
+
+def _a_place(word: str) -> bool:
+    if word in _NOT_NAMES or word in _FEELING_WORDS:
+        return False
+    nl, en = word_counts("nl").get(word, 0), word_counts("en").get(word, 0)
+    return 0 < max(nl, en) <= 60 and min(nl, en) <= 60
+
+
 @functools.lru_cache(maxsize=512)
 def _placed(text: str) -> frozenset[str]:
     """The lower-case words of `text` that stand where a name stands and read as one."""
-    found = set()
+    found = {m["p"] for m in _PLACE.finditer(text) if _a_place(m["p"])}
     for m in _SLOT.finditer(text):
         word = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
         if not word or not word.islower():

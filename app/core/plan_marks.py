@@ -100,3 +100,21 @@ def step(sentence: str) -> bool:
     """A sentence that tells a step of the person's own: it opens with one, or it tells an act
     with a time ahead ("ik vraag marieke donderdag om een kwartiertje")."""
     return bool(_STEP.search(sentence) or _STEP_AFTER_DAT.search(sentence)) or time_ahead(sentence)
+
+
+# A wish to say something or let someone know, not yet how: "ik wil wel dat ze weet dat ik het
+# niet was", "ik wil sorry zeggen voor die toon", "I want her to hear it from me". Asked: what
+# matters most to get across (chosen blind in bench/replies/lprefs-1 where the person wants this).
+WANTS_SAY = re.compile(
+    r"\b(?:ik wil|wil ik)(?: \w+){0,6} (?:zeggen|vertellen|laten weten|rechtzetten|aankaarten|"
+    r"bespreken|uitleggen|melden)\b|"
+    r"\bwil (?:\w+ )?(?:laten weten|zeggen|vertellen|rechtzetten|aankaarten|bespreken)\b|"
+    r"\b(?:ik wil|wil ik)(?: \w+){0,3} dat (?!ik\b)\w+ (?:\w+ ){0,3}(?:weet|ziet|hoort|snapt|"
+    r"begrijpt)\b|"
+    r"\bi (?:really |actually |do |just )?(?:want|wanna)(?: \w+){0,4} (?:to )?(?:say|tell|bring it "
+    r"up|raise it|apologi[sz]e|explain)\b|"
+    r"\bi (?:really |actually |do |just )?want (?:is for )?(?!me\b|is\b|was\b)\w+ to "
+    r"(?:know|hear|see|understand)\b|"
+    r"\b(?:wil|want)[^.?!]{0,40}\b(?:excuses|sorry)\b",
+    re.I,
+)

@@ -282,7 +282,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.concrete_plan = r.plan and plan_marks.concrete(text, r.words)
     r.idioms = [form for pattern, form in IDIOMS[lang] if re.search(pattern, low)]
     r.ack = bool(_SHORT_ACK.match(_ACK_TAIL.sub("", text))) and r.words <= 6
-    r.not_knowing = bool(_NOT_KNOWING.match(text)) and r.words <= 8
+    r.not_knowing = _not_knowing(text, r.words, lang)
     r.pondering = bool(_PONDERING.match(text))
     names = [p for p in r.persons if " " not in p]
     r.other_acts = bool(_OTHER_ACTS.search(low)) or any(
@@ -297,6 +297,14 @@ _NOT_PAST_EN = wordset(
     "interested excited scared worried bored stressed embarrassed ashamed overwhelmed "
     "frustrated disappointed annoyed confused exhausted drained supposed used"
 )
+
+
+def _not_knowing(text: str, words: int, lang: str) -> bool:
+    """A short "I don't know"; not when a feeling follows it, which is the answer ("idk how i
+    feel tbh. proper rotten?")."""
+    if not _NOT_KNOWING.match(text) or words > 8:
+        return False
+    return not any(feelings_said(s, lang) for s in re.split(r"(?<=[.!?])\s+", text)[1:])
 
 
 def _past(text: str, lang: str) -> bool:

@@ -98,6 +98,16 @@ _UNSAID = re.compile(
 
 # Two sides weighed without a choice: "ik twijfel tussen ...", "back and forth", "torn
 # between". Asked: what weighs most. ("Ik weet niet welke erger is" weighs nothing: not asked.)
+# Ways listed by number or named as options: "1 ja zeggen ... 2 nee zeggen", "options I guess.
+# 1) ... 2) ...", "ik zie eigenlijk 3 dingen": ways of their own, weighed against each other.
+LISTED_WAYS = (
+    r"(?:^|[.:;!?]\s+)(?:1|één)[).:]?\s+\w+[^\n]{3,}?[.:;!?]\s+(?:2|twee)[).:]?\s+\w|"
+    r"\b(?:de |mijn |my |the )?(?:opties|options|mogelijkheden|keuzes|choices) "
+    r"(?:zijn|are|i guess|denk ik)\b|"
+    r"\b(?:ik zie|i see) (?:eigenlijk |wel |really )?(?:\d|twee|drie|vier|two|three|four) "
+    r"(?:dingen|opties|mogelijkheden|routes|options|ways|things)\b"
+)
+
 _DILEMMA = re.compile(
     r"\b(?:weet (?:ik )?(?:eigenlijk |echt )?niet (?:goed )?(?:welke|wat) (?:van de twee )?"
     r"(?:ik kies|ik moet kiezen|beter is)|twijfel (?:tussen|of)|heen en weer|tweestrijd|enerzijds|"
@@ -117,7 +127,8 @@ _DILEMMA = re.compile(
     r"geval|op zijn minst|minstens|niet\b|not\b)(?:ik |i |eerst |first |gewoon |just )?\w+|"
     r"\b(?:of allebei|or both)\?|"
     # "of ik X, of ik Y", "either I X or I Y"
-    r"(?:^|[.!?]\s+)of (?:ik|ik ga)\b[^?.!]*, of (?:ik|ik ga)\b|\beither i\b[^?.!]* or i\b"
+    r"(?:^|[.!?]\s+)of (?:ik|ik ga)\b[^?.!]*, of (?:ik|ik ga)\b|\beither i\b[^?.!]* or i\b|"
+    + LISTED_WAYS
 )
 
 
@@ -264,7 +275,7 @@ ALTERNATIVE = re.compile(
     r"anders (doen|aanpakken)|i could|i might|maybe i should|i should have|another option|"
     r"misschien (gewoon |eerst |even )*(\w+ ){0,4}(vragen|zeggen|bellen|mailen|bespreken|"
     r"aankaarten|voorstellen|uitleggen|aanspreken)|maybe (just |first )*(ask|tell|say|call|"
-    r"email|talk|raise|explain|propose))\b",
+    r"email|talk|raise|explain|propose))\b|" + LISTED_WAYS,
     re.I,
 )
 

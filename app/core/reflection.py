@@ -25,6 +25,7 @@ from app.core.mirror_score import (
     _STAYS,
     _THAT_FIRST,
     _WEIGHT,
+    UNSURE_FEELING,
     correction_weight,
     mirror_score,
 )
@@ -149,8 +150,8 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
     if echo:
         return Candidate(echo, "echo", 0.0)
     quoted = quotes.best_quote(message, said, lang)
-    asked = quotes.own_question(message, said)
-    wondered = "" if asked else quotes.wondering(message, quoted)
+    asked = _tidy(quotes.own_question(message, said), lang)
+    wondered = "" if asked else _tidy(quotes.wondering(message, quoted), lang)
     if wondered:
         return Candidate(ASKS_SELF[lang].format(text=wondered), "asks_self", 0.0)
     if quoted:
@@ -349,8 +350,10 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         second = by_index.get(n + 1)
         if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
             continue
-        if second.text == first.text or _META.search(first.text) or _META.search(second.text):
+        if second.text == first.text or any(_META.search(c.text) for c in (first, second)):
             continue  # "Rot. Echt rot." is one feeling, said once; the writing is no story
+        if UNSURE_FEELING.search(first.text):
+            continue  # not knowing what one feels is no feeling to name before the feeling
         words = len(first.text.split()) + len(second.text.split())
         if words <= 18:
             score = max(first.score, second.score) + 0.3

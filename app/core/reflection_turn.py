@@ -37,8 +37,9 @@ _LEADING = re.compile(
     r"^((nou|ja|nee|oké|oke|okee|ok|okay|dus|en|maar|well|so|and|but|yeah|eerlijk gezegd|"
     r"als ik eerlijk ben|"
     r"eerlijk is eerlijk|tja|hmm+|"
-    r"honestly|actually|basically|tbh|tbf|idk|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
+    r"honestly|actually|basically|tbh|tbf|idk(?!\s+(?:how|what|why|if|whether|who|where|when)\b)|anyway|kortom|enfin|goh|pff+|echt|eerlijk(?=,)|"
     r"allez|awel|amai|lol|haha+|boh|right|ok so|right so|precies(?=,)|inderdaad(?=,)|"
+    r"howay( man)?|aye|och|ach|naw|no(?=,|\s+(?:i|you)\b)|"
     r"klopt(?=,)|exactly(?=,)|true(?=,)|"
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|if anything|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b))"
@@ -114,6 +115,10 @@ _TRAILING_FILLER = re.compile(
     r"vandaar|hence)|"
     # a tag at the end said to the listener: "..., eh", "..., hè", "..., mind", "..., fair"
     r",?\s+(eh|hè|hé|mind|allee|allez|jong|fair( enough)?)|,\s+he|"
+    # an English tag question without its mark: "i didnt lie did i", "it was fine, wasn't it"
+    r"(?<!\bso)(?<!\bnor),?\s+(did|was|have|had|could|should|would|can|didn't|wasn't|didnt|"
+    r"wasnt|couldn't|couldnt|shouldn't|shouldnt|wouldn't|wouldnt|haven't|havent) i|"
+    r",\s+(wasn't|isn't|wasnt|isnt|didn't|didnt) it|"
     # a name the person calls themself after a comma at the end: not said back ("..., sukkel")
     r",\s+(sukkel|stommerd|idioot|dombo|eejit|idiot|muppet))"
     r"(?=[\s.!…]*$)",
@@ -243,6 +248,9 @@ def _tidy(text: str, lang: str) -> str:
         text = re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text))
         text = nl_spelled_out(text)
         text = re.sub(r"^(['’][ts]) (\w)", lambda m: f"{m[1]} {m[2].upper()}", text)  # 't Is
+        text = re.sub(
+            r"(?<=['’]s )([Aa]vond|[Mm]iddag|[Oo]chtend|[Mm]orgen)\b", r"\1s", text
+        )  # 's avond
         return re.sub(r"(?<![\w'’])s (middags|avonds|ochtends|nachts|morgens)\b", r"'s \1", text)
     text = _WEEKDAYS_EN.sub(lambda m: m.group(1).capitalize(), text)
     return en_spelled_out(text)

@@ -89,6 +89,16 @@ _EN_CONTRACTIONS = {
     "thru": "through",
     "prob": "probably",
     "probs": "probably",
+    # regional: "summat" (something), "naw" (no), Scots "-nae" for "-n't"
+    "summat": "something",
+    "naw": "no",
+    "dinnae": "don't",
+    "cannae": "can't",
+    "wasnae": "wasn't",
+    "didnae": "didn't",
+    "isnae": "isn't",
+    "couldnae": "couldn't",
+    "wouldnae": "wouldn't",
 }
 
 
@@ -133,6 +143,9 @@ _NL_CHAT_WORDS = {
     "sws": "sowieso",
     "ff": "even",
     "nen": "een",
+    "ie": "hij",  # "toen zei ie", "als ie het wist"
+    "zn": "zijn",
+    "ut": "het",  # "of ik ut anders had moeten zeggen"
 }
 _NL_CHAT = re.compile(
     r"(?<![\w'’-])(" + "|".join(map(re.escape, _NL_CHAT_WORDS)) + r")(?![\w'’-])", re.I
@@ -163,6 +176,9 @@ def en_spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
+    text = re.sub(r"(?<![\w'’.-])i(?![\w'’-])(?!\.\w)", "I", text)  # "should i just say"
+    # "idk how i feel": the words it stands for; "idk, i just froze" keeps it, as a filler
+    text = re.sub(r"\b[Ii]dk (?=(how|what|why|if|whether|who|where|when)\b)", "I don't know ", text)
     return _ITS.sub(lambda m: m.group(1) + "'s ", text)  # "its a printer" -> "it's a printer"
 
 
