@@ -194,6 +194,10 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("honestly just tell me what you'd do", True),
         # someone else asked to tell them: a plan, not a request to the coach
         ("and maybe ask darren to just tell me when im talking too much", False),
+        ("so what do i do. go to lisa? or just talk to brian?", True),
+        ("Can I ask you straight out, would you contact him? Write to him or something?", True),
+        ("I never know what I do wrong with her.", False),
+        ("and what do i do with all this now, i keep wondering", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

@@ -141,6 +141,10 @@ def test_a_name_typed_only_in_lower_case_is_known_for_the_whole_conversation() -
         ("I live in durham now", "I live in Durham now"),
         # a word of the language after "in" stays as it is
         ("ik zat in paniek in de kantine", "ik zat in paniek in de kantine"),
+        (
+            "ze kijken naar behandelduur en in behandelduur",
+            "ze kijken naar behandelduur en in behandelduur",
+        ),
     ],
 )
 def test_a_town_after_in_is_written_with_a_capital(text: str, written: str) -> None:

@@ -399,3 +399,28 @@ def test_a_bank_question_comes_after_every_template_once_the_story_has_begun() -
     asked = ["Wat raakt je hier het meest in?"]  # one general template left: "Wat kun je ..."
     order = rank_questions(bank, read(message, "nl"), message, message, 2, "nl", asked)
     assert [q.source for q in order] == ["template:nl-meer", "bank:vnl-140"]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "asked"),
+    [
+        (
+            "ja laten gaan werkt nie denk ik. en als ik het nie zeg wordt het volgende formulier "
+            "weer hetzelfde verhaal",
+            "nl",
+            "Welke mogelijkheden zie je zelf?",
+        ),
+        (
+            "Part of me thinks I should just leave it. But then nothing changes.",
+            "en",
+            "What options do you see?",
+        ),
+    ],
+)
+def test_weighing_whether_to_act_at_all_asks_for_the_ways_seen(
+    message: str, lang: str, asked: str
+) -> None:
+    ranked = sorted(
+        template_questions(read(message, lang), message, 4, lang), key=lambda q: -q.score
+    )
+    assert ranked[0].text == asked

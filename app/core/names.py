@@ -105,13 +105,18 @@ _OBJECT_NEXT = re.compile(
 
 # A town or a district after "in", "uit", "naar": "in charlois", "uit genk". The word lists hold
 # such names at their lowest count (50), as they hold first names.
-_PLACE = re.compile(r"\b(?:in|uit|naar|from|near)\s+(?P<p>[a-z][a-z'-]{2,13})\b(?!\s*-)")
+_PLACE = re.compile(r"\b(?:in|uit|from|near)\s+(?P<p>[a-z][a-z'-]{2,13})\b(?!\s*-)")
 
 
 def _a_place(word: str) -> bool:
     if word in _NOT_NAMES or word in _FEELING_WORDS:
         return False
-    nl, en = word_counts("nl").get(word, 0), word_counts("en").get(word, 0)
+    dutch = word_counts("nl")
+    nl, en = dutch.get(word, 0), word_counts("en").get(word, 0)
+    if any(
+        min(dutch.get(word[:k], 0), dutch.get(word[k:], 0)) > 200 for k in range(3, len(word) - 2)
+    ):
+        return False  # "in behandelduur": two Dutch words, no town
     return 0 < max(nl, en) <= 60 and min(nl, en) <= 60
 
 

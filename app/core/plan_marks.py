@@ -118,3 +118,12 @@ WANTS_SAY = re.compile(
     r"\b(?:wil|want)[^.?!]{0,40}\b(?:excuses|sorry)\b",
     re.I,
 )
+
+# Weighing whether to act at all: "laten gaan werkt niet", "als ik niks zeg ...", "or do I just
+# leave it". Asked there: which ways they see (not how it is to see it so).
+WEIGHS_ACTING = re.compile(
+    r"\b(laten (gaan|rusten|zitten|lopen)|niks doen|niets doen|als ik (het |er )?(niks |niets |"
+    r"niet |nie |ni )(zeg|doe)|let it (go|slide|rest)|leave it|do nothing|if i (don'?t|do "
+    r"nothing|say nothing|keep quiet))\b",
+    re.I,
+)

@@ -19,7 +19,7 @@ from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.mirror_score import _DENIES, _POINTS_BACK
 from app.core.own_act import OwnAct, own_act
-from app.core.plan_marks import PLAN, WANTS_SAY
+from app.core.plan_marks import PLAN, WANTS_SAY, WEIGHS_ACTING
 from app.core.reading import Reading, read
 from app.core.reflection import TEMPLATES, Candidate, follow, says_sentence, statements
 
@@ -114,8 +114,8 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return r.evaluation in _PLEASANT
     if need == "effect":
         return bool(_EFFECT.search(message))
-    if need == "wants_say":  # a wish to let someone know: "ik wil wel dat ze weet ..."
-        return bool(WANTS_SAY.search(message))
+    if need in ("wants_say", "weighs_acting"):  # "ik wil wel dat ze weet", "laten gaan werkt nie"
+        return bool((WANTS_SAY if need == "wants_say" else WEIGHS_ACTING).search(message))
     if need.startswith("own_act_"):
         act = _own_act(message, r.lang)
         return act is not None and need == f"own_act_{act.variant}"
