@@ -570,6 +570,33 @@ def test_a_signal_only_the_meaning_screen_raised_gives_way_to_the_work_after_two
     assert resumed.turn.kind == "reflect" and "113" in resumed.note
 
 
+def test_a_new_signal_of_the_meaning_screen_after_the_question_is_read_as_the_answer(
+    coach: Coach,
+) -> None:
+    opening = "Right so this is a bit daft maybe but here goes, driver of the month is me."
+    later = (
+        "but at the end of the day its not me who made the system is it. if i knocked every door "
+        "id be out till 9 at night and never see my kids. so idk why im the bad guy here"
+    )
+    check = coach.engine.screen.check
+
+    def screened(text: str) -> Verdict:
+        if text in (opening, later):
+            return Verdict("possible", "passive", source="semantic", score=0.64)
+        return check(text)
+
+    coach.engine.screen.check = screened  # type: ignore[method-assign]
+    sid = coach.sessions.create().id
+    coach.engine.run(sid, opening)
+    again = coach.engine.run(
+        sid, "proud for about 10 seconds tbh. then sick. like id been given summat that wasnt mine"
+    )
+    assert again.text == crisis_replies.ask_again("en", "suicide")
+    fake(coach).enqueue(GOOD)
+    resumed = coach.engine.run(sid, later)
+    assert resumed.turn is not None and not resumed.turn.crisis and "113" in resumed.note
+
+
 def test_a_story_that_opens_with_okay_is_no_yes_to_the_direct_question(coach: Coach) -> None:
     opening = "What did I want? I think I wanted it to just go away. It's all in the chart."
     _meaning_only(coach, opening)

@@ -316,6 +316,14 @@ def test_a_goodbye_sentence_is_no_plan(sentence: str, goodbye: bool) -> None:
         ("Okay, maybe. I don't know anymore what I think about any of it lately.", "open"),
         ("Geen idee eigenlijk, het leven is gewoon zwaar de laatste tijd, met alles.", "open"),
         ("Ik weet niet of ik nog wil leven, eerlijk gezegd. Het werk gaat nu ook mis.", "open"),
+        # a "ja" that confirms the person's own sentence is no yes to the question
+        (
+            "Excuses voor de toon, ja, dat moet sowieso. Dat ben ik hem verschuldigd. Eerst met "
+            "Wouter alleen.",
+            "elsewhere",
+        ),
+        ("Als je het zo vraagt, ja. Ik denk er wel eens aan, vooral na een nachtdienst.", "open"),
+        ("If I'm honest with you, yes, I have, a few times after those night shifts.", "open"),
     ],
 )
 def test_how_a_message_answers_the_direct_question(text: str, answer: str) -> None:

@@ -290,7 +290,10 @@ _HEDGE = re.compile(
 # Words by which a first sentence answers the question after all, and words about the subject.
 _ANSWERS = re.compile(
     r"\b(soms|wel eens|weleens|misschien|af en toe|niet zeker|weet (ik |het |ik het )?niet|"
-    r"eigenlijk wel|ja|yes|sometimes|maybe|perhaps|kind of|sort of|not sure|don'?t know|"
+    # "ja"/"yes", but not the one that confirms the person's own sentence ("Excuses voor de toon,
+    # ja, dat moet sowieso")
+    r"eigenlijk wel|ja(?!,? (dat|die|da) )|yes(?!,? (that|this) )|sometimes|maybe|perhaps|kind of|"
+    r"sort of|not sure|don'?t know|"
     r"dont know|at times|not really|niet echt|waarom vraag|why do you ask|liever niet|"
     r"rather not)\b",
     re.I,
