@@ -37,6 +37,12 @@ def best(message: str, lang: str) -> str:
             "nl",
             "Je hebt alleen sorry gezegd.",
         ),
+        (
+            "Niemand heeft mij ooit uitgelegd hoe je een stagiair moet begeleiden. Dat was het. "
+            "Maar je snapt wat ik bedoel.",
+            "nl",
+            "Niemand heeft jou ooit uitgelegd hoe je een stagiair moet begeleiden.",
+        ),
         # where the person names what it is about
         (
             "Ik denk dat het er eigenlijk over gaat dat ik al een tijd op ben. Niet alleen die "

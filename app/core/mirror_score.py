@@ -128,7 +128,10 @@ _META = re.compile(
     r"(uitleggen|vertellen)(?=\s*,?\s*(want|omdat)))|"
     r"\bje weet (eigenlijk |echt )?(niet|nie|ni) (zo )?(goed |goe |precies )?(hoe dit werkt|"
     r"(hoe|waar) (je )?(hier )?(moet |te )?beginnen|wat je (hier )?(wilt|moet) (vertellen|zeggen))|"
-    r"\byou'?ll (just )?try to (explain|write|put|get)\b|\byou'?re not sure how this works\b",
+    r"\byou'?ll (just )?try to (explain|write|put|get)\b|\byou'?re not sure how this works\b|"
+    # said to the listener, turned it says nothing: "je snapt wat ik bedoel" -> "je snapt wat je
+    # bedoelt"
+    r"\bje (snapt|weet|begrijpt) (wel |toch )?wat je bedoelt\b|\byou know what you mean\b",
     re.I,
 )
 
