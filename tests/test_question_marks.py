@@ -241,9 +241,21 @@ def test_after_an_insight_the_coach_stays_with_it_before_asking_for_options(
             "en",
             "What matters most to you to get across?",
         ),
+        # weighing whether to act at all: the ways the person sees
+        (
+            "ja laten gaan werkt nie denk ik. en als ik het nie zeg wordt het volgende formulier "
+            "weer hetzelfde verhaal",
+            "nl",
+            "Welke mogelijkheden zie je zelf?",
+        ),
+        (
+            "Part of me thinks I should just leave it. But then nothing changes.",
+            "en",
+            "What options do you see?",
+        ),
     ],
 )
-def test_a_wish_to_let_someone_know_asks_what_matters_most_to_get_across(
+def test_in_alternatieven_a_wish_to_tell_or_a_doubt_to_act_comes_first(
     message: str, lang: str, asked: str
 ) -> None:
     ranked = sorted(
@@ -399,28 +411,3 @@ def test_a_bank_question_comes_after_every_template_once_the_story_has_begun() -
     asked = ["Wat raakt je hier het meest in?"]  # one general template left: "Wat kun je ..."
     order = rank_questions(bank, read(message, "nl"), message, message, 2, "nl", asked)
     assert [q.source for q in order] == ["template:nl-meer", "bank:vnl-140"]
-
-
-@pytest.mark.parametrize(
-    ("message", "lang", "asked"),
-    [
-        (
-            "ja laten gaan werkt nie denk ik. en als ik het nie zeg wordt het volgende formulier "
-            "weer hetzelfde verhaal",
-            "nl",
-            "Welke mogelijkheden zie je zelf?",
-        ),
-        (
-            "Part of me thinks I should just leave it. But then nothing changes.",
-            "en",
-            "What options do you see?",
-        ),
-    ],
-)
-def test_weighing_whether_to_act_at_all_asks_for_the_ways_seen(
-    message: str, lang: str, asked: str
-) -> None:
-    ranked = sorted(
-        template_questions(read(message, lang), message, 4, lang), key=lambda q: -q.score
-    )
-    assert ranked[0].text == asked
