@@ -42,11 +42,11 @@ class CrisisTurns(EngineBase):
         by_meaning = state.pop("crisis_by_meaning", False)
         own = verdict if verdict.flagged and verdict.about == "self" else None
         answer = intents.answer_to_check(text, 8 if by_meaning else 20) if asked else ""
-        if asked and own is not None and own.level == "possible" and own.source == "semantic":
+        if answer == "elsewhere" and own is not None and own.level == "possible":
             # Asked already, and the person goes on about the work: a new possible signal that
             # only the semantic screen raised is judged as that answer, not as a hand-off
             # ("if i knocked every door id be out till 9 at night and never see my kids").
-            own = None if answer == "elsewhere" else own
+            own = None if own.source == "semantic" else own
         if asked and own is None and answer == "elsewhere" and not asked_again:
             # The person went on about the work: the question is asked once more, briefly.
             state["crisis_check"] = asked

@@ -42,7 +42,7 @@ _FEAR_ITSELF = re.compile(
 _THAT_NOW = re.compile(r"^[\s:,]*(?:is )?(?:dat|that)\b")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”")
 _PAST_IN = re.compile(
-    r"\b(?:was|waren|had|hadden|heb|hebt|heeft|werd|deed|zei|ging|kwam|did|had|said|went|"
+    r"\b(?:was|waren|had|hadden|heb|hebt|heeft|werd|deed|zei|ging|kwam|did|said|went|"
     r"\w+ed)\b"
 )
 

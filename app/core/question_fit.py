@@ -82,6 +82,9 @@ _EFFECT = re.compile(
 
 _HEDGED = r"a bit|a little|kind of|sort of|slightly|bit|een beetje|beetje|een tikje|wat|best|licht"
 _PLEASANT = frozenset({"fijn", "leuk", "mooi"})
+# Needs read from the message's words alone: what a step would bring, a wish to let someone know
+# ("ik wil wel dat ze weet"), weighing whether to act ("laten gaan werkt nie").
+_IN_MESSAGE = {"effect": _EFFECT, "wants_say": WANTS_SAY, "weighs_acting": WEIGHS_ACTING}
 
 
 @functools.lru_cache(maxsize=8)
@@ -112,10 +115,8 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return bool(r.idioms)
     if need == "pleasant":
         return r.evaluation in _PLEASANT
-    if need == "effect":
-        return bool(_EFFECT.search(message))
-    if need in ("wants_say", "weighs_acting"):  # "ik wil wel dat ze weet", "laten gaan werkt nie"
-        return bool((WANTS_SAY if need == "wants_say" else WEIGHS_ACTING).search(message))
+    if need in _IN_MESSAGE:
+        return bool(_IN_MESSAGE[need].search(message))
     if need.startswith("own_act_"):
         act = _own_act(message, r.lang)
         return act is not None and need == f"own_act_{act.variant}"
