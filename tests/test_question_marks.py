@@ -9,6 +9,7 @@ from app.core.compose import rank_questions
 from app.core.question_fit import pair_fits, template_questions
 from app.core.reading import read
 from app.core.reflection import Candidate
+from app.core.terugblik_fit import terugblik_fits
 
 
 def _sources(message: str, lang: str, phase: int) -> dict[str, Candidate]:
@@ -411,3 +412,20 @@ def test_a_bank_question_comes_after_every_template_once_the_story_has_begun() -
     asked = ["Wat raakt je hier het meest in?"]  # one general template left: "Wat kun je ..."
     order = rank_questions(bank, read(message, "nl"), message, message, 2, "nl", asked)
     assert [q.source for q in order] == ["template:nl-meer", "bank:vnl-140"]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "fits"),
+    [
+        ("Gisteren zei mijn collega dat mijn plan niet deugde. Ik zei niks.", "nl", True),
+        ("Ik heb hem ook nooit iets anders verteld. Hij denkt dat alles prima gaat.", "nl", False),
+        ("The kids were exhausted. Some of them told me they hated maths.", "en", False),
+    ],
+)
+def test_the_methods_moment_question_needs_a_moment_the_person_acted_in(
+    message: str, lang: str, fits: bool
+) -> None:
+    question = (
+        "Wat wilde jij op dat moment?" if lang == "nl" else "What did you want at that moment?"
+    )
+    assert terugblik_fits(question, read(message, lang), message, message) is fits

@@ -267,6 +267,57 @@ def test_one_told_moment_is_still_asked_about() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        (
+            "Al moet ik ook zeggen, ik doe dit allemaal alleen. We hadden een datamanager, maar "
+            "die is in januari weggegaan.",
+            "nl",
+        ),
+        ("Ik heb hem ook nooit iets anders verteld, dus waarom zou hij iets anders denken.", "nl"),
+        ("tho to be fair the runbook is rubbish. so its not like i was just being thick.", "en"),
+    ],
+)
+def test_toen_is_not_asked_after_a_state_a_habit_or_background(message: str, lang: str) -> None:
+    asked = {c.text for c in template_questions(read(message, lang), message, 2, lang)}
+    assert not asked & {
+        "Wat gebeurde er toen in je?",
+        "Wat wilde jij op dat moment?",
+        "What was going on inside you at that moment?",
+        "What did you want at that moment?",
+    }
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "not_said"),
+    [
+        (
+            "Twee dagen later kreeg mijn praktijkhouder, Marjolein, een mail van haar met de "
+            "vraag of Mees naar een andere logopedist kan. Marjolein heeft het me netjes verteld.",
+            "nl",
+            "Marjolein.",
+        ),
+        (
+            "En ik zei toen, heel dom, 'ja dat klopt, Henk laat hem de laatste tijd te lang "
+            "staan, ik heb het al gezegd.' De deur naar achter stond open.",
+            "nl",
+            "heel dom.",
+        ),
+        ("Dunno why I'm telling an app this. I shouted at Sam in front of the team.", "en", "app"),
+    ],
+)
+def test_no_cut_frame_or_talk_about_the_app_is_said_back_first(
+    message: str, lang: str, not_said: str
+) -> None:
+    assert not_said not in texts(message, lang)[0]
+
+
+def test_the_thing_is_is_a_lead_in() -> None:
+    message = "The thing is I shouted at Sam in front of the team and he left."
+    assert texts(message, "en")[0] == "You shouted at Sam in front of the team and he left."
+
+
+@pytest.mark.parametrize(
     ("message", "lang", "values_question"),
     [
         (
@@ -448,6 +499,17 @@ def test_a_plan_said_back_is_marked_as_the_persons_own(
             "You felt guilt and a bit of annoyance that you feel guilty.",
         ),
         ("Boos. En ook verdrietig.", "nl", "Je was boos en ook verdrietig."),
+        (
+            "mortified. thats the word. and raging at myself.",
+            "en",
+            "You felt mortified, and you were raging at yourself.",
+        ),
+        (
+            "Mortified, honestly. That's the main thing. And a bit cross with him too if I'm "
+            "being honest.",
+            "en",
+            "You felt mortified and a bit cross with him too.",
+        ),
         (
             "Teleurgesteld. En een beetje dom dat ik dacht dat ik kans maakte.",
             "nl",
@@ -872,7 +934,7 @@ def test_what_makes_it_important_follows_the_sentence_that_says_it() -> None:
             "ja. da's het eigenlijk. dat dossier. Kurt zegt dat het niks wil zeggen. maar het "
             "staat er wel he",
             "nl",
-            "“Kurt zegt dat het niks wil zeggen, maar het staat er wel he”, zeg je.",
+            "“Kurt zegt dat het niks wil zeggen, maar het staat er wel”, zeg je.",
         ),
         (
             "ik weet niet. hij heeft gelijk dat die risotto niet goed was. maar het hoeft niet zo",
@@ -1145,3 +1207,67 @@ def test_what_i_can_do_is_said_back_as_a_step_of_their_own() -> None:
     )
     english = "What I could do is ask him for ten minutes before the shift."
     assert "ask him for ten minutes" in mirrors(english, "en", read(english, "en"))[0].text
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "Vrouw zegt dat ik het moet laten gaan. Lukt dus niet echt.",
+            "nl",
+            "Je vrouw zegt dat je het moet laten gaan.",
+        ),
+        (
+            "Wife says I should leave it. Can't, though.",
+            "en",
+            "Your wife says you should leave it.",
+        ),
+    ],
+)
+def test_whose_partner_is_said_and_their_should_is_no_advice(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert mirror in texts(message, lang)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "Ik zeg niet dat ik het er mee eens ben.",
+            "nl",
+            "Je zegt niet dat je het ermee eens bent.",
+        ),
+        (
+            "Ik vind het vreselijk om iemand teleur te stellen he.",
+            "nl",
+            "Je vindt het vreselijk om iemand teleur te stellen.",
+        ),
+        (
+            "It's the way I done it that annoys me.",
+            "en",
+            "It's the way you did it that annoys you.",
+        ),
+    ],
+)
+def test_chat_forms_and_tags_are_written_out_in_the_reflection(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert texts(message, lang)[0] == mirror
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror"),
+    [
+        (
+            "suppose I do this a lot. keep my head down, do the job well and just expect folk "
+            "to notice.",
+            "You keep your head down, do the job well and just expect folk to notice.",
+        ),
+        ("Gonna practise it in me head first.", "You're gonna practise it in your head first."),
+    ],
+)
+def test_an_i_left_out_and_me_for_my_are_said_back_as_you_and_your(
+    message: str, mirror: str
+) -> None:
+    assert mirror in texts(message, "en")

@@ -11,7 +11,6 @@ Plain Python over interfaces: no gradio, click, llama_cpp or chromadb here.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,6 +61,7 @@ from app.core.prompts import PromptLibrary
 from app.core.records import SearchResult, SessionInfo, SessionRepository
 from app.core.reflection import Candidate
 from app.core.safety import CrisisScreen
+from app.core.terugblik_fit import terugblik_fits
 from app.errors import InputError
 
 CARD_TYPES = ["theme", "method", "tip"]
@@ -103,23 +103,6 @@ class TurnContext:
     started: float
     note: str
     turn_count: int
-
-
-_MOMENT_WORDS = re.compile(
-    r"\b(op dat moment|toen|at that moment|when it happened|deed je|did you do)\b", re.I
-)
-_OTHER_WORDS = re.compile(r"\b(de ander|the other person)\b", re.I)
-_WANT_WORDS = re.compile(r"\b(wilde jij|did you want)\b", re.I)
-
-
-def _terugblik_fits(question: str, seen: reading.Reading, story: str) -> bool:
-    if _MOMENT_WORDS.search(question) and (not seen.moment_now or seen.plan or seen.alternative):
-        return False
-    if _WANT_WORDS.search(question) and seen.wanted:
-        return False
-    if _OTHER_WORDS.search(question) and (seen.inner or seen.feeling):
-        return False  # the person speaks of their own inside: stay with them
-    return question_fit.fits(question, seen, story)
 
 
 @dataclass
@@ -308,7 +291,7 @@ class Engine(CrisisTurns, AdviceTurns):
         """The bank's and the method's questions that fit this message, best first."""
         story = " ".join([*earlier, c.text])
         asked = list(c.state.get("asked", []))
-        extra = self._method_questions(cycle, c.lang, asked, story, seen)
+        extra = self._method_questions(cycle, c.lang, asked, story, seen, c.text)
         bank = [(p.card_id, p.text) for p in found.passages]
         meant = reflection.corrected(c.text)
         ranked = compose.rank_questions(bank, seen, meant, story, cycle.phase, c.lang, asked, extra)
@@ -318,7 +301,13 @@ class Engine(CrisisTurns, AdviceTurns):
         return ranked or [Candidate(RETURN_QUESTION[c.lang], "fixed:return", 0.0)]
 
     def _method_questions(
-        self, cycle: CycleState, lang: str, asked: list[str], story: str, seen: reading.Reading
+        self,
+        cycle: CycleState,
+        lang: str,
+        asked: list[str],
+        story: str,
+        seen: reading.Reading,
+        message: str,
     ) -> list[Candidate]:
         """Questions the method itself brings: the leervraag early on, then the looking-back
         questions whose aspect the person has not told yet, when this message gives them
@@ -329,7 +318,7 @@ class Engine(CrisisTurns, AdviceTurns):
             out.append(Candidate(LEERVRAAG[lang], "method:leervraag", 2.6))
         if cycle.phase == 2:
             q = phases.next_terugblik(cycle, lang, [a.lower() for a in asked])
-            if q and _terugblik_fits(q, seen, story):
+            if q and terugblik_fits(q, seen, story, message):
                 out.append(Candidate(q, "method:terugblik", 1.3))
         return out
 

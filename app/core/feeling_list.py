@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from app.core.feelings import AMBIGUOUS_FEELINGS, FEELING_NOUNS, FEELINGS
 from app.core.perspective import second_person
+from app.core.text import wordset
 
 # How much, how long, how: kept as said.
 _DEGREE = {
@@ -70,7 +71,7 @@ _DEGREE = {
 _JOIN: dict[str, tuple[str, ...]] = {"en": ("and", "but", "or"), "nl": ("en", "maar", "of")}
 # Said at the end: how the feelings stand to each other.
 _AT_ONCE: dict[str, tuple[str, ...]] = {
-    "en": ("at the same time", "at once", "both"),
+    "en": ("at the same time", "at once", "both", "too", "as well"),
     "nl": ("tegelijk", "tegelijkertijd", "allebei"),
 }
 # Dropped: how sure the person is, how honest, a laugh.
@@ -89,6 +90,9 @@ _FILLER = {
         "probably",
         "maybe",
         "if i'm honest",
+        "if i'm being honest",
+        "if im honest",
+        "if im being honest",
         "lol",
         "haha",
         "so both i guess",
@@ -203,21 +207,11 @@ _AS_NOUN = {
     },
 }
 _EXTRA_FEELINGS = {
-    "en": (
-        "cross",
-        "miffed",
-        "sore",
-        "raging",
-        "fuming",
-        "chuffed",
-        "gutted",
-        "rotten",
-        "awful",
-        "terrible",
-        "horrible",
-        "rubbish",
+    "en": wordset(
+        "cross miffed sore raging fuming seething chuffed gutted rotten awful terrible horrible "
+        "rubbish"
     ),
-    "nl": ("pissig", "balen", "baalde", "kwaad", "geïrriteerd", "vuil"),
+    "nl": wordset("pissig balen baalde kwaad geïrriteerd vuil"),
 }
 _MOSTLY = ("vooral", "eigenlijk", "mostly", "mainly")
 _FELT_AS = (
@@ -301,7 +295,8 @@ def _read(words: list[str], lang: str, feelings: set[str]) -> _Read | None:
 
 
 _WHY_TAIL = re.compile(
-    r"\s+(?=(that|dat|about|over|because|omdat|want)\s+(i|ik|my|mijn|me)\b)", re.I
+    r"\s+(?=(that|dat|about|over|because|omdat|want)\s+(i|ik|my|mijn|me|he|she|they|hij|zij)\b)",
+    re.I,
 )
 
 
@@ -318,12 +313,17 @@ def feelings_said(text: str, lang: str) -> str | None:
     fear_now = _FEAR.search(text[: cut.start()]) and not _PAST.search(tail)
     ahead = bool(_AHEAD.search(tail) or fear_now)
     said = _feelings_only(text[: cut.start()], lang, now=ahead)
-    turned = second_person(text[cut.end() :].strip().rstrip("?!. "), lang) if said else None
+    reason = text[cut.end() :].strip().rstrip("?!. ")
+    turned = second_person(reason, lang) if said else None
+    if said and turned is None and not _OWN.search(reason):
+        turned = reason  # "because he's not a child": about the other, nothing to turn
     if said and turned:
         return f"{said[:-1]} {turned[:1].lower()}{turned[1:].rstrip('.?!')}."
     return None
 
 
+_OWN = re.compile(r"\b(i|i'm|im|me|my|mine|myself|ik|me|mij|mijn|mezelf|we|wij|ons|onze)\b", re.I)
+_BY_DEGREE = ("bit", "little", "really", "very", "quite")
 _AHEAD = re.compile(r"\b(ga|gaat|gaan|zal|zullen|will|won't|'ll|gonna|going to)\b", re.I)
 _FEAR = re.compile(r"\b(bang|bezorgd|zenuwachtig|scared|afraid|worried|nervous)\b", re.I)
 _PAST = re.compile(
@@ -339,6 +339,9 @@ def _feelings_only(text: str, lang: str, now: bool = False) -> str | None:
         return None
     # "Zo stom", "kapot": as often about what happened as about the person; not said back here
     adjectives = (set(FEELINGS[lang]) | set(_EXTRA_FEELINGS[lang])) - AMBIGUOUS_FEELINGS
+    # "a bit hurt", "really shaken": after a word of degree these are the feeling ("dom" not)
+    after = {w for k, w in enumerate(words[1:], 1) if words[k - 1] in _BY_DEGREE}
+    adjectives |= after & {"hurt", "shaken", "hollow", "flat"}
     nouns = set(FEELING_NOUNS[lang])
     found = _read(words, lang, adjectives | nouns)
     if found is None:
@@ -368,6 +371,8 @@ def _sentence(phrase: str, kinds: list[str], now: bool, lang: str) -> str:
         phrase = phrase[len(also) :]
         if kinds[0] == "noun":
             return f"You {also}{'feel' if now else 'felt'} {phrase}."
+        if re.search(r"\b(raging|fuming|seething)\b", phrase):  # "You were raging", not "felt"
+            return f"You're {also}{phrase}." if now else f"You were {also}{phrase}."
         return f"You're {also}{phrase}." if now else f"You {also}felt {phrase}."
     if kinds[0] == "noun":
         return f"Je {'voelt' if now else 'voelde'} {phrase}."
@@ -379,7 +384,7 @@ def _sentence(phrase: str, kinds: list[str], now: bool, lang: str) -> str:
 
 _BOTH = re.compile(
     r"\b(maar|but|en ook|and also|ook wel|also|tegelijk|at the same time|both|allebei|and then|"
-    r"en dan|tegelijkertijd)\b"
+    r"en dan|tegelijkertijd|too|as well)\b"
 )
 
 

@@ -51,6 +51,11 @@ _IT_IS = re.compile(r"\W*(it'?s|it is|het is|'t is)\b", re.I)
 # What the verb before the cut still needs: "I could say, calmly, | that I accept the error".
 _COMPLEMENT = re.compile(r"(dat|that|wat|what|of|if|whether|hoe|how|waarom|why|om te|to)\b", re.I)
 _BEFORE_DAT = re.compile(r"\b(?:voor|over|van|mee|about|of)(\s+)dat\b", re.I)
+# A cut inside the sentence's frame: before the words said ("ik zei toen, heel dom, | 'ja ...'")
+# or right after a name put beside a noun ("kreeg mijn praktijkhouder, Marjolein, | een mail").
+_QUOTE_NEXT = re.compile(r"['‘\"“]")
+_NAME_BESIDE = re.compile(r",\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}$")
+_NAME_NEXT = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2},")
 
 
 # "..., maar het zat me niet lekker en ...": the part after "maar" is said back on its own.
@@ -91,6 +96,9 @@ def fitting_prefix(sentence: str, lang: str, message: str) -> str | None:
             or _DANGLING.search(head)
             or _INNER_TURN.search(head)
             or in_quote(head)
+            or _QUOTE_NEXT.match(rest)
+            or _NAME_BESIDE.search(head)
+            or _NAME_NEXT.match(rest)
         ):
             continue  # the point comes after "maar"; "and when I couldn't be" waits for its clause
         turned = _turn(head, lang, message)

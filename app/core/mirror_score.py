@@ -129,6 +129,9 @@ _META = re.compile(
     r"\bje weet (eigenlijk |echt )?(niet|nie|ni) (zo )?(goed |goe |precies )?(hoe dit werkt|"
     r"(hoe|waar) (je )?(hier )?(moet |te )?beginnen|wat je (hier )?(wilt|moet) (vertellen|zeggen))|"
     r"\byou'?ll (just )?try to (explain|write|put|get)\b|\byou'?re not sure how this works\b|"
+    r"\bje weet (eigenlijk |echt )?(niet|nie|ni) (precies |goed )?wat je hier( mee| mee wilt)?\b|"
+    r"\bje gaat (gewoon |gwn |maar |even |ff )*typen\b|\bwhy (you'?re|i'?m) (telling|asking|"
+    r"writing to) (an app|a computer|a bot|a chatbot|this thing|a machine)\b|"
     # said to the listener, turned it says nothing: "je snapt wat ik bedoel" -> "je snapt wat je
     # bedoelt"
     r"\bje (snapt|weet|begrijpt) (wel |toch )?wat je bedoelt\b|\byou know what you mean\b",

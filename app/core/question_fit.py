@@ -12,16 +12,20 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.feelings import FEELING_NOUNS, FEELINGS
-from app.core.mirror_score import _DENIES, _POINTS_BACK
+from app.core.mirror_score import _POINTS_BACK
+from app.core.moment_marks import tells_event
 from app.core.own_act import OwnAct, own_act
 from app.core.plan_marks import PLAN, WANTS_SAY, WEIGHS_ACTING
 from app.core.reading import Reading, read
-from app.core.reflection import TEMPLATES, Candidate, follow, says_sentence, statements
+from app.core.reflection import Candidate, follow, says_sentence, statements
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,6 @@ _SENTENCE_MARKS = (
 
 
 _THATS = re.compile(r"^\W*(that's|it's|dat's)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(ik|me|mij|mijn|we|wij|i|me|my|we)\b", re.I)
 _AT_MOMENT = re.compile(r"\b(toen|op dat moment|at that moment|when it happened)\b", re.I).search
 
 
@@ -196,9 +199,8 @@ def _anchor(t: Template, message: str, lang: str) -> int:
     said = _said(message)
     at_moment = "moment_now" in marks
     for n, alone in enumerate(_statements_read(message, lang)):
-        if at_moment and (not _FIRST_PERSON.search(said[n]) or _DENIES.match(said[n])):
-            continue  # "toen" asks about a moment the person was in, not what others did
-            # or what it was not ("Het is niet dat ik per se chef wou worden")
+        if at_moment and not tells_event(said[n], lang):
+            continue  # "toen" asks about a moment the person acted in
         if all(getattr(alone, m) for m in marks):
             # "Dat vind ik het belangrijkste." points at the sentence before it: that one
             # says what the question is about.

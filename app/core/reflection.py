@@ -2,10 +2,8 @@
 
 Role: the coach's words come from here, never from free model text. A reflection is one of the
 person's own sentences said back in the second person (app/core/reflection_turn.py), or for a
-short answer a fixed phrasing; a question is a bank question whose presuppositions the story
-meets (no "dat moment" without a moment, no manager who is not there), or a template filled with
-the person's own feeling, figure of speech or colleague (knowledge/questions/templates.toml).
-Candidates come ranked by plain rules; the engine lets the model pick among the first few.
+short answer a fixed phrasing; questions: app/core/question_fit.py. Candidates come ranked by
+plain rules; the engine lets the model pick among the first few.
 Must not: invent content, call a model, or return a candidate that fails the language check.
 """
 
@@ -13,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from app.core import fixed_texts, mirror_rank, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
@@ -42,7 +39,6 @@ from app.core.reflection_turn import (
 from app.core.statements import AND_SUBJECT, MAY_TALK, key_words, statements
 from app.core.text import lower_first
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "knowledge" / "questions" / "templates.toml"
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
 _THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
 
@@ -166,9 +162,9 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
 
 
 def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
-    """A plan said back can sound like advice from the coach ("Misschien kun je gewoon van
-    tevoren zeggen ..."): marked as the person's own idea, it is a reflection again."""
-    text = candidate.text
+    """Chat forms written out ("er mee", "its"), and a plan said back that sounds like advice
+    ("Misschien kun je gewoon ...") marked as the person's own idea: a reflection again."""
+    candidate = replace(candidate, text=(text := _tidy(candidate.text, lang)))
     if not style_advice.has_advice(text, lang):
         return candidate
     if lang == "nl":
@@ -347,28 +343,32 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
     out = []
     by_index = _by_sentence(found)
     for n, first in by_index.items():
-        second = by_index.get(n + 1)
+        # "Mortified. That's the word. And raging at myself.": two feelings around a remark
+        skip = by_index.get(n + 2) if n + 1 not in by_index else None
+        felt = skip and _FEELING_FRAME.match(first.text) and _FEELING_FRAME.match(skip.text)
+        second = by_index.get(n + 1) or (skip if felt else None)
         if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
             continue
-        if second.text == first.text or any(_META.search(c.text) for c in (first, second)):
-            continue  # "Rot. Echt rot." is one feeling, said once; the writing is no story
-        if UNSURE_FEELING.search(first.text):
-            continue  # not knowing what one feels is no feeling to name before the feeling
+        text2 = f"{first.text} {second.text}"
+        if second.text == first.text or UNSURE_FEELING.search(first.text) or _META.search(text2):
+            continue  # "Rot. Echt rot." is one feeling, said once; the writing is no story; not
+            # knowing what one feels is no feeling to name before the feeling
         words = len(first.text.split()) + len(second.text.split())
         if words <= 18:
             score = max(first.score, second.score) + 0.3
-            text = f"{first.text} {second.text}"
+            text = text2
             frame, also = _FEELING_FRAME.match(first.text), _FEELING_FRAME.match(second.text)
             join = "en" if lang == "nl" else "and"
             if frame and second.text.startswith(frame.group(0)):  # "Je was boos en ook verdrietig."
-                text = f"{first.text[:-1]} {join} {second.text[len(frame.group(0)) :]}"
+                comma = "," if "," in first.text else ""  # "mortified, mostly, and hurt"
+                text = f"{first.text[:-1]}{comma} {join} {second.text[len(frame.group(0)) :]}"
             elif frame and also:  # "Je voelde vooral schaamte, en je was kwaad op jezelf."
                 text = f"{first.text[:-1]}, {join} {lower_first(second.text)}"
-            out.append(Candidate(text, f"said:{n}+{n + 1}", score))
+            out.append(Candidate(text, f"said:{n}+{n + 1 + (second is skip)}", score))
     return out
 
 
-_FEELING_FRAME = re.compile(r"^(Je (was|bent|voelde je|voelt je|voelde|voelt)|You (felt|feel)) ")
+_FEELING_FRAME = re.compile(r"^(Je (was|bent|voelde( je)?|voelt( je)?)|You (felt|feel|were)) ")
 
 
 def _first_clause(text: str, lang: str) -> str | None:

@@ -43,7 +43,9 @@ _LEADING = re.compile(
     r"howay( man)?|aye|och|ach|naw|no(?=,|\s+(?:i|you)\b)|"
     r"klopt(?=,)|exactly(?=,)|true(?=,)|"
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|if anything|"
-    r"like(?=,|\s+(?:i|you|he|she|they)\b))"
+    r"like(?=,|\s+(?:i|you|he|she|they)\b)|"
+    r"(the )?thing is(?=,|\s+(?:i|you|he|she|they|we|it|my)\b)|"
+    r"(i )?(suppose|guess|reckon)(?=,|\s+(?:i|you|he|she|they|we|it)\b))"
     r"(?:[,\s]|\.{2,}|…)+)+",
     re.I,
 )

@@ -127,6 +127,7 @@ _REPORTING_WORDS = _wordset("""
     dat alsof of wat omdat waarom hoe welke wanneer als die waar wie zodat voordat terwijl
     that like feel feels felt think thinks thought believe believes if whether what why how
     when where which who as sure
+    zegt zei zeggen vindt vond says said say tells told reckons reckoned
     """)
 # Advice phrased as a question: only at the start of the sentence.
 _ADVICE_QUESTION_START: tuple[re.Pattern[str], ...] = tuple(

@@ -153,8 +153,32 @@ _NL_CHAT = re.compile(
 
 
 def nl_spelled_out(text: str) -> str:
-    """ "ik vind da gwn nie eerlijk" -> "ik vind dat gewoon niet eerlijk"."""
+    """ "ik vind da gwn nie eerlijk" -> "ik vind dat gewoon niet eerlijk"; "er mee" -> "ermee";
+    a tag said to the listener at the end ("..., he.") left out."""
+    text = _BARE_KIN["nl"].sub(lambda m: f"Mijn {m[1].lower()} ", text)  # "Vrouw zegt ..."
+    text = _ER_APART.sub(lambda m: f"{m[1]}{m[2].lower()}", text)
+    text = re.sub(r",?\s+(he|hè|hé|h[eè]h)(?=\W*$)", "", text)
     return _NL_CHAT.sub(lambda m: _capital_as(m[1], _NL_CHAT_WORDS[m[1].lower()]), text)
+
+
+_ER_APART = re.compile(
+    r"\b([Ee]r) (mee|aan|over|van|door|uit|bij|tegen|achter|in|op|om|naar|voor)\b"
+    r"(?=\s+(eens|bezig|zitten|zit|zat|om|na|niet|nie|geholpen|omgaan|mee|toe|gedaan|ophouden|"
+    r"\w+en)\b|\W*$)"
+)
+
+
+# "Vrouw zegt dat ik het moet laten gaan", "Wife says I should leave it": whose is left out.
+_BARE_KIN = {
+    "nl": re.compile(
+        r"(?:^|(?<=[.!?] ))(Vrouw|Man|Vriendin|Vriend|Baas|Moeder|Vader|Ma|Pa) "
+        r"(?=(zegt|zei|vindt|vond|denkt|dacht)\b)"
+    ),
+    "en": re.compile(
+        r"(?:^|(?<=[.!?] ))(Wife|Husband|Missus|Partner|Boss|Mum|Mam|Dad|Girlfriend|Boyfriend) "
+        r"(?=(says|said|thinks|thought|reckons|reckoned)\b)"
+    ),
+}
 
 
 # "ill" as "I'll" where a plan follows, never "ill" of being sick: "i think ill catch him",
@@ -167,7 +191,26 @@ _I_LL = re.compile(
 )
 
 
+_ME_AS_MY = re.compile(
+    r"\b([Mm])e (?=(head|mum|mam|dad|da|wife|husband|missus|boss|job|mates?|car|van|phone|kids|"
+    r"bairns?|family|hands?|face|eyes|lunch|break|shift|desk|own|life|nan|gran|brother|sister|"
+    r"partner|lad|lass|girlfriend|boyfriend|gaffer|manager)\b)"
+)
+# "keep my head down, do the job well": the "I" left out before a verb of the person's own
+_NO_I = re.compile(
+    r"^(keep|kept|went|got|did|said|told|felt|thought|stood|sat|walked|asked|tried|made|took|"
+    r"gave|left|spent|gonna)\b(?=[^.!?]*\b(my|me|myself)\b)",
+    re.I,
+)
+
+
 def en_spelled_out(text: str) -> str:
+    text = _BARE_KIN["en"].sub(lambda m: f"My {m[1].lower()} ", text)  # "Wife says ..."
+    text = _ME_AS_MY.sub(lambda m: f"{m[1]}y ", text)  # "me head", "me mum"
+    text = _NO_I.sub(lambda m: ("I'm " if m[1].lower() == "gonna" else "I ") + m[1].lower(), text)
+    text = re.sub(
+        r"\b([Yy]ou|I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he) done (?=(it|that|this|the)\b)", r"\1 did ", text
+    )
     text = _I_D.sub(lambda m: "I'd ", text)
     text = _I_LL.sub(lambda m: f"{m[1]}I'll ", text)
     text = re.sub(
@@ -184,7 +227,8 @@ def en_spelled_out(text: str) -> str:
 
 _ITS = re.compile(
     r"\b([Ii]t)s (?=(a|an|the|not|so|just|been|ok|okay|fine|all|only|my|your|like|really|too|"
-    r"still|never|always|what|how|because|hard|weird|more|less)\b)"
+    r"still|never|always|what|how|because|hard|weird|more|less|quieter|easier|harder|better|worse|"
+    r"true|over|done|gone|going|getting|about|quiet|busy|mad|daft|fair|different)\b)"
 )
 
 
