@@ -295,8 +295,7 @@ def _read(words: list[str], lang: str, feelings: set[str]) -> _Read | None:
 
 
 _WHY_TAIL = re.compile(
-    r"\s+(?=(that|dat|about|over|because|omdat|want)\s+(i|ik|my|mijn|me|he|she|they|hij|zij)\b)",
-    re.I,
+    r"\s+(?=(that|dat|about|over|because|omdat|want)\s+(i|ik|my|mijn|me)\b)", re.I
 )
 
 
@@ -313,16 +312,12 @@ def feelings_said(text: str, lang: str) -> str | None:
     fear_now = _FEAR.search(text[: cut.start()]) and not _PAST.search(tail)
     ahead = bool(_AHEAD.search(tail) or fear_now)
     said = _feelings_only(text[: cut.start()], lang, now=ahead)
-    reason = text[cut.end() :].strip().rstrip("?!. ")
-    turned = second_person(reason, lang) if said else None
-    if said and turned is None and not _OWN.search(reason):
-        turned = reason  # "because he's not a child": about the other, nothing to turn
+    turned = second_person(text[cut.end() :].strip().rstrip("?!. "), lang) if said else None
     if said and turned:
         return f"{said[:-1]} {turned[:1].lower()}{turned[1:].rstrip('.?!')}."
     return None
 
 
-_OWN = re.compile(r"\b(i|i'm|im|me|my|mine|myself|ik|me|mij|mijn|mezelf|we|wij|ons|onze)\b", re.I)
 _BY_DEGREE = ("bit", "little", "really", "very", "quite")
 _AHEAD = re.compile(r"\b(ga|gaat|gaan|zal|zullen|will|won't|'ll|gonna|going to)\b", re.I)
 _FEAR = re.compile(r"\b(bang|bezorgd|zenuwachtig|scared|afraid|worried|nervous)\b", re.I)
