@@ -87,6 +87,7 @@ from app.core import intents
         "Dank je. Dit was verhelderender dan ik had verwacht. Ik ga die concepten nu verwijderen.",
         "Dank je. Het voelt al iets lichter. Ik ga nu eerst maar eens vroeg naar bed 🙂",
         "Bedankt hoor. Dit was beter dan ik had gedacht van zo'n ding op de computer.",
+        "Diolch. Right, I'm off to walk the dog before it chucks it down again.",
     ],
 )
 def test_wants_to_stop(text: str) -> None:
@@ -128,6 +129,7 @@ def test_wants_to_stop(text: str) -> None:
         "ga slapen over wat ik wil zeggen, thanks, en dan bel ik hem morgen",
         "Dank je. Ik ga koffie halen voor het hele team en dan zeg ik het tegen haar?",
         "Het gesprek met haar was beter dan ik had gedacht, dus dat viel mee.",
+        "Thanks for asking. I'm off to see my manager tomorrow and I'm dreading it.",
     ],
 )
 def test_does_not_want_to_stop(text: str) -> None:

@@ -1248,6 +1248,15 @@ def test_whose_partner_is_said_and_their_should_is_no_advice(
             "en",
             "It's the way you did it that annoys you.",
         ),
+        ("Dat is bij mij zon soort uitlaatklep.", "nl", "Dat is bij jou zo'n soort uitlaatklep."),
+        (
+            "Ma dat is eigenlijk niet eerlijk van mij.",
+            "nl",
+            "Dat is eigenlijk niet eerlijk van jou.",
+        ),
+        ("It's not all on me is it.", "en", "It's not all on you."),
+        ("Probably I do like being needed.", "en", "You do like being needed."),
+        ("Ashamed. Proper ashamed.", "en", "You felt proper ashamed."),
     ],
 )
 def test_chat_forms_and_tags_are_written_out_in_the_reflection(

@@ -13,12 +13,14 @@ import re
 # koken", "top. ik moet zo weer beginnen, bedankt voor het meedenken", "cheers for this ...
 # right, off to bed".
 THANKS_WORDS = (
-    r"dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers"
+    r"dank (je|u)( wel)?|dankjewel|dankje|dankuwel|bedankt|merci|thanks|thank you|thx|cheers|"
+    r"diolch|tnx"
 )
 THANKS_FOR = re.compile(rf"\b({THANKS_WORDS}|ta)\b", re.I)
 GOING = re.compile(
     r"\b(ik ga (nu |zo |maar |even |eerst )*(koken|slapen|eten|lunchen|naar huis|naar bed|"
-    r"beginnen|aan de slag|verder met)|"
+    r"beginnen|aan de slag|verder met)|(i'?m|im|i am) off (now |then )?to (walk|put|make|get|"
+    r"pick|grab|do|feed|bed|sleep)\b|"
     r"ik moet (nu |zo |straks |zometeen |echt )*(weer )?(beginnen|koken|gaan|"
     r"verder|aan de slag|weer|weg)|off to (bed|work|sleep)|back to work|"
     r"time for (bed|dinner|tea)|(i need to|i have to|i've got to|gotta|got to) go|"

@@ -211,8 +211,7 @@ def _after_but(sentence: str, lang: str, message: str) -> str | None:
     return turned
 
 
-# The person corrects themself: what they took back is not said back. "Boos. Nee, eigenlijk meer
-# moe." -> "Moe."; "Ik was boos, nee eigenlijk teleurgesteld." -> "Ik was teleurgesteld.".
+# What the person took back is not said back: "Boos. Nee, eigenlijk meer moe." -> "Moe.".
 _TAKEN_BACK = re.compile(
     r"[^.!?]*[.!?]\s+(?:of\s+)?(?:nee|no)[,.]?\s+(?=eigenlijk|actually|wacht|beter gezegd|rather)"
     r"(?:(?:wacht|beter gezegd|rather),?\s+)?",
@@ -350,7 +349,8 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
             continue
         text2 = f"{first.text} {second.text}"
-        if second.text == first.text or UNSURE_FEELING.search(first.text) or _META.search(text2):
+        same = first.text.split()[-1] == second.text.split()[-1]  # "ashamed. proper ashamed."
+        if same or UNSURE_FEELING.search(first.text) or _META.search(text2):
             continue  # "Rot. Echt rot." is one feeling, said once; the writing is no story; not
             # knowing what one feels is no feeling to name before the feeling
         words = len(first.text.split()) + len(second.text.split())

@@ -45,7 +45,8 @@ _LEADING = re.compile(
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|if anything|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b)|"
     r"(the )?thing is(?=,|\s+(?:i|you|he|she|they|we|it|my)\b)|"
-    r"(i )?(suppose|guess|reckon)(?=,|\s+(?:i|you|he|she|they|we|it)\b))"
+    r"(i )?(suppose|guess|reckon)(?=,|\s+(?:i|you|he|she|they|we|it)\b)|"
+    r"probably(?=\s+(?:i|you)\b)|ma(?=,?\s+(?:dat|da|ik|k|het|t|'t|hij|ze|zij|die)\b))"
     r"(?:[,\s]|\.{2,}|…)+)+",
     re.I,
 )
@@ -121,7 +122,7 @@ _TRAILING_FILLER = re.compile(
     # an English tag question without its mark: "i didnt lie did i", "it was fine, wasn't it"
     r"(?<!\bso)(?<!\bnor),?\s+(did|was|have|had|could|should|would|can|didn't|wasn't|didnt|"
     r"wasnt|couldn't|couldnt|shouldn't|shouldnt|wouldn't|wouldnt|haven't|havent) i|"
-    r",\s+(wasn't|isn't|wasnt|isnt|didn't|didnt) it|"
+    r",\s+(wasn't|isn't|wasnt|isnt|didn't|didnt) it|(?<=\w)\s+(is|was) it|"
     # a name the person calls themself after a comma at the end: not said back ("..., sukkel")
     r",\s+(sukkel|stommerd|idioot|dombo|eejit|idiot|muppet))"
     r"(?=[\s.!…]*$)",

@@ -66,8 +66,16 @@ def _spelling_variant(word: str, other: str) -> bool:
 # Short words are too close to other words to be put right by the dictionary; these few slips
 # of the keyboard are common enough and mean nothing else.
 _SHORT_SLIPS = {
-    "en": {"teh": "the", "hte": "the", "adn": "and", "jsut": "just", "waht": "what", "yuo": "you"},
-    "nl": {"hte": "het", "dta": "dat", "wnat": "want"},
+    "en": {
+        "teh": "the",
+        "hte": "the",
+        "adn": "and",
+        "jsut": "just",
+        "waht": "what",
+        "yuo": "you",
+        "alot": "a lot",
+    },
+    "nl": {"hte": "het", "dta": "dat", "wnat": "want", "zon": "zo'n"},
 }
 _SHORT = re.compile(r"(?<![\w'’-])([a-z]{3,4})(?![\w'’-])")
 
