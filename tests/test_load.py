@@ -32,7 +32,7 @@ DEADLINE_S = 780  # below pytest-timeout (900 s), so a hang is reported as such
 MESSAGES = [
     "Ik had een lastig gesprek met {m} over het rooster van volgende week.",
     "Ik voelde me niet gehoord toen {m} mijn voorstel meteen afwees.",
-    "Ik wilde eigenlijk dat {m} eerst vroeg hoe het met mij ging.",
+    "Ik wilde eigenlijk dat {m} eerst vroeg hoe het met mij ging. Ik zei er niks van.",
     "Ik merk dat ik vaak stil word als {m} boos wordt in het overleg.",
     "Volgende keer zeg ik tegen {m} wat ik nodig heb voordat ik instem.",
 ]
