@@ -379,7 +379,7 @@ def _sentence(phrase: str, kinds: list[str], now: bool, lang: str) -> str:
 
 _BOTH = re.compile(
     r"\b(maar|but|en ook|and also|ook wel|also|tegelijk|at the same time|both|allebei|and then|"
-    r"en dan|tegelijkertijd|too|as well)\b"
+    r"en dan|tegelijkertijd)\b"
 )
 
 

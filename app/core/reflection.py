@@ -349,14 +349,14 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         if second is None or not (_full(first.text, lang) and _full(second.text, lang)):
             continue
         text2 = f"{first.text} {second.text}"
-        same = first.text.split()[-1] == second.text.split()[-1]  # "ashamed. proper ashamed."
+        same = first.text == second.text or (  # one feeling twice: "ashamed. proper ashamed."
+            _FEELING_FRAME.match(second.text) and first.text.split()[-1] == second.text.split()[-1]
+        )
         if same or UNSURE_FEELING.search(first.text) or _META.search(text2):
             continue  # "Rot. Echt rot." is one feeling, said once; the writing is no story; not
             # knowing what one feels is no feeling to name before the feeling
-        words = len(first.text.split()) + len(second.text.split())
-        if words <= 18:
-            score = max(first.score, second.score) + 0.3
-            text = text2
+        if len(text2.split()) <= 18:
+            score, text = max(first.score, second.score) + 0.3, text2
             frame, also = _FEELING_FRAME.match(first.text), _FEELING_FRAME.match(second.text)
             join = "en" if lang == "nl" else "and"
             if frame and second.text.startswith(frame.group(0)):  # "Je was boos en ook verdrietig."

@@ -207,6 +207,8 @@ _NO_I = re.compile(
 def en_spelled_out(text: str) -> str:
     text = _BARE_KIN["en"].sub(lambda m: f"My {m[1].lower()} ", text)  # "Wife says ..."
     text = _ME_AS_MY.sub(lambda m: f"{m[1]}y ", text)  # "me head", "me mum"
+    text = re.sub(r"\b(should|could|would|must)( not)? of\b", r"\1\2 have", text)
+    text = re.sub(r"\b([Yy]ou\b[^.!?,]{0,40}?\band) was\b", r"\1 were", text)
     text = _NO_I.sub(lambda m: ("I'm " if m[1].lower() == "gonna" else "I ") + m[1].lower(), text)
     text = re.sub(
         r"\b([Yy]ou|I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he) done (?=(it|that|this|the)\b)", r"\1 did ", text
