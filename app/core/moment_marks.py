@@ -1,11 +1,11 @@
 """Whether a sentence tells one moment the person acted in, for questions that point at it.
 
-Role: used by app/core/question_fit.py. "Wat gebeurde er toen in je?" and "What did you want at
-that moment?" need a sentence in which the person did or said something once ("ik zei niks",
-"I snapped at him", "ik heb overal 'voldoende' aangekruist"); a state or background in the past
-("we hadden een datamanager", "it's not like I was being thick") or a habit ("ik heb hem nooit
-iets anders verteld") leaves "toen" pointing at nothing.
-Must not: read more than the one sentence it is given.
+Role: used by app/core/question_fit.py and app/core/terugblik_fit.py. "Wat gebeurde er toen in
+je?" and "What did you want at that moment?" need a sentence in which the person did or said
+something once ("ik zei niks", "I snapped at him", "ik heb overal 'voldoende' aangekruist"); a
+state or background in the past ("we hadden een datamanager", "it's not like I was being
+thick") or a habit ("ik heb hem nooit iets anders verteld") leaves "toen" pointing at nothing.
+Must not: read earlier messages; tells_event reads one sentence, tells_moment one message.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ import re
 
 from app.core.mirror_score import _DENIES
 from app.core.perspective import nl_past_form
+from app.core.reading import _NOT_PAST_EN
 from app.core.statements import statements
 from app.core.text import wordset
 
-_FIRST_PERSON = re.compile(r"\b(ik|me|mij|mijn|we|wij|i|me|my|we)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(ik|me|mij|mijn|we|wij|i|my)\b", re.I)
 
 _HABIT = re.compile(
     r"\b(nooit|altijd|steeds|vaak|telkens|elke keer|meestal|never|always|often|usually|"
@@ -31,14 +32,10 @@ _STATES = wordset(
     "were had could would should might must knew thought felt seemed wanted needed liked loved "
     "hated hoped wished worked lived belonged used supposed meant"
 )
+_NOT_DONE_EN = _STATES | _NOT_PAST_EN
 _EN_DONE = wordset(
     "didn didnt said told went gave wrote rang froze kept left took got came made saw sent put ran "
     "broke spoke shut hung stood sat"
-)
-_NOT_PAST_EN = wordset(
-    "need indeed speed feed seed bed red shed hundred naked wicked sacred tired interested "
-    "excited scared worried bored stressed embarrassed ashamed overwhelmed frustrated "
-    "disappointed annoyed confused exhausted drained"
 )
 # "heb ... gezegd", "had ... aangekruist": a perfect of a verb of doing.
 _NL_HELPERS = wordset("heb hebben had hadden ben zijn was waren")
@@ -77,7 +74,7 @@ def _done(word: str, words: list[str], k: int, lang: str) -> bool:
         )
     if word in _EN_DONE:
         return True
-    return word.endswith("ed") and len(word) > 4 and word not in _STATES | _NOT_PAST_EN
+    return word.endswith("ed") and len(word) > 4 and word not in _NOT_DONE_EN
 
 
 def tells_moment(message: str, lang: str) -> bool:
