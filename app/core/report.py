@@ -1,9 +1,11 @@
 """The reflectieverslag: a short report in the person's own words, never invented.
 
-Built by selection, not generation: whole sentences the person wrote are sorted into situation,
-what they noticed about themselves, the pattern or insight, and their voornemen: a plan or an
-insight by what it says, anything else by the phase it was said in. Crisis turns are left out.
-A section with nothing said stays honest about it.
+Built by selection, not generation: the story told first is the situation, whole (its talk about
+the talk left out); every later message is kept whole too, so that its sentences keep what they
+lean on, and goes to what the person noticed about themselves, the pattern or insight, or their
+voornemen by what it says (a plan, an insight, a feeling), otherwise by the phase it was said in. A
+message that goes on into a plan is cut where the plan starts. Crisis turns are left out. A
+section with nothing said stays honest about it.
 """
 
 from __future__ import annotations
@@ -23,15 +25,13 @@ from app.core.report_marks import (
     DECIDING,
     ERRAND_NOW,
     FIRM_PLAN,
-    FIRST_PERSON,
+    FIRM_STEP,
     FIRST_PERSON_ANY,
     INSIGHT,
     MAYBE_THEN,
     OTHERS_SAY,
     OWN_STEP,
     SELF,
-    STEP_DETAIL,
-    THINK_I,
     TOLD,
     WHENEVER,
     WISH,
@@ -42,32 +42,14 @@ from app.core.report_sentences import (
     _lang_of,
     _own_habit,
     _own_past,
-    _pick,
     _plan,
     _sentences,
     _unquoted,
 )
+from app.core.text import nl_spelled_out
 
 _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
-
-
-def _strongest(items: list[str], key: str, limit: int = 4) -> list[str]:
-    """At most `limit` of what the person noticed or came to see, in the order said: a feeling
-    they name before a worry or a thought (the first said stays: how the story left them), an
-    insight or a habit of their own before a plain remark; the later said before the earlier."""
-
-    def strength(i: int) -> int:
-        s = items[i]
-        if key == "self":
-            feeling = _bare_feeling(s) or _names_feeling(s, _lang_of(s))
-            return 2 * bool(feeling) + (i == 0)
-        # "ik denk dat ik ..." alone is a thought, not yet an insight
-        strong = INSIGHT.search(THINK_I.sub("", s))
-        return 2 * bool(strong) + bool(_own_habit(s) or ALIKE.search(s) or _about_self(s))
-
-    ranked = sorted(range(len(items)), key=lambda i: (-strength(i), -i))[:limit]
-    return [items[i] for i in sorted(ranked)]
 
 
 def _bucket(sentence: str, phase: int) -> str:
@@ -126,105 +108,142 @@ def _about_self(sentence: str) -> bool:
     return bool(SELF.search(_unquoted(sentence))) or _names_feeling(sentence, _lang_of(sentence))
 
 
-def _opening(text: str, phase: int, k: int) -> list[tuple[str, int, int]]:
-    """The story told first: what happened goes to the situation, how the person felt about it
-    (at most two sentences, the last ones) to what they noticed in themselves."""
-    every = _sentences(text, 99)
-    felt = [s for s in every if _felt_now(s)][-2:]
-    story = _pick([s for s in every if s not in felt], 5, opening=True)
-    return [(s, phase, k) for s in story] + [(s, 2, k) for s in felt]
-
-
-def _sorted(turns: list[Turn], closing: str) -> dict[str, list[str]]:
-    """The person's chosen sentences, each in the section it belongs to."""
-    buckets: dict[str, list[str]] = {
-        "situation": [],
-        "self": [],
-        "insight": [],
-        "intent": [],
-        "context": [],
-    }
-    said: list[tuple[str, int, int]] = []
-    last_phase = 1
-    for k, turn in enumerate(turns):
+def _units(turns: list[Turn], closing: str) -> dict[str, list[str]]:
+    """The person's messages in the section each belongs to. The story told first is the
+    situation, whole; every later message of the method is kept whole too (its sentences lean on
+    each other: "Hij is 27 ... Hij zal gedacht hebben ..."), without its talk to the coach, and
+    goes where what it says belongs. A message that goes on into a plan is cut where the plan
+    starts: what comes before it goes where it belongs when it says something of its own."""
+    sections: dict[str, list[str]] = {k: [] for k in ("situation", "self", "insight", "intent")}
+    later: list[tuple[list[str], list[str], int]] = []
+    for turn in turns:
         # Only turns of the method count: never a crisis, the care after it, a request to do
         # something else, an advice request or the closing itself.
         if turn.crisis or turn.kind != "reflect" or not turn.user.strip():
             continue
-        last_phase = turn.phase or 1
-        if not said:
-            said += _opening(turn.user, last_phase, k)
+        phase = turn.phase or 1
+        if not sections["situation"] and not later:
+            sections["situation"], sections["self"] = _story(turn.user)
             continue
-        # late in the conversation a step may come in several sentences
-        chosen = _sentences(turn.user, 4 if last_phase >= 4 else 3, rank=True)
-        said += [(s, last_phase, k) for s in chosen]
-    if closing:
-        # its goodbye ("ik ga nu koken", "right, off to bed") is not part of the reflection
+        sentences = _sentences(turn.user, 99)
+        if sentences:
+            later.append((sentences, [_bucket(_plain(s), phase) for s in sentences], phase))
+    cuts = [_plan_start(said, where, phase, firm=True) for said, where, phase in later]
+    if all(cut is None for cut in cuts):
+        # no plan said as one: the steps of the person's own named late are their voornemen
+        cuts = [_plan_start(s, w, p, firm=False) if p >= 4 else None for s, w, p in later]
+    for (said, where, phase), cut in zip(later, cuts, strict=True):
+        if cut is not None:
+            head = list(zip(said[:cut], where[:cut], strict=True))
+            if any(w in ("self", "insight") or _felt(s) for s, w in head):
+                sections[_kind(head, phase)].append(" ".join(said[:cut]))
+            else:
+                cut = 0
+            # a pattern named after the plan ("Ik doe dat altijd, alles inslikken.") is none of it
+            tail = next(
+                (n for n, w in enumerate(where[cut + 1 :], cut + 1) if w == "insight"), None
+            )
+            if tail is not None and not any(_firm(x) for x in said[tail:]):
+                sections["intent"].append(" ".join(said[cut:tail]))
+                sections["insight"].append(" ".join(said[tail:]))
+                continue
+            sections["intent"].append(" ".join(said[cut:]))
+            continue
+        sections[_kind(list(zip(said, where, strict=True)), phase)].append(" ".join(said))
+    if closing and not sections["intent"]:
+        # "Ik bel morgen Kees. Ik stop ermee.": a step named only while stopping is the plan;
+        # its goodbye and errands ("ik ga nu koken", "right, off to bed") are not.
         kept = [
             s
             for s in _sentences(closing, 3)
-            if not intents.says_goodbye(s) and not ERRAND_NOW.search(s)
+            if not intents.says_goodbye(s) and not ERRAND_NOW.search(s) and _plan(s)
         ]
-        said += [(s, last_phase, len(turns)) for s in kept]
-    before = ("", -1, -1)
-    late_steps: list[str] = []  # filed as insight, said late, worded as a step of their own
-    for n, (sentence, phase, k) in enumerate(said):
-        where = _bucket(sentence, phase)
-        if (
-            where == "insight"
-            and phase >= 4
-            and (OWN_STEP.search(sentence) or DECIDING.match(sentence))
-        ):
-            late_steps.append(sentence)
-        if not where and before[:2] == ("insight", n - 1) and FIRST_PERSON.match(sentence):
-            where = "insight"  # "I've noticed I do this a lot. I absorb things to keep ..."
-        if before == ("intent", n - 1, k) and STEP_DETAIL.match(sentence):
-            # "Uitleggen hoe we dat aanpakken." right after the plan details that plan.
-            buckets["intent"][-1] = f"{buckets['intent'][-1]} {sentence}"
-            before = ("intent", n, k)
-            continue
-        before = (where, n, k)
-        if not where:
-            continue
-        bucket = buckets[where]
-        if sentence not in bucket:
-            bucket.append(sentence)
-    if not buckets["intent"] and late_steps:
-        # "Ik denk dat ik niks in de groep zet.": the only step they named is their voornemen
-        step = late_steps[-1]
-        buckets["insight"] = [s for s in buckets["insight"] if s != step]
-        buckets["intent"].append(step)
-    return buckets
+        sections["intent"] += [" ".join(kept)] if kept else []
+    return sections
+
+
+def _plan_start(said: list[str], where: list[str], phase: int, firm: bool) -> int | None:
+    """Where the plan in a message starts: its first step of the person's own, said as a plan
+    ("Maandag vraag ik Sharon ...", "I'll go in early") when `firm`, any step when not."""
+    if phase < 2:
+        return None  # the story told first holds no plan
+    for n, (sentence, w) in enumerate(zip(said, where, strict=True)):
+        if not firm and w == "intent":
+            return n
+        # a sentence with its follow-up joined to it: the plan may be in the follow-up ("Een
+        # kort berichtje via de secretaris. En de volgende keer stel ik eerst een vraag.")
+        parts = re.split(r"(?<=[.!?])\s+", sentence) if phase >= 4 else [sentence]
+        if firm and any(_firm(p) and (phase >= 4 or w == "intent") for p in parts):
+            return n
+    return None
+
+
+def _firm(sentence: str) -> bool:
+    plain = _plain(_unquoted(sentence))
+    if ERRAND_NOW.search(plain) or not FIRST_PERSON_ANY.search(plain):
+        return False
+    return bool(FIRM_STEP.search(plain) or _plan(plain))
+
+
+def _kind(part: list[tuple[str, str]], phase: int) -> str:
+    """Where a message without a plan belongs: what the person came to see, what they noticed
+    in themselves, or (what others did, how things were) the situation early on and an insight
+    later."""
+    where = [w for _, w in part]
+    if "insight" in where:
+        return "insight"
+    if "self" in where or any(_felt(s) for s, _ in part):
+        return "self"
+    return "situation" if phase <= 2 else "insight"
+
+
+def _story(text: str) -> tuple[list[str], list[str]]:
+    """The story told first, paragraph by paragraph, without its talk about the talk ("ik ga
+    proberen dit op een rij te zetten") or its questions; how it left the person, said at its
+    end ("Nu zit ik thuis en ben ik er chagrijnig van."), is what they noticed in themselves."""
+    paragraphs = [_sentences(p, 99) for p in re.split(r"\n+", text) if p.strip()]
+    paragraphs = [p for p in paragraphs if p]
+    felt: list[str] = []
+    while paragraphs and len(felt) < 2 and _felt_now(paragraphs[-1][-1]):
+        if len(paragraphs) == 1 and len(paragraphs[0]) == 1:
+            break  # a story of one sentence stays the story
+        felt.insert(0, paragraphs[-1].pop())
+        paragraphs = [p for p in paragraphs if p]
+    return [" ".join(p) for p in paragraphs], [" ".join(felt)] if felt else []
+
+
+def _felt(sentence: str) -> bool:
+    """A feeling named anywhere in the sentence: "Ook wel schrik eerlijk gezegd."."""
+    return _names_feeling(sentence, _lang_of(sentence))
+
+
+def _plain(sentence: str) -> str:
+    return nl_spelled_out(sentence) if _lang_of(sentence) == "nl" else sentence
 
 
 def build(turns: list[Turn], lang: str, title: str = "", closing: str = "") -> str:
     """The report for `turns`; `closing` is the message that asked to stop, whose statements
-    before the request count too ("Ik bel morgen Kees. Ik stop ermee.")."""
+    before the request count when no plan was named before ("Ik bel morgen Kees. Ik stop
+    ermee.")."""
     h = HEADINGS["en" if lang == "en" else "nl"]
-    buckets = _sorted(turns, closing)
-    # What others did goes with the situation while it has room; said in the middle of the
-    # conversation with nothing of the person's own beside it, it is what they noticed.
-    room = max(0, 4 - len(buckets["situation"]))
-    buckets["situation"] += buckets["context"][:room]
-    if not buckets["self"]:
-        buckets["self"] = buckets["context"][room:]
+    sections = _units(turns, closing)
     when = time.strftime("%Y-%m-%d")
     if lang == "en" and title.startswith("Reflectie "):
         title = "Reflection " + title[len("Reflectie ") :]
     lines = [f"# {h['title']}: {title}" if title else f"# {h['title']}", ""]
     lines += [f"*{when}. {h['own_words']}*", ""]
-    sections = (("situation", "situation"), ("self", "noticed"), ("insight", "insight"))
-    for key, heading_key in (*sections, ("intent", "intention")):
-        heading = h[heading_key]
-        lines += [f"## {heading}", ""]
-        items = buckets[key]
-        if key == "situation":
-            items = items[:5]
-        elif key == "intent":
-            items = items[-4:]
-        else:
-            items = _strongest(items, key)
-        if items:
+    headings = (
+        ("situation", "situation"),
+        ("self", "noticed"),
+        ("insight", "insight"),
+        ("intent", "intention"),
+    )
+    for key, heading_key in headings:
+        lines += [f"## {h[heading_key]}", ""]
+        items = sections[key]
+        if key == "situation" and items:
+            lines += ["\n\n".join(items)]
+        elif items:
             lines += [f"- {s}" for s in items]
         else:
             lines.append(h["no_intention"] if key == "intent" else h["not_discussed"])

@@ -14,7 +14,8 @@ from app.core.touched_marks import POINT
 PLAN = re.compile(
     r"\b(ik ga|ga ik|voortaan|volgende keer|ik neem me voor|ik wil (eerst|voortaan|proberen)|"
     r"morgen|volgende week|i will|i'll|i'm going to|i am going to|next time|from now on|"
-    r"tomorrow|next week|misschien (kan|ga|moet|zou) ik|misschien gewoon|"
+    r"morgenvroeg|morgenochtend|morgenmiddag|tomorrow|next week|misschien (kan|ga|moet|zou) ik|"
+    r"misschien gewoon|"
     r"dat ik( [\w,]+){1,6} ga \w+en|"
     r"maybe i (could|can|should|will)|maybe just|"
     # the words they mean to say: "Ok wat ik wil zeggen: 1) ...", "What I'll say is ..."
@@ -93,6 +94,13 @@ CHATTER = re.compile(
     r"^(oké |ok |okay |nou )?(ik ga het (maar )?proberen|ik probeer het maar|i'?ll try|"
     r"here goes)\W*$|"
     r"^(als ik eerlijk ben )?weet ik het (eigenlijk )?(wel|best)\W*$|"
+    # putting the story in order: "ik ga proberen da een beetje op een rij te zetten"
+    r"\b(probeer|proberen|ga|wil|even|ff)\b[^.!?]{0,30}\bop een rij(tje)? (te )?(zetten|krijgen)\b|"
+    r"\b(try|trying) to (get|put) (it|this|my thoughts) (down|straight|in order)\b|"
+    # what is not for here: "Da ga ik hier nu nie allemaal uitpluizen", "ge gaat het nie zeggen"
+    r"\b(hier|here) (nu |now )?(niet|nie|not) (allemaal |all )?(uitpluizen|uitzoeken|going into)\b|"
+    r"\b(ge|gij|je|jij|u) (gaat|gaan) (het|mij|me) (niet|nie) (zeggen|vertellen)\b|"
+    r"\byou('re| are)? not (gonna|going to) (tell|say)\b|\byou won'?t (tell|say)\b|"
     # ending an answer: "I think that's it.", "Dat was het wel."
     r"^(i think |ik denk )?(that'?s|that is|dat is|dat was|da's) (it|all|het|alles)( wel)?\W*$",
     re.I,
@@ -160,7 +168,9 @@ ADDING = re.compile(
 )
 
 
-ALWAYS = re.compile(r"\b(nooit|altijd|vaak|steeds|meestal|never|always|often|usually)\b", re.I)
+ALWAYS = re.compile(
+    r"\b(nooit|altijd|vaak|vaker|steeds|meestal|never|always|often|more often|usually)\b", re.I
+)
 
 
 # A clause with its own subject and verb: "ik ga ...", "I'm not doing ...", "hij doet ...".
@@ -192,14 +202,9 @@ OPENING_FILLER = re.compile(
 )
 
 
-FRANK = re.compile(r",?\s+(tbh|ngl|eerlijk gezegd|to be honest|honestly|echt waar)\W*$", re.I)
-
-
-# When the story happened: the sentence that tells the event ("Vorige donderdag is Wout ...").
-WHEN = re.compile(
-    r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|vorige|"
-    r"afgelopen|vanochtend|vanmiddag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"geleden|yesterday|today|ago|last (week|month|night)|this (morning|afternoon))\b",
+FRANK = re.compile(
+    r",?\s+(tbh|ngl|eerlijk gezegd|to be honest|honestly|echt waar|denk ik|geloof ik|i think|"
+    r"i guess|i suppose)\W*$",
     re.I,
 )
 
@@ -289,16 +294,8 @@ ON_A_DAY = re.compile(
     # the day first, the verb before "ik": "Maandag na het spreekuur, als het rustig is, vraag
     # ik Lotte ..."
     r"^\W*(op |on )?(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vanavond|morgen)"
-    r"\b[^.!?]{0,80}?\b(vraag|ga|bel|zeg|stuur|mail|app|plan|spreek|loop|neem|doe|begin|leg) ik\b",
-    re.I,
-)
-
-
-# A sentence that only details the step said before it: "Uitleggen hoe we dat aanpakken.",
-# "Rustig, en niet aan de deur.", "Framed as good news."
-STEP_DETAIL = re.compile(
-    r"^(uitleggen|zeggen|vragen|vertellen|benoemen|eerst|rustig|niet|zonder|met|framed|"
-    r"say|ask|tell|explain|first|calmly|not|without|with)\b",
+    r"\b[^.!?]{0,80}?\b(vraag|ga|bel|zeg|stuur|mail|app|plan|spreek|loop|neem|doe|begin|leg|kom|"
+    r"stel|schrijf|maak) ik\b",
     re.I,
 )
 
@@ -340,8 +337,6 @@ SUBJECT = re.compile(
     r"i|i'm|im|you|he|she|it|it's|they|we|this|that|there|my)\b)|(?<=\s)[A-Z][a-z]"
 )
 
-# "Ik denk dat ik ...", "I think I ...": a thought that says no more than that it is one.
-THINK_I = re.compile(r"\b(ik denk dat ik|i think i)\b", re.I)
 # A word said in passing: "Ok.", "Nee.", "Maar ja.", "Zelf ja.", "Lol.", "Idk."
 INTERJECTION = re.compile(
     r"^\W*(\w+ )?(ok|oké|oke|okay|nee|neen|ja|jep|yes|yep|no|nope|lol|idk|tja|ach|nou|hmm+|haha+|"
@@ -359,5 +354,17 @@ ASKS = re.compile(
 MAYBE_THEN = re.compile(
     r"^\W*(misschien|maybe|perhaps)\b(?!.*\b(zou|zouden|kan|kun|kunnen|moet|could|would|should|"
     r"might|can)\b)",
+    re.I,
+)
+
+
+# A step said as a decision, for the plan in the report: "ik ga", "I'll", "volgende keer",
+# "Ik denk dat ik morgen naar hem ga"; not a wish ("Ik wil snel zijn").
+FIRM_STEP = re.compile(
+    r"\b(voortaan|volgende keer|de volgende keer|next time|from now on|ik neem me voor)\b|"
+    r"^\W*(ik ga|i will|i'll|i'm going to|i am going to|i'm gonna)\b|"
+    r"^\W*(ik denk dat ik|i think i)\b[^.!?]{0,80}?\b(ga|gaan|zal|'ll|will|am going to|'m going to|"
+    r"morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week|tomorrow|monday|tuesday|"
+    r"wednesday|thursday|friday|next week)\b",
     re.I,
 )

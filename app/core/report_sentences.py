@@ -24,11 +24,11 @@ from app.core.report_marks import (
     APOSTROPHE,
     ASKS,
     CHATTER,
+    ERRAND_NOW,
     FELT,
     FIRST_PERSON,
     FRANK,
     HEADLESS,
-    INSIGHT,
     INTERJECTION,
     LEANS,
     LINKING,
@@ -44,7 +44,6 @@ from app.core.report_marks import (
     SELF,
     SUBJECT,
     TENDS,
-    WHEN,
 )
 from app.core.text import en_spelled_out
 
@@ -52,7 +51,7 @@ _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
 
 
-def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False) -> list[str]:
+def _sentences(text: str, limit: int) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
     out: list[str] = []
@@ -90,9 +89,7 @@ def _sentences(text: str, limit: int, rank: bool = False, opening: bool = False)
         if LINKING.match(s) or LEANS.match(s):
             continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
         out.append(_tidy(s))
-    if len(out) <= limit or not rank:
-        return out[:limit]
-    return _pick(out, limit, opening)
+    return out[:limit]
 
 
 def _dropped(s: str) -> bool:
@@ -111,6 +108,8 @@ def _dropped(s: str) -> bool:
         return True  # "Ik heb het volgende bedacht.": what follows says it
     if len(s.split()) <= 5 and ASKS.match(s):
         return True  # "How do I feel.", "Wa moet ik zeggen.": the question said back
+    if ERRAND_NOW.search(s) or re.match(r"^(right|ok|okay|anyway)?\W*(i'?m )?off to\b", s, re.I):
+        return True  # "Right, I'm off to walk the dog", "ik ga slapen, om half 5 ..."
     if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
         return True
     return bool(CHATTER.search(own) or NOT_KNOWING.match(s) or to_coach(s))
@@ -140,24 +139,6 @@ def _lists_joined(text: str) -> str:
     ... 2. dat ..." is not cut at each number."""
     text = re.sub(r"(:\s*)(\d)[.)]\s+", r"\1\2) ", text)
     return re.sub(r"([.;,])\s+(\d)[.)]\s+(?=[a-z])", r"; \2) ", text)
-
-
-def _pick(out: list[str], limit: int, opening: bool = False) -> list[str]:
-    """At most `limit` of the sentences, in the order they were said."""
-    if len(out) <= limit:
-        return out
-
-    # More than fit: what the person felt, did, saw in themselves or plans goes before plain
-    # context (in the story told first, its opening stays: it says what it is about); the
-    # order they said it in stays.
-    def weight(i: int) -> int:
-        if not opening:
-            return _weight(out[i])
-        told = 2 * (i == 0 or bool(WHEN.search(out[i]))) + _own_past(out[i])
-        return _weight(out[i]) + told + bool(SAID_THEN.search(out[i]))
-
-    ranked = sorted(range(len(out)), key=lambda i: (-weight(i), i))[:limit]
-    return [out[i] for i in sorted(ranked)]
 
 
 def _felt_now(sentence: str) -> bool:
@@ -197,14 +178,6 @@ def _bare_feeling(fragment: str) -> bool:
     """A feeling named alone, "Boos." or "Humiliated, mostly.": short, and the person's own."""
     core = FRANK.sub("", fragment.strip())  # "mostly embarrassed tbh", "boos eerlijk gezegd"
     return any(_feeling_fragment(core, lang) for lang in ("nl", "en"))
-
-
-def _weight(sentence: str) -> int:
-    return (
-        2 * bool(_plan(sentence) or INSIGHT.search(sentence))
-        + _own_habit(sentence)
-        + bool(FELT.search(sentence))
-    )
 
 
 def _own_habit(sentence: str) -> bool:
