@@ -115,6 +115,7 @@ WORK_WORDS = wordset("""
     functioneringsgesprek evaluatie rol taak taken mail email review deploy code client clients
     report office company department boss shift shifts role promotion appraisal performance work
     career firm vendor contract proposal voorstel dossier bug ticket tickets agenda
+    filiaal vestiging omzet personeel winkel bedrijfsleider
     """)
 LIFE_WORDS = wordset("""
     leven life dood dead bestaan exist alive live living mezelf mijzelf myself alles everything
