@@ -169,6 +169,12 @@ def test_an_insight_about_oneself_comes_before_a_side_detail() -> None:
             "Je wilt nog steeds aardig gevonden worden.",
         ),
         ("Ik denk dat ik daar te snel in ga.", "Je gaat daar te snel in."),
+        # a verb with a particle stands apart from it in a main clause
+        (
+            "Ik denk dat ik me vaak achter de regels opstel als het rommelig wordt.",
+            "Je stelt je vaak achter de regels op als het rommelig wordt.",
+        ),
+        ("Ik denk dat ik dan snel afhaak.", "Je haakt dan snel af."),
     ],
 )
 def test_a_dutch_hedge_about_oneself_becomes_a_plain_main_clause(message: str, mirror: str) -> None:
@@ -1280,3 +1286,11 @@ def test_an_i_left_out_and_me_for_my_are_said_back_as_you_and_your(
     message: str, mirror: str
 ) -> None:
     assert mirror in texts(message, "en")
+
+
+def test_a_second_verb_that_is_also_a_noun_takes_the_subject_of_the_first() -> None:
+    assert texts("Ik doe vaak eerst en vraag later.")[0] == "Je doet vaak eerst en vraagt later."
+    assert (
+        texts("Ik lees de brief en de vraag van Anna.")[0]
+        == "Je leest de brief en de vraag van Anna."
+    )

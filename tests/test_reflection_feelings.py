@@ -113,6 +113,19 @@ def test_a_wish_for_someone_else_is_asked_about_only_with_its_own_mirror() -> No
     assert not pair_fits(other, question)
 
 
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("I wanted him to understand so I could move on.", "en"),
+        ("I wanted him to see what I saw. I suppose I wanted him to say well done.", "en"),
+        ("Ik wilde dat hij het snapte, zodat ik door kon.", "nl"),
+    ],
+)
+def test_what_a_wish_would_have_meant_is_not_asked_when_it_is_said(message: str, lang: str) -> None:
+    found = [q.source for q in template_questions(read(message, lang), message, 2, lang)]
+    assert not any(source.endswith(("en-wish-other", "nl-wens-ander")) for source in found)
+
+
 def test_an_assumption_is_asked_about_only_when_no_reason_is_given() -> None:
     assert read("ik dacht dat ze het wel wist.", "nl").assumed
     assert read("Ik dacht: dit gaat mis.", "nl").assumed

@@ -20,6 +20,10 @@ import re
 from app.core.perspective_dropped import with_subject
 from app.core.perspective_speech import speech as _speech
 from app.core.perspective_words import (
+    _NL_AFTER_VERB,
+    _NL_AUX,
+    _NL_AUX_NOW,
+    _NL_NOUN_BEFORE,
     _NL_PRONOUNS,
     _NL_REFLEXIVE_PARTICIPLES,
     _NL_REFLEXIVE_VERBS,
@@ -305,7 +309,9 @@ def _nl_turn_shared_verbs(
         if lower[k] == "," and (first_ik > 0 or set(lower[:k]) & _NL_SUBORDINATORS):
             continue  # "... terwijl ik schoonmaak, kan ook": not the ik's verb
         follows = lower[k + 2] if k + 2 < len(lower) else ""
-        if nl_present_stem(lower[k + 1], strict=True) and follows not in ("ik", "je", "jij"):
+        # a stem that is also a noun is a verb before a word a verb takes: "en vraag later"
+        verb = nl_present_stem(lower[k + 1], strict=follows not in _NL_AFTER_VERB)
+        if verb and follows not in ("ik", "je", "jij"):
             out[k + 1] = nl_second_person_verb(tokens[k + 1])
             done.add(k + 1)
     # ... and one at the end of its own part after "dat": "of juist heel kortaf wordt".
@@ -323,13 +329,6 @@ def _nl_turn_shared_verbs(
         if last not in done and len(part) > 1 and nl_present_stem(lower[last], strict=True):
             out[last] = nl_second_person_verb(tokens[last])
             done.add(last)
-
-
-_NL_NOUN_BEFORE = wordset("het de een mijn m'n mn je jouw zijn haar ons onze geen elk elke")
-
-
-_NL_AUX_NOW = {"heb", "ben", "kan", "wil", "moet", "zal", "mag"}
-_NL_AUX = _NL_AUX_NOW | {"had", "was", "kon", "wou", "wilde", "moest", "mocht"}
 
 
 def _nl_subordinate_verb(lower: list[str], start: int, end: int) -> tuple[int | None, bool]:

@@ -53,3 +53,16 @@ def nl_subject(lower: list[str], i: int, before: list[str]) -> str:
     stressed = i > 0 and lower[i - 1] in _NL_STRESS
     pointed = len(before) == 2 and before[0] in _NL_POINTING and before[1] in _NL_COPULA
     return "jij" if stressed or pointed else "je"
+
+
+# Words that follow a verb, not a noun: "en vraag later", "en slaap nooit".
+_NL_AFTER_VERB = wordset(
+    "later pas dan nooit niet niks niets altijd vaak ook gewoon weer toch meteen"
+)
+
+
+_NL_NOUN_BEFORE = wordset("het de een mijn m'n mn je jouw zijn haar ons onze geen elk elke")
+
+
+_NL_AUX_NOW = {"heb", "ben", "kan", "wil", "moet", "zal", "mag"}
+_NL_AUX = _NL_AUX_NOW | {"had", "was", "kon", "wou", "wilde", "moest", "mocht"}

@@ -127,3 +127,23 @@ WEIGHS_ACTING = re.compile(
     r"nothing|say nothing|keep quiet))\b",
     re.I,
 )
+
+
+# What a step would bring, said with it: "zodat ze niet hoeft te bellen", "dan hoef ik niet",
+# "als dat laag is heb ik een punt", "so that", "then I won't have to".
+EFFECT = re.compile(
+    r"\b(zodat|so that|dan (hoef|kan|kun|heb|ben|ligt|weet|ziet|zie)|als dat \w+ is \w+ ik|"
+    r"dan \w+ ik( me| mij)? (niet|geen|wel|meer|minder|rustiger|beter)|"
+    r"then (i|he|she|they|we) (won't|don't|can|will|would|know)|that way)\b",
+    re.I,
+)
+
+
+# What a wish would have brought, said with it: "so I could move on", "zodat ik door kon", or a
+# second wish that says it ("I suppose I wanted Callum to say good on you Joanne").
+WISH_WHY = re.compile(
+    r"\b(zodat|so (that )?(i|we|nobody|no one) (could|can|would|wouldn't|didn't)|om (me|mij) "
+    r"(\w+ )?te|want dan|because then)\b|"
+    r"\b(i|ik) (\w+ ){0,3}(wanted|wilde|wou)\b[\s\S]*\b(i|ik) (\w+ ){0,3}(wanted|wilde|wou)\b",
+    re.I,
+)

@@ -21,7 +21,7 @@ from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.mirror_score import _POINTS_BACK
 from app.core.moment_marks import tells_event
 from app.core.own_act import OwnAct, own_act
-from app.core.plan_marks import PLAN, WANTS_SAY, WEIGHS_ACTING
+from app.core.plan_marks import EFFECT, PLAN, WANTS_SAY, WEIGHS_ACTING, WISH_WHY
 from app.core.reading import Reading, read
 from app.core.reflection import Candidate, follow, says_sentence, statements
 
@@ -74,21 +74,16 @@ _PAST_FEELING = re.compile(
 )
 
 
-# What a step would bring, said with it: "zodat ze niet hoeft te bellen", "dan hoef ik niet",
-# "als dat laag is heb ik een punt", "so that", "then I won't have to".
-_EFFECT = re.compile(
-    r"\b(zodat|so that|dan (hoef|kan|kun|heb|ben|ligt|weet|ziet|zie)|als dat \w+ is \w+ ik|"
-    r"dan \w+ ik( me| mij)? (niet|geen|wel|meer|minder|rustiger|beter)|"
-    r"then (i|he|she|they|we) (won't|don't|can|will|would|know)|that way)\b",
-    re.I,
-)
-
-
 _HEDGED = r"a bit|a little|kind of|sort of|slightly|bit|een beetje|beetje|een tikje|wat|best|licht"
 _PLEASANT = frozenset({"fijn", "leuk", "mooi"})
 # Needs read from the message's words alone: what a step would bring, a wish to let someone know
 # ("ik wil wel dat ze weet"), weighing whether to act ("laten gaan werkt nie").
-_IN_MESSAGE = {"effect": _EFFECT, "wants_say": WANTS_SAY, "weighs_acting": WEIGHS_ACTING}
+_IN_MESSAGE = {
+    "effect": EFFECT,
+    "wants_say": WANTS_SAY,
+    "weighs_acting": WEIGHS_ACTING,
+    "wish_why": WISH_WHY,
+}
 
 
 @functools.lru_cache(maxsize=8)

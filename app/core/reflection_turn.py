@@ -297,6 +297,12 @@ def _what_i_find_nl(core: str) -> str | None:
     return None
 
 
+# Particles that stand apart from their verb in a main clause ("opstellen": "ik stel me op").
+_SEPARABLE = re.compile(
+    r"^(op|aan|af|uit|mee|terug|weg|toe|vast|los|neer|samen|in|na|bij|door)(?=\w{2})"
+)
+
+
 def _main_clause_nl(core: str) -> str | None:
     """ "Ik denk dat ik vaker de lieve vrede bewaar" -> "Ik bewaar vaker de lieve vrede": the
     hedge about the speaker's own state dropped, the verb moved to second place so that the
@@ -311,6 +317,11 @@ def _main_clause_nl(core: str) -> str | None:
     if split is None:
         return None
     finite, words = split
+    particle = _SEPARABLE.match(finite.lower())
+    if particle and perspective.nl_present_stem(finite[particle.end() :]):
+        # "dat ik me vaak achter de regels opstel" -> "Ik stel me vaak achter de regels op"
+        words = [*words, particle.group(0)]
+        finite = finite[particle.end() :]
     if m.group("maybe"):  # "Misschien dat ik bang ben" -> "Misschien ben ik bang"
         text = " ".join([m.group("maybe").capitalize(), finite, "ik", *words, *tail])
     else:
