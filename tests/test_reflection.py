@@ -1294,3 +1294,8 @@ def test_a_second_verb_that_is_also_a_noun_takes_the_subject_of_the_first() -> N
         texts("Ik lees de brief en de vraag van Anna.")[0]
         == "Je leest de brief en de vraag van Anna."
     )
+
+
+def test_a_sentence_that_points_at_the_plan_to_come_is_not_the_plan_said_back() -> None:
+    message = "Ik denk dat ik het zo ga doen. Maandag vraag ik Esther om tien minuten."
+    assert texts(message)[0] == "Maandag vraag je Esther om tien minuten."

@@ -132,6 +132,9 @@ _META = re.compile(
     r"\bje weet (eigenlijk |echt )?(niet|nie|ni) (precies |goed )?wat je hier( mee| mee wilt)?\b|"
     r"\bje gaat (gewoon |gwn |maar |even |ff )*typen\b|\bwhy (you'?re|i'?m) (telling|asking|"
     r"writing to) (an app|a computer|a bot|a chatbot|this thing|a machine)\b|"
+    # pointing at what follows, saying nothing itself: "Je gaat het zo doen.", "het volgende:"
+    r"\b(je|you) (\w+ )?(gaat|wilt|will|'ll|are going to|'re going to) (het|it) (zo|like this|"
+    r"this way) (doen|aanpakken|do|handle)\b|\b(het|dit|this|the) volgende\W*$|\bthe following\W*$|"
     # said to the listener, turned it says nothing: "je snapt wat ik bedoel" -> "je snapt wat je
     # bedoelt"
     r"\bje (snapt|weet|begrijpt) (wel |toch )?wat je bedoelt\b|\byou know what you mean\b",

@@ -99,7 +99,17 @@ def concrete(text: str, words: int) -> bool:
 def step(sentence: str) -> bool:
     """A sentence that tells a step of the person's own: it opens with one, or it tells an act
     with a time ahead ("ik vraag marieke donderdag om een kwartiertje")."""
+    if _POINTS_AHEAD.search(sentence):
+        return False  # "Ik denk dat ik het zo ga doen.": the step itself follows
     return bool(_STEP.search(sentence) or _STEP_AFTER_DAT.search(sentence)) or time_ahead(sentence)
+
+
+_POINTS_AHEAD = re.compile(
+    r"\b(het|it|dat|that) (zo|like this|this way) (ga |gaan |will |'ll |am going to )?"
+    r"(doen|aanpakken|do|handle)\W*$|\b(do|handle) (it|this|that) (like this|this way)\W*$|"
+    r"\b(het|dit) volgende\W*$|\bthe following\W*$",
+    re.I,
+)
 
 
 # A wish to say something or let someone know, not yet how: "ik wil wel dat ze weet dat ik het
