@@ -1299,3 +1299,10 @@ def test_a_second_verb_that_is_also_a_noun_takes_the_subject_of_the_first() -> N
 def test_a_sentence_that_points_at_the_plan_to_come_is_not_the_plan_said_back() -> None:
     message = "Ik denk dat ik het zo ga doen. Maandag vraag ik Esther om tien minuten."
     assert texts(message)[0] == "Maandag vraag je Esther om tien minuten."
+
+
+def test_a_flemish_ma_turns_the_sentence_before_it() -> None:
+    message = "Technisch gezien was het nie gelogen wat ik zei. Ma het klopte ook nie."
+    assert texts(message)[0] == (
+        "Technisch gezien was het niet gelogen wat je zei, maar het klopte ook niet."
+    )

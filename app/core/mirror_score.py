@@ -268,3 +268,13 @@ def correction_weight(said: list[str], n: int) -> float:
     if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):
         return -3.0  # "I'm not scared of her." before "It's more that ...": not even a feeling
     return 0.0
+
+
+# How the next sentence links to a sentence said back: it turns it ("maar", Flemish "ma" before a
+# pronoun or adverb, not "Ma zei ..."), or adds to it ("en"); where a clause ends.
+_MAAR = re.compile(
+    r"^\W*(maar|but|ma(?=\s+(het|t|'t|da|dat|ik|ge|je|hij|ze|we|die|dit|er|ook|wel|nie|niet)\b))\s+",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+(?=(?:maar|but|want|omdat|because)\b)", re.I)
+_AND = re.compile(r"^\W*(en|and)\s+", re.I)

@@ -18,6 +18,9 @@ from app.core.echo_answer import echoed_answer
 from app.core.language_guard import language_ok
 from app.core.mirror_prefix import _LONG_SPLIT, _SAID_NOTHING_YET, fitting_prefix, in_quote
 from app.core.mirror_score import (
+    _AND,
+    _CLAUSE_END,
+    _MAAR,
     _META,
     _STAYS,
     _THAT_FIRST,
@@ -37,7 +40,7 @@ from app.core.reflection_turn import (
     leans_on_before,
 )
 from app.core.statements import AND_SUBJECT, MAY_TALK, key_words, statements
-from app.core.text import lower_first
+from app.core.text import lower_first, nl_spelled_out
 
 # "It doesn't feel like it though." turns the sentence before it, like a "but".
 _THOUGH = re.compile(r",?\s+(though|toch)\W*$", re.I)
@@ -52,8 +55,7 @@ class Candidate:
 
 
 def follow(mirrors: list[Candidate], question: Candidate, lang: str) -> list[Candidate]:
-    """The mirrors with those of the sentence the question is built on first, so that the
-    reply says back what it then asks about; a mirror that says back a feeling stays first."""
+    """The mirrors of the sentence the question is built on first (a feeling's mirror stays)."""
     if question.anchor < 0 or not mirrors or read(mirrors[0].text, lang).feelings:
         return mirrors
     first = [m for m in mirrors if says_sentence(m, question.anchor)]
@@ -275,6 +277,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
             head = _CLAUSE_END.split(rest, maxsplit=1)[0].strip()
             if head != rest and _names_feeling(head, lang) and not SPEAKER.search(head):
                 second = head + "."
+        rest = nl_spelled_out(rest) if turn and lang == "nl" else rest  # "ma het klopte ook nie"
         if second is None and turn and not SPEAKER.search(rest) and language_ok(rest, lang):
             # "Maar dat is niet echt zo.": no one in it to turn, so it is said back as it is.
             second = re.sub(r"[\s.!…]+$", "", rest) + "."
@@ -320,9 +323,6 @@ def _and_that(said: list[str], found: list[Candidate], lang: str, message: str) 
 
 
 _AND_WORD = {"nl": "en", "en": "and"}
-_MAAR = re.compile(r"^\W*(maar|but)\s+", re.I)
-_CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+(?=(?:maar|but|want|omdat|because)\b)", re.I)
-_AND = re.compile(r"^\W*(en|and)\s+", re.I)
 
 
 def _later_events(sentence: str, n: int, count: int, lang: str, message: str) -> list[Candidate]:
