@@ -27,6 +27,7 @@ from app.core.mirror_score import (
     _WEIGHT,
     UNSURE_FEELING,
     correction_weight,
+    late_first,
     mirror_score,
 )
 from app.core.reading import FEELING_NOUNS, Reading, read
@@ -68,7 +69,7 @@ def says_sentence(mirror: Candidate, n: int) -> bool:
 
 
 def _by_sentence(found: list[Candidate], kind: str = "said") -> dict[int, Candidate]:
-    """The candidates that say back one whole sentence ("said") or its first clause, by index."""
+    """The candidates that say back one sentence ("said") or its first clause, by index."""
     return {int(c.source.split(":")[1]): c for c in found if c.source.startswith(f"{kind}:")}
 
 
@@ -127,7 +128,7 @@ def mirrors(
     pairs += _and_that(said, found, lang, message)
     if echo := echoed_answer(message, lang, lambda s: _turn(s, lang, message)):
         pairs.append(Candidate(echo, "said:0", 4.0))  # the answer to a question they repeat
-    found = sorted(found + pairs, key=lambda c: -c.score)
+    found = sorted(late_first(found + pairs, len(said), reading.opening), key=lambda c: -c.score)
     found = mirror_rank.reranked(_unique(found), len(said), reading.opening) if learned else found
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
@@ -140,8 +141,7 @@ def mirrors(
 
 
 def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
-    """No sentence could be said back: a yes to a request to talk, the person's own question,
-    a quote, or a fixed "you are thinking about it"."""
+    """No sentence to say back: a yes to talk, their own question, a quote, or "thinking"."""
     if MAY_TALK.match(message.strip()):
         return Candidate(SHORT_MIRRORS[lang]["may_talk"], "fixed:may_talk", 0.0)
     echo = key_words(message)
