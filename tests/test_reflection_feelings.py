@@ -174,3 +174,15 @@ def test_every_template_question_passes_the_reply_checks() -> None:
         )
         mirror = "Je was boos." if nl else "You were angry."
         assert not check_turn(f"{mirror} {text}", t.lang).problems, t.id
+
+
+def test_the_feeling_marked_as_the_main_one_is_the_one_asked_about() -> None:
+    assert read("schaamte denk ik. en kwaad. ma vooral schaamte", "nl").askable == []
+    assert read("Mostly embarrassed. And angry.", "en").askable == ["embarrassed", "angry"]
+    assert read("Ik was kwaad, echt woest.", "nl").askable == ["kwaad"]
+
+
+def test_what_a_feeling_is_about_said_with_it_is_a_reason_given() -> None:
+    message = "Gutted. And a bit ashamed if I'm honest, about stomping off like that"
+    assert read(message, "en").explained
+    assert not read("Gutted. And a bit ashamed.", "en").explained

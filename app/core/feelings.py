@@ -8,6 +8,8 @@ Must not: hold anything but word lists.
 
 from __future__ import annotations
 
+import re
+
 from app.core.text import wordlist, wordset
 
 # Feelings that fit "Wat maakte je zo ...?" / "What made you so ...?".
@@ -83,4 +85,38 @@ FEELING_NOUNS = {
         "helplessness pride regret pity annoyance irritation panic resentment dread anxiety "
         "tension disbelief humiliation loneliness shock"
     ),
+}
+
+
+# What the feeling is about, said with it: "a bit ashamed if I'm honest, about stomping off".
+FEELING_ABOUT = re.compile(
+    r"\b(ashamed|embarrassed|guilty|angry|cross|furious|gutted|upset|boos|kwaad|schuldig|"
+    r"beschaamd)\b[^.!?]{0,25}\b(about|over)\b",
+    re.I,
+)
+# The feeling the person marks as the main one: "ma vooral schaamte", "mostly embarrassed".
+_MAINLY = re.compile(
+    r"(?=\b(?:vooral|voornamelijk|mostly|mainly|especially|above all) (\w+))|(?=\b(\w+),? "
+    r"(?:vooral|voornamelijk|mostly|mainly)\b)"
+)
+
+
+def main_first(low: str, askable: list[str], lang: str) -> list[str]:
+    """The feelings to ask about with the one the person marks as the main one first; none when
+    that is another feeling: "schaamte denk ik. en kwaad. ma vooral schaamte" is not asked "Wat
+    maakte je zo kwaad?"."""
+    for found in _MAINLY.finditer(low):
+        for word in found.groups():
+            if word in askable:
+                return [word, *(f for f in askable if f != word)]
+            if word in FEELINGS[lang] or word in FEELING_NOUNS[lang]:
+                return []
+    return askable
+
+
+# Feeling verbs and nouns that say the same ("ik schaamde me", "I panicked").
+FEELING_EXTRA = {
+    "nl": r"\b(schaam\w*|baal\w*|kookte|kook|schrok|schrik\w*|huil\w*|paniek\w*|frustratie|"
+    r"boosheid|angst|verdriet|schaamte|twijfel\w*|zorgen)\b",
+    "en": r"\b(panick\w*|cried|crying|shame|anger|fear|guilt|worry|worried|dread\w*)\b",
 }

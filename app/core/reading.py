@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.core import feelings as _feelings
 from app.core import plan_marks
 from app.core import reading_marks as marks
 from app.core.feeling_list import feelings_said, mixed
@@ -19,12 +20,6 @@ from app.core.feelings import AMBIGUOUS_FEELINGS, ASKABLE, FEELING_NOUNS, FEELIN
 from app.core.names import capitalise_names
 from app.core.text import wordset
 
-# Feeling verbs and nouns that say the same ("ik schaamde me", "I panicked").
-_FEELING_EXTRA = {
-    "nl": r"\b(schaam\w*|baal\w*|kookte|kook|schrok|schrik\w*|huil\w*|paniek\w*|frustratie|"
-    r"boosheid|angst|verdriet|schaamte|twijfel\w*|zorgen)\b",
-    "en": r"\b(panick\w*|cried|crying|shame|anger|fear|guilt|worry|worried|dread\w*)\b",
-}
 _PERSON_ROLES = {
     "nl": r"(collega|collega's|leidinggevende|teamleider|teamleidster|manager|baas|directeur|"
     r"ouder|ouders|vader|moeder|klant|cliënt|client|patiënt|patient|bewoner|leerling|student|"
@@ -242,12 +237,9 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
         if re.search(rf"\b{re.escape(f)}\b", low) and (f not in AMBIGUOUS_FEELINGS or _own(low, f))
     ]
     listed = _listed(low, lang)
-    r.askable = [
-        f
-        for f in r.feelings
-        if f in ASKABLE[lang] and not _negated(low, f) and (_own(low, f) or f in listed)
-    ]
-    r.feeling = bool(r.feelings) or bool(re.search(_FEELING_EXTRA[lang], low))
+    own = [f for f in r.feelings if not _negated(low, f) and (_own(low, f) or f in listed)]
+    r.askable = _feelings.main_first(low, [f for f in own if f in ASKABLE[lang]], lang)
+    r.feeling = bool(r.feelings) or bool(re.search(_feelings.FEELING_EXTRA[lang], low))
     named = capitalise_names(text)  # "mijn teamleider petra" names Petra
     r.persons = persons(named, lang)
     everything = " ".join([*(earlier or []), text])
@@ -270,7 +262,8 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.moment_now = (bool(re.search(_MOMENT[lang], low)) or _past(low, lang)) and not r.habitual
     r.wanted = bool(marks.WANTED.search(text))
     r.wants_now = bool(_WANTS_NOW.search(text))
-    r.explained = bool(_EXPLAINED.search(text)) or len(re.findall(r"[.!?](\s|$)", text)) >= 3
+    r.explained = bool(_EXPLAINED.search(text) or _feelings.FEELING_ABOUT.search(text))
+    r.explained = r.explained or len(re.findall(r"[.!?](\s|$)", text)) >= 3
     r.insight, r.dawning = bool(_INSIGHT.search(text)), bool(marks.DAWNING.search(text))
     r.plan = plan_marks.says_plan(text)
     r.alternative = bool(marks.ALTERNATIVE.search(text))
