@@ -221,3 +221,9 @@ def test_in_the_story_told_first_its_first_half_goes_behind_unless_it_says_how_i
     assert scores == {"said:1": -1.0, "said:2": 1.0, "said:8": 0.5}
     assert late_first(found, 10, opening=False) == found
     assert late_first(found, 4, opening=True) == found
+
+
+def test_an_appeal_to_the_listener_is_not_said_back_first() -> None:
+    message = "Dean backed me. Nobody told us anything. So it's not all on me is it."
+    assert first_mirror(message, "en") != "It's not all on you."
+    assert first_mirror("I did everything right.", "en") == "You did everything right."

@@ -272,7 +272,18 @@ def correction_weight(said: list[str], n: int) -> float:
         return 2.5
     if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):
         return -3.0  # "I'm not scared of her." before "It's more that ...": not even a feeling
+    if _APPEAL.search(said[n]):
+        # "So it's not all on me is it", "'t was toch nie mijn schuld, he": an appeal to the
+        # listener; said back without its tag it sounds like the coach agreeing
+        return -1.5
     return 0.0
+
+
+_APPEAL = re.compile(
+    r"(\b(is it|was it|isn'?t it|wasn'?t it|did i|didn'?t i|innit)|,\s*(right|toch|hè|he|hé|"
+    r"of niet))\W*$",
+    re.I,
+)
 
 
 # How the next sentence links to a sentence said back: it turns it ("maar", Flemish "ma" before a
