@@ -330,3 +330,27 @@ def test_a_goodbye_sentence_is_no_plan(sentence: str, goodbye: bool) -> None:
 )
 def test_how_a_message_answers_the_direct_question(text: str, answer: str) -> None:
     assert intents.answer_to_check(text, 8) == answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Should I just go down and apologise to him? Or would that make it worse?",
+        "Moet ik het nog rechtzetten bij Pascale? Of maak ik het dan alleen maar groter?",
+        "can I ask you straight, should I try and find her?",
+        "Mag ik je iets vragen, moet ik haar nog bellen?",
+    ],
+)
+def test_two_ways_weighed_as_questions_or_a_question_put_to_the_coach_is_advice(
+    message: str,
+) -> None:
+    assert intents.asks_advice(message)
+
+
+def test_a_question_put_to_the_coach_goes_back_without_its_lead_in() -> None:
+    from app.core.engine_advice import _own_question
+
+    assert _own_question("can I ask you straight, should I try and find her?") == (
+        "Should I try and find her?"
+    )
+    assert not intents.asks_advice("Should I have said something? I keep wondering.")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.core import intents, perspective, reading, reflection, style
+from app.core.advice_marks import COACH_TAG, LEADING_TAG
 from app.core.engine_base import (
     ADVICE_MIRRORS,
     COME_ACROSS_QUESTION,
@@ -76,7 +77,7 @@ _I_SHOULD = re.compile(r"^(I|ik) (should|could|can|must|moet|zou|kan)\b", re.I)
 def _weighed_options(text: str) -> str | None:
     """Two options of the person's own, asked as their question ("Er iets van zeggen of het
     laten gaan?", "Should I go to HR? Or would that make me the problem?"), as they wrote it."""
-    asked = [_COACH_LEAD.sub("", _COACH_TAG.sub("?", q.strip())) for q in style.questions(text)]
+    asked = [_COACH_LEAD.sub("", COACH_TAG.sub("?", q.strip())) for q in style.questions(text)]
     # "do you think I should talk to Tom?" -> "Should I talk to Tom?"
     asked = [_I_SHOULD.sub(lambda m: f"{m[2]} {m[1]}", q) for q in asked]
     tail = (style.sentences(text) or [""])[-1].strip()
@@ -103,13 +104,6 @@ def _weighed_options(text: str) -> str | None:
             # an emoji after the question mark would end the quote: "... maakte? 🙈”"
             return re.sub(r"\?[^\w?]*$", "?", re.sub(r"[“”\"]", "", _as_written(question)))
     return _options_told(text)
-
-
-# The coach's view asked as a tag after the person's own question: "moet ik mij excuseren, denkt
-# ge?", "should I ring her, do you think?": the question without it is the person's own.
-_COACH_TAG = re.compile(
-    r"[,\s]+(?:(?:denk|denkt|vind|vindt) (?:je|jij|ge|gij|u)|(?:what )?do you think)\s*\?$", re.I
-)
 
 
 # Two options told without a question mark after the request: "wat zou jij doen? naar hans toe
@@ -201,7 +195,7 @@ def _own_question(text: str) -> str | None:
     """The person's own yes-or-no question beside the one to the coach: "moet ik hem nou sorry
     zeggen? ... wat vind jij?" -> "Moet ik hem nou sorry zeggen?"."""
     for question in style.questions(text):
-        own = _LEADING_TAG.sub("", _COACH_TAG.sub("?", question.strip()))
+        own = LEADING_TAG.sub("", COACH_TAG.sub("?", question.strip()))
         own = re.sub(r"^(ik bedoel|i mean|dus|so|maar|but|en|and)[,\s]+", "", own, flags=re.I)
         if _ASKS_SELF_FORM.match(own) and not TO_COACH.search(own) and len(own.split()) >= 4:
             return _as_written(own)
@@ -221,13 +215,6 @@ _JUDGED = {
         re.I,
     ),
 }
-
-
-# The coach asked for a view first: "wat denk jij, ...", "can I ask you something, do you
-# think ...": what follows is the person's own question.
-_LEADING_TAG = re.compile(
-    r"^(?:[^?]*?\W)?(wat (denk|vind) (jij|je|u|ge|gij)|(what )?do you think|d'you think)\W+", re.I
-)
 
 
 # ... or of the person themself: "ben ik te veeleisend?", "am I being petty?"
@@ -250,7 +237,7 @@ def _judgement(text: str, lang: str) -> str | None:
     one, where two are asked ("Is dit normaal? Ben ik te veeleisend?")."""
     m = None
     for question in style.questions(text):
-        own = _LEADING_TAG.sub("", question.strip())
+        own = LEADING_TAG.sub("", question.strip())
         # "vind jij het gek dat ik gehuild heb?" asks "is het gek dat ik gehuild heb?"
         own = re.sub(r"^(?:vind|vindt) (?:jij|je|u|gij|ge) (het|dat) ", r"is \1 ", own, flags=re.I)
         if TO_COACH.search(own):  # "Zou jij teruggaan, of is dat zwak?" asks the coach

@@ -63,6 +63,12 @@ _ADVICE = re.compile(
     r"(any|got an?|have you got an?|do you have an?) ideas? (how|what|on)\b[^.!?]{0,80}\?|"
     r"how would you (handle|approach|deal with|tackle|go about)\b[^.!?]{0,60}\?|"
     r"what do you think i should\b|do you think i (should|ought to|need to)\b[^.!?]{0,80}\?|"
+    # two ways of their own weighed as questions: "Should I just go and apologise? Or would
+    # that make it worse?"; a question put to the coach: "can I ask you straight, should I ...?"
+    r"\b(should|shall) i\b[^.!?]{3,120}\?\s*(or|of)\b[^.!?]{0,120}\?|"
+    r"\b(moet|zal) ik\b[^.!?]{3,120}\?\s*(of|or)\b[^.!?]{0,120}\?|"
+    r"\b(can|may|could) i ask you\b[^.!?]{0,30}?\W+(should|shall|do|would) i\b[^.!?]{3,100}\?|"
+    r"\bmag ik (je|jou|u) (iets|wat|eens|even)( \w+)? vragen\W+(moet|zal|zou) ik\b[^.!?]{3,100}\?|"
     r"would you (\w+ ){0,3}(say|call|go|talk|tell|do|bring|raise|mention|apologi[sz]e|email|"
     r"e-mail|ask|meet|write|message|text|ring|contact|reach|phone|visit|report|leave|send)\b"
     r"[^.!?]{0,80}\?|"
