@@ -131,3 +131,19 @@ def test_die_as_the_subject_stays_with_the_one_named_before() -> None:
         "Gisteren had ik een gesprek met mijn manager Tessa. Die vond dat ik te fel reageerde in "
         "het overleg."
     ]
+
+
+def test_the_words_meant_to_be_said_are_the_plan_and_a_life_event_ahead_is_not() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Over drie jaar ga ik met pensioen en dan is het allemaal van de jongeren.", 4),
+        turn(
+            "Woensdag heb ik met haar altijd de overdracht, dan vraag ik of ze even blijft. "
+            "Ik wil zeggen: 'Dat was niet netjes van mij.'",
+            5,
+        ),
+    ]
+    text = report.build(turns, "nl")
+    plans = section(text, "Mijn voornemen")
+    assert len(plans) == 1 and plans[0].startswith("Woensdag heb ik met haar altijd")
+    assert "pensioen" in " ".join(section(text, "Patroon of inzicht"))

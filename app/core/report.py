@@ -24,6 +24,7 @@ from app.core.report_marks import (
     DECIDED,
     DECIDING,
     ERRAND_NOW,
+    FAR_AHEAD,
     FIRM_PLAN,
     FIRM_STEP,
     FIRST_PERSON_ANY,
@@ -180,7 +181,7 @@ def _plan_start(said: list[str], where: list[str], phase: int, firm: bool) -> in
 
 def _firm(sentence: str) -> bool:
     plain = _plain(_unquoted(sentence))
-    if ERRAND_NOW.search(plain) or not FIRST_PERSON_ANY.search(plain):
+    if ERRAND_NOW.search(plain) or FAR_AHEAD.search(plain) or not FIRST_PERSON_ANY.search(plain):
         return False
     return bool(FIRM_STEP.search(plain) or _plan(plain))
 
