@@ -147,3 +147,29 @@ def test_the_words_meant_to_be_said_are_the_plan_and_a_life_event_ahead_is_not()
     plans = section(text, "Mijn voornemen")
     assert len(plans) == 1 and plans[0].startswith("Woensdag heb ik met haar altijd")
     assert "pensioen" in " ".join(section(text, "Patroon of inzicht"))
+
+
+def test_a_short_statement_stays_with_its_message_and_a_greeting_or_a_yes_does_not() -> None:
+    turns = [
+        turn("Hoi. " + STORY, 1),
+        turn("Alleen. Dat is het woord denk ik. Alleen met vijf man op een boot.", 2),
+        turn("Goeie vraag. Wat er eigenlijk zat. Ik twijfelde zelf.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "De situatie") == [STORY]
+    assert section(text, "Wat ik bij mezelf opmerkte")[0].startswith("Alleen. Dat is het woord")
+    assert "Ik twijfelde zelf." in " ".join(section(text, "Patroon of inzicht"))
+    assert "Goeie vraag" not in text
+
+
+def test_the_others_side_thought_through_is_an_insight_and_a_feeling_first_is_noticed() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn(
+            "Hij zal gedacht hebben dat ik hem liet vallen. En eerlijk, dat heb ik ook gedaan.", 3
+        ),
+        turn("Beschaamd. En ik ben altijd degene die zegt dat je moet checken.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Patroon of inzicht")[0].startswith("Hij zal gedacht hebben")
+    assert section(text, "Wat ik bij mezelf opmerkte")[0].startswith("Beschaamd.")

@@ -289,7 +289,8 @@ _APPEAL = re.compile(
 # How the next sentence links to a sentence said back: it turns it ("maar", Flemish "ma" before a
 # pronoun or adverb, not "Ma zei ..."), or adds to it ("en"); where a clause ends.
 _MAAR = re.compile(
-    r"^\W*(maar|but|ma(?=\s+(het|t|'t|da|dat|ik|ge|je|hij|ze|we|die|dit|er|ook|wel|nie|niet)\b))\s+",
+    r"^\W*(maar|but|ma(?=\s+(het|t|'t|da|dat|ik|ge|je|hij|ze|we|die|dit|er|ook|wel|nie|niet)"
+    r"\b))\s+",
     re.I,
 )
 _CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+(?=(?:maar|but|want|omdat|because)\b)", re.I)

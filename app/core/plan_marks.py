@@ -149,11 +149,11 @@ EFFECT = re.compile(
 )
 
 
-# What a wish would have brought, said with it: "so I could move on", "zodat ik door kon", or a
-# second wish that says it ("I suppose I wanted Callum to say good on you Joanne").
+# What a wish would have brought, said with it: "so I could move on", "zodat ik door kon". (A
+# second wish is not that: "I wanted to be fair ... I wanted Dougie to know I'm not a monster"
+# was asked what it would have meant and rated 2 by both raters of round 52.)
 WISH_WHY = re.compile(
     r"\b(zodat|so (that )?(i|we|nobody|no one) (could|can|would|wouldn't|didn't)|om (me|mij) "
-    r"(\w+ )?te|want dan|because then)\b|"
-    r"\b(i|ik) (\w+ ){0,3}(wanted|wilde|wou)\b[\s\S]*\b(i|ik) (\w+ ){0,3}(wanted|wilde|wou)\b",
+    r"(\w+ )?te|want dan|because then)\b",
     re.I,
 )

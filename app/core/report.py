@@ -19,14 +19,13 @@ from app.core.feeling_said import _names_feeling
 from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
+from app.core.report_kinds import FAR_AHEAD, FIRM_STEP, OTHER_SIDE
 from app.core.report_marks import (
     ALIKE,
     DECIDED,
     DECIDING,
     ERRAND_NOW,
-    FAR_AHEAD,
     FIRM_PLAN,
-    FIRM_STEP,
     FIRST_PERSON_ANY,
     INSIGHT,
     MAYBE_THEN,
@@ -193,6 +192,12 @@ def _kind(part: list[tuple[str, str]], phase: int) -> str:
     where = [w for _, w in part]
     if "insight" in where:
         return "insight"
+    if where[0] == "self" or _felt(part[0][0]):
+        return "self"  # "Mortified. That's the word. ... I always tell the young ones ..."
+    if any(_own_habit(_plain(s)) for s, _ in part):
+        return "insight"  # "... when I am careful I always feel a bit ashamed"
+    if phase >= 2 and OTHER_SIDE.match(_plain(part[0][0])):
+        return "insight"  # "Hij zal gedacht hebben ...": the other's side, seen now
     if "self" in where or any(_felt(s) for s, _ in part):
         return "self"
     return "situation" if phase <= 2 else "insight"

@@ -356,25 +356,3 @@ MAYBE_THEN = re.compile(
     r"might|can)\b)",
     re.I,
 )
-
-
-# A step said as a decision, for the plan in the report: "ik ga", "I'll", "volgende keer",
-# "Ik denk dat ik morgen naar hem ga"; not a wish ("Ik wil snel zijn").
-FIRM_STEP = re.compile(
-    r"\b(voortaan|volgende keer|de volgende keer|next time|from now on|ik neem me voor)\b|"
-    r"^\W*(ik ga|i will|i'll|i'm going to|i am going to|i'm gonna)\b|"
-    r"^\W*(ik denk dat ik|i think i)\b[^.!?]{0,80}?\b(ga|gaan|zal|'ll|will|am going to|'m going to|"
-    r"morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week|tomorrow|monday|tuesday|"
-    r"wednesday|thursday|friday|next week)\b|"
-    # the words they mean to say: "Ik wil zeggen: ...", "I'm going to ask him ..."
-    r"^\W*(ik wil|ik ga|i want to|i'll|i will|i'm going to) (\w+ ){0,3}(zeggen|vragen|voorstellen|"
-    r"say|ask|tell|suggest)\b|"
-    # the day first, the step after "dan": "Woensdag hebben we overdracht, dan vraag ik ..."
-    r"^\W*(op )?(maandag|dinsdag|woensdag|donderdag|vrijdag|morgen\w*)\b[^.!?]{0,80}\bdan "
-    r"(vraag|ga|zeg|bel|stuur|loop|stel|spreek|neem) ik\b",
-    re.I,
-)
-# A life event ahead, no step of the person's own: "Over drie jaar ga ik met pensioen".
-FAR_AHEAD = re.compile(
-    r"\bover (\w+ ){0,2}jaar\b|\bin (\w+ ){0,2}years?\b|\bpensioen|\bretir", re.I
-)

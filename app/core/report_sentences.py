@@ -16,6 +16,7 @@ from app.core.names import capitalise_names
 from app.core.perspective import _participle
 from app.core.reading import _past
 from app.core.reading_marks import habitual
+from app.core.report_kinds import ONLY_ANSWER
 from app.core.report_marks import (
     ADDING,
     ADDS_TO,
@@ -71,6 +72,10 @@ def _sentences(text: str, limit: int) -> list[str]:
             kept = _bare_feeling(s) or bool(FELT.search(s) and _names_feeling(s, _lang_of(s)))
             if kept:
                 out.append(s[:1].upper() + s[1:])  # "Humiliated, mostly.", "Ik schaamde me."
+            elif _short_statement(s):
+                # "Alone. Is the word I think.", "Ik twijfelde zelf.": part of what is said
+                out.append(_tidy(s))
+                kept = True
             continue
         rest = ADDING.sub("", s)
         plain = _unquoted(rest)
@@ -90,6 +95,14 @@ def _sentences(text: str, limit: int) -> list[str]:
             continue  # "Of dat ...", "Alsof ..." opening a message lean on the message before
         out.append(_tidy(s))
     return out[:limit]
+
+
+def _short_statement(s: str) -> bool:
+    """A sentence of a few words that says something ("Ik twijfelde zelf.", "Niet hij."), not
+    a yes, a laugh, an agreement or a not-knowing."""
+    if INTERJECTION.match(s) or CHATTER.search(s) or NOT_KNOWING.match(s) or ONLY_ANSWER.match(s):
+        return False
+    return bool(re.search(r"\w{3}", ANSWER_WORD.sub("", s)))
 
 
 def _dropped(s: str) -> bool:

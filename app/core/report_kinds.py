@@ -1,0 +1,63 @@
+"""What a whole message of the person says, for the reflectieverslag: a step said as a decision,
+a resolve long past or a life event ahead, the other's side thought through, or a few words that
+only greet or answer the coach.
+
+Role: read by app/core/report.py (where a message goes) and app/core/report_sentences.py (which
+short sentences stay).
+Must not: change the person's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A step said as a decision, for the plan in the report: "ik ga", "I'll", "volgende keer",
+# "Ik denk dat ik morgen naar hem ga"; not a wish ("Ik wil snel zijn").
+FIRM_STEP = re.compile(
+    r"\b(voortaan|volgende keer|de volgende keer|next time|from now on|ik neem me voor)\b|"
+    r"^\W*(ik ga|i will|i'll|i'm going to|i am going to|i'm gonna)\b|"
+    r"^\W*(ik denk dat ik|i think i)\b[^.!?]{0,80}?\b(ga|gaan|zal|'ll|will|am going to|'m going to|"
+    r"morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week|tomorrow|monday|tuesday|"
+    r"wednesday|thursday|friday|next week)\b|"
+    # the words they mean to say: "Ik wil zeggen: ...", "I'm going to ask him ..."
+    r"^\W*(ik wil|ik ga|i want to|i'll|i will|i'm going to) (\w+ ){0,3}(zeggen|vragen|voorstellen|"
+    r"say|ask|tell|suggest)\b|"
+    # the day first in English: "Monday before the boat I ask Gary for a coffee"
+    r"^\W*(on )?(monday|tuesday|wednesday|thursday|friday|tomorrow|tonight)\b[^.!?]{0,60}\bi "
+    r"(ask|tell|go|call|ring|say|talk|speak|send|email|message|text|will|'ll)\b|"
+    # the day first, the step after "dan": "Woensdag hebben we overdracht, dan vraag ik ..."
+    r"^\W*(op )?(maandag|dinsdag|woensdag|donderdag|vrijdag|morgen\w*)\b[^.!?]{0,80}\bdan "
+    r"(vraag|ga|zeg|bel|stuur|loop|stel|spreek|neem) ik\b",
+    re.I,
+)
+
+# A life event ahead, or a resolve long past, no step of the person's own now: "Over drie jaar ga
+# ik met pensioen", "I decide when I was young I will be different".
+FAR_AHEAD = re.compile(
+    r"\bover (\w+ ){0,2}jaar\b|\bin (\w+ ){0,2}years?\b|\bpensioen|\bretir|\bwhen i was\b|"
+    r"\btoen ik (nog )?(jong|klein|kind|jonger)\b|\bas a (kid|child|boy|girl)\b|"
+    r"\b(jaar|jaren) geleden\b|\byears ago\b",
+    re.I,
+)
+
+# The other's side, thought through: a sentence that opens with someone else and guesses at how it
+# was for them ("Hij zal gedacht hebben ...", "He is responsible for us but ...", "Lieke zal wel
+# denken ...", "He probably thought ...", "She must have felt ...").
+OTHER_SIDE = re.compile(
+    r"^\W*(awel,? |ja,? |nou,? |well,? )?(hij|zij|ze|he|she|they|(mijn|my|de|the|onze|our) \w+)\b"
+    r"(?! (said|zei|says|zegt)\b)[^.!?]{0,40}\b(zal|zou|zullen|moet|must|would|'d|probably|"
+    r"waarschijnlijk|vast|maybe|misschien|is responsible|was responsible|has got|'s got)\b",
+    re.I,
+)
+
+# A few words that only greet or answer the coach: "Hoi.", "Goeiendag.", "Jao.", "Goeie vraag.",
+# "Misschien wel.", "Not sure tbh.".
+ONLY_ANSWER = re.compile(
+    r"^\W*(hoi|hallo|hey|hi|hiya|hello|right|ok|okay|oké|so|well|anyway|allez|awel|goeiendag|"
+    r"goedendag|goedemorgen|goedenavond|dag|morning|evening|"
+    r"jao|jawel|jep|yep|yeah|ja hoor|klopt( wel)?|precies|inderdaad|idd|exactly|true|fair|"
+    r"go+e+i?d?e? vraag|good question|misschien( wel)?|maybe|perhaps|not sure|no idea|geen idee|"
+    r"wie weet|who knows|dat ook|that too|ook wel|i guess|i suppose|denk het|denk ik|i think so)"
+    r"( tbh| eigenlijk| wel| hoor| denk ik| i think| really)?\W*$",
+    re.I,
+)
