@@ -2,7 +2,8 @@
 
 Reads knowledge/safety/examples.jsonl (the labelled tuning examples) and, as extra ordinary work
 talk, the situaties of the knowledge cards and the person's messages of the tuning conversations
-in bench/. Never reads the frozen test part (bench/crisis/test*.jsonl). Writes
+in bench/ (the scripted ones, the reply evaluation's tuning part and its rated fresh
+conversations). Never reads the frozen test part (bench/crisis/test*.jsonl). Writes
 knowledge/safety/screen-<embedder>.npz (text n-grams with the e5 vector), screen-text.npz (text
 n-grams alone, for other embedders) and the flagged examples' vectors for the kind lookup, and
 prints the cross-validated figures.
@@ -64,13 +65,17 @@ CACHE = ROOT / ".cache" / "crisis-vectors"
 
 def background() -> list[str]:
     """Ordinary first-person work talk written for this project: card situaties and the
-    person's messages of the scripted conversations used for tuning."""
+    person's messages of the scripted conversations used for tuning (not the reply evaluation's
+    frozen test part)."""
     out = []
     for path in sorted((ROOT / "knowledge" / "cards").glob("*.md")):
         block = re.search(r"^situaties:\n((?:  - .*\n)+)", path.read_text(encoding="utf-8"), re.M)
         if block:
             out += [json.loads(line.strip()[2:]) for line in block.group(1).splitlines()]
     folders = [ROOT / "bench" / "conversations", ROOT / "bench" / "replies" / "conversations-tune"]
+    # the reply evaluation's fresh conversations, once rated: long ordinary work talk by writers
+    # who never saw the screen, the kind of message its false alarms come from
+    folders += sorted((ROOT / "bench" / "replies").glob("conversations-fresh*"))
     for folder in folders:
         for path in sorted(folder.glob("*.json")):
             conv = json.loads(path.read_text(encoding="utf-8"))
