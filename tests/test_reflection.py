@@ -1306,3 +1306,17 @@ def test_a_flemish_ma_turns_the_sentence_before_it() -> None:
     assert texts(message)[0] == (
         "Technisch gezien was het niet gelogen wat je zei, maar het klopte ook niet."
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        ("Nu ben ik vier dagen verder en 'k voel me echt niet goed.", "nl", "je voelt je echt"),
+        ("Ik trek het mij dus wel aan.", "nl", "Je trekt het je dus wel aan."),
+        ("Don't want him thinking I'm going soft on the result.", "en", "You don't want him"),
+    ],
+)
+def test_a_clipped_or_left_out_subject_is_turned_with_its_verb(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert mirror in mirrors(message, lang, read(message, lang))[0].text

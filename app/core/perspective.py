@@ -248,13 +248,13 @@ def nl_second_person(sentence: str) -> str | None:
         turned = _NL_PRONOUNS[tok]
         if tok == "mijne" and not (i > 0 and lower[i - 1] in ("de", "het")):
             turned = "je"  # the Flemish "in mijne buik" is "in je buik"; "de mijne" is "de jouwe"
-        later = lower[i + 1 : i + 8]
+        # "ik voel mij slecht", "dat ik mij schaam", "ik trek het mij aan": "je", not "jou"
+        before = lower[i - 1] if i > 0 else ""
+        own = before in _NL_REFLEXIVE_VERBS | {"ik"} or lower[max(0, i - 2) : i] == ["trek", "het"]
         if tok == "mij" and (
-            i > 0
-            and lower[i - 1] in _NL_REFLEXIVE_VERBS | {"ik"}
-            or any(t in _NL_REFLEXIVE_PARTICIPLES for t in later)
+            own or any(t in _NL_REFLEXIVE_PARTICIPLES for t in lower[i + 1 : i + 8])
         ):
-            turned = "je"  # "ik voel mij slecht", "dat ik mij schaam": "je", not "jou"
+            turned = "je"
         out[i] = _match_case(tokens[i], turned)
     if out == tokens:
         return None

@@ -12,7 +12,8 @@ from app.core.text import wordset
 _NL_REFLEXIVE_VERBS = wordset(
     "voel voelde voelden schaam schaamde erger ergerde vergis vergiste herinner herinnerde "
     "realiseer realiseerde verveel verveelde gedraag gedroeg concentreer concentreerde "
-    "afvraag vroeg vraag haast haastte verontschuldig verontschuldigde"
+    "afvraag vroeg vraag haast haastte verontschuldig verontschuldigde trek trok stel stelde "
+    "bemoei bemoeide"
 )
 # "ik heb mij ... gevoeld": the participle makes "mij" the person themself.
 _NL_REFLEXIVE_PARTICIPLES = wordset(

@@ -158,6 +158,9 @@ def nl_spelled_out(text: str) -> str:
     text = _BARE_KIN["nl"].sub(lambda m: f"Mijn {m[1].lower()} ", text)  # "Vrouw zegt ..."
     text = _ER_APART.sub(lambda m: f"{m[1]}{m[2].lower()}", text)
     text = re.sub(r",?\s+(he|hè|hé|h[eè]h)(?=\W*$)", "", text)
+    # "'k voel me" is "ik voel me"; at the start "'k Voel" is "Ik voel"
+    text = re.sub(r"(?:^|(?<=[.!?]\s))['’]k (\w)", lambda m: f"Ik {m[1].lower()}", text)
+    text = re.sub(r"(?<![\w'’])['’]k\b", "ik", text)
     return _NL_CHAT.sub(lambda m: _capital_as(m[1], _NL_CHAT_WORDS[m[1].lower()]), text)
 
 
@@ -199,7 +202,8 @@ _ME_AS_MY = re.compile(
 # "keep my head down, do the job well": the "I" left out before a verb of the person's own
 _NO_I = re.compile(
     r"^(keep|kept|went|got|did|said|told|felt|thought|stood|sat|walked|asked|tried|made|took|"
-    r"gave|left|spent|gonna)\b(?=[^.!?]*\b(my|me|myself)\b)",
+    r"gave|left|spent|gonna|don't|didn't|can't|won't|wouldn't|couldn't)\b"
+    r"(?=[^.!?]*\b(my|me|myself|i'm|i)\b)",
     re.I,
 )
 
