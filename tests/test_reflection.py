@@ -1320,3 +1320,13 @@ def test_a_clipped_or_left_out_subject_is_turned_with_its_verb(
     message: str, lang: str, mirror: str
 ) -> None:
     assert mirror in mirrors(message, lang, read(message, lang))[0].text
+
+
+def test_a_feeling_without_a_subject_after_a_sentence_about_someone_else_is_not_the_writers() -> (
+    None
+):
+    message = "Tuesday, a test with a girl called Chloe, 17. Nervous as anything, hands shaking."
+    assert not any(
+        c.text.startswith("You're nervous") for c in mirrors(message, "en", read(message, "en"))
+    )
+    assert texts("My manager shouted at me. Gutted, honestly.", "en")[-1] == "You felt gutted."

@@ -5,7 +5,8 @@ Role: used by app/core/perspective.py and perspective_en.py before they turn "ik
 Only forms that belong to the speaker alone are read this way: a Dutch verb in the present
 without its -t ("denk", not "dacht" or "zit", which are "hij dacht" and "het zit" too), an
 English verb of thinking or feeling in the past, and a feeling with what it is about.
-Must not: read a subject into a sentence that has one, or into an order to someone else.
+Must not: read a subject into a sentence that has one, or into an order to someone else, or
+read the writer into one that follows a sentence about someone else.
 """
 
 from __future__ import annotations
@@ -56,3 +57,25 @@ def with_subject(sentence: str, lang: str) -> str:
     if _EN_FEELING.match(s):
         return "I'm " + ("a " if re.match(r"bit\b", s, re.I) else "") + low
     return sentence
+
+
+_OTHER = re.compile(r"\b(she|he|they|she'd|he'd|she's|he's|zij|ze|hij|called|named|genaamd)\b")
+_MINE = re.compile(r"\b(i|i'm|i'd|i've|ik|me|my|mijn|mn|we|wij)\b")
+
+
+def _someone_else_before(sentence: str, message: str) -> bool:
+    """The sentence before this one in the message is about someone else, not the writer."""
+    start = message.find(sentence.strip()[:30])
+    if start <= 0:
+        return False
+    before = re.split(r"(?<=[.!?])\s+", message[:start].strip())[-1].lower()
+    return bool(_OTHER.search(before)) and not _MINE.search(before)
+
+
+def someone_else_dropped(core: str, sentence: str, message: str, lang: str, feeling: bool) -> bool:
+    """A sentence chat left its subject out of ("Nervous as anything.", "Embarrassed I'd
+    think.") right after one about someone else: its subject is that someone, not the writer."""
+    if re.match(r"\W*(i|i'm|i'd|ik|we|wij|you|je|jij)\b", core, re.I):
+        return False
+    dropped = with_subject(core, lang) != core or feeling  # `feeling`: a feeling named alone
+    return dropped and _someone_else_before(sentence, message)

@@ -20,6 +20,7 @@ from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.language_guard import language_ok
 from app.core.names import capitalise_names
 from app.core.own_steps import as_own_step
+from app.core.perspective_dropped import someone_else_dropped
 from app.core.spelling import typos_fixed
 from app.core.text import en_spelled_out, nl_spelled_out, wordset
 
@@ -186,6 +187,8 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     core = _tidy(core, lang) if joined else with_head(_tidy(core, lang), lang)
     if _ASKS_WHY.match(core) and not core.rstrip().endswith("?") or to_coach(plain):
         return None  # "Waarom voel ik me zo ..., maar ...": a question; "zoals je zei": the coach
+    if someone_else_dropped(core, sentence, message, lang, bool(_feeling_fragment(core, lang))):
+        return None  # "girl called Chloe, 17. Nervous as anything": her nerves, not the writer's
     if lang == "nl":
         core = _what_i_find_nl(core) or core
     # "mostly embarrassed tbh": a feeling, not an addition

@@ -202,7 +202,8 @@ _ME_AS_MY = re.compile(
 # "keep my head down, do the job well": the "I" left out before a verb of the person's own
 _NO_I = re.compile(
     r"^(keep|kept|went|got|did|said|told|felt|thought|stood|sat|walked|asked|tried|made|took|"
-    r"gave|left|spent|gonna|don't|didn't|can't|won't|wouldn't|couldn't)\b"
+    r"gave|left|spent|heard|saw|knew|realised|realized|gonna|don't|didn't|can't|won't|wouldn't|"
+    r"couldn't)\b"
     r"(?=[^.!?]*\b(my|me|myself|i'm|i)\b)",
     re.I,
 )
