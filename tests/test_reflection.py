@@ -1329,4 +1329,4 @@ def test_a_feeling_without_a_subject_after_a_sentence_about_someone_else_is_not_
     assert not any(
         c.text.startswith("You're nervous") for c in mirrors(message, "en", read(message, "en"))
     )
-    assert texts("My manager shouted at me. Gutted, honestly.", "en")[-1] == "You felt gutted."
+    assert "You felt gutted." in texts("My manager shouted at me. Gutted, honestly.", "en")
