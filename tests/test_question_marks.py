@@ -429,3 +429,20 @@ def test_the_methods_moment_question_needs_a_moment_the_person_acted_in(
         "Wat wilde jij op dat moment?" if lang == "nl" else "What did you want at that moment?"
     )
     assert terugblik_fits(question, read(message, lang), message, message) is fits
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("dan zit luc morgen thuis en wie geeft er dan de zwemlessen?", False),
+        ("volgende keer is het een ander kind.", False),
+        ("probably told everyone she'd have her licence by next week.", False),
+        ("I decide when I was young I will be different, careful.", False),
+        ("Morgen bel ik hem.", True),
+        ("tomorrow, first thing, ring her.", True),
+    ],
+)
+def test_a_time_ahead_is_a_plan_only_with_the_person_in_it(text: str, plan: bool) -> None:
+    from app.core import plan_marks
+
+    assert plan_marks.says_plan(text) is plan

@@ -81,9 +81,38 @@ def time_ahead(text: str) -> bool:
 
 
 def says_plan(text: str) -> bool:
-    """What the person quotes ("ik zei 'ik ga erop letten'") is not their plan."""
+    """What the person quotes ("ik zei 'ik ga erop letten'") is not their plan; nor a time
+    ahead in a clause without them ("dan zit Luc morgen thuis", "volgende keer is het een
+    ander kind", "she'd have her licence by next week"), nor a resolve long past ("when I was
+    young I will be different")."""
     unquoted = _QUOTED.sub(" ", text)
-    return bool(PLAN.search(unquoted)) or time_ahead(unquoted)
+    for found in PLAN.finditer(unquoted):
+        left = max(unquoted.rfind(p, 0, found.start()) for p in ".,;:!?\n")
+        right = min(
+            (i for i in (unquoted.find(p, found.end()) for p in ".,;:!?\n") if i >= 0),
+            default=len(unquoted),
+        )
+        clause = unquoted[left + 1 : right]
+        if _PAST_RESOLVE.search(clause):
+            continue
+        own = _OWN_SUBJECT.search(clause)
+        if _TIME_ONLY.fullmatch(found.group(0)) and not own and _OTHER_SUBJECT.search(clause):
+            continue
+        return True
+    return time_ahead(unquoted)
+
+
+_TIME_ONLY = re.compile(
+    r"morgen|volgende keer|volgende week|voortaan|tomorrow|next week|next time|from now on", re.I
+)
+_OWN_SUBJECT = re.compile(r"\b(ik|i|i'll|i'm|i'd|we|wij|we'll|k)\b", re.I)
+# someone or something else doing or being: "dan zit Luc morgen thuis", "she'd have her licence"
+_OTHER_SUBJECT = re.compile(
+    r"\b(hij|zij|ze|het|er|he|she|they|it|he'd|she'd|they'd|he'll|she'll|they'll|is|zit|heeft|"
+    r"wordt|was|komt|staat|will be|would)\b",
+    re.I,
+)
+_PAST_RESOLVE = re.compile(r"\bwhen i was\b|\btoen ik (nog )?(jong|klein|kind|jonger)\b", re.I)
 
 
 def firm(text: str) -> bool:
