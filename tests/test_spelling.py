@@ -63,3 +63,13 @@ def test_a_sentence_joined_after_a_comma_keeps_s_avonds_in_lower_case() -> None:
     message = "Ik heb niets teruggezegd. Maar 's avonds heb ik niet goed geslapen."
     texts = [c.text for c in mirrors(message, "nl", read(message, "nl", ["…"]))]
     assert "Je hebt niets teruggezegd, maar 's avonds heb je niet goed geslapen." in texts
+
+
+def test_flemish_articles_and_maar_are_written_out_but_not_place_names() -> None:
+    from app.core.text import nl_spelled_out
+
+    assert (
+        nl_spelled_out("mo kijk, ik ben ook gene politie") == "maar kijk, ik ben ook geen politie"
+    )
+    assert nl_spelled_out("nog den technieken spelen") == "nog de technieken spelen"
+    assert nl_spelled_out("we zaten in Den Haag") == "we zaten in Den Haag"

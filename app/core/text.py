@@ -143,6 +143,9 @@ _NL_CHAT_WORDS = {
     "sws": "sowieso",
     "ff": "even",
     "nen": "een",
+    "ne": "een",  # "ik voel me precies ne verrader"
+    "gene": "geen",  # "ik ben ook gene politie"
+    "mo": "maar",  # "mo kijk, ..."
     "ie": "hij",  # "toen zei ie", "als ie het wist"
     "zn": "zijn",
     "ut": "het",  # "of ik ut anders had moeten zeggen"
@@ -158,6 +161,10 @@ def nl_spelled_out(text: str) -> str:
     text = _BARE_KIN["nl"].sub(lambda m: f"Mijn {m[1].lower()} ", text)  # "Vrouw zegt ..."
     text = _ER_APART.sub(lambda m: f"{m[1]}{m[2].lower()}", text)
     text = re.sub(r",?\s+(he|hè|hé|h[eè]h)(?=\W*$)", "", text)
+    # the Flemish "den technieken" is "de technieken"; not "Den Haag", "Den Bosch"
+    text = re.sub(
+        r"\bden(?= (?!haag|bosch|helder|burg|dolder|ham|hoorn|dungen|oever)[a-z])", "de", text
+    )
     # "'k voel me" is "ik voel me"; at the start "'k Voel" is "Ik voel"
     text = re.sub(r"(?:^|(?<=[.!?]\s))['’]k (\w)", lambda m: f"Ik {m[1].lower()}", text)
     text = re.sub(r"(?<![\w'’])['’]k\b", "ik", text)
