@@ -487,3 +487,12 @@ def test_borrowed_words_are_the_coachs_not_the_persons() -> None:
     said = "In de volgende intervisie wil ik vertellen wat er gebeurde."
     assert borrowed_words(reply, said, coach) == []
     assert borrowed_words("Wat vertel je?", "", coach) == []  # only the mirror counts
+
+
+def test_looking_back_or_knowing_is_no_advice() -> None:
+    from app.core import style_advice
+
+    assert not style_advice.has_advice("You know you should have but you didn't.", "en")
+    assert not style_advice.has_advice("You should have said something.", "en")
+    assert style_advice.has_advice("You should talk to him.", "en")
+    assert not style_advice.has_advice("Je weet dat je het moet zeggen.", "nl")

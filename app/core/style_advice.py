@@ -118,7 +118,8 @@ _MODAL_RES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(je|jij) (kunt|kan) (ook |altijd |misschien |beter )?(eens|beter)\b",
         # "you must"/"you have to" are left out: "You must feel exhausted" and "So you have
         # to choose" are reflections far more often than advice.
-        r"\byou (should|shouldnt|ought to|need to|gotta)\b",
+        # "you should have said it" looks back: no advice
+        r"\byou (should|shouldnt|ought to|need to|gotta)\b(?! have\b|'ve\b| of\b)",
         r"\byou (could|might) ((also|already|perhaps|maybe|just|simply|first) )?(try|consider"
         r"|want to|start|ask|talk|tell|schedule|set|speak)\b",
     )
@@ -128,6 +129,7 @@ _REPORTING_WORDS = _wordset("""
     that like feel feels felt think thinks thought believe believes if whether what why how
     when where which who as sure
     zegt zei zeggen vindt vond says said say tells told reckons reckoned
+    weet wist know knew knows
     """)
 # Advice phrased as a question: only at the start of the sentence.
 _ADVICE_QUESTION_START: tuple[re.Pattern[str], ...] = tuple(
