@@ -173,3 +173,28 @@ def test_the_others_side_thought_through_is_an_insight_and_a_feeling_first_is_no
     text = report.build(turns, "nl")
     assert section(text, "Patroon of inzicht")[0].startswith("Hij zal gedacht hebben")
     assert section(text, "Wat ik bij mezelf opmerkte")[0].startswith("Beschaamd.")
+
+
+def test_a_step_decided_with_first_or_a_call_is_the_plan_and_a_habit_or_defiance_is_not() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn(
+            "Ik doe dat wel vaker. Als iemand boos op me is ga ik meteen uitleggen hoe het zit.", 4
+        ),
+        turn("Ik ga mij toch niet laten afblaffen door een nieuwe planner.", 4),
+        turn("Ik denk dat ik eerst met Dennis praat. En dan maandag naar Adrie.", 5),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Mijn voornemen") == [
+        "Ik denk dat ik eerst met Dennis praat. En dan maandag naar Adrie."
+    ]
+    assert "Als iemand boos op me is" in " ".join(section(text, "Patroon of inzicht"))
+
+
+def test_chat_shorthand_is_written_out_in_the_report_but_not_the_dialect() -> None:
+    turns = [
+        turn(STORY, 1),
+        turn("Ik was zo bezig met gelijk hebben dat ik die vrouw gwn nie zag.", 3),
+    ]
+    text = report.build(turns, "nl")
+    assert "die vrouw gewoon nie zag" in text

@@ -19,7 +19,7 @@ from app.core.feeling_said import _names_feeling
 from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
-from app.core.report_kinds import FAR_AHEAD, FIRM_STEP, OTHER_SIDE
+from app.core.report_kinds import ANYONE_IF, FAR_AHEAD, FIRM_STEP, OTHER_SIDE
 from app.core.report_marks import (
     ALIKE,
     DECIDED,
@@ -180,7 +180,11 @@ def _plan_start(said: list[str], where: list[str], phase: int, firm: bool) -> in
 
 def _firm(sentence: str) -> bool:
     plain = _plain(_unquoted(sentence))
-    if ERRAND_NOW.search(plain) or FAR_AHEAD.search(plain) or not FIRST_PERSON_ANY.search(plain):
+    if ERRAND_NOW.search(plain) or FAR_AHEAD.search(plain) or ANYONE_IF.search(plain):
+        return False
+    if fear_ahead(plain.lower()):
+        return False  # "Ik denk dat ik bang ben dat ik het niet meer ga kunnen leren"
+    if not FIRST_PERSON_ANY.search(plain):
         return False
     return bool(FIRM_STEP.search(plain) or _plan(plain))
 

@@ -16,7 +16,8 @@ import re
 FIRM_STEP = re.compile(
     r"\b(voortaan|volgende keer|de volgende keer|next time|from now on|ik neem me voor)\b|"
     r"^\W*(ik ga|i will|i'll|i'm going to|i am going to|i'm gonna)\b|"
-    r"^\W*(ik denk dat ik|i think i)\b[^.!?]{0,80}?\b(ga|gaan|zal|'ll|will|am going to|'m going to|"
+    r"^\W*(ik denk dat ik|i think i)\b[^.!?]{0,80}?\b(ga|gaan|zal|eerst|bel|vraag|zeg|stuur|mail|"
+    r"app|praat|spreek|meld|'ll|will|am going to|'m going to|first|call|ring|ask|tell|email|"
     r"morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week|tomorrow|monday|tuesday|"
     r"wednesday|thursday|friday|next week)\b|"
     # the words they mean to say: "Ik wil zeggen: ...", "I'm going to ask him ..."
@@ -53,11 +54,28 @@ OTHER_SIDE = re.compile(
 # A few words that only greet or answer the coach: "Hoi.", "Goeiendag.", "Jao.", "Goeie vraag.",
 # "Misschien wel.", "Not sure tbh.".
 ONLY_ANSWER = re.compile(
-    r"^\W*(hoi|hallo|hey|hi|hiya|hello|right|ok|okay|oké|so|well|anyway|allez|awel|goeiendag|"
+    r"^\W*((oke|oké|ok|okay|nou|so|right|well|ja)\W+)?"
+    r"(hoi|hallo|hey|hi|hiya|hello|moi|goedemiddag|right|ok|okay|oké|so|well|anyway|allez|"
+    r"awel|goeiendag|waar begin ik|where do i (even )?start|where to start|"
     r"goedendag|goedemorgen|goedenavond|dag|morning|evening|"
     r"jao|jawel|jep|yep|yeah|ja hoor|klopt( wel)?|precies|inderdaad|idd|exactly|true|fair|"
     r"go+e+i?d?e? vraag|good question|misschien( wel)?|maybe|perhaps|not sure|no idea|geen idee|"
     r"wie weet|who knows|dat ook|that too|ook wel|i guess|i suppose|denk het|denk ik|i think so)"
     r"( tbh| eigenlijk| wel| hoor| denk ik| i think| really)?\W*$",
+    re.I,
+)
+
+
+# A condition about anyone, then what the person does: a habit, no plan ("Als iemand boos op me
+# is ga ik meteen uitleggen hoe het zit", "When people push me I just go quiet").
+ANYONE_IF = re.compile(
+    r"^\W*(als|wanneer|zodra|if|when|whenever) (iemand|mensen|ze|men|er iemand|someone|anyone|"
+    r"people|they|somebody)\b|"
+    # ... or about someone close, said as what keeps happening: "Mijn man zegt dat ook weleens,
+    # als hij moppert ga ik het uitleggen"
+    r"\b(weleens|wel eens|altijd|vaak|steeds|always|often)\b[^.!?]{0,60}\b(als|wanneer|if|when) "
+    r"(hij|zij|ze|he|she|they)\b|"
+    # defiance, no step: "Ik ga mij toch nie laten afblaffen", "I'm not going to let him ..."
+    r"\bik ga (mij|me) (toch |echt )?(niet|nie|ni) laten\b|\bi'?m not (going to|gonna) let\b",
     re.I,
 )

@@ -72,7 +72,7 @@ CHATTER = re.compile(
     r"\bik probeer het (gewoon |gwn |even |ff )?(op te schrijven|uit te leggen|te vertellen)\b|"
     r"\bi'?ll (just )?try to (write|explain) (it|this)\b|"
     r"\bi don'?t (really )?know where to (start|begin)\b|"
-    r"\bwaar (zal|moet) ik (eens |nou |nu )?beginnen\b|"
+    r"\bwaar (zal|moet) ik (eens |nou |nu )?beginnen\b|\bwaar begin ik\W*$|"
     r"\b(ik weet|weet ik) (nie|niet) (goed |goe |zo goed )?hoe (dit|da|dat) (hier )?werkt\b|"
     r"\bnot (quite |really |entirely )?sure how (this|it) works\b|\bi'?ll just start\W*$|"
     # doubting the app or announcing thoughts: "not sure this is the right use of this, but

@@ -180,11 +180,27 @@ def _tidy(sentence: str) -> str:
     s = re.sub(r"(^|\s)s (ochtends|middags|avonds|nachts)\b", r"\1's \2", s)
     if _lang_of(s) == "en":
         s = en_spelled_out(s)  # "i think ill catch him", "I shouldve said it"
+    else:  # chat shorthand, not the dialect: "gwn" -> "gewoon", "mn" -> "mijn"; "nie" stays
+        s = _NL_SHORT.sub(lambda m: _NL_SHORT_WORDS[m[1].lower()], s)
     s = OPENING_FILLER.sub("", s) or s  # "Ja misschien gewoon even vragen ..."
     if s and s[-1].isalnum():
         s += "."
     s = capitalise_names(s)  # "ik zei het tegen petra" -> "... tegen Petra"
     return s[:1].upper() + s[1:]
+
+
+_NL_SHORT_WORDS = {
+    "gwn": "gewoon",
+    "mss": "misschien",
+    "idd": "inderdaad",
+    "ff": "even",
+    "wss": "waarschijnlijk",
+    "sws": "sowieso",
+    "eig": "eigenlijk",
+    "zn": "zijn",
+    "mn": "mijn",
+}
+_NL_SHORT = re.compile(r"(?<![\w'’-])(" + "|".join(_NL_SHORT_WORDS) + r")(?![\w'’-])", re.I)
 
 
 def _bare_feeling(fragment: str) -> bool:
