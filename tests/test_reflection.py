@@ -1330,3 +1330,17 @@ def test_a_feeling_without_a_subject_after_a_sentence_about_someone_else_is_not_
         c.text.startswith("You're nervous") for c in mirrors(message, "en", read(message, "en"))
     )
     assert "You felt gutted." in texts("My manager shouted at me. Gutted, honestly.", "en")
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror"),
+    [
+        ("Ik ga mij toch niet laten afblaffen door iemand.", "Je gaat je toch niet laten"),
+        ("Ik was zo bezig dat ik die vrouw gwn vergeten ben.", "die vrouw gewoon vergeten"),
+        ("Ik had nog gin koffie gehad.", "Je had nog geen koffie gehad."),
+    ],
+)
+def test_regional_and_chat_words_are_written_out_and_a_let_keeps_the_reflexive(
+    message: str, mirror: str
+) -> None:
+    assert mirror in texts(message)[0]

@@ -251,6 +251,7 @@ def nl_second_person(sentence: str) -> str | None:
         # "ik voel mij slecht", "dat ik mij schaam", "ik trek het mij aan": "je", not "jou"
         before = lower[i - 1] if i > 0 else ""
         own = before in _NL_REFLEXIVE_VERBS | {"ik"} or lower[max(0, i - 2) : i] == ["trek", "het"]
+        own = own or "laten" in lower[i + 1 : i + 5]  # "ik ga mij niet laten afblaffen"
         if tok == "mij" and (
             own or any(t in _NL_REFLEXIVE_PARTICIPLES for t in lower[i + 1 : i + 8])
         ):

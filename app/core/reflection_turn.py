@@ -250,10 +250,11 @@ def _tidy(text: str, lang: str) -> str:
     """Chat spellings written out: "s middags" -> "'s middags", "friday" -> "Friday", "didnt" ->
     "didn't", "teamleider petra" -> "teamleider Petra", "eignlijk" -> "eigenlijk"; an aside in
     brackets left out."""
-    text = typos_fixed(capitalise_names(re.sub(r"\s*\([^()]{1,30}\)", "", text)), lang)
+    text = re.sub(r"\s*\([^()]{1,30}\)", "", text)
+    if lang == "nl":  # written out before names are looked for: "gwn" is no name
+        text = nl_spelled_out(re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text)))
+    text = typos_fixed(capitalise_names(text), lang)
     if lang == "nl":
-        text = re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text))
-        text = nl_spelled_out(text)
         text = re.sub(r"^(['’][ts]) (\w)", lambda m: f"{m[1]} {m[2].upper()}", text)  # 't Is
         text = re.sub(
             r"(?<=['’]s )([Aa]vond|[Mm]iddag|[Oo]chtend|[Mm]orgen)\b", r"\1s", text

@@ -145,6 +145,10 @@ _NL_CHAT_WORDS = {
     "nen": "een",
     "ne": "een",  # "ik voel me precies ne verrader"
     "gene": "geen",  # "ik ben ook gene politie"
+    "gin": "geen",  # Zeeuws, Brabants: "nog gin koffie"
+    "effen": "even",
+    "hail": "heel",  # Gronings: "hail goed"
+    "zijnen": "zijn",
     "mo": "maar",  # "mo kijk, ..."
     "ie": "hij",  # "toen zei ie", "als ie het wist"
     "zn": "zijn",
