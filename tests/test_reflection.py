@@ -1344,3 +1344,12 @@ def test_regional_and_chat_words_are_written_out_and_a_let_keeps_the_reflexive(
     message: str, mirror: str
 ) -> None:
     assert mirror in texts(message)[0]
+
+
+def test_a_step_with_its_someone_is_the_persons_and_an_order_to_the_listener_is_not_said_back() -> (
+    None
+):
+    message = "then ill have a word with Kyle. tell him that were wrong of me."
+    assert "You want to tell him that were wrong of you." in texts(message, "en")
+    message = "And it's one fish. So dinnae tell me I should've fallen on my sword over it."
+    assert not any("tell you" in t for t in texts(message, "en"))

@@ -75,7 +75,10 @@ TO_COACH_MOVE = re.compile(
     # the coach does something to the person: "je gaat het me niet voorzeggen", "you're not
     # going to tell me"
     r"\b(?:je|jij|ge|gij)\s+(?:gaat|gaan|zal|zult|wil|wilt)\s+(?:het\s+|dat\s+)?(?:me|mij)\b|"
-    r"\byou(?:'re|\s+are)?\s+(?:not\s+)?(?:going\s+to|gonna)\s+(?:tell|give)\s+me\b)",
+    r"\byou(?:'re|\s+are)?\s+(?:not\s+)?(?:going\s+to|gonna)\s+(?:tell|give)\s+me\b|"
+    # an order to the listener: "so dinnae tell me I should've ...", "zeg nou niet dat ik ..."
+    r"^(?:so\s+|dus\s+|and\s+|en\s+)?(?:don'?t|dinnae|do\s+not|never)\s+(?:tell|say\s+to)\s+me\b|"
+    r"^(?:dus\s+|en\s+)?(?:zeg|vertel)\s+(?:me\s+|mij\s+)?(?:nou\s+|maar\s+)?niet\s+dat\b)",
     re.I,
 )
 

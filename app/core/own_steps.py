@@ -13,7 +13,9 @@ import re
 
 _BARE_STEP = re.compile(
     r"^(gewoon |eerst |even |dan |just |simply |first )+(zeggen|vragen|bellen|mailen|aankaarten|"
-    r"uitleggen|aanspreken|say|tell|ask|call|email|explain)\b",
+    r"uitleggen|aanspreken|say|tell|ask|call|email|explain)\b|"
+    # an English step with its someone, after the plan it details: "tell him that were wrong of me"
+    r"^(tell|ask|ring|call|email|text|message|say to) (him|her|them|(?-i:[A-Z])\w+)\b",
     re.I,
 )
 _WANT_TO = {"nl": "Ik wil ", "en": "I want to "}
