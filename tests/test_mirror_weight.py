@@ -208,21 +208,6 @@ def test_how_it_sounds_is_no_mirror_when_there_is_more() -> None:
     assert "klinkt" not in first, first
 
 
-def test_in_the_story_told_first_its_first_half_goes_behind_unless_it_says_how_it_was() -> None:
-    from app.core.mirror_score import late_first
-    from app.core.reflection import Candidate
-
-    found = [
-        Candidate("Je werkt bij een garage in Charlois.", "said:1", 1.0),
-        Candidate("Je zit er nog steeds mee.", "said:2", 1.0),
-        Candidate("Dinsdag stond Dennis in de deur.", "said:8", 0.5),
-    ]
-    scores = {c.source: c.score for c in late_first(found, 10, opening=True)}
-    assert scores == {"said:1": -1.0, "said:2": 1.0, "said:8": 0.5}
-    assert late_first(found, 10, opening=False) == found
-    assert late_first(found, 4, opening=True) == found
-
-
 def test_an_appeal_to_the_listener_is_not_said_back_first() -> None:
     message = "Dean backed me. Nobody told us anything. So it's not all on me is it."
     assert first_mirror(message, "en") != "It's not all on you."

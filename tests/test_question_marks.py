@@ -446,3 +446,10 @@ def test_a_time_ahead_is_a_plan_only_with_the_person_in_it(text: str, plan: bool
     from app.core import plan_marks
 
     assert plan_marks.says_plan(text) is plan
+
+
+def test_the_person_after_the_time_still_makes_it_a_plan() -> None:
+    from app.core import plan_marks
+
+    text = "Volgende keer dat hij komt (en hij komt, donderdag al) wil ik hem rustig zeggen dat het me raakte."
+    assert plan_marks.says_plan(text)

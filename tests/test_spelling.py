@@ -73,3 +73,11 @@ def test_flemish_articles_and_maar_are_written_out_but_not_place_names() -> None
     )
     assert nl_spelled_out("nog den technieken spelen") == "nog de technieken spelen"
     assert nl_spelled_out("we zaten in Den Haag") == "we zaten in Den Haag"
+
+
+def test_a_lower_case_name_after_met_is_no_typo() -> None:
+    from app.core.spelling import typos_fixed
+
+    assert typos_fixed("ik praat eerst met esmee, het was eigelijk raar", "nl") == (
+        "ik praat eerst met esmee, het was eigenlijk raar"
+    )

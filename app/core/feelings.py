@@ -91,7 +91,8 @@ FEELING_NOUNS = {
 # What the feeling is about, said with it: "a bit ashamed if I'm honest, about stomping off".
 FEELING_ABOUT = re.compile(
     r"\b(ashamed|embarrassed|guilty|angry|cross|furious|gutted|upset|boos|kwaad|schuldig|"
-    r"beschaamd)\b[^.!?]{0,25}\b(about|over)\b",
+    r"beschaamd)\b(?:(?!\b(?:feel|felt|voel\w*|talk\w*|prat\w*|which|wat)\b)[^.!?]){0,25}"
+    r"\b(about|over)\b",
     re.I,
 )
 # The feeling the person marks as the main one: "ma vooral schaamte", "mostly embarrassed".

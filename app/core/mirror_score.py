@@ -9,16 +9,11 @@ Must not: build or change any text.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from typing import TYPE_CHECKING
 
 from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _names_feeling
 from app.core.statements import MORE, NOT_THAT
-
-if TYPE_CHECKING:
-    from app.core.reflection import Candidate
 
 # Where the person arrives: an insight about themselves, or the turn after "maar".
 _CORE = re.compile(
@@ -295,20 +290,3 @@ _MAAR = re.compile(
 )
 _CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+(?=(?:maar|but|want|omdat|because)\b)", re.I)
 _AND = re.compile(r"^\W*(en|and)\s+", re.I)
-
-
-def late_first(found: list[Candidate], total: int, opening: bool) -> list[Candidate]:
-    """In the story told first its point comes late: a sentence from its first half said back
-    first was rated signable in 1 of 38 first turns (rounds 35-51), one from its last fifth in
-    about 6 of 10. Those from the first half of a story of five sentences or more go behind."""
-    if not opening or total < 5:
-        return found
-    out = []
-    for c in found:
-        index = re.match(r"(?:said|clause):(\d+)", c.source)
-        early = index is not None and int(index.group(1)) / (total - 1) < 0.5
-        # how it left them, said early ("You've been stewing all weekend."), stays where it is
-        early = early and not (_STAYS.search(c.text.lower()) or _names_feeling(c.text, "nl"))
-        early = early and not _names_feeling(c.text, "en")
-        out.append(dataclasses.replace(c, score=c.score - 2.0) if early else c)
-    return out

@@ -82,24 +82,27 @@ def time_ahead(text: str) -> bool:
 
 def says_plan(text: str) -> bool:
     """What the person quotes ("ik zei 'ik ga erop letten'") is not their plan; nor a time
-    ahead in a clause without them ("dan zit Luc morgen thuis", "volgende keer is het een
+    ahead in a sentence without them ("dan zit Luc morgen thuis", "volgende keer is het een
     ander kind", "she'd have her licence by next week"), nor a resolve long past ("when I was
     young I will be different")."""
     unquoted = _QUOTED.sub(" ", text)
     for found in PLAN.finditer(unquoted):
-        left = max(unquoted.rfind(p, 0, found.start()) for p in ".,;:!?\n")
-        right = min(
-            (i for i in (unquoted.find(p, found.end()) for p in ".,;:!?\n") if i >= 0),
-            default=len(unquoted),
-        )
-        clause = unquoted[left + 1 : right]
+        clause = _around(unquoted, found.start(), found.end(), ".,;:!?\n")
         if _PAST_RESOLVE.search(clause):
             continue
-        own = _OWN_SUBJECT.search(clause)
+        # the person may come after the time: "Volgende keer dat hij komt (...) wil ik ..."
+        own = _OWN_SUBJECT.search(_around(unquoted, found.start(), found.end(), ".!?\n"))
         if _TIME_ONLY.fullmatch(found.group(0)) and not own and _OTHER_SUBJECT.search(clause):
             continue
         return True
     return time_ahead(unquoted)
+
+
+def _around(text: str, start: int, end: int, stops: str) -> str:
+    """The part of `text` around start:end between the nearest of `stops` on either side."""
+    left = max(text.rfind(p, 0, start) for p in stops)
+    right = min((i for i in (text.find(p, end) for p in stops) if i >= 0), default=len(text))
+    return text[left + 1 : right]
 
 
 _TIME_ONLY = re.compile(

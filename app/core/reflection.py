@@ -27,7 +27,6 @@ from app.core.mirror_score import (
     _WEIGHT,
     UNSURE_FEELING,
     correction_weight,
-    late_first,
     mirror_score,
 )
 from app.core.reading import FEELING_NOUNS, Reading, read
@@ -128,7 +127,7 @@ def mirrors(
     pairs += _and_that(said, found, lang, message)
     if echo := echoed_answer(message, lang, lambda s: _turn(s, lang, message)):
         pairs.append(Candidate(echo, "said:0", 4.0))  # the answer to a question they repeat
-    found = sorted(late_first(found + pairs, len(said), reading.opening), key=lambda c: -c.score)
+    found = sorted(found + pairs, key=lambda c: -c.score)
     found = mirror_rank.reranked(_unique(found), len(said), reading.opening) if learned else found
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))

@@ -84,4 +84,15 @@ def typos_fixed(text: str, lang: str) -> str:
     """`text` with its plain typos put right (see the module's role)."""
     slips = _SHORT_SLIPS.get(lang, {})
     text = _SHORT.sub(lambda m: slips.get(m.group(1), m.group(1)), text)
-    return _WORD.sub(lambda m: _fixed_word(m.group(1), lang), text)
+    return _WORD.sub(
+        lambda m: (
+            _fixed_word(m.group(1), lang)
+            if not _NAME_SPOT.search(text[: m.start()])
+            else m.group(1)
+        ),
+        text,
+    )
+
+
+# Where chat writes a name in lower case: "ik praat eerst met esmee" is no typo of "ermee".
+_NAME_SPOT = re.compile(r"\b(met|aan|tegen|bij|naar|with|to|called|heet|genaamd)\s+$", re.I)
