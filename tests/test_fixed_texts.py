@@ -60,7 +60,7 @@ def test_a_text_without_a_language_is_refused(
 def test_versions_are_recorded() -> None:
     assert fixed_texts.versions() == {
         "replies.coach": "coach-7",
-        "replies.crisis": "crisis-2",
+        "replies.crisis": "crisis-3",
         "replies.reports": "reports-2",
     }
 

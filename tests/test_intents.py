@@ -200,6 +200,9 @@ def test_courtesy_prefix_cannot_make_matching_explode() -> None:
         ("Can I ask you straight out, would you contact him? Write to him or something?", True),
         ("I never know what I do wrong with her.", False),
         ("and what do i do with all this now, i keep wondering", False),
+        ("moet ik da nu melden bij patrick of nie? zeg het gewoon eerlijk, wa zou gij doen", True),
+        ("What you think, I should talk with Gary or go to the site manager?", True),
+        ("ik wist wa ik ging doen", False),
     ],
 )
 def test_asks_advice(text: str, advice: bool) -> None:

@@ -174,3 +174,65 @@ def test_dutch_chat_forms_are_written_out(message: str, mirror: str) -> None:
 def test_the_persons_own_question_said_back_has_a_capital_i() -> None:
     said = best("Should i just say summat to Steve?", "en")
     assert said == "You're asking yourself: “Should I just say something to Steve?”"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        # a short last word that turns or narrows the sentence goes with it (rounds 52-53)
+        (
+            "Ik ben zelf in '93 begonnen en toen had je ouwe Kees. Daar lachte ik ook om. "
+            "Thuis niet.",
+            "nl",
+            "Daar lachte je ook om, thuis niet.",
+        ),
+        (
+            "He said he wasn't upset at all. I've read it about ten times and I still feel sick. "
+            "Like I don't believe him. Or I don't let myself.",
+            "en",
+            "You don't believe him, or you don't let yourself.",
+        ),
+        ("Kwaad. Nog steeds eigenlijk.", "nl", "Je bent nog steeds kwaad."),
+        (
+            "Ongemakkelijk. En als ik eerlijk ben ook een beetje beschaamd. "
+            "Vooral tegenover Ingrid.",
+            "nl",
+            "vooral tegenover Ingrid.",
+        ),
+    ],
+)
+def test_a_short_tail_is_said_back_with_its_sentence(message: str, lang: str, mirror: str) -> None:
+    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    assert any(t == mirror or t.endswith(", " + mirror) for t in texts), texts
+
+
+def test_a_filler_after_a_sentence_is_no_tail() -> None:
+    message = "Ik voelde me gepasseerd. Of zo."
+    texts = [c.text for c in mirrors(message, "nl", read(message, "nl", ["…"]))]
+    assert not any("of zo" in t.lower() for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        # a second feeling without a verb gets its own: not "Je voelde schaamte en ook ... boos"
+        (
+            "schaamte denk ik. en ook een beetje boos, dat is het rare.",
+            "nl",
+            "Je voelde schaamte en je was ook een beetje boos, dat is het rare.",
+        ),
+        (
+            "kut eigenlijk. schaamte. en een beetje misselijk als ik eraan denk",
+            "nl",
+            "Je voelde schaamte en je voelt je een beetje misselijk als je eraan denkt.",
+        ),
+        (
+            "Sad. And a little bit angry with me.",
+            "en",
+            "You felt sad and a little bit angry with yourself.",
+        ),
+    ],
+)
+def test_two_feelings_are_said_in_correct_grammar(message: str, lang: str, mirror: str) -> None:
+    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    assert mirror in texts, texts

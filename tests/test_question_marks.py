@@ -440,6 +440,13 @@ def test_the_methods_moment_question_needs_a_moment_the_person_acted_in(
         ("I decide when I was young I will be different, careful.", False),
         ("Morgen bel ik hem.", True),
         ("tomorrow, first thing, ring her.", True),
+        # what the person does whenever it happens, and defiance: no plan
+        ("ik doe dat wel vaker. als iemand boos op me is ga ik meteen uitleggen hoe t zit.", False),
+        ("Mijn man zegt dat ook weleens, als hij moppert ga ik het uitleggen.", False),
+        ("Ik ga mij toch nie laten afblaffen door iemand die nooit een steen vasthield.", False),
+        # a next occasion keeps it a plan
+        ("Ik doe dat vaak. Als hij weer begint, ga ik het meteen zeggen.", True),
+        ("Als ze het vraagt ga ik nee zeggen.", True),
     ],
 )
 def test_a_time_ahead_is_a_plan_only_with_the_person_in_it(text: str, plan: bool) -> None:
@@ -453,3 +460,21 @@ def test_the_person_after_the_time_still_makes_it_a_plan() -> None:
 
     text = "Volgende keer dat hij komt (en hij komt, donderdag al) wil ik hem rustig iets zeggen."
     assert plan_marks.says_plan(text)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "reacted"),
+    [
+        ("Ik heb niks teruggezegd, ben naar buiten gelopen en heb in me auto gezeten.", "nl", True),
+        ("Ik heb gehuild op de wc, echt waar.", "nl", True),
+        ("I laughed it off and closed my laptop.", "en", True),
+        ("I couldn't eat that night.", "en", True),
+        ("Ik was zo boos op hem.", "nl", False),
+        ("I felt gutted when I read it.", "en", False),
+    ],
+)
+def test_what_the_person_did_with_the_feeling_is_read(
+    message: str, lang: str, reacted: bool
+) -> None:
+    # "Wat deed je met dat gevoel?" asks again what was just told (rated blind, round 53)
+    assert read(message, lang).reacted is reacted

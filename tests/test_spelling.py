@@ -75,6 +75,27 @@ def test_flemish_articles_and_maar_are_written_out_but_not_place_names() -> None
     assert nl_spelled_out("we zaten in Den Haag") == "we zaten in Den Haag"
 
 
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        (
+            "De koffieautomaat is ok al een week kapot.",
+            "De koffieautomaat is ook al een week kapot.",
+        ),
+        ("En ok boosheid maar ik weet nie", "En ook boosheid maar ik weet niet"),
+        ("Ok, ik probeer het.", "Ok, ik probeer het."),
+        ("Dat is ok voor mij.", "Dat is ok voor mij."),
+        ("omdat ze niks tegen mij heb gezegd", "omdat ze niks tegen mij heeft gezegd"),
+        ("Als ze dat vraagt heb ik geen antwoord.", "Als ze dat vraagt heb ik geen antwoord."),
+        ("omdat hij zei dat ik het heb gedaan", "omdat hij zei dat ik het heb gedaan"),
+    ],
+)
+def test_regional_ok_and_heb_are_written_out(said: str, written: str) -> None:
+    from app.core.text import nl_spelled_out
+
+    assert nl_spelled_out(said) == written
+
+
 def test_a_lower_case_name_after_met_is_no_typo() -> None:
     from app.core.spelling import typos_fixed
 

@@ -97,3 +97,26 @@ def _feeling_fragment(core: str, lang: str) -> str | None:
     return re.sub(
         r"^(Je voelde je|Je was) (\w+),? (eigenlijk|vooral|echt|ook wel|ook)\.$", r"\1 \3 \2.", said
     )
+
+
+_NOW_TAIL = re.compile(r"\b(als (ik|je) eraan denk|nu|nog steeds|nog altijd)\w*\b", re.I)
+
+
+def bare_feeling(first: str, rest: str | None, lang: str, turned: bool = False) -> str | None:
+    """A second feeling said without a verb, after a first said with one: "Je voelde schaamte"
+    + "ook een beetje boos" -> "je was ook een beetje boos" (not "Je voelde schaamte en ook een
+    beetje boos"); in the present when the person is still in it ("als ik eraan denk").
+    `turned`: `rest` is already said back (a sentence with its own subject stays as it is)."""
+    if rest is None or turned and re.match(r"(Je|Jij|You|I)\b", rest):
+        return rest
+    bare = re.sub(r"[\s.!…]+$", "", rest[:1].lower() + rest[1:] if turned else rest)
+    if lang != "nl" or not re.match(r"Je voelde (?!je\b)", first):
+        return rest if turned else bare + "."
+    words = re.findall(r"[^\W\d_]+", bare.lower())
+    head = next((w for w in words if w not in _DEGREE_WORDS and w not in ("een", "beetje")), "")
+    if head not in FEELINGS["nl"] and head not in _FELT_AS or head in FEELING_NOUNS["nl"]:
+        return rest if turned else bare + "."
+    now = bool(_NOW_TAIL.search(bare))
+    felt = re.match(r"ge\w+[dt]$", head) or head in _FELT_AS
+    verb = ("je voelt je" if now else "je voelde je") if felt else ("je bent" if now else "je was")
+    return f"{verb} {bare}."

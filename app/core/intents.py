@@ -46,7 +46,7 @@ _ADVICE = re.compile(
     r"what would you (do|recommend|suggest)|what do you (recommend|suggest)|"
     # not someone else asked "to just tell me when ..."
     r"(?<!to )just tell me\b(?!\s+(when|if|whether)\b)|"
-    r"wat zou(dt)? (jij|u|gij|ge) doen|in mijn schoenen|"
+    r"\bwat? zou(dt)? (jij|u|gij|ge) doen|in mijn schoenen|"
     r"(\w+ ){0,3}(tips|opties|adviezen) (geven|noemen)|"
     r"(give|tell) me (\w+ ){0,2}(options|tips|suggestions)|if you were me|"
     # asked of the coach, as a question: "Heb jij een idee hoe je dat aanpakt?"
@@ -62,7 +62,8 @@ _ADVICE = re.compile(
     r"[^.!?]{0,20}\?|"
     r"(any|got an?|have you got an?|do you have an?) ideas? (how|what|on)\b[^.!?]{0,80}\?|"
     r"how would you (handle|approach|deal with|tackle|go about)\b[^.!?]{0,60}\?|"
-    r"what do you think i should\b|do you think i (should|ought to|need to)\b[^.!?]{0,80}\?|"
+    r"what (do |d'?)?you think\W{0,2} (i should|should i)\b|"
+    r"do you think i (should|ought to|need to)\b[^.!?]{0,80}\?|"
     # two ways of their own weighed as questions: "Should I just go and apologise? Or would
     # that make it worse?"; a question put to the coach: "can I ask you straight, should I ...?"
     r"\b(should|shall) i\b[^.!?]{3,120}\?\s*(or|of)\b[^.!?]{0,120}\?|"

@@ -94,6 +94,8 @@ def says_plan(text: str) -> bool:
         own = _OWN_SUBJECT.search(_around(unquoted, found.start(), found.end(), ".!?\n"))
         if _TIME_ONLY.fullmatch(found.group(0)) and not own and _OTHER_SUBJECT.search(clause):
             continue
+        if _reaction(unquoted, found.start(), found.end()):
+            continue
         return True
     return time_ahead(unquoted)
 
@@ -115,6 +117,35 @@ _OTHER_SUBJECT = re.compile(
     r"wordt|was|komt|staat|will be|would)\b",
     re.I,
 )
+# What the person does whenever something happens, not once more: "als iemand boos op me is ga
+# ik meteen uitleggen" in a message about a habit ("ik doe dat wel vaker"); or a stance: "ik ga
+# mij toch niet laten afblaffen". A next occasion or a time ahead keeps it a plan: "als hij weer
+# begint, ga ik het zeggen".
+_WHENEVER = re.compile(r"(^|[,;:])\s*(als|wanneer|zodra|whenever)\b", re.I)
+_HABIT = re.compile(
+    r"\b(vaker|weleens|wel eens|altijd|meestal|telkens|steeds|elke keer|iedere keer|vaak|"
+    r"meteen|gelijk|automatisch|always|usually|often|every time|tend to|straight away)\b",
+    re.I,
+)
+_NEXT_TIME = re.compile(
+    r"\b(weer|nog eens|nog een keer|opnieuw|volgende|straks|again|next)\b", re.I
+)
+_STANCE = re.compile(r"\b(ik ga|ga ik) (\w+ ){0,2}toch (niet|nie|ni|geen)\b", re.I)
+
+
+def _reaction(text: str, start: int, end: int) -> bool:
+    sentence = _around(text, start, end, ".!?\n")
+    if _STANCE.search(sentence):
+        return True
+    before = text[max(text.rfind(p, 0, start) for p in ".!?\n") + 1 : start]
+    return bool(
+        _WHENEVER.search(before)
+        and _HABIT.search(text)
+        and not _NEXT_TIME.search(sentence)
+        and not _AHEAD.search(sentence)
+    )
+
+
 _PAST_RESOLVE = re.compile(r"\bwhen i was\b|\btoen ik (nog )?(jong|klein|kind|jonger)\b", re.I)
 
 

@@ -19,6 +19,7 @@ from app.core.feeling_list import feelings_said, mixed
 from app.core.feelings import AMBIGUOUS_FEELINGS, ASKABLE, FEELING_NOUNS, FEELINGS
 from app.core.names import capitalise_names
 from app.core.text import wordset
+from app.core.touched_marks import REACTED
 
 _PERSON_ROLES = {
     "nl": r"(collega|collega's|leidinggevende|teamleider|teamleidster|manager|baas|directeur|"
@@ -199,6 +200,7 @@ class Reading:
     said_by: str = ""  # the one who said something to the person: "je teamleider", "Petra"
     said_verb: str = ""  # how: "zei" or "vroeg", "said" or "asked"
     unsaid: bool = False  # wished they had said something, not saying what: "ik zweeg"
+    reacted: bool = False  # told what they did with the feeling: "ik heb gehuild", "walked out"
     fear_ahead: bool = False  # a fear of their own about what may come: "bang dat hij ... gaat"
     dilemma: bool = False  # two sides weighed: "ik weet niet welke erger is", "torn between"
     point: bool = False  # names the point against another: "het is meer dat ...", "what gets me is"
@@ -256,6 +258,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     for name, found in marks.plain(low).items():
         setattr(r, name, found)
     r.fear_ahead = marks.fear_ahead(low)
+    r.reacted = bool(REACTED.search(everything.lower()))
     r.talk_ahead = marks.talk_ahead(low)
     r.held_back = marks.held_back(low)
     r.said_by, r.said_verb = marks.said_by(named, lang)

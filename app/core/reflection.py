@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.core import fixed_texts, mirror_rank, plan_marks, style_advice
+from app.core import fixed_texts, mirror_rank, mirror_tail, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.echo_answer import echoed_answer
+from app.core.feeling_said import bare_feeling
 from app.core.language_guard import language_ok
 from app.core.mirror_prefix import _LONG_SPLIT, _SAID_NOTHING_YET, fitting_prefix, in_quote
 from app.core.mirror_score import (
@@ -127,7 +128,7 @@ def mirrors(
     pairs += _and_that(said, found, lang, message)
     if echo := echoed_answer(message, lang, lambda s: _turn(s, lang, message)):
         pairs.append(Candidate(echo, "said:0", 4.0))  # the answer to a question they repeat
-    found = sorted(found + pairs, key=lambda c: -c.score)
+    found = sorted(mirror_tail.extended(found + pairs, said, lang), key=lambda c: -c.score)
     found = mirror_rank.reranked(_unique(found), len(said), reading.opening) if learned else found
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
@@ -265,11 +266,11 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         if first is None or not (turn or also or though or leans_on_before(nxt, lang)):
             continue
         rest = said[n + 1].strip()[turn.end() :].strip() if turn else nxt
-        second = _turn(rest, lang, message, joined=True)
+        second = bare_feeling(first.text, _turn(rest, lang, message, joined=True), lang, True)
         # "Ik voelde angst. Maar ook iets van medelijden." : a second feeling, without a verb.
         bare = also or though or (turn and _names_feeling(rest, lang))
         if second is None and bare and not re.search(r"\b(ik|mijn|me|i|my|me)\b", rest, re.I):
-            second = re.sub(r"[\s.!…]+$", "", rest) + "."  # "and furious on the drive back"
+            second = bare_feeling(first.text, rest, lang)  # "and furious on the drive back"
         if second is None and also:
             # "Woest. En tegelijk ook zo verdrietig, dat klinkt ... maar ...": the second feeling
             # is the clause that names it.

@@ -172,7 +172,34 @@ def nl_spelled_out(text: str) -> str:
     # "'k voel me" is "ik voel me"; at the start "'k Voel" is "Ik voel"
     text = re.sub(r"(?:^|(?<=[.!?]\s))['’]k (\w)", lambda m: f"Ik {m[1].lower()}", text)
     text = re.sub(r"(?<![\w'’])['’]k\b", "ik", text)
+    text = _NL_OK.sub("ook", text)  # "de koffieautomaat is ok al een week kapot"
+    text = _NL_HEB.sub(_third_heb, text)  # "omdat ze niks tegen mij heb gezegd"
     return _NL_CHAT.sub(lambda m: _capital_as(m[1], _NL_CHAT_WORDS[m[1].lower()]), text)
+
+
+# "ok" for "ook" mid-sentence, before what follows "ook" ("is ok al", "Kees ok even zeggen", "en
+# ok boosheid"); "ok" as "oké" stands at the start or before a comma ("Ok, ik probeer het").
+_NL_OK = re.compile(
+    r"(?<=\w )ok(?= (al|even|effen|ff|wel|nog|gewoon|weer|eens|altijd|nooit|meteen|echt|niet|nie|"
+    r"geen|gin|een|ne|nen|zo|mee|maar|heel|best|erg|boos|boosheid|schaamte|bang|blij)\b)|"
+    r"(?<=\ben )ok(?= [a-z])",
+    re.I,
+)
+
+
+# "ze heb", "omdat ze niks tegen mij heb gezegd": the third person has "heeft"
+_NL_HEB = re.compile(
+    r"\b((?:omdat|dat|als|toen|of|wat|die) )?(hij|zij|ze|ie)\b([^.,;!?]{0,40}?) heb\b"
+    r"(?! (ik|je|jij|we|wij|u|k)\b)",
+    re.I,
+)
+
+
+def _third_heb(m: re.Match[str]) -> str:
+    between = m[3]
+    if between and (not m[1] or re.search(r"\b(ik|je|jij|we|wij|u|k)\b", between, re.I)):
+        return m[0]
+    return f"{m[1] or ''}{m[2]}{between} heeft"
 
 
 _ER_APART = re.compile(
