@@ -51,3 +51,18 @@ def test_the_leervraag_keeps_its_place_and_only_the_first_four_move() -> None:
     assert order[0].source == "method:leervraag"
     assert order[4].source == "template:nl-dilemma-weegt"
     assert order[1].source == "template:nl-raakt"
+
+
+def test_a_question_rated_out_of_place_nearly_every_time_is_not_offered() -> None:
+    from app.core.compose import rank_questions
+    from app.core.reading import read
+
+    unfit = "Hoe stuurde je bij toen het anders liep dan verwacht?"
+    assert question_rank.rated_unfit(unfit)
+    assert not question_rank.rated_unfit("Wat weegt voor jou het zwaarst?")
+    assert not question_rank.rated_unfit("a question never rated")
+    message = "Ik weet het eigenlijk niet goed."
+    reading = read(message, "nl", ["Het overleg liep anders dan ik had gepland."])
+    bank = [("b1", unfit), ("b2", "Wat had je nodig op dat moment?")]
+    texts = [c.text for c in rank_questions(bank, reading, message, message, 1, "nl", [])]
+    assert unfit not in texts and texts

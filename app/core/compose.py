@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.core import question_fit
+from app.core import question_fit, question_rank
 from app.core.chat_model import ChatModel, Generation, Messages
 from app.core.prompts import PromptLibrary
 from app.core.reading import Reading
@@ -142,5 +142,7 @@ def rank_questions(
         if key not in seen and key not in unique:
             unique[key] = c
     # Not reordered by app/core/question_rank.py: on unseen conversations (round 47) its order put
-    # general questions with a good record before the ones that read this message.
-    return list(unique.values())
+    # general questions with a good record before the ones that read this message. A question
+    # the raters found out of place nearly every time is left out while others remain.
+    fitting = [c for c in unique.values() if not question_rank.rated_unfit(c.text)]
+    return fitting or list(unique.values())

@@ -43,6 +43,18 @@ def prior(text: str) -> float:
     return (fitted * n + mean * SHRINK) / (n + SHRINK)
 
 
+# Rated as not fitting where it was asked, often enough to be sure: not offered at all.
+UNFIT_MEAN = 0.5
+UNFIT_RATINGS = 12
+
+
+def rated_unfit(text: str) -> bool:
+    """Blind raters found this question out of place nearly every time it was asked (for
+    example "Hoe stuurde je bij toen het anders liep dan verwacht?": 0.15 of 2 over 20 ratings)."""
+    fitted, n = learned_order.load(PRIORS_FILE)["questions"].get(text, (0.0, 0))
+    return n >= UNFIT_RATINGS and fitted < UNFIT_MEAN
+
+
 def features(text: str, source: str, rank: int) -> dict[str, float]:
     return {
         "rank": float(rank),
