@@ -236,3 +236,11 @@ def test_a_filler_after_a_sentence_is_no_tail() -> None:
 def test_two_feelings_are_said_in_correct_grammar(message: str, lang: str, mirror: str) -> None:
     texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
     assert mirror in texts, texts
+
+
+def test_an_afterthought_at_the_end_is_not_the_mirror() -> None:
+    message = (
+        "Oké. Ik ga via Marco vragen of ze open staat voor een gesprek, met hem erbij. Dan zeg ik "
+        "dat die opmerking fout was, zonder maar. O ja, en die magnetron ga ik zelf wel regelen."
+    )
+    assert "magnetron" not in best(message, "nl")

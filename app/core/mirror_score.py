@@ -267,6 +267,10 @@ def correction_weight(said: list[str], n: int) -> float:
         return 2.5
     if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):
         return -3.0  # "I'm not scared of her." before "It's more that ...": not even a feeling
+    if n and n == len(said) - 1 and _ASIDE.search(said[n]) and not _names_feeling(said[n], "nl"):
+        # "O ja, en die magnetron ga ik zelf wel regelen.", "En de koffieautomaat is ook al een
+        # week kapot haha.": an afterthought at the end, not where the person arrived
+        return -1.5
     if _APPEAL.search(said[n]):
         # "So it's not all on me is it", "'t was toch nie mijn schuld, he": an appeal to the
         # listener; said back without its tag it sounds like the coach agreeing
@@ -274,6 +278,11 @@ def correction_weight(said: list[str], n: int) -> float:
     return 0.0
 
 
+_ASIDE = re.compile(
+    r"^\W*(o ja|oh ja|oja|oh and|oh yeah|ps|p\.s\.|btw|by the way|trouwens|overigens|also)\b|"
+    r"\b(haha+|hihi|lol)\W*$",
+    re.I,
+)
 _APPEAL = re.compile(
     r"(\b(is it|was it|isn'?t it|wasn'?t it|did i|didn'?t i|innit)|,\s*(right|toch|hè|he|hé|"
     r"of niet))\W*$",
