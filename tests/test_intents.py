@@ -357,3 +357,26 @@ def test_a_question_put_to_the_coach_goes_back_without_its_lead_in() -> None:
         "Should I try and find her?"
     )
     assert not intents.asks_advice("Should I have said something? I keep wondering.")
+
+
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [
+        # late in the conversation: a bare thank-you first, or "dat was het"
+        (
+            "Merci. 't Is raar om dit aan een app te vertellen maar 't lucht op. Ik ga eerst "
+            "koffie halen en dan aan die Excel beginnen.",
+            True,
+        ),
+        (
+            "thx. en dat huis komt ook nog wel. eerst maar weer rozen kopen voor de goeie prijs",
+            True,
+        ),
+        ("Goed. Dat was het. Mijn dochter gaat vast vragen of het geholpen heeft.", True),
+        ("Dank je, goede vraag. Ik denk dat het vooral schaamte is.", False),
+        ("no, I don't think that's it exactly. It's that he never asked.", False),
+        ("Dank je. Hoe begin ik dat gesprek dan?", False),
+    ],
+)
+def test_a_late_message_that_opens_with_thanks_closes(text: str, closes: bool) -> None:
+    assert intents.thanks_late(text) is closes

@@ -107,3 +107,29 @@ LAST_WORD_BYE = re.compile(
 
 # "right I'd better go", "fijn weekend": leave taken in a word the other lists do not hold.
 BETTER_GO = re.compile(r"\b(i'?d better (go|get going|run|head off|get on)|fijn weekend)\b", re.I)
+
+
+# Late in a conversation, a message that opens with a bare thank-you ("Merci. 't Is raar om dit
+# aan een app te vertellen maar 't lucht op. ...", "Dank je. Ik zie er wel tegenop, ...") or says
+# it is done ("Goed. Dat was het.") closes it, unless something more is announced (round 54: six
+# such last messages got another question).
+_OPENS_THANKS = re.compile(
+    rf"^\W*({THANKS_WORDS}|ty)( (wel|hé|he|hoor|so much|a lot))?\W*[.!]", re.I
+)
+_DONE = re.compile(
+    r"(^|[.!?]\s+)(goed|ok|oké|oke|right|ok then)?\W*(dat was het|dat is het wel|that'?s it|that was "
+    r"it|dat was ?t)( (voor nu|voor vandaag|for now|for today))?\s*[.!]",
+    re.I,
+)
+_MORE = re.compile(
+    r"\b(maar ik (zit|heb|wil) nog|nog (één|een) (ding|vraag)|nog iets|one more thing|"
+    r"but i (still|want)|en nog)\b",
+    re.I,
+)
+
+
+def closes_late(text: str) -> bool:
+    """A late message that opens with thanks or says it is done, no question, nothing more."""
+    if "?" in text or len(text.split()) > 45 or _MORE.search(text):
+        return False
+    return bool(_OPENS_THANKS.match(text) or _DONE.search(text))

@@ -20,6 +20,7 @@ from app.core.closing_marks import (
     ONLY_THANKS,
     THANKS_FOR,
     THANKS_WORDS,
+    closes_late,
 )
 
 _STOP = re.compile(
@@ -234,7 +235,7 @@ def thanks_late(text: str) -> bool:
     if "?" in text or len(text.split()) > 45:
         return False
     tail = text if len(text.split()) <= 20 else " ".join(re.split(r"(?<=[.!?])\s+", text)[-2:])
-    return bool(_THANKS_LATE.search(tail))
+    return bool(_THANKS_LATE.search(tail)) or closes_late(text)
 
 
 def wants_to_stop(text: str) -> bool:

@@ -249,6 +249,8 @@ _PRESUPPOSES = {
     "recurring": re.compile(r"als de situatie terugkomt|when it comes back"),
     "trial": re.compile(r"als je het uitprobeert|when you try it out"),
     "change": re.compile(r"dat je iets anders doet|doing something different"),
+    # "Welk gevoel was het sterkst?" after one feeling named (round 54: "he named one feeling")
+    "feelings": re.compile(r"welk gevoel|which feeling|welke gevoelens|which of (these|those)"),
 }
 
 
@@ -307,6 +309,8 @@ def fits(question: str, r: Reading, story: str) -> bool:
         if need == "plan" and not (r.plan or PLAN.search(story) or _PLAN_WORD.search(low)):
             return False
         if need == "wrapup" and not (r.plan or PLAN.search(story)):
+            return False
+        if need == "feelings" and len(r.feelings) < 2 and not r.mixed:
             return False
     return True
 

@@ -205,7 +205,7 @@ def _third_heb(m: re.Match[str]) -> str:
 _ER_APART = re.compile(
     r"\b([Ee]r) (mee|aan|over|van|door|uit|bij|tegen|achter|in|op|om|naar|voor)\b"
     r"(?=\s+(eens|bezig|zitten|zit|zat|om|na|niet|nie|geholpen|omgaan|mee|toe|gedaan|ophouden|"
-    r"\w+en)\b|\W*$)"
+    r"lijkt|leek|let|lette|rekent|rekende|staat|stond|ligt|lag|hoort|past|wacht|\w+en)\b|\W*$)"
 )
 
 

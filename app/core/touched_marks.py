@@ -55,13 +55,14 @@ POINT = re.compile(
 # What the person did with what they felt, told already: "ik heb gehuild op de wc", "ben naar
 # buiten gelopen en heb een half uur in me auto gezeten", "laughed it off and closed my laptop",
 # "couldn't eat". Asking "Wat deed je met dat gevoel?" then asks what was just said (round 53).
+# Laughing along is part of what happened, not what was done with the feeling (round 54).
 REACTED = re.compile(
     r"\b(gehuild|huilde|moest (ik )?huilen|in tranen|(weg|naar buiten|naar huis) ?(ge)?"
     r"(lopen|liep|gelopen|gegaan|ging)|weggelopen|liep (ik )?weg|"
     r"in (me|mijn|de) auto (ge)?(zitten|zat|gezeten)|"
-    r"weggelachen|lachte (het )?(weg|mee)|meegelachen|(dicht)(geklapt|gedaan|gegooid|gesmeten)|"
+    r"weggelachen|lachte (het )?weg|(dicht)(geklapt|gedaan|gegooid|gesmeten)|"
     r"klapte (\w+ ){0,2}dicht|kon (ik )?(niet|niks|nie) (meer )?(eten|slapen)|niet geslapen|"
     r"cried|crying|burst into tears|in tears|walked (out|off|away)|stormed (out|off)|went home|"
-    r"sat in (the|my) car|laughed (it off|along)|(closed|shut|slammed) (the|my) (laptop|door)|"
+    r"sat in (the|my) car|laughed it off|(closed|shut|slammed) (the|my) (laptop|door)|"
     r"(couldn'?t|could not|didn'?t) (eat|sleep))\b"
 )
