@@ -244,3 +244,32 @@ def test_an_afterthought_at_the_end_is_not_the_mirror() -> None:
         "dat die opmerking fout was, zonder maar. O ja, en die magnetron ga ik zelf wel regelen."
     )
     assert "magnetron" not in best(message, "nl")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        # round 54: language the raters marked wrong
+        (
+            "I'm proud of the wine, I really am, I worked my backside off for it.",
+            "en",
+            "You're proud of the wine, you really are, you worked your backside off for it.",
+        ),
+        ("Ik voel me betrapt, ja.", "nl", "Je voelt je betrapt."),
+        (
+            "Het rare is, hoe langer ik het vasthou, hoe meer ik het beeld bevestig.",
+            "nl",
+            "Het rare is, hoe langer je het vasthoudt, hoe meer je het beeld bevestigt.",
+        ),
+    ],
+)
+def test_round_54_language(message: str, lang: str, mirror: str) -> None:
+    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    assert mirror in texts, texts
+
+
+def test_a_name_before_an_infinitive_is_capitalised() -> None:
+    from app.core.names import capitalise_names
+
+    assert capitalise_names("moet ik het tegen wim zeggen") == "moet ik het tegen Wim zeggen"
+    assert capitalise_names("ik ga het tegen hem zeggen") == "ik ga het tegen hem zeggen"

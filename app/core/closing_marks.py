@@ -117,8 +117,8 @@ _OPENS_THANKS = re.compile(
     rf"^\W*({THANKS_WORDS}|ty)( (wel|hé|he|hoor|so much|a lot))?\W*[.!]", re.I
 )
 _DONE = re.compile(
-    r"(^|[.!?]\s+)(goed|ok|oké|oke|right|ok then)?\W*(dat was het|dat is het wel|that'?s it|that was "
-    r"it|dat was ?t)( (voor nu|voor vandaag|for now|for today))?\s*[.!]",
+    r"(^|[.!?]\s+)(goed|ok|oké|oke|right|ok then)?\W*(dat was het|dat is het wel|that'?s it|"
+    r"that was it|dat was ?t)( (voor nu|voor vandaag|for now|for today))?\s*[.!]",
     re.I,
 )
 _MORE = re.compile(

@@ -39,12 +39,13 @@ _AFTER = (
     r"werkt|zit|staat|loopt|denkt|weet|vindt|snapt|klaagt|pakt|neemt"
 )
 # Only English: the Dutch list holds many rare words at the names' count ("tegen selfservice,")
-_TO = r"told|asked|to|with"
+_TO = r"told|asked|to|with|tegen|met"
 _TUSSEN = r"(?:(?:van der|van den|van|de|den|ter|ten)\s+)?"
 _SLOT = re.compile(  # a lookahead, so that the slots of neighbouring words overlap
     rf"(?=(?:\b(?P<role>{_ROLES})\s+{_TUSSEN}(?P<a>[a-zà-ÿ][a-zà-ÿ'-]+)\b)|"
     rf"(?:\b(?:{_BEFORE})\s+(?P<b>[a-zà-ÿ][a-zà-ÿ'-]+)\s+(?:{_AFTER})\b)|"
-    rf"(?:\b(?:{_TO})\s+(?P<d>[a-zà-ÿ][a-zà-ÿ'-]+)(?=\s*[,.!?;]|\s*$))|"
+    rf"(?:\b(?:{_TO})\s+(?P<d>[a-zà-ÿ][a-zà-ÿ'-]+)(?=\s*[,.!?;]|\s*$|\s+(?:zeggen|vragen|"
+    rf"praten|spreken|bellen|mailen|appen|vertellen|uitleggen)\b))|"
     rf"(?:(?:^|[.!?]\s+)(?P<c>[a-zà-ÿ][a-zà-ÿ'-]+)\s+(?:{_AFTER})\b)|"
     # "euan (head chef) just laughed": a role said between brackets after the name
     rf"(?:\b(?P<e>[a-zà-ÿ][a-zà-ÿ'-]+)\s+\((?=[^()]{{0,30}}\b(?:{_ROLES})\b)))",

@@ -64,6 +64,18 @@ _EN_TAGS = re.compile(
 _EN_SOFT = re.compile(r"^(i guess|i suppose|idk|tbh|honestly)[,\s]+", re.I)
 
 
+# "I really am", "I honestly was": a word between the person and the verb.
+_BETWEEN = frozenset(
+    ["really", "truly", "honestly", "just", "also", "still", "actually", "definitely", "genuinely"]
+)
+
+
+def _after_i(lower: list[str], i: int) -> bool:
+    if i > 0 and lower[i - 1] == "i":
+        return True
+    return i > 1 and lower[i - 2] == "i" and lower[i - 1] in _BETWEEN
+
+
 def en_second_person(sentence: str) -> str | None:
     sentence = with_subject(_EN_SOFT.sub("", _EN_TAGS.sub(r"\2", sentence.strip())), "en")
     if _speech(sentence) or re.match(r"(let me|let's|lets)\b", sentence, re.I):
@@ -78,7 +90,7 @@ def en_second_person(sentence: str) -> str | None:
     for i, tok in enumerate(lower):
         if tok in ("am", "was", "wasn't", "wasn’t") and i + 1 < len(lower) and lower[i + 1] == "i":
             out[i] = {"am": "are", "was": "were"}.get(tok, "weren't")  # am I -> are you
-        elif tok in ("am", "was", "wasn't", "wasn’t") and i > 0 and lower[i - 1] == "i":
+        elif tok in ("am", "was", "wasn't", "wasn’t") and _after_i(lower, i):
             out[i] = {"am": "are", "was": "were"}.get(tok, "weren't")
         if tok in _EN_MAP:
             own = tok == "me" and i + 1 < len(lower) and lower[i + 1] in _EN_ME_OWN

@@ -177,6 +177,7 @@ _CLEFT = re.compile(
 
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
     plain = _SOUNDS.sub(",", _FILLERS.sub("", _without_emoji(sentence).strip()))
+    plain = re.sub(r"\b(want|omdat|dus|because),\s+", r"\1 ", plain)  # "want allez, ik ..."
     core = _CLEFT.sub(lambda m: f"{m['who'].capitalize()} {m['verb']} ", _LEADING.sub("", plain))
     if lang == "nl" and core != plain:
         # "Eerlijk gezegd schrok ik vooral.": with the lead-in gone the verb stands first.
@@ -251,6 +252,8 @@ def _tidy(text: str, lang: str) -> str:
     "didn't", "teamleider petra" -> "teamleider Petra", "eignlijk" -> "eigenlijk"; an aside in
     brackets left out."""
     text = re.sub(r"\s*\([^()]{1,30}\)", "", text)
+    text = re.sub(r"\s*\([^()]*$", "", text)  # an aside cut off with the sentence
+    text = re.sub(r",\s*(ja|jawel|yes|yeah|yep)(?=\W*$)", "", text, flags=re.I)  # "betrapt, ja"
     if lang == "nl":  # written out before names are looked for: "gwn" is no name
         text = nl_spelled_out(re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text)))
     text = typos_fixed(capitalise_names(text), lang)

@@ -153,6 +153,9 @@ _NL_CHAT_WORDS = {
     "ie": "hij",  # "toen zei ie", "als ie het wist"
     "zn": "zijn",
     "ut": "het",  # "of ik ut anders had moeten zeggen"
+    "vrouwke": "vrouwtje",  # Flemish diminutives
+    "manneke": "mannetje",
+    "vasthou": "vasthoud",  # "hoe langer ik het vasthou"
 }
 _NL_CHAT = re.compile(
     r"(?<![\w'’-])(" + "|".join(map(re.escape, _NL_CHAT_WORDS)) + r")(?![\w'’-])", re.I
