@@ -537,3 +537,47 @@ def test_errands_told_things_and_others_words_are_no_voornemen() -> None:
     assert not any("verontschuldigd" in p or "leidinggevende" in p for p in plans)
     assert not any("apotheek" in p for p in plans)
     assert "bezighoudt" not in text
+
+
+def test_a_false_alarm_the_person_cleared_comes_back_into_the_report() -> None:
+    from app.core import crisis_replies
+
+    story = "Ik ben hoefsmid. Dinsdag liep een merrie kreupel en de eigenaar gaf mij de schuld."
+    asked = Turn(
+        user=story,
+        reply=f"Wat je net schrijft, neem ik serieus. {crisis_replies.ASK['nl']['suicide']}",
+        phase=1,
+        lang="nl",
+        kind="crisis",
+        crisis=True,
+    )
+    relieved = Turn(
+        user="Nee hoor, helemaal niet.",
+        reply=crisis_replies.RELIEVED["nl"],
+        phase=1,
+        lang="nl",
+        kind="care",
+    )
+    later = turn("Ik was vooral kwaad, en daaronder schaamte.", 2)
+    text = report.build([asked, relieved, later], "nl")
+    assert story in "\n".join(section(text, "De situatie"))
+    # a hand-off instead: the message stays out
+    handed = Turn(
+        user=story,
+        reply=crisis_replies.handoff("nl", "suicide"),
+        phase=1,
+        lang="nl",
+        kind="crisis",
+        crisis=True,
+    )
+    assert "hoefsmid" not in report.build([asked, handed, later], "nl")
+    # words the rules name stay out, even after a no
+    wish = Turn(
+        user="Ik wil er niet meer zijn, echt niet meer.",
+        reply=asked.reply,
+        phase=1,
+        lang="nl",
+        kind="crisis",
+        crisis=True,
+    )
+    assert "niet meer zijn" not in report.build([wish, relieved, later], "nl")

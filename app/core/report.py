@@ -19,6 +19,7 @@ from app.core.feeling_said import _names_feeling
 from app.core.reading import _past
 from app.core.reading_marks import habitual
 from app.core.records import Turn
+from app.core.report_cleared import cleared
 from app.core.report_kinds import ANYONE_IF, FAR_AHEAD, FIRM_STEP, OTHER_SIDE
 from app.core.report_marks import (
     ALIKE,
@@ -116,10 +117,12 @@ def _units(turns: list[Turn], closing: str) -> dict[str, list[str]]:
     starts: what comes before it goes where it belongs when it says something of its own."""
     sections: dict[str, list[str]] = {k: [] for k in ("situation", "self", "insight", "intent")}
     later: list[tuple[list[str], list[str], int]] = []
-    for turn in turns:
-        # Only turns of the method count: never a crisis, the care after it, a request to do
-        # something else, an advice request or the closing itself.
-        if turn.crisis or turn.kind != "reflect" or not turn.user.strip():
+    back = cleared(turns)
+    for i, turn in enumerate(turns):
+        # Only turns of the method count: never a crisis (unless the person cleared it), the care
+        # after it, a request to do something else, an advice request or the closing itself.
+        method = i in back or (not turn.crisis and turn.kind == "reflect")
+        if not method or not turn.user.strip():
             continue
         phase = turn.phase or 1
         if not sections["situation"] and not later:
