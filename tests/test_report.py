@@ -581,3 +581,12 @@ def test_a_false_alarm_the_person_cleared_comes_back_into_the_report() -> None:
         crisis=True,
     )
     assert "niet meer zijn" not in report.build([wish, relieved, later], "nl")
+
+
+def test_a_few_words_that_lean_on_the_coachs_question_stay_out() -> None:
+    from app.core.report_sentences import _dropped
+
+    for said in ("That one lands.", "I've thought about that.", "I think both."):
+        assert _dropped(said), said
+    for said in ("Ik twijfelde zelf.", "Niet hij.", "Dat was het moment dat ik het zag."):
+        assert not _dropped(said), said

@@ -115,6 +115,8 @@ def _dropped(s: str) -> bool:
         return True  # trailing off, or breaking off halfway: "Ik voel me... hoe zeg je."
     if HEADLESS.match(ANSWER_WORD.sub("", s)) and not _bare_feeling(s):
         return True  # "Nee, eigenlijk meer moe.", "Het publieke vooral denk ik.": an answer's tail
+    if len(s.split()) <= 6 and _LEANS_ON_QUESTION.search(s):
+        return True  # "That one lands.", "I've thought about that.", "I think both."
     if len(s.split()) < 4:
         return False  # a short feeling may stay; the caller decides
     if re.search(r"\b(het volgende|the following)( \w+)?\W*$|:\W*$", s, re.I):
@@ -126,6 +128,15 @@ def _dropped(s: str) -> bool:
     if intents.wants_to_stop(s) or re.match(r"^(dank|bedankt|thanks|thank you)\b", s, re.I):
         return True
     return bool(CHATTER.search(own) or NOT_KNOWING.match(s) or to_coach(s))
+
+
+# A few words that only say something with the coach's question beside them (round 54).
+_LEANS_ON_QUESTION = re.compile(
+    r"^\W*(that one|this one|die ene|dat ene)\b|"
+    r"\b(about|over|of|van|aan|with|met|on) (that|this|it|dat|dit|het)\W*$|"
+    r"\b(both|allebei|beide|both of them|allebei eigenlijk)\W*$",
+    re.I,
+)
 
 
 def _after_lead_in(s: str) -> str:
