@@ -273,3 +273,13 @@ def test_a_name_before_an_infinitive_is_capitalised() -> None:
 
     assert capitalise_names("moet ik het tegen wim zeggen") == "moet ik het tegen Wim zeggen"
     assert capitalise_names("ik ga het tegen hem zeggen") == "ik ga het tegen hem zeggen"
+
+
+def test_an_aside_in_brackets_split_over_two_sentences_is_left_out() -> None:
+    from app.core.reflection_turn import _tidy
+
+    said = "Dat maakt het niet beter) en je stond al die tijd naast haar en had niks door."
+    assert _tidy(said, "nl") == "Je stond al die tijd naast haar en had niks door."
+    assert (
+        _tidy("Ze liet een logo maken (heb je inmiddels gezien.", "nl") == "Ze liet een logo maken."
+    )

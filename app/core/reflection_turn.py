@@ -252,7 +252,8 @@ def _tidy(text: str, lang: str) -> str:
     "didn't", "teamleider petra" -> "teamleider Petra", "eignlijk" -> "eigenlijk"; an aside in
     brackets left out."""
     text = re.sub(r"\s*\([^()]{1,30}\)", "", text)
-    text = re.sub(r"\s*\([^()]*$", "", text)  # an aside cut off with the sentence
+    text = re.sub(r"\s*\([^()]*?([.!?…]*)$", r"\1", text)  # an aside cut off with the sentence
+    text = re.sub(r"^[^()]*\)\s*(?:(?:en|and)\s+)?(\w)", lambda m: m[1].upper(), text)  # or begun
     text = re.sub(r",\s*(ja|jawel|yes|yeah|yep)(?=\W*$)", "", text, flags=re.I)  # "betrapt, ja"
     if lang == "nl":  # written out before names are looked for: "gwn" is no name
         text = nl_spelled_out(re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text)))
