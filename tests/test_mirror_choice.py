@@ -283,3 +283,19 @@ def test_an_aside_in_brackets_split_over_two_sentences_is_left_out() -> None:
     assert (
         _tidy("Ze liet een logo maken (heb je inmiddels gezien.", "nl") == "Ze liet een logo maken."
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # what was thought in its own word order gets a colon (round 54)
+        ("Je denkt hij heeft niet eens gezien hoe Ahmed keek.", "Je denkt: hij heeft niet eens"),
+        ("Je hebt altijd gezegd zo word je nooit.", "Je hebt altijd gezegd: zo word je nooit."),
+        ("Je denkt dat hij het niet zag.", "Je denkt dat hij het niet zag."),
+        ("Je denkt het wel.", "Je denkt het wel."),
+    ],
+)
+def test_inner_speech_gets_a_colon(said: str, written: str) -> None:
+    from app.core.reflection_turn import _tidy
+
+    assert _tidy(said, "nl").startswith(written)

@@ -22,7 +22,7 @@ from app.core.names import capitalise_names
 from app.core.own_steps import as_own_step
 from app.core.perspective_dropped import someone_else_dropped
 from app.core.spelling import typos_fixed
-from app.core.text import en_spelled_out, nl_spelled_out, wordset
+from app.core.text import en_spelled_out, nl_spelled_out, with_inner_speech, wordset
 
 MAX_MIRROR_WORDS = 20
 MIN_MIRROR_WORDS = 3
@@ -259,6 +259,7 @@ def _tidy(text: str, lang: str) -> str:
         text = nl_spelled_out(re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text)))
     text = typos_fixed(capitalise_names(text), lang)
     if lang == "nl":
+        text = with_inner_speech(text)  # "Je denkt hij heeft ..." -> "Je denkt: hij ..."
         text = re.sub(r"^(['’][ts]) (\w)", lambda m: f"{m[1]} {m[2].upper()}", text)  # 't Is
         text = re.sub(
             r"(?<=['’]s )([Aa]vond|[Mm]iddag|[Oo]chtend|[Mm]orgen)\b", r"\1s", text

@@ -286,3 +286,23 @@ def lower_first(text: str) -> str:
     if re.match(r"['’][st] [A-Z]", text):
         return text[:3] + text[3].lower() + text[4:]
     return text[:1].lower() + text[1:]
+
+
+# What the person thought or said to themselves, in its own word order: "Je denkt hij heeft niet
+# eens gezien", "Je hebt altijd gezegd zo word je nooit" need a colon (round 54).
+_INNER_SPEECH = re.compile(
+    r"\b((?:je denkt|denk je|je dacht|dacht je|je zegt|zeg je|je zei|zei je|gezegd|gedacht)(?: "
+    r"altijd| toen| nog| ook)?),?\s+((?:hij|zij|ze|die|we|jullie|iedereen|niemand|zo|dan|daar|ja|"
+    r"nee)\s+(?:heeft|had|is|was|wil|wilde|kan|kon|moet|moest|zal|zou|gaat|ging|doet|deed|ziet|"
+    r"zag|weet|wist|snapt|komt|kwam|word|wordt|werd|hebben|zijn|gaan|komen|willen|kunnen|moeten|"
+    r"goed|prima|klopt|hoor)\b)",
+    re.I,
+)
+
+
+def with_inner_speech(text: str) -> str:
+    """A Dutch mirror with a colon before what was thought or said in its own word order."""
+    text = re.sub(
+        r"\b([Dd]aar|[Hh]ier) gaan jullie( dan)? weer\b", r"\1 gaan we\2 weer", text
+    )  # idiom
+    return _INNER_SPEECH.sub(r"\1: \2", text)
