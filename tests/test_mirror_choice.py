@@ -299,3 +299,10 @@ def test_inner_speech_gets_a_colon(said: str, written: str) -> None:
     from app.core.reflection_turn import _tidy
 
     assert _tidy(said, "nl").startswith(written)
+
+
+def test_an_english_sentence_without_its_i_keeps_a_subject() -> None:
+    message = "i just said ok and walked off. honestly dont know if im angry at him or at myself"
+    texts = [c.text for c in mirrors(message, "en", read(message, "en", ["…"]))]
+    assert "You don't know if you're angry at him or at yourself." in texts, texts
+    assert not any(t.startswith("You think don't") for t in texts), texts

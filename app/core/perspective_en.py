@@ -102,3 +102,16 @@ def en_second_person(sentence: str) -> str | None:
     if out == tokens:
         return None
     return _join(out)
+
+
+_NO_SUBJECT_EN = re.compile(
+    r"^(don'?t|didn'?t|can'?t|won'?t|wouldn'?t|couldn'?t|haven'?t)\b(?! get (me|you) wrong)", re.I
+)
+
+
+def subject_back(text: str, lang: str) -> str:
+    """ "Don't know if you're angry ..." (the "I" left out) -> "You don't know if ..."."""
+    if lang != "en" or not _NO_SUBJECT_EN.match(text):
+        return text
+    verb = re.sub(r"^(\w+?)n'?t", r"\1n't", text.split()[0].lower())
+    return " ".join(["You", verb, *text.split()[1:]])

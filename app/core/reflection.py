@@ -1,9 +1,8 @@
 """Candidate reflections and questions for one turn, all written by code from data.
 
 Role: the coach's words come from here, never from free model text. A reflection is one of the
-person's own sentences said back in the second person (app/core/reflection_turn.py), or for a
-short answer a fixed phrasing; questions: app/core/question_fit.py. Candidates come ranked by
-plain rules; the engine lets the model pick among the first few.
+person's sentences said back in the second person (app/core/reflection_turn.py), or a fixed
+phrasing for a short answer. Candidates come ranked by plain rules; the model picks among them.
 Must not: invent content, call a model, or return a candidate that fails the language check.
 """
 
@@ -30,6 +29,7 @@ from app.core.mirror_score import (
     correction_weight,
     mirror_score,
 )
+from app.core.perspective_en import subject_back
 from app.core.reading import FEELING_NOUNS, Reading, read
 from app.core.reflection_turn import (
     _LEADING,
@@ -166,7 +166,7 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
 def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
     """Chat forms written out ("er mee", "its"), and a plan said back that sounds like advice
     ("Misschien kun je gewoon ...") marked as the person's own idea: a reflection again."""
-    candidate = replace(candidate, text=(text := _tidy(candidate.text, lang)))
+    candidate = replace(candidate, text=(text := subject_back(_tidy(candidate.text, lang), lang)))
     if not style_advice.has_advice(text, lang):
         return candidate
     if lang == "nl":
