@@ -306,3 +306,24 @@ def test_an_english_sentence_without_its_i_keeps_a_subject() -> None:
     texts = [c.text for c in mirrors(message, "en", read(message, "en", ["…"]))]
     assert "You don't know if you're angry at him or at yourself." in texts, texts
     assert not any(t.startswith("You think don't") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        # the person's own doubt after the sentence keeps its meaning (round 55)
+        (
+            "Ik ben niet iemand die zulke mails stuurt. Dacht ik.",
+            "nl",
+            "Je bent niet iemand die zulke mails stuurt, dacht je.",
+        ),
+        (
+            "I'm not someone who sends emails like that. I thought.",
+            "en",
+            "You're not someone who sends emails like that, you thought.",
+        ),
+    ],
+)
+def test_a_doubt_after_the_sentence_is_said_with_it(message: str, lang: str, mirror: str) -> None:
+    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    assert mirror in texts, texts

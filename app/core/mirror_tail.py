@@ -30,13 +30,13 @@ MAX_WORDS = 24
 # ("Thuis niet.", "Not at home."), a second way of seeing it ("Of ik laat het niet toe.",
 # "Or I don't let myself."), an admission about it ("Wat ik eigenlijk ook gedaan heb.").
 _HEAD = re.compile(
-    r"^(vooral|alleen|behalve|zeker|met name|nog steeds|nog altijd|of|wat ik|"
-    r"especially|mostly|only|except|still|or|which i|at least)\b",
+    r"^(vooral|alleen|behalve|zeker|met name|nog steeds|nog altijd|of|wat ik|dacht ik|"
+    r"especially|mostly|only|except|still|or|which i|at least|i thought|or so i thought)\b",
     re.I,
 )
 _NEGATED = re.compile(r"\b(niet|nie|ni|not|never|nooit)\W*$", re.I)
 _SUBJECT = re.compile(r"\b(ik|hij|zij|ze|het|we|i|he|she|they|it|we)\b", re.I)
-_OWN_CLAUSE = re.compile(r"^(of|wat ik|or|which i)\b", re.I)
+_OWN_CLAUSE = re.compile(r"^(of|wat ik|dacht ik|or|which i|i thought|or so i thought)\b", re.I)
 _PARTICLE = re.compile(r"\s+(eh|hè|he|hoor|zo|hé|ofzo|lol|haha)\W*$", re.I)
 _FILLER = re.compile(
     r"^(of (zo|zoiets|wat dan ook|niet)|or (something|whatever|so|not)|of ja|nog steeds niet)\b",
@@ -62,7 +62,7 @@ def _tail(sentence: str, lang: str) -> str | None:
         return None
     if _SUBJECT.search(text) and not _OWN_CLAUSE.match(text):
         return None
-    turned = second_person(text, lang)
+    turned = "dacht je" if text.lower() == "dacht ik" else second_person(text, lang)
     if turned is None:
         if re.search(r"\b(ik|mij|me|mijn|mezelf|i|my|myself|mine)\b", text, re.I):
             return None
