@@ -237,6 +237,9 @@ def test_says_yes(text: str, yes: bool) -> None:
         ("I pretend everything is fine in meetings.", None),
         ("Het was een saaie vergadering en ik viel bijna in slaap.", None),
         ("My manager told me to write the report again.", None),
+        # round 55: a plan that calls the person's own remark "a dumb thing to say"
+        ("I'll tell her straight: the cubicle thing was a dumb thing to say.", None),
+        ("This dumb thing does not understand me.", "frustration"),
     ],
 )
 def test_off_task(text: str, kind: str | None) -> None:

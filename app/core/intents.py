@@ -376,7 +376,7 @@ _INSTRUCTION = re.compile(
 # Frustration aimed at the coach itself; a quoted remark ("mijn baas zei: je bent dom") is not.
 _AT_COACH = re.compile(
     r"\b(domme|stomme|nutteloze|waardeloze|saaie|stupid|dumb|useless|boring|worthless) "
-    r"(bot|chatbot|ding|machine|programma|app|thing)\b|"
+    r"(bot|chatbot|ding|machine|programma|app|thing)\b(?! (to|om|i|he|she|we|they|ik|hij|zij)\b)|"
     r"\b(je|jij) bent (echt |zo |gewoon |wel |ook |nu )*(de )?(domste|stomste|dom|stom|nutteloos|"
     r"waardeloos|saai|dodelijk saai|slechtste)\b|"
     r"\b(dom|stom|saai|nutteloos|waardeloos) ben (je|jij)\b|"
