@@ -327,3 +327,10 @@ def test_an_english_sentence_without_its_i_keeps_a_subject() -> None:
 def test_a_doubt_after_the_sentence_is_said_with_it(message: str, lang: str, mirror: str) -> None:
     texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
     assert mirror in texts, texts
+
+
+def test_voorstellen_splits_in_a_main_clause() -> None:
+    message = "Ik denk dat ik bij het volgende teamoverleg voorstel dat we het werk samen verdelen."
+    texts = [c.text for c in mirrors(message, "nl", read(message, "nl", ["…"]))]
+    assert any(t.startswith("Je stelt bij het volgende teamoverleg voor dat") for t in texts), texts
+    assert not any("Je voorstelt" in t for t in texts), texts

@@ -308,7 +308,8 @@ def _what_i_find_nl(core: str) -> str | None:
 
 # Particles that stand apart from their verb in a main clause ("opstellen": "ik stel me op").
 _SEPARABLE = re.compile(
-    r"^(op|aan|af|uit|mee|terug|weg|toe|vast|los|neer|samen|in|na|bij|door)(?=\w{2})"
+    r"^(op|aan|af|uit|mee|terug|weg|toe|vast|los|neer|samen|in|na|bij|door|voor(?!kom|spel|zie))"
+    r"(?=\w{2})"
 )
 
 
