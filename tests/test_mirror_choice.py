@@ -13,6 +13,11 @@ def best(message: str, lang: str) -> str:
     return mirrors(message, lang, read(message, lang))[0].text
 
 
+def said_back(message: str, lang: str) -> list[str]:
+    """All candidate mirrors of a message later in a conversation."""
+    return [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+
+
 @pytest.mark.parametrize(
     ("message", "lang", "mirror"),
     [
@@ -202,13 +207,13 @@ def test_the_persons_own_question_said_back_has_a_capital_i() -> None:
     ],
 )
 def test_a_short_tail_is_said_back_with_its_sentence(message: str, lang: str, mirror: str) -> None:
-    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    texts = said_back(message, lang)
     assert any(t == mirror or t.endswith(", " + mirror) for t in texts), texts
 
 
 def test_a_filler_after_a_sentence_is_no_tail() -> None:
     message = "Ik voelde me gepasseerd. Of zo."
-    texts = [c.text for c in mirrors(message, "nl", read(message, "nl", ["…"]))]
+    texts = said_back(message, "nl")
     assert not any("of zo" in t.lower() for t in texts), texts
 
 
@@ -234,7 +239,7 @@ def test_a_filler_after_a_sentence_is_no_tail() -> None:
     ],
 )
 def test_two_feelings_are_said_in_correct_grammar(message: str, lang: str, mirror: str) -> None:
-    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    texts = said_back(message, lang)
     assert mirror in texts, texts
 
 
@@ -264,7 +269,7 @@ def test_an_afterthought_at_the_end_is_not_the_mirror() -> None:
     ],
 )
 def test_round_54_language(message: str, lang: str, mirror: str) -> None:
-    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    texts = said_back(message, lang)
     assert mirror in texts, texts
 
 
@@ -325,12 +330,12 @@ def test_an_english_sentence_without_its_i_keeps_a_subject() -> None:
     ],
 )
 def test_a_doubt_after_the_sentence_is_said_with_it(message: str, lang: str, mirror: str) -> None:
-    texts = [c.text for c in mirrors(message, lang, read(message, lang, ["…"]))]
+    texts = said_back(message, lang)
     assert mirror in texts, texts
 
 
 def test_voorstellen_splits_in_a_main_clause() -> None:
     message = "Ik denk dat ik bij het volgende teamoverleg voorstel dat we het werk samen verdelen."
-    texts = [c.text for c in mirrors(message, "nl", read(message, "nl", ["…"]))]
+    texts = said_back(message, "nl")
     assert any(t.startswith("Je stelt bij het volgende teamoverleg voor dat") for t in texts), texts
     assert not any("Je voorstelt" in t for t in texts), texts
