@@ -90,11 +90,12 @@ def says_plan(text: str) -> bool:
         clause = _around(unquoted, found.start(), found.end(), ".,;:!?\n")
         if _PAST_RESOLVE.search(clause):
             continue
+        sentence = _around(unquoted, found.start(), found.end(), ".!?\n")
         # the person may come after the time: "Volgende keer dat hij komt (...) wil ik ..."
-        own = _OWN_SUBJECT.search(_around(unquoted, found.start(), found.end(), ".!?\n"))
+        own = _OWN_SUBJECT.search(sentence)
         if _TIME_ONLY.fullmatch(found.group(0)) and not own and _OTHER_SUBJECT.search(clause):
             continue
-        if _reaction(unquoted, found.start(), found.end()):
+        if _reaction(unquoted, sentence, found.start()):
             continue
         return True
     return time_ahead(unquoted)
@@ -133,8 +134,7 @@ _NEXT_TIME = re.compile(
 _STANCE = re.compile(r"\b(ik ga|ga ik) (\w+ ){0,2}toch (niet|nie|ni|geen)\b", re.I)
 
 
-def _reaction(text: str, start: int, end: int) -> bool:
-    sentence = _around(text, start, end, ".!?\n")
+def _reaction(text: str, sentence: str, start: int) -> bool:
     if _STANCE.search(sentence):
         return True
     before = text[max(text.rfind(p, 0, start) for p in ".!?\n") + 1 : start]

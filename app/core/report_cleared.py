@@ -23,10 +23,18 @@ def _rules() -> CrisisScreen:
     return CrisisScreen(default_rules())
 
 
+# The direct questions (and the question once more), in every language and family.
+_QUESTIONS = tuple(
+    q
+    for table in (crisis_replies.ASK, crisis_replies.ASK_AGAIN)
+    for family in table.values()
+    for q in family.values()
+)
+
+
 def _asked(reply: str) -> bool:
     """The reply is the direct question (or the question once more), not a hand-off."""
-    texts = [*crisis_replies.ASK.values(), *crisis_replies.ASK_AGAIN.values()]
-    return any(q in reply for family in texts for q in family.values())
+    return any(q in reply for q in _QUESTIONS)
 
 
 def _relieved(reply: str) -> bool:

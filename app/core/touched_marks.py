@@ -1,8 +1,9 @@
-"""Whether the person just said what touches or bothers them most.
+"""Whether the person just said what touches or bothers them most, or what they did with it.
 
-Role: a mark for app/core/reading_marks.py. Asking "Wat raakt je hier het meest in?" right
-after "dat is wat mij stoort", "dat vind ik het ergste" or "angry is the word" asks again what
-was just told, so such a message carries the mark and the question is not offered.
+Role: marks for app/core/reading_marks.py and app/core/reading.py. Asking "Wat raakt je hier het
+meest in?" right after "dat is wat mij stoort", "dat vind ik het ergste" or "angry is the word",
+or "Wat deed je met dat gevoel?" after "ik heb gehuild", asks again what was just told, so such a
+message carries the mark and the question is not offered.
 Must not: read anything but the (lower-cased) text it is given.
 """
 
