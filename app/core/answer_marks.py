@@ -90,3 +90,15 @@ def to_coach(text: str) -> bool:
     """The person speaks of the coach's move, outside what they quote of others ("I should have
     said 'you're right' first" speaks of no coach)."""
     return bool(TO_COACH_MOVE.search(_QUOTED.sub(" ", text)))
+
+
+# A correction said as it is: "Het is meer de manier.", "It's more that she never asks."
+ITS_MORE = re.compile(
+    r"^((het|'?t) (is|was) (eigenlijk |vooral )?(meer|dat)|it'?s more|it was more|"
+    r"it'?s (really )?about|it'?s that)\b",
+    re.I,
+)
+# "'t Was meer gekwetst." is the person's feeling: "Je was meer gekwetst."
+IT_WAS_MORE_FELT = re.compile(
+    r"^(?:het|'?t) (is|was) (?=(?:eigenlijk |vooral )?meer \w+\W*$)", re.I
+)

@@ -118,7 +118,9 @@ _OPENS_THANKS = re.compile(
 )
 _DONE = re.compile(
     r"(^|[.!?]\s+)(goed|ok|oké|oke|right|ok then)?\W*(dat was het|dat is het wel|that'?s it|"
-    r"that was it|dat was ?t)( (voor nu|voor vandaag|for now|for today))?\s*[.!]",
+    r"that was it|dat was ?t|(i think )?i (have|got|'?ve got) what i need|"
+    r"(ik denk dat )?ik (heb )?(wel )?genoeg( heb)?|(i think )?that'?s enough)"
+    r"( (zo|voor nu|voor vandaag|for now|for today))?\s*[.!]",
     re.I,
 )
 _MORE = re.compile(

@@ -48,6 +48,7 @@ _ADVICE = re.compile(
     # not someone else asked "to just tell me when ..."
     r"(?<!to )just tell me\b(?!\s+(when|if|whether)\b)|"
     r"\bwat? zou(dt)? (jij|u|gij|ge) doen|in mijn schoenen|"
+    r"(?<!weet wel )\bwat (jij|u|gij|ge) zou(dt)? doen\b|"
     r"(\w+ ){0,3}(tips|opties|adviezen) (geven|noemen)|"
     r"(give|tell) me (\w+ ){0,2}(options|tips|suggestions)|if you were me|"
     # asked of the coach, as a question: "Heb jij een idee hoe je dat aanpakt?"

@@ -10,6 +10,7 @@ Must not: build or change any text.
 from __future__ import annotations
 
 import re
+from typing import Protocol, TypeVar
 
 from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _names_feeling
@@ -276,6 +277,35 @@ def correction_weight(said: list[str], n: int) -> float:
         # listener; said back without its tag it sounds like the coach agreeing
         return -1.5
     return 0.0
+
+
+# What follows a plan's first step and only details or comments on it.
+_AFTERTHOUGHT = re.compile(
+    r"^\W*(en|and|also|ook|plus|klinkt|sounds|voelt|feels|dat voelt|that feels)\b", re.I
+)
+
+
+class _Scored(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+_C = TypeVar("_C", bound=_Scored)
+
+
+def correction_first(found: list[_C], said: list[str]) -> list[_C]:
+    """Candidates best first; when the person corrects what came before ("Nee, boos was ik
+    niet. Het was meer gekwetst."), only those that say the correction back: following the
+    correction is the reflection, what it corrects is not."""
+    found = sorted(found, key=lambda c: -c.score)
+    for n in range(1, len(said)):
+        if MORE.match(said[n]) and any(NOT_THAT.match(s) or _NOT.search(s) for s in said[:n]):
+            pattern = re.compile(rf"^(said|clause):(\d+[&+])?{n}([&+]\d+)?$")
+            kept = [c for c in found if pattern.match(c.source)]
+            return kept or found
+    return found
 
 
 _ASIDE = re.compile(

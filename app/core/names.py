@@ -175,3 +175,18 @@ def with_known_names(text: str, names: frozenset[str]) -> str:
     for name in names:
         text = re.sub(rf"(?<![\w'-]){name.lower()}(?![\w'-])", name, text)
     return text
+
+
+def in_story(found: list[str], earlier: list[str] | None, text: str) -> list[str]:
+    """The people of a message the story is about: after the opening, one named before or twice
+    now; a role said once in passing ("mijn buurman zegt ook soms 'wat zeg je'") is not who a
+    question about the other should ask after."""
+    if not earlier:
+        return found
+    before, now = " ".join(earlier).lower(), text.lower()
+    return [
+        p
+        for p in found
+        if re.search(rf"\b{re.escape(p.split()[-1].lower())}\b", before)
+        or len(re.findall(rf"\b{re.escape(p.split()[-1].lower())}\b", now)) >= 2
+    ]

@@ -17,7 +17,7 @@ from app.core import plan_marks
 from app.core import reading_marks as marks
 from app.core.feeling_list import feelings_said, mixed
 from app.core.feelings import AMBIGUOUS_FEELINGS, ASKABLE, FEELING_NOUNS, FEELINGS
-from app.core.names import capitalise_names
+from app.core.names import capitalise_names, in_story
 from app.core.text import wordset
 from app.core.touched_marks import REACTED
 
@@ -243,7 +243,7 @@ def read(message: str, lang: str, earlier: list[str] | None = None) -> Reading:
     r.askable = _feelings.main_first(low, [f for f in own if f in ASKABLE[lang]], lang)
     r.feeling = bool(r.feelings) or bool(re.search(_feelings.FEELING_EXTRA[lang], low))
     named = capitalise_names(text)  # "mijn teamleider petra" names Petra
-    r.persons = persons(named, lang)
+    r.persons = in_story(persons(named, lang), earlier, named)
     everything = " ".join([*(earlier or []), text])
     r.opening = earlier is not None and not earlier  # not known: not the opening
     r.other = bool(persons(everything, lang)) or bool(

@@ -18,6 +18,7 @@ from app.core.feeling_said import bare_feeling
 from app.core.language_guard import language_ok
 from app.core.mirror_prefix import _LONG_SPLIT, _SAID_NOTHING_YET, fitting_prefix, in_quote
 from app.core.mirror_score import (
+    _AFTERTHOUGHT,
     _AND,
     _CLAUSE_END,
     _MAAR,
@@ -26,6 +27,7 @@ from app.core.mirror_score import (
     _THAT_FIRST,
     _WEIGHT,
     UNSURE_FEELING,
+    correction_first,
     correction_weight,
     mirror_score,
 )
@@ -128,7 +130,7 @@ def mirrors(
     pairs += _and_that(said, found, lang, message)
     if echo := echoed_answer(message, lang, lambda s: _turn(s, lang, message)):
         pairs.append(Candidate(echo, "said:0", 4.0))  # the answer to a question they repeat
-    found = sorted(mirror_tail.extended(found + pairs, said, lang), key=lambda c: -c.score)
+    found = correction_first(mirror_tail.extended(found + pairs, said, lang), said)
     found = mirror_rank.reranked(_unique(found), len(said), reading.opening) if learned else found
     if reading.ack:
         found.insert(0, Candidate(SHORT_MIRRORS[lang]["ack"], "fixed:ack", 1.0))
@@ -174,12 +176,6 @@ def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
     else:
         marked = "You think " + (text[:1].lower() + text[1:] if not text.startswith("I ") else text)
     return replace(candidate, text=marked)
-
-
-# What follows a plan's first step and only details or comments on it.
-_AFTERTHOUGHT = re.compile(
-    r"^\W*(en|and|also|ook|plus|klinkt|sounds|voelt|feels|dat voelt|that feels)\b", re.I
-)
 
 
 def _reason_that_weighs(sentence: str, lang: str, message: str) -> str | None:
@@ -281,8 +277,9 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         if second is None and turn and not SPEAKER.search(rest) and language_ok(rest, lang):
             # "Maar dat is niet echt zo.": no one in it to turn, so it is said back as it is.
             second = re.sub(r"[\s.!…]+$", "", rest) + "."
-        if second is None:
-            continue
+        last = re.sub(r"\W", "", (second or "x").split()[-1].lower())
+        if second is None or (_names_feeling(last, lang) and last in first.text.lower()):
+            continue  # "Shame. Mostly shame.": one feeling, said once
         link = {"nl": "maar", "en": "but"}[lang] if turn or though else ""
         link = {"nl": "en", "en": "and"}[lang] if also else link
         tail = lower_first(second) if not second.startswith(("I ", "I'")) else second
@@ -352,9 +349,11 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
         same = first.text == second.text or (  # one feeling twice: "ashamed. proper ashamed."
             _FEELING_FRAME.match(second.text) and first.text.split()[-1] == second.text.split()[-1]
         )
-        if same or UNSURE_FEELING.search(first.text) or _META.search(text2):
-            continue  # "Rot. Echt rot." is one feeling, said once; the writing is no story; not
-            # knowing what one feels is no feeling to name before the feeling
+        other = _FEELING_FRAME.match(first.text) and not re.match(r"(Je|You)\b", second.text)
+        if same or other or UNSURE_FEELING.search(first.text) or _META.search(text2):
+            continue  # "Rot. Echt rot." is one feeling, said once; a feeling and someone else's
+            # fact are two things; the writing is no story; not knowing what one feels is no
+            # feeling to name before the feeling
         if len(text2.split()) <= 18:
             score, text = max(first.score, second.score) + 0.3, text2
             frame, also = _FEELING_FRAME.match(first.text), _FEELING_FRAME.match(second.text)

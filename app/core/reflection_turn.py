@@ -14,9 +14,10 @@ import re
 import unicodedata
 
 from app.core import perspective
-from app.core.answer_marks import elliptic, to_coach, with_head
+from app.core.answer_marks import IT_WAS_MORE_FELT, ITS_MORE, elliptic, to_coach, with_head
 from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _feeling_fragment, _names_feeling
+from app.core.feelings import FEELINGS
 from app.core.language_guard import language_ok
 from app.core.names import capitalise_names
 from app.core.own_steps import as_own_step
@@ -42,7 +43,7 @@ _LEADING = re.compile(
     r"idk(?!\s+(?:how|what|why|if|whether|who|where|when)\b)|"  # not "idk how i feel"
     r"allez|awel|amai|lol|haha+|boh|right|ok so|right so|precies(?=,)|inderdaad(?=,)|"
     r"howay( man)?|aye|och|ach|naw|no(?=,|\s+(?:i|you)\b)|"
-    r"klopt(?=,)|exactly(?=,)|true(?=,)|"
+    r"klopt(?=,)|exactly(?=,)|true(?=,)|before all (that|this)(?=,)|voor dat alles(?=,)|"
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|if anything|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b)|"
     r"(the )?thing is(?=,|\s+(?:i|you|he|she|they|we|it|my)\b)|"
@@ -76,7 +77,7 @@ _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|
 _FILLERS = re.compile(
     r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk|if i'?m (being )?honest|to be honest|"
     r"now (that )?you ask|now you mention it|nu (je|ge) het vraagt|als (je|ge) het zo zegt|"
-    r"eh|ehm|uh|uhm|allee|allez|amai)\b|"
+    r"eh|ehm|uh|uhm|allee|allez|amai|i won'?t lie|not gonna lie|ngl|i'?m not gonna lie)\b|"
     r",\s+(serieus|trouwens)(?=\s*[,.!]|\s*$)",
     re.I,
 )
@@ -160,11 +161,6 @@ _TRAILS_OFF = re.compile(
     r"(it'?s|it is|het is|'t is) (just|gewoon|meer|more))$",
     re.I,
 )
-_ITS_MORE = re.compile(
-    r"^(het is (eigenlijk |vooral )?(meer|dat)|it'?s more|it'?s (really )?about|it'?s that)\b", re.I
-)
-
-
 # "Wat ik wel kan doen, is haar terugbellen" -> "Ik kan haar terugbellen"; "What I could do is
 # ask him" -> "I could ask him".
 _CLEFT = re.compile(
@@ -196,7 +192,6 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     listed = _feeling_fragment(core, lang) or feelings_said(core, lang)
     if listed or _FRAGMENT.match(core) or (leans_on_before(core, lang) and not joined):
         return listed
-    # (chat spellings were written out by _tidy)
     core = _OWN_HEDGE_EN.sub("", core) if lang == "en" else _main_clause_nl(core) or core
     feeling = _feeling_fragment(core, lang)
     if feeling:
@@ -219,8 +214,10 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
         turned = core  # "Dat deed pijn." is the person's own feeling, said without "ik"
     if turned is None and _STEP_WITHOUT_SUBJECT.match(core) and not SPEAKER.search(core):
         turned = core  # "Misschien gewoon even vragen of ze tijd heeft.": no one to turn
-    if turned is None and _ITS_MORE.match(core) and not SPEAKER.search(core):
+    if turned is None and ITS_MORE.match(core) and not SPEAKER.search(core):
         turned = core  # "Het is meer de manier.": the correction, said as it is
+        if lang == "nl" and re.sub(r"\W", "", core.split()[-1].lower()) in FEELINGS["nl"]:
+            turned = IT_WAS_MORE_FELT.sub(lambda m: "Je bent " if m[1] == "is" else "Je was ", core)
     if turned is None:
         return None
     turned = re.sub(r"[\s.!…]+$", "", turned)
@@ -260,6 +257,7 @@ def _tidy(text: str, lang: str) -> str:
     text = typos_fixed(capitalise_names(text), lang)
     if lang == "nl":
         text = with_inner_speech(text)  # "Je denkt hij heeft ..." -> "Je denkt: hij ..."
+        text = _FELT_BARE.sub(lambda m: f"{m[0]}{'me' if m[1].lower() == 'ik' else 'je'} ", text)
         text = re.sub(r"^(['’][ts]) (\w)", lambda m: f"{m[1]} {m[2].upper()}", text)  # 't Is
         text = re.sub(
             r"(?<=['’]s )([Aa]vond|[Mm]iddag|[Oo]chtend|[Mm]orgen)\b", r"\1s", text
@@ -269,6 +267,12 @@ def _tidy(text: str, lang: str) -> str:
     return en_spelled_out(text)
 
 
+# "Ik voelde klein.", learner Dutch for "Ik voelde me klein."
+_FELT_BARE = re.compile(
+    r"\b(ik|je|jij) (?:voel|voelt|voelde) (?=(?:heel |zo |erg |echt |een beetje |best |wel )?"
+    r"(?:" + "|".join(sorted(FEELINGS["nl"], key=len, reverse=True)) + r")\b)",
+    re.I,
+)
 _VERB_FIRST = re.compile(
     r"^(was|ben|voelde|voel|werd|word|schrok|schrik|schaamde|schaam|baalde|baal|dacht|denk|"
     r"wilde|wou|wil|vond|vind|had|heb|zat|zit|kon|kan|moest|moet|durfde|durf|zag|zie|snapte|"

@@ -67,7 +67,12 @@ MORE = re.compile(
     r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?((het|t) is (eigenlijk )?meer|"
     r"het gaat (me )?(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that|"
     r"het gaat (me |mij )?(er )?(eigenlijk |vooral |juist |meer )*om|it (is|was) (really )?more|"
-    r"(het|'t) was (eigenlijk )?meer|"
+    r"(het|'?t) was (eigenlijk )?meer|"
+    # "Ik ben meer teleurgesteld", "Ik schaamde me eerder", "I was more hurt", "Meer op mezelf"
+    r"((ik|i) (ben|was|voel(de)? (me|mij)|schaamde (me|mij)|baalde|am|was|felt)|i'?m) (eigenlijk |"
+    r"vooral |really |actually )?(meer|eerder|more|rather)(?! dan| than)|"
+    r"(meer|eerder|rather|more) (op|over|om|van|about|at|with) |"
+    r"(het|'?t) zit (hem |em )?(eigenlijk |vooral )?(meer|eerder) in|"
     r"(if anything,? )?it'?s that (?!simple|easy|hard|bad|big|much)|"
     r"(het|'t) is (vooral )?dat (?!simpel|makkelijk|moeilijk|erg))\b",
     re.I,

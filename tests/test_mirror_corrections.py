@@ -1,0 +1,125 @@
+"""What the person corrects, repeats or says in passing: the mirror follows the correction, says
+one feeling once, and the questions ask about the people of the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core import intents
+from app.core.reading import read
+from app.core.reflection import mirrors
+
+
+def texts(message: str, lang: str = "nl") -> list[str]:
+    return [c.text for c in mirrors(message, lang, read(message, lang))]
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror", "corrected"),
+    [
+        (
+            "Nee nee, kwaad was ik nie. Da denkt iedereen maar da's het nie. 't Was meer "
+            "gekwetst. Alsof ze mij bedrogen had.",
+            "Je was meer gekwetst.",
+            "Kwaad was je niet.",
+        ),
+        (
+            "Nee, boos op Sem ben ik niet. Hij is jong, hij weet niet wat hij moet doen. Ik ben "
+            "meer teleurgesteld van kantoor. Zij kent mij al drie jaar.",
+            "Je bent meer teleurgesteld van kantoor.",
+            "Boos op Sem ben je niet.",
+        ),
+        (
+            "Nee, kwaad op die ploegleider was ik eigenlijk nie. Ge zou denken van wel. Ik "
+            "schaamde me eerder in zijn plaats, zo plaatsvervangend.",
+            "Je schaamde je eerder in zijn plaats, zo plaatsvervangend.",
+            "Kwaad op die ploegleider was je eigenlijk niet.",
+        ),
+        (
+            "No, I wasn't angry with her. She is a reasonable woman. I was more hurt, to be "
+            "honest. I thought we were friends.",
+            "You were more hurt.",
+            "You weren't angry with her.",
+        ),
+    ],
+)
+def test_the_mirror_follows_the_correction_not_what_it_corrects(
+    message: str, mirror: str, corrected: str
+) -> None:
+    lang = "en" if message.startswith("No,") else "nl"
+    found = texts(message, lang)
+    assert found[0].startswith(mirror), found
+    assert corrected not in found
+
+
+def test_without_a_correction_every_sentence_may_be_said_back() -> None:
+    found = texts("Ik was niet voorbereid. Ik ben meer dan tien jaar teamleider. Hij keek weg.")
+    assert "Je was niet voorbereid." in found
+
+
+def test_one_feeling_said_twice_is_said_back_once() -> None:
+    found = texts("Shame. Mostly shame. And fear too, I won't lie.", "en")
+    assert not any(t.count("shame") > 1 and "you felt mostly" in t for t in found), found
+    assert not any("won't lie" in t for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("message", "mirror"),
+    [
+        ("Ik voelde klein. De klant praatte alleen met mijn leerling.", "Je voelde je klein."),
+        ("Ik voel heel dom als hij dat zegt. Hij weet niet beter.", "Je voelt je heel dom"),
+    ],
+)
+def test_a_feeling_without_its_reflexive_gets_it(message: str, mirror: str) -> None:
+    assert any(t.startswith(mirror) for t in texts(message)), texts(message)
+
+
+def test_a_lead_in_that_points_back_is_left_out() -> None:
+    message = (
+        "On Saturday I will see her in her shop. Before all that, tomorrow morning before the "
+        "others come, I will talk to Tolu alone."
+    )
+    assert "Tomorrow morning before the others come, you will talk to Tolu alone." in texts(
+        message, "en"
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("Moet ik het hem nog zeggen? Zeg gewoon wat gij zoudt doen, ik geraak er nie uit.", True),
+        ("Ik ben benieuwd wat jij zou doen.", True),
+        ("Ik weet wel wat jij zou doen haha, jij zou gewoon bellen.", False),
+    ],
+)
+def test_what_the_coach_would_do_asked_in_a_subordinate_clause(message: str, asks: bool) -> None:
+    assert intents.asks_advice(message) is asks
+
+
+@pytest.mark.parametrize(
+    ("message", "closes"),
+    [
+        (
+            "Thank you, I feel lighter already and I haven't even done anything yet lol. I think "
+            "I have what I need. Let me go and check pen 3 before I sleep.",
+            True,
+        ),
+        ("Ik denk dat ik genoeg heb zo. Het lucht op om het zo op een rijtje te zetten.", True),
+        ("Ik heb genoeg van die man. Hij doet altijd zo.", False),
+        ("I think I have what I need, but can I ask one more thing?", False),
+    ],
+)
+def test_a_late_message_that_says_it_has_enough_closes(message: str, closes: bool) -> None:
+    assert intents.thanks_late(message) is closes
+
+
+def test_a_role_said_once_in_passing_is_not_the_other_of_the_story() -> None:
+    story = ["Ik ben monteur. De klant vroeg alles aan Sem, mijn leerling."]
+    passing = read(
+        "Misschien was hij nerveus. Mijn buurman zegt ook soms twee keer wat zeg je.", "nl", story
+    )
+    assert passing.persons == []
+    back = read("Sem zei niks. Ik denk dat Sem het ook lastig vond.", "nl", story)
+    assert back.persons == ["Sem"]
+    opening = read("Mijn buurman zegt altijd dat ik te hard werk.", "nl", [])
+    assert opening.persons == ["je buurman"]
