@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core import intents
+from app.core.question_fit import fits
 from app.core.reading import read
 from app.core.reflection import mirrors
 
@@ -123,3 +124,51 @@ def test_a_role_said_once_in_passing_is_not_the_other_of_the_story() -> None:
     assert back.persons == ["Sem"]
     opening = read("Mijn buurman zegt altijd dat ik te hard werk.", "nl", [])
     assert opening.persons == ["je buurman"]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "ack"),
+    [
+        ("Yes. That is it exactly.", "en", True),
+        ("ja. da klopt wel denk ik", "nl", True),
+        ("joa dat klopt wel denk ik", "nl", True),
+        ("ja, ik denk het", "nl", False),
+        ("yes I think he was wrong", "en", False),
+    ],
+)
+def test_a_short_yes_with_a_hedge_is_an_agreement(message: str, lang: str, ack: bool) -> None:
+    assert read(message, lang, ["earlier"]).ack is ack
+
+
+def test_this_plan_is_only_asked_about_when_the_message_holds_it() -> None:
+    question = "Hoe haalbaar is dit voornemen voor jou, op een schaal van één tot tien?"
+    insight = (
+        "Ik besef nu dat ik die leugen vooral verteld heb om niet toe te geven dat ik moe was."
+    )
+    story = "Ik ga het proberen uit te leggen. " + insight
+    assert not fits(question, read(insight, "nl", ["earlier"]), story)
+    plan = "Maandag ga ik naar Luc en zeg ik het hem."
+    assert fits(question, read(plan, "nl", ["earlier"]), plan)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        (
+            "wat ik mij nu besef terwijl ik dit typ is da ik die leugen vooral verteld heb om ni "
+            "te moeten toegeven da ik moe was. ik werk al maanden van zes tot acht.",
+            "nl",
+            "Je beseft nu dat je die leugen vooral verteld hebt om niet te moeten toegeven dat "
+            "je moe was.",
+        ),
+        (
+            "What I realise now is that I never asked her. She was new.",
+            "en",
+            "You realise now that you never asked her.",
+        ),
+    ],
+)
+def test_what_the_person_realises_is_said_with_its_own_verb(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert texts(message, lang)[0] == mirror

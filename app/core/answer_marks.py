@@ -36,8 +36,28 @@ _MORE_HEAD = re.compile(
 _HEAD = {"nl": "Het is {w} ", "en": "It's {w} "}
 
 
+# "Wat ik mij nu besef terwijl ik dit typ, is da ...", "What I realise now is that ...": what
+# the person sees, said with its own verb.
+_REALISED = re.compile(
+    r"^(?:wat|what) (?P<who>ik|i) (?:mij |me )?(?P<adv>(?:nu|now|eigenlijk|really|just) )?"
+    r"(?P<verb>besef|realiseer|merk|zie|snap|realise|realize|notice|see)(?: me| mij)?"
+    r"(?P<after> nu| now)?"
+    r"(?:,? (?:terwijl|nu|while|as|now that) [^,]*?)?,? is (?:dat|da|that) ",
+    re.I,
+)
+
+
 def with_head(core: str, lang: str) -> str:
-    """ "Meer dat ik het niet onderbouwd heb." -> "Het is meer dat ik het niet onderbouwd heb."."""
+    """ "Meer dat ik het niet onderbouwd heb." -> "Het is meer dat ik het niet onderbouwd heb.";
+    "Wat ik nu besef is dat ..." -> "Ik besef nu dat ..."."""
+    core = _REALISED.sub(
+        lambda m: (
+            f"{m['who'].capitalize()} {m['verb'].lower()}{m['after'] or ''} {m['adv'] or ''}"
+            + ("dat " if lang == "nl" else "that ")
+        ),
+        core,
+        count=1,
+    )
     return _MORE_HEAD.sub(lambda m: _HEAD[lang].format(w=m.group(1).lower()), core, count=1)
 
 

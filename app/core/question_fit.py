@@ -22,6 +22,7 @@ from app.core.mirror_score import _POINTS_BACK
 from app.core.moment_marks import tells_event
 from app.core.own_act import OwnAct, own_act
 from app.core.plan_marks import EFFECT, PLAN, WANTS_SAY, WEIGHS_ACTING, WISH_WHY
+from app.core.question_presup import PRESUPPOSES, STORY_NAMES
 from app.core.reading import Reading, read
 from app.core.reflection import Candidate, follow, says_sentence, statements
 
@@ -220,82 +221,18 @@ def _statements_read(message: str, lang: str) -> tuple[Reading, ...]:
     return tuple(read(sentence, lang) for sentence in _said(message))
 
 
-# What a bank question takes for granted, and what the story must name for it to fit.
-_PRESUPPOSES = {
-    "manager": re.compile(r"leidinggevende|manager|\bbaas\b|teamleider|\bboss\b"),
-    "colleague": re.compile(r"collega|colleague"),
-    "other": re.compile(r"\bde ander\b|\bander(en|e)?\b|the other|\bothers\b"),
-    "feedback": re.compile(r"feedback|kritiek|criticism"),
-    "moment": re.compile(
-        r"op dat moment|\btoen\b|daarna|vooraf|achteraf|die situatie|dat gesprek|reageerde|"
-        r"gebeurde|verliep|at that moment|\bthen\b|afterwards|beforehand|that conversation|"
-        r"did you react|happened"
-    ),
-    "insight": re.compile(r"patroon|pattern"),
-    "intervision": re.compile(r"intervisie|supervisie|intervision|supervision"),
-    "choice": re.compile(r"die keuze|deze keuze|die beslissing|that choice|that decision"),
-    "plan": re.compile(r"voornemen|\bplan\b|intention"),
-    "team": re.compile(r"\bteam\b|organisatie|organi[sz]ation|afdeling|department"),
-    "us": re.compile(r"\bons\b|tussen ons|between us"),
-    # a look back on the whole conversation: only once the person has said what they will do
-    "wrapup": re.compile(r"dit gesprek|this conversation|take away|meenemen|neem je mee"),
-    "obstacle": re.compile(r"hindernis|obstakel|obstacle|valkuil|pitfall"),
-    # "Wat deed je dat werkte, al was het maar een beetje?": something of theirs went well
-    "worked": re.compile(r"dat werkte|worked, even"),
-    # a quality or belief of their own, a score out of ten, a situation that comes back, a
-    # new way being tried, a change others could see: not taken for granted after one event
-    "quality": re.compile(r"kwaliteit|overtuiging|\btalent|quality"),
-    "scale": re.compile(r"punt haalbaarder|one point more"),
-    "recurring": re.compile(r"als de situatie terugkomt|when it comes back"),
-    "trial": re.compile(r"als je het uitprobeert|when you try it out"),
-    "change": re.compile(r"dat je iets anders doet|doing something different"),
-    # "Welk gevoel was het sterkst?" after one feeling named (round 54: "he named one feeling")
-    "feelings": re.compile(r"welk gevoel|which feeling|welke gevoelens|which of (these|those)"),
-}
-
-
-# What the story must name for a question that takes it for granted, where a word is enough.
-_STORY_NAMES = {
-    "colleague": re.compile(r"collega|colleague"),
-    "feedback": re.compile(r"feedback|kritiek|criticism|commentaar"),
-    "intervision": re.compile(r"intervisie|supervisie|intervision|supervis"),
-    "choice": re.compile(
-        r"keuze|koos|kies|kiezen|besl(oot|oten|issing)|choice|chose|choose|decided|decision"
-    ),
-    "team": re.compile(r"\b(team|organisatie|organi[sz]ation|afdeling|department)\b"),
-    "obstacle": re.compile(
-        r"lastig|moeilijk|spannend|eng\b|bang|hindernis|tegenhoud|durf|valkuil|"
-        r"\bhard\b|difficult|scary|afraid|holding me back|pitfall|obstacle"
-    ),
-    "worked": re.compile(
-        r"\b(lukte|gelukt|werkte|hielp|ging (wel |best |toch )?goed|viel mee|"
-        r"worked|helped|went (well|ok|okay|fine)|managed to|pulled it off)\b"
-    ),
-    "quality": re.compile(
-        r"kwaliteit|talent|sterk in|goed in|overtuiging|ik geloof dat|quality|strength|"
-        r"good at|belief|i believe"
-    ),
-    "scale": re.compile(r"schaal|scale|\b\d{1,2} ?(van|uit|op|out of|/) ?10\b"),
-    "recurring": re.compile(
-        r"\b(weer|vaker|opnieuw|steeds|telkens|elke keer|altijd|again|every time|always|keeps?)\b"
-    ),
-    "trial": re.compile(r"uitprob|probeer|proberen|experiment|\btry\b|trying"),
-    "change": re.compile(
-        r"anders (doen|aanpakken|reageren)|voortaan|differently|from now on|"
-        r"(vaker|minder|eerder) (\w+ )?(zeggen|vragen|aangeven)|more often"
-    ),
-}
 _PLAN_WORD = re.compile(r"\b(plan|voornemen|intention)\b")
+_THIS_PLAN = re.compile(r"\b(dit|deze|this|that|dat) (voornemen|plan|intention)\b")
 
 
 def fits(question: str, r: Reading, story: str) -> bool:
     """A bank question fits when the story names everything the question takes for granted."""
     q = question.lower()
     low = story.lower()
-    for need, pattern in _PRESUPPOSES.items():
+    for need, pattern in PRESUPPOSES.items():
         if not pattern.search(q):
             continue
-        named = _STORY_NAMES.get(need)
+        named = STORY_NAMES.get(need)
         if need == "us" or (named is not None and not named.search(low)):
             return False
         if need == "manager" and not r.manager:
@@ -308,6 +245,8 @@ def fits(question: str, r: Reading, story: str) -> bool:
             return False
         if need == "plan" and not (r.plan or PLAN.search(story) or _PLAN_WORD.search(low)):
             return False
+        if need == "plan" and _THIS_PLAN.search(q) and not r.plan:
+            return False  # "dit voornemen": the plan is in this message
         if need == "wrapup" and not (r.plan or PLAN.search(story)):
             return False
         if need == "feelings" and len(r.feelings) < 2 and not r.mixed:

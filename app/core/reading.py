@@ -74,17 +74,19 @@ _EXPLAINED = re.compile(
 )
 _ACK_TAIL = re.compile(r"[,\s]+(denk ik|i think|i guess)[\s.!]*$", re.I)
 _SHORT_ACK = re.compile(
-    r"^\s*((hmm+|hm|oh|ah|ok|oké|amai|allez|tja|wow)[\s.!,]+)*(ja|jawel|klopt|precies|inderdaad|"
-    r"zeker|dat klopt|"
+    r"^\s*((hmm+|hm|oh|ah|ok|oké|amai|allez|tja|wow)[\s.!,]+)*(ja|jawel|joa|jep|yah|yep|klopt|"
+    r"precies|inderdaad|zeker|(dat|da) klopt|zo was het|"
     r"pretty much|probably|ja dat vooral|dat vooral|"
-    r"ja klopt|yes|yeah|right|exactly|indeed|true|that's right|"
+    r"ja klopt|yes|yeah|right|exactly|indeed|true|that's right|that is it|"
     r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it)\b"
-    r"(?!.*\b(ik|i|we|wij|hij|zij|ze|he|she|they|maar|but|niet|not|geen|no)\b)"
+    r"(?!.*\b(?<!denk )(?<!geloof )(ik|i|we|wij|hij|zij|ze|he|she|they|maar|but|niet|not|geen|"
+    r"no)\b)"
     # what may follow is more of the same ("ja, dat klopt wel", "yeah, exactly"), not an answer
     r"[\s.!,]*((precies|helemaal|wel|zo|echt|inderdaad|klopt|ja|jawel|zeker|dat|is|het|"
     r"eigenlijk|ook|hoor|haha|exactly|totally|right|yes|yeah|that|it|true|absolutely|sure|"
-    r"definitely|yep|spot on|pretty much|probably|vooral|waarschijnlijk|denk ik|i think)"
-    r"[\s.!,]*){0,3}$",
+    r"definitely|yep|spot on|pretty much|probably|vooral|waarschijnlijk|denk ik|i think|"
+    r"ongeveer|zo was het|klopt wel|da)"
+    r"[\s.!,]*){0,5}$",
     re.I,
 )
 # Someone else did, said or wanted something (or they wonder): only then is a question about them.
