@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core import intents
+from app.core.language_guard import language_ok, order_errors
 from app.core.question_fit import fits
 from app.core.reading import read
 from app.core.reflection import mirrors
@@ -172,3 +173,32 @@ def test_what_the_person_realises_is_said_with_its_own_verb(
     message: str, lang: str, mirror: str
 ) -> None:
     assert texts(message, lang)[0] == mirror
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wrong"),
+    [
+        ("Toch je kunt hem niet uitzetten.", "nl", True),
+        ("Zij lachen, je lacht ook, maar thuis je lacht niet.", "nl", True),
+        ("Je wilt hem helpen en nu het kan niet.", "nl", True),
+        ("Nu je het zegt, het klopt wel.", "nl", False),
+        ("Toen je lachte, keek ze weg.", "nl", False),
+        ("Daarna ging je naar huis.", "nl", False),
+        ("Je zegt: “thuis ik lach niet”.", "nl", False),
+        ("At the time you thought she exaggerate.", "en", True),
+        ("She call you at 7am, very upset.", "en", True),
+        ("Is more like you cannot stand it.", "en", True),
+        ("Letting it go isn't working. What would it take?", "en", False),
+        ("She calls you. Did she call you back? What is it like to see it that way?", "en", False),
+    ],
+)
+def test_learner_grammar_is_not_said_back_as_the_coachs_own(
+    text: str, lang: str, wrong: bool
+) -> None:
+    assert bool(order_errors(text, lang)) is wrong
+    assert language_ok(text, lang, allowed=text) is not wrong
+
+
+def test_chat_particles_are_left_out_of_the_mirror() -> None:
+    found = texts("Then after that with my wife I feel stupid lor. She was right.", "en")
+    assert "Then after that with your wife you feel stupid." in found, found

@@ -1,7 +1,9 @@
-"""The language guard on every reply the code writes: known words and Dutch verb agreement.
+"""The language guard on every reply the code writes: known words, agreement and word order.
 
 Role: a reply that contains a word in neither the language's dictionary nor the person's own
-message, or a Dutch "je" with an unagreeing verb ("Je voel je"), is not sent.
+message, a Dutch "je" with an unagreeing verb ("Je voel je"), a Dutch main clause without the
+verb in second place ("thuis je lacht niet", learner order said back) or an English "she" with a
+bare verb ("she call you") is not sent.
 Must not: change a text; it only says whether it may go out.
 """
 
@@ -12,6 +14,7 @@ import re
 from typing import Any
 
 from app.core import perspective, style
+from app.core.text import wordset
 
 
 @functools.lru_cache(maxsize=2)
@@ -71,5 +74,51 @@ def agreement_errors(text: str, lang: str) -> list[str]:
     return errors
 
 
+# A main clause opened by an adverb, then the subject before the verb: "Toch je kunt hem niet
+# uitzetten.", "thuis je lacht niet"; "nu"/"toen" open a clause of their own too ("nu je het zegt"),
+# so only with "niet" straight after the verb ("nu het kan niet").
+_NL_NOT_V2 = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:en|maar)\s+)(?P<adv>toch|thuis|daarna|dan|gisteren|morgen|soms|altijd|"
+    r"misschien|eerst|later|vandaag|hier|daar|nu|toen|bij jullie|bij ons)\s+"
+    r"(?:je|jij|ik|hij|zij|ze|we|wij|het|jullie)\s+(?P<verb>\w+)(?P<after>\s+\w+)?",
+    re.I,
+)
+_NL_FINITE = wordset("is gaat staat doet ziet slaat bent ben heb kan wil zal mag")
+_EN_BARE = re.compile(
+    r"(?<!\blet )(?<!\bletting )(?<!\bmake )(?<!\bmade )(?<!\bhelp )(?<!\bsaw )(?<!\bsee )(?<!\bhear )"
+    r"(?<!\bwatch )(?<!\bheard )(?<!\bdoes )(?<!\bdid )(?<!\bwould )(?<!\bcould )(?<!\bwill )(?<!\bcan )"
+    r"(?<!\bshould )(?<!\bmight )(?<!\bmust )(?<!\bdo )\b(he|she|it)\s+(call|exaggerate|say|"
+    r"think|want|need|know|come|make|take|tell|ask|give|feel|try|leave|look|seem|talk|work|keep|"
+    r"hate|understand|get|do|have|go|scold|shout|blame|complain|expect|treat|laugh)\b",
+    re.I,
+)
+
+
+def order_errors(text: str, lang: str) -> list[str]:
+    """A person's learner grammar said back as the coach's own: "thuis je lacht niet", "she
+    exaggerate", "Is more like ...". (A quote in quotation marks is the person's, not checked.)"""
+    text = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    if lang == "en":
+        found = [m[0] for m in _EN_BARE.finditer(text)]
+        return found + [
+            s for s in style.sentences(text) if re.match(r"\s*is (more|like)\b", s, re.I)
+        ]
+    errors = []
+    for m in _NL_NOT_V2.finditer(text):
+        verb = m["verb"].lower()
+        if not (verb in _NL_FINITE or perspective.nl_verb_form(verb)):
+            continue
+        if m["adv"].lower() in ("nu", "toen") and not re.match(
+            r"\s+(niet|nooit|geen)\b", m["after"] or ""
+        ):
+            continue
+        errors.append(m[0])
+    return errors
+
+
 def language_ok(text: str, lang: str, allowed: str = "") -> bool:
-    return not unknown_words(text, lang, allowed) and not agreement_errors(text, lang)
+    return not (
+        unknown_words(text, lang, allowed)
+        or agreement_errors(text, lang)
+        or order_errors(text, lang)
+    )
