@@ -109,6 +109,10 @@ def test_what_the_coach_would_do_asked_in_a_subordinate_clause(message: str, ask
         ("Ik denk dat ik genoeg heb zo. Het lucht op om het zo op een rijtje te zetten.", True),
         ("Ik heb genoeg van die man. Hij doet altijd zo.", False),
         ("I think I have what I need, but can I ask one more thing?", False),
+        ("Merci, echt. Ik denk da ik genoeg heb om mee verder te gaan. Nu eerst een pintje.", True),
+        ("ok thanks ah. at least i know what i want to say already. going to sleep now.", True),
+        ("Bedankt hèè. Ik weet nou wat ik ga zeggen, ik ga nog even partituren nakijken.", True),
+        ("I think I have enough of this job, honestly. She never listens.", False),
     ],
 )
 def test_a_late_message_that_says_it_has_enough_closes(message: str, closes: bool) -> None:

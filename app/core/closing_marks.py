@@ -114,7 +114,17 @@ BETTER_GO = re.compile(r"\b(i'?d better (go|get going|run|head off|get on)|fijn 
 # it is done ("Goed. Dat was het.") closes it, unless something more is announced (round 54: six
 # such last messages got another question).
 _OPENS_THANKS = re.compile(
-    rf"^\W*({THANKS_WORDS}|ty)( (wel|hé|he|hoor|so much|a lot))?\W*[.!]", re.I
+    rf"^\W*(?:(?:ok|oké|oke|okay|nou|right|well|so)\W+)?({THANKS_WORDS}|ty)"
+    r"(?![^.!?]*\b(vraag|question)\b)"
+    r"(?:[ ,]+(?!voor\b|for\b|maar\b|but\b|dat\b|that\b)[^\W\d_]{1,6}){0,2}\W*[.!]",
+    re.I,
+)
+# "Ik denk da ik genoeg heb om mee verder te gaan.", "I think I have enough now": not "genoeg
+# van", which is being fed up.
+_ENOUGH = re.compile(
+    r"\b(ik denk da(t)? ik|i think i|i'?ve got|i have) (heb |have |got )?(wel |already |now )?"
+    r"(genoeg|enough)\b(?! (van|of|time|money)\b)",
+    re.I,
 )
 _DONE = re.compile(
     r"(^|[.!?]\s+)(goed|ok|oké|oke|right|ok then)?\W*(dat was het|dat is het wel|that'?s it|"
@@ -134,4 +144,4 @@ def closes_late(text: str) -> bool:
     """A late message that opens with thanks or says it is done, no question, nothing more."""
     if "?" in text or len(text.split()) > 45 or _MORE.search(text):
         return False
-    return bool(_OPENS_THANKS.match(text) or _DONE.search(text))
+    return bool(_OPENS_THANKS.match(text) or _DONE.search(text) or _ENOUGH.search(text))
