@@ -590,3 +590,35 @@ def test_a_few_words_that_lean_on_the_coachs_question_stay_out() -> None:
         assert _dropped(said), said
     for said in ("Ik twijfelde zelf.", "Niet hij.", "Dat was het moment dat ik het zag."):
         assert not _dropped(said), said
+
+
+def test_an_agreement_or_a_thought_deferred_is_no_line_of_the_report() -> None:
+    turns = [
+        turn("Vorige week moest ik vertalen bij een waarschuwing voor een jonge collega.", 1),
+        turn("Ik voelde mij in het midden, tussen twee kanten.", 2),
+        turn("Joa, dat klopt wel denk ik.", 2),
+        turn("Zo was het.", 2),
+        turn("Weet ik ni. Echt ni.", 3),
+        turn("Daar moet ik over denken.", 3),
+    ]
+    text = report.build(turns, "nl")
+    for fragment in ("klopt wel", "Zo was het", "Echt ni", "over denken"):
+        assert fragment not in text, fragment
+    assert section(text, "Wat ik bij mezelf opmerkte") == [
+        "Ik voelde mij in het midden, tussen twee kanten."
+    ]
+
+
+def test_the_other_persons_side_is_not_what_the_person_noticed_in_themselves() -> None:
+    turns = [
+        turn("Vorige week moest ik vertalen bij een waarschuwing voor een jonge collega.", 1),
+        turn("Ik voelde mij in het midden, tussen twee kanten.", 2),
+        turn("Harm is een goede man. Ik denk hij wilde dat het eerlijk is voor Yonas.", 2),
+        turn("Ik denk dat hij vooral gekwetst is. We doen al jaren zaken.", 2),
+    ]
+    text = report.build(turns, "nl")
+    mine = section(text, "Wat ik bij mezelf opmerkte")
+    assert mine == ["Ik voelde mij in het midden, tussen twee kanten."]
+    seen = section(text, "Patroon of inzicht")
+    assert any(line.startswith("Harm is een goede man") for line in seen)
+    assert any(line.startswith("Ik denk dat hij vooral gekwetst is") for line in seen)

@@ -85,9 +85,10 @@ _NL_NOT_V2 = re.compile(
 )
 _NL_FINITE = wordset("is gaat staat doet ziet slaat bent ben heb kan wil zal mag")
 _EN_BARE = re.compile(
-    r"(?<!\blet )(?<!\bletting )(?<!\bmake )(?<!\bmade )(?<!\bhelp )(?<!\bsaw )(?<!\bsee )(?<!\bhear )"
-    r"(?<!\bwatch )(?<!\bheard )(?<!\bdoes )(?<!\bdid )(?<!\bwould )(?<!\bcould )(?<!\bwill )(?<!\bcan )"
-    r"(?<!\bshould )(?<!\bmight )(?<!\bmust )(?<!\bdo )\b(he|she|it)\s+(call|exaggerate|say|"
+    r"(?<!\blet )(?<!\bletting )(?<!\bmake )(?<!\bmade )(?<!\bhelp )(?<!\bsaw )(?<!\bsee )"
+    r"(?<!\bhear )(?<!\bwatch )(?<!\bheard )(?<!\bdoes )(?<!\bdid )(?<!\bwould )(?<!\bcould )"
+    r"(?<!\bwill )(?<!\bcan )(?<!\bshould )(?<!\bmight )(?<!\bmust )(?<!\bdo )"
+    r"\b(he|she|it)\s+(call|exaggerate|say|"
     r"think|want|need|know|come|make|take|tell|ask|give|feel|try|leave|look|seem|talk|work|keep|"
     r"hate|understand|get|do|have|go|scold|shout|blame|complain|expect|treat|laugh)\b",
     re.I,

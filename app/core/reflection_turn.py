@@ -43,7 +43,8 @@ _LEADING = re.compile(
     r"idk(?!\s+(?:how|what|why|if|whether|who|where|when)\b)|"  # not "idk how i feel"
     r"allez|awel|amai|lol|haha+|boh|right|ok so|right so|precies(?=,)|inderdaad(?=,)|"
     r"howay( man)?|aye|och|ach|naw|no(?=,|\s+(?:i|you)\b)|"
-    r"klopt(?=,)|exactly(?=,)|true(?=,)|ya(?=,|\s+(?:i|you)\b)|yah|before all (that|this)(?=,)|voor dat alles(?=,)|"
+    r"klopt(?=,)|exactly(?=,)|true(?=,)|ya(?=,|\s+(?:i|you)\b)|yah|"
+    r"before all (that|this)(?=,)|voor dat alles(?=,)|"
     r"weet je wat het is|weet je|i mean|fair enough|nou ja|also|anders doen|if anything|"
     r"like(?=,|\s+(?:i|you|he|she|they)\b)|"
     r"(the )?thing is(?=,|\s+(?:i|you|he|she|they|we|it|my)\b)|"
@@ -77,7 +78,8 @@ _IT_FELT = re.compile(r"^(dat|het|dit|that|it) (deed|doet|voelde|voelt|did|felt|
 _FILLERS = re.compile(
     r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk|if i'?m (being )?honest|to be honest|"
     r"now (that )?you ask|now you mention it|nu (je|ge) het vraagt|als (je|ge) het zo zegt|"
-    r"eh|ehm|uh|uhm|allee|allez|amai|i won'?t lie|not gonna lie|ngl|i'?m not gonna lie|lah|lor|leh|meh)\b|"
+    r"eh|ehm|uh|uhm|allee|allez|amai|i won'?t lie|not gonna lie|ngl|i'?m not gonna lie|"
+    r"lah|lor|leh|meh)\b|"
     r",\s+(serieus|trouwens)(?=\s*[,.!]|\s*$)",
     re.I,
 )

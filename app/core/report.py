@@ -197,14 +197,12 @@ def _kind(part: list[tuple[str, str]], phase: int) -> str:
     in themselves, or (what others did, how things were) the situation early on and an insight
     later."""
     where = [w for _, w in part]
-    if "insight" in where:
-        return "insight"
+    if "insight" in where or (phase >= 2 and OTHER_SIDE.match(_plain(part[0][0]))):
+        return "insight"  # what they came to see, or the other's side seen now ("Hij zal ...")
     if where[0] == "self" or _felt(part[0][0]):
         return "self"  # "Mortified. That's the word. ... I always tell the young ones ..."
     if any(_own_habit(_plain(s)) for s, _ in part):
         return "insight"  # "... when I am careful I always feel a bit ashamed"
-    if phase >= 2 and OTHER_SIDE.match(_plain(part[0][0])):
-        return "insight"  # "Hij zal gedacht hebben ...": the other's side, seen now
     if "self" in where or any(_felt(s) for s, _ in part):
         return "self"
     return "situation" if phase <= 2 else "insight"

@@ -47,7 +47,14 @@ FAR_AHEAD = re.compile(
 OTHER_SIDE = re.compile(
     r"^\W*(awel,? |ja,? |nou,? |well,? )?(hij|zij|ze|he|she|they|(mijn|my|de|the|onze|our) \w+)\b"
     r"(?! (said|zei|says|zegt)\b)[^.!?]{0,40}\b(zal|zou|zullen|moet|must|would|'d|probably|"
-    r"waarschijnlijk|vast|maybe|misschien|is responsible|was responsible|has got|'s got)\b",
+    r"waarschijnlijk|vast|maybe|misschien|is responsible|was responsible|has got|'s got)\b|"
+    # "Ik denk hij wilde ...", "Maybe she thought ...", "Uncle Lim I think is lonely", "Harm is
+    # een goede man.", "Hij heeft geen kinderen die ...": the other person's side
+    r"^\W*(ik denk|i think|misschien|maybe|perhaps)( dat| that)? (hij|zij|ze|he|she|they)\b|"
+    r"^\W*(\w+ ){1,2}(i think|denk ik) (is|was)\b|"
+    r"^\W*(\w+ ){1,2}(is|was) (een|a|an) (goede|good|nice|aardige|lieve|kind) "
+    r"(man|vrouw|mens|collega|guy|man|woman|person|colleague)\b|"
+    r"^\W*(hij|zij|he|she) (heeft|has|had) (geen|no)\b",
     re.I,
 )
 

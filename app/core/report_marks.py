@@ -117,7 +117,8 @@ ADDS_TO = re.compile(
 
 
 NOT_KNOWING = re.compile(
-    r"^(weet ik (het )?niet|ik weet (het )?niet|geen idee|i don'?t know|no idea)\b|"
+    r"^(weet ik (het )?(niet|nie|ni)|ik weet (het )?(niet|nie|ni)|geen idee|i don'?t know|"
+    r"no idea)\b|"
     # "Weet ik eigenlijk niet." alone; "Weet ik eigenlijk niet wat ze bedoelt." says something.
     r"^(weet ik (het )?|ik weet (het )?)(eigenlijk|ook) niet\W*$|^i don'?t really know\W*$|"
     r"^(weet ik (het )?|ik weet (het )?)(ook |echt |eigenlijk )?(niet meer|echt niet)"

@@ -14,7 +14,7 @@ from app.core.answer_marks import to_coach
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.names import capitalise_names
 from app.core.perspective import _participle
-from app.core.reading import _past
+from app.core.reading import _SHORT_ACK, _past
 from app.core.reading_marks import habitual
 from app.core.report_kinds import ONLY_ANSWER
 from app.core.report_marks import (
@@ -115,8 +115,10 @@ def _dropped(s: str) -> bool:
         return True  # trailing off, or breaking off halfway: "Ik voel me... hoe zeg je."
     if HEADLESS.match(ANSWER_WORD.sub("", s)) and not _bare_feeling(s):
         return True  # "Nee, eigenlijk meer moe.", "Het publieke vooral denk ik.": an answer's tail
-    if len(s.split()) <= 6 and _LEANS_ON_QUESTION.search(s):
-        return True  # "That one lands.", "I've thought about that.", "I think both."
+    if len(s.split()) <= 6 and (_LEANS_ON_QUESTION.search(s) or _SHORT_ACK.match(s)):
+        return True  # "That one lands.", "I think both.", "Dat klopt wel denk ik.", "Zo was het."
+    if len(s.split()) <= 6 and _MULLING.search(s):
+        return True  # "Daar moet ik over nadenken.", "Echt ni.", "Of misschien niks."
     if len(s.split()) < 4:
         return False  # a short feeling may stay; the caller decides
     if re.search(r"\b(het volgende|the following)( \w+)?\W*$|:\W*$", s, re.I):
@@ -130,6 +132,12 @@ def _dropped(s: str) -> bool:
     return bool(CHATTER.search(own) or NOT_KNOWING.match(s) or to_coach(s))
 
 
+# A few words that say only that the person will think, or trail a thought that is gone.
+_MULLING = re.compile(
+    r"^\W*(daar moet ik (\w+ )?over (na)?denken|i'?ll have to think about (it|that)|"
+    r"echt (ni|nie|niet)|of misschien (niks|niets|niet)|or maybe (not|nothing))\W*$",
+    re.I,
+)
 # A few words that only say something with the coach's question beside them (round 54).
 _LEANS_ON_QUESTION = re.compile(
     r"^\W*(that one|this one|die ene|dat ene)\b|"
