@@ -206,3 +206,35 @@ def test_learner_grammar_is_not_said_back_as_the_coachs_own(
 def test_chat_particles_are_left_out_of_the_mirror() -> None:
     found = texts("Then after that with my wife I feel stupid lor. She was right.", "en")
     assert "Then after that with your wife you feel stupid." in found, found
+
+
+def test_a_correction_too_long_to_say_back_still_keeps_out_what_it_corrects() -> None:
+    message = (
+        "Nee, bang was ik nie, da is het nie. Ik ben nie bang van Ellen, ik heb da kind nog zien "
+        "rondlopen. Het is meer da ik op da moment dacht: het is toch al beslist, de powerpoint is "
+        "al gemaakt, de cijfers staan er al op, wat ga ik daar nog tussenkomen. Alsof mijn mening "
+        "er nie meer toe doet."
+    )
+    found = texts(message)
+    assert not any("bang" in t for t in found), found
+    assert texts(
+        "Nee kwaad op haar was ik niet. Het voelde meer alsof wat ik vertel er niet toe doet."
+    )[0].startswith("Het voelde meer alsof")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "mirror"),
+    [
+        ("Hoe ik me voelde... klein eigenlijk. Ich ben 63.", "nl", "Je voelde je klein eigenlijk."),
+        ("How I felt... small, really. Like a kid again.", "en", "You felt small, really."),
+        (
+            "Ik heb er toen niet zo over nagedacht, dat is misschien juist het probleem hèè.",
+            "nl",
+            "Je hebt er toen niet zo over nagedacht, dat is misschien juist het probleem.",
+        ),
+    ],
+)
+def test_a_repeated_question_and_a_tag_are_not_said_back(
+    message: str, lang: str, mirror: str
+) -> None:
+    assert mirror in texts(message, lang)

@@ -47,6 +47,11 @@ _REALISED = re.compile(
 )
 
 
+# "Hoe ik me voelde... klein eigenlijk.", "How I felt... small, really.": the question repeated,
+# then the answer.
+_HOW_I_FELT = re.compile(r"^(?:hoe (ik) (?:me|mij) voelde|how (i) felt)\W*\s+(?=\w)", re.I)
+
+
 def with_head(core: str, lang: str) -> str:
     """ "Meer dat ik het niet onderbouwd heb." -> "Het is meer dat ik het niet onderbouwd heb.";
     "Wat ik nu besef is dat ..." -> "Ik besef nu dat ..."."""
@@ -58,6 +63,7 @@ def with_head(core: str, lang: str) -> str:
         core,
         count=1,
     )
+    core = _HOW_I_FELT.sub(lambda m: "Ik voelde me " if m[1] else "I felt ", core, count=1)
     return _MORE_HEAD.sub(lambda m: _HEAD[lang].format(w=m.group(1).lower()), core, count=1)
 
 

@@ -242,7 +242,7 @@ def mirror_score(text: str, n: int, total: int, lang: str) -> float:
     return round(score, 3)
 
 
-_NOT = re.compile(r"\b(not|niet|geen|never|nooit)\b|n't\b", re.I)
+_NOT = re.compile(r"\b(not|niet|nie|ni|geen|never|nooit)\b|n't\b", re.I)
 
 
 # "Ik weet niet goed wat ik voel.", "idk how i feel tbh": said before the feelings are named.
@@ -304,8 +304,16 @@ def correction_first(found: list[_C], said: list[str]) -> list[_C]:
         if MORE.match(said[n]) and any(NOT_THAT.match(s) or _NOT.search(s) for s in said[:n]):
             pattern = re.compile(rf"^(said|clause):(\d+[&+])?{n}([&+]\d+)?$")
             kept = [c for c in found if pattern.match(c.source)]
+            if not kept:  # the correction too long to say back: at least not what it corrects
+                wrong = [m for m in range(n) if NOT_THAT.match(said[m]) or _NOT.search(said[m])]
+                kept = [c for c in found if not any(says_only(c.source, m) for m in wrong)]
             return kept or found
     return found
+
+
+def says_only(source: str, n: int) -> bool:
+    """A candidate that says back the person's n-th sentence alone ("said:3", "clause:3")."""
+    return bool(re.match(rf"^(said|clause):{n}$", source))
 
 
 _ASIDE = re.compile(

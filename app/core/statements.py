@@ -73,6 +73,7 @@ MORE = re.compile(
     r"vooral |really |actually )?(meer|eerder|more|rather)(?! dan| than)|"
     r"(meer|eerder|rather|more) (op|over|om|van|about|at|with) |"
     r"(het|'?t) zit (hem |em )?(eigenlijk |vooral )?(meer|eerder) in|"
+    r"(het|'?t) voelde (eigenlijk )?(meer|eerder) (als|alsof)|it felt (more|rather) like|"
     r"(if anything,? )?it'?s that (?!simple|easy|hard|bad|big|much)|"
     r"(het|'t) is (vooral )?dat (?!simpel|makkelijk|moeilijk|erg))\b",
     re.I,

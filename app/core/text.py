@@ -145,6 +145,8 @@ _NL_CHAT_WORDS = {
     "nen": "een",
     "ne": "een",  # "ik voel me precies ne verrader"
     "gene": "geen",  # "ik ben ook gene politie"
+    "ich": "ik",  # Limburgs: "Ich ben 63"
+    "mischien": "misschien",
     "gin": "geen",  # Zeeuws, Brabants: "nog gin koffie"
     "effen": "even",
     "hail": "heel",  # Gronings: "hail goed"
@@ -167,7 +169,7 @@ def nl_spelled_out(text: str) -> str:
     a tag said to the listener at the end ("..., he.") left out."""
     text = _BARE_KIN["nl"].sub(lambda m: f"Mijn {m[1].lower()} ", text)  # "Vrouw zegt ..."
     text = _ER_APART.sub(lambda m: f"{m[1]}{m[2].lower()}", text)
-    text = re.sub(r",?\s+(he|hè|hé|h[eè]h)(?=\W*$)", "", text)
+    text = re.sub(r",?\s+(he|hè|hé|h[eèé]+h?)(?=\W*$)", "", text)
     # the Flemish "den technieken" is "de technieken"; not "Den Haag", "Den Bosch"
     text = re.sub(
         r"\bden(?= (?!haag|bosch|helder|burg|dolder|ham|hoorn|dungen|oever)[a-z])", "de", text
