@@ -238,3 +238,23 @@ def test_a_repeated_question_and_a_tag_are_not_said_back(
     message: str, lang: str, mirror: str
 ) -> None:
     assert mirror in texts(message, lang)
+
+
+def test_a_hedged_feeling_keeps_its_hedge() -> None:
+    assert texts("Maar onder dat kwade zit nog wat anders. Schaamte misschien.")[0] == (
+        "Schaamte, misschien."
+    )
+    assert "Ashamed, maybe." in texts("Ashamed maybe. She saw it.", "en")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["28 jaar en je dacht je ken dat wel.", "Je man zegt je ben te braaf voor een Hongaar."],
+)
+def test_inner_speech_turned_halfway_is_caught(reply: str) -> None:
+    assert not language_ok(reply, "nl", allowed=reply)
+
+
+def test_what_was_worst_told_in_the_past_is_what_touches() -> None:
+    message = "Ger en Mieke stonden erbij. Dat vond ik misschien nog het ergste, dat zij het zagen."
+    assert read(message, "nl", ["earlier"]).touched

@@ -53,10 +53,22 @@ _DEGREE_WORDS = wordset(
 )
 
 
+_HEDGED = re.compile(
+    r"^(\w+),?\s+(misschien|denk ik|geloof ik|i think|maybe|perhaps|i guess|probably)$", re.I
+)
+_HEDGE_BACK = {"denk ik": "denk je", "geloof ik": "geloof je", "i think": "you think"}
+_HEDGE_BACK |= {"i guess": "you guess"}
+
+
 def _feeling_fragment(core: str, lang: str) -> str | None:
     """A feeling named without a sentence around it, "Humiliated, mostly." or "Boos, echt.",
     said back as a feeling: "You felt humiliated, mostly."."""
     text = re.sub(r"[\s.!…]+$", "", core).strip()
+    hedged = _HEDGED.match(text)
+    if hedged and hedged[1].lower() in (*FEELINGS[lang], *FEELING_NOUNS[lang]):
+        # "Schaamte misschien." -> "Schaamte, misschien.": the person's doubt stays with it
+        hedge = hedged[2].lower()
+        return f"{hedged[1][:1].upper()}{hedged[1][1:].lower()}, {_HEDGE_BACK.get(hedge, hedge)}."
     degreed = _DEGREE_FEELING.match(text)
     if degreed and degreed.group("feel").lower() in FEELINGS[lang]:
         # "a bit embarrassed talking about it now" -> "You feel a bit embarrassed talking

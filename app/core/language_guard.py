@@ -39,6 +39,8 @@ def _dictionary(lang: str) -> frozenset[str]:
 
 _STRESS = str.maketrans("áéíóú", "aeiou")
 _AGREEMENT = re.compile(r"^(je|jij) (\w+)\b", re.I)
+# Inner speech turned halfway: "je dacht je ken dat wel".
+_THOUGHT_AGREEMENT = re.compile(r"\b(?:dacht|denkt|zei|zegt|vond|vindt) (je|jij) (\w+)\b", re.I)
 
 
 def unknown_words(text: str, lang: str, allowed: str = "") -> list[str]:
@@ -66,8 +68,10 @@ def agreement_errors(text: str, lang: str) -> list[str]:
         return []
     errors = []
     for sentence in style.sentences(text):
-        m = _AGREEMENT.match(sentence.strip())
-        if m and perspective.nl_present_stem(m.group(2), strict=True):
+        found = [_AGREEMENT.match(sentence.strip()), *_THOUGHT_AGREEMENT.finditer(sentence)]
+        for m in found:
+            if not m or not perspective.nl_present_stem(m.group(2), strict=True):
+                continue
             verb = m.group(2).lower()
             if not verb.endswith("t") and verb not in ("mag", "kan", "kun", "zal", "wil"):
                 errors.append(f"{m.group(1)} {m.group(2)}")
