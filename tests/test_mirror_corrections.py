@@ -258,3 +258,17 @@ def test_inner_speech_turned_halfway_is_caught(reply: str) -> None:
 def test_what_was_worst_told_in_the_past_is_what_touches() -> None:
     message = "Ger en Mieke stonden erbij. Dat vond ik misschien nog het ergste, dat zij het zagen."
     assert read(message, "nl", ["earlier"]).touched
+
+
+def test_a_currency_sign_stays_with_its_amount() -> None:
+    found = texts("I think for her the $3 was never about money. She kept the old sign.", "en")
+    assert "You think for her the $3 was never about money." in found, found
+
+
+def test_an_insight_announced_is_not_the_mirror_of_the_insight_itself() -> None:
+    message = (
+        "ik denk da ik het nu wel zie eigenlijk. het was nie de klant die mij deed vertrekken, "
+        "het was da ik moest laten zien da ik nie de gast ben die alles slikt."
+    )
+    assert not texts(message)[0].startswith("Je denkt dat je het nu wel ziet")
+    assert read("ya. that's about right.", "en", ["earlier"]).ack

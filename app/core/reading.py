@@ -78,7 +78,7 @@ _SHORT_ACK = re.compile(
     r"precies|inderdaad|zeker|(dat|da) klopt|zo was het|"
     r"pretty much|probably|ja dat vooral|dat vooral|"
     r"ja klopt|yes|yeah|ya|right|exactly|indeed|true|that's right|that is it|"
-    r"((ya|yes|yeah)\W+)?i think so|"
+    r"((ya|yes|yeah)\W+)?(i think so|(that'?s )?about right)|"
     r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it)\b"
     r"(?!.*\b(?<!denk )(?<!geloof )(ik|i|we|wij|hij|zij|ze|he|she|they|maar|but|niet|not|geen|"
     r"no)\b)"

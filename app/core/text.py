@@ -41,10 +41,11 @@ def wordlist(text: str) -> list[str]:
 
 
 def join_tokens(tokens: list[str]) -> str:
-    """Tokens back into text: no space before closing punctuation or after an opening one."""
+    """Tokens back into text: no space before closing punctuation or after an opening one or a
+    currency sign ("$3", "€ 50" as "€50", "20%")."""
     text = ""
     for tok in tokens:
-        if not text or tok in ".,;:!?)…" or text.endswith(("(", "‘")):
+        if not text or tok in ".,;:!?)…%" or text.endswith(("(", "‘", "$", "€", "£", "#")):
             text += tok
         else:
             text += f" {tok}"
