@@ -272,3 +272,17 @@ def test_an_insight_announced_is_not_the_mirror_of_the_insight_itself() -> None:
     )
     assert not texts(message)[0].startswith("Je denkt dat je het nu wel ziet")
     assert read("ya. that's about right.", "en", ["earlier"]).ack
+
+
+def test_the_first_step_of_a_plan_is_its_mirror() -> None:
+    message = (
+        "Ik ga haar vragen of we een kwartiertje kunnen zitten, niet bij die automaat maar in het "
+        "kantoortje. Dan zeg ik eerst dat die uitloop niet goed was van mij. Donderdag is ze er "
+        "en heb ik zelf ook dienst, dan doe ik het."
+    )
+    assert texts(message)[0].startswith("Je gaat haar vragen of jullie een kwartiertje")
+    english = (
+        "ok. tonight after closing i say sorry to my wife properly. tomorrow i wait until after "
+        "lunch, then i tell him nicely. and the sign i change to a proper one, big, no sorry."
+    )
+    assert texts(english, "en")[0].startswith("Tonight after closing you say sorry to your wife")

@@ -41,7 +41,9 @@ _AHEAD = re.compile(
     r"(?<!vorige )(?<!afgelopen )(?<!vorig )\b((maan|dins|woens|donder|vrij|zater|zon)dag"
     r"(ochtend|middag|avond)?|morgen(ochtend|vroeg|middag|avond)?|vanavond|vanmiddag|"
     r"binnenkort|deze week|na de vakantie|om (half |kwart over |kwart voor )?"
-    r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})( uur)?)\b",
+    r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})( uur)?|"
+    r"tomorrow|tonight|this (evening|afternoon|weekend)|next (week|time)|"
+    r"(on )?(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.I,
 )
 # Acts of the person's own in the present tense: "zeg ik", "ik bel", "dat ik ... ga zitten".
@@ -49,13 +51,16 @@ _ACTS = (
     r"(doe|zeg|vraag|bel|stuur|zet|ga|neem|spreek|loop|plan|leg|begin|mail|app|breng|stel|regel)"
 )
 _OWN_ACT = re.compile(
-    rf"\bik (\w+ ){{0,2}}{_ACTS}\b|\b{_ACTS} ik\b|\bdat ik\b[^.!?]{{0,80}}\b{_ACTS}\b", re.I
+    rf"\bik (\w+ ){{0,2}}{_ACTS}\b|\b{_ACTS} ik\b|\bdat ik\b[^.!?]{{0,80}}\b{_ACTS}\b|"
+    r"\bi (\w+ ){0,2}(call|ask|tell|say|go|talk|bring|visit|apologi[sz]e|write|send|sit|check|"
+    r"pay|put|change|speak|propose|offer|meet|text|email|message|ring|start|try)\b",
+    re.I,
 )
 # What used to happen or usually happens is no plan.
 _NOT_AHEAD = re.compile(
     r"\b(vorige|afgelopen|gisteren|toen|altijd|meestal|vaak|elke|iedere|telkens|steeds|"
     r"zat|ging|zei|zeiden|vroeg|belde|was|waren|kwam|kwamen|had|hadden|werd|stond|liep|deed|"
-    r"moest|wilde|wou)\b",
+    r"moest|wilde|wou|yesterday|last|always|usually|every|was|were|did|said|went)\b",
     re.I,
 )
 # A sentence that opens with a step of the person's own: "ik ga ...", "maybe I'll ask ...".

@@ -118,7 +118,8 @@ def mirrors(
             score += 0.6  # the turn after "maar" is usually where the person arrives
         score += correction_weight(said, n)
         if steps and n == steps[0]:
-            score += 1.0  # the plan comes first; what follows it details or comments on it
+            # the plan comes first; what follows it details or comments on it
+            score += 1.0 if reading.opening or _META.search(turned.lower()) else 2.5
         elif steps and n > steps[0] and _AFTERTHOUGHT.match(sentence):
             score -= 0.8  # "En bij die halte ga ik ...", "Klinkt misschien kinderachtig"
         found.append(Candidate(turned, f"said:{n}", score))
