@@ -286,3 +286,8 @@ def test_the_first_step_of_a_plan_is_its_mirror() -> None:
         "lunch, then i tell him nicely. and the sign i change to a proper one, big, no sorry."
     )
     assert texts(english, "en")[0].startswith("Tonight after closing you say sorry to your wife")
+
+
+def test_one_feeling_in_two_sentences_is_not_paired_with_itself() -> None:
+    found = texts("Ashamed. I'm mostly ashamed. She looked at me like I was a child.", "en")
+    assert not any(t.count("ashamed") > 1 for t in found), found

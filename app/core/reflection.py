@@ -348,13 +348,13 @@ def _pairs(found: list[Candidate], lang: str) -> list[Candidate]:
             continue
         text2 = f"{first.text} {second.text}"
         same = first.text == second.text or (  # one feeling twice: "ashamed. proper ashamed."
-            _FEELING_FRAME.match(second.text) and first.text.split()[-1] == second.text.split()[-1]
+            first.text.split()[-1] == second.text.split()[-1]
+            and (_FEELING_FRAME.match(second.text) or _names_feeling(second.text.split()[-1], lang))
         )
         other = _FEELING_FRAME.match(first.text) and not re.match(r"(Je|You)\b", second.text)
         if same or other or UNSURE_FEELING.search(first.text) or _META.search(text2):
-            continue  # "Rot. Echt rot." is one feeling, said once; a feeling and someone else's
-            # fact are two things; the writing is no story; not knowing what one feels is no
-            # feeling to name before the feeling
+            continue  # "Rot. Echt rot." said once; a feeling and another's fact are two things;
+            # the writing is no story; not knowing what one feels is no feeling to name first
         if len(text2.split()) <= 18:
             score, text = max(first.score, second.score) + 0.3, text2
             frame, also = _FEELING_FRAME.match(first.text), _FEELING_FRAME.match(second.text)
