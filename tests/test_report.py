@@ -622,3 +622,18 @@ def test_the_other_persons_side_is_not_what_the_person_noticed_in_themselves() -
     seen = section(text, "Patroon of inzicht")
     assert any(line.startswith("Harm is een goede man") for line in seen)
     assert any(line.startswith("Ik denk dat hij vooral gekwetst is") for line in seen)
+
+
+def test_a_plan_from_now_on_is_the_voornemen_even_beside_someones_habit() -> None:
+    plan = (
+        "Maandag ben ik vroeg in de keet, Stefan is er altijd om kwart voor zeven. Dan zeg ik hem "
+        "gewoon dat het mijn fout was. En vanaf nu graaf ik eerst met de schop."
+    )
+    turns = [
+        turn("Ik heb een kabel geraakt met de kraan omdat ik geen proefsleuf groef.", 1),
+        turn("Ik schaamde me kapot.", 2),
+        turn(plan, 5),
+    ]
+    text = report.build(turns, "nl")
+    assert section(text, "Mijn voornemen") == [plan]
+    assert section(text, "Patroon of inzicht") == []

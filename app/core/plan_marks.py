@@ -13,7 +13,8 @@ import re
 
 PLAN = re.compile(
     # "en dan ga ik thuis zitten mokken": what follows when it happens, not a plan
-    r"\b(ik ga|(?<!\bdan )ga ik|ik wil voortaan|volgende keer|voortaan|ik neem me voor|"
+    r"\b(ik ga|(?<!\bdan )ga ik|ik wil voortaan|volgende keer|voortaan|vanaf nu|van nu af aan|"
+    r"ik neem me voor|"
     r"mijn voornemen|ik probeer|morgen|volgende week|ik spreek af|ik plan|ik ga proberen|"
     r"i will|i'll|next time|from now on|i'm going to|i am going to|i plan to|tomorrow|"
     r"next week|i'll try|i want to (talk|ask|tell|speak|propose)|"

@@ -12,7 +12,8 @@ import re
 from app.core.touched_marks import POINT
 
 PLAN = re.compile(
-    r"\b(ik ga|ga ik|voortaan|volgende keer|ik neem me voor|ik wil (eerst|voortaan|proberen)|"
+    r"\b(ik ga|ga ik|voortaan|vanaf nu|van nu af aan|volgende keer|ik neem me voor|"
+    r"ik wil (eerst|voortaan|proberen)|"
     r"morgen|volgende week|i will|i'll|i'm going to|i am going to|next time|from now on|"
     r"morgenvroeg|morgenochtend|morgenmiddag|tomorrow|next week|misschien (kan|ga|moet|zou) ik|"
     r"misschien gewoon|"
