@@ -291,3 +291,40 @@ def test_the_first_step_of_a_plan_is_its_mirror() -> None:
 def test_one_feeling_in_two_sentences_is_not_paired_with_itself() -> None:
     found = texts("Ashamed. I'm mostly ashamed. She looked at me like I was a child.", "en")
     assert not any(t.count("ashamed") > 1 for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("message", "kept", "gone"),
+    [
+        (
+            "Ik zie die boeren een beetje als van mij. Dat klinkt stom als ik het zo opschrijf. "
+            "Maar ik denk dat het wel klopt.",
+            "Je denkt dat het wel klopt.",
+            "opschrijft",
+        ),
+        (
+            "Ik denk da'k het antwoord eigenlijk al wist toen ik het vroeg. Ik wil terug.",
+            "Je denkt dat je het antwoord eigenlijk al wist toen je het vroeg.",
+            "da'k",
+        ),
+        (
+            "Ik weet niet of ik iets fout heb gedaan of. Ze keek de hele vergadering weg.",
+            "vergadering weg",
+            "gedaan of",
+        ),
+    ],
+)
+def test_an_excuse_a_flemish_contraction_and_a_broken_off_or(
+    message: str, kept: str, gone: str
+) -> None:
+    found = texts(message)
+    assert any(kept in t for t in found), found
+    assert not any(gone in t or t.startswith((",", ".")) for t in found), found
+
+
+def test_it_helped_and_off_to_sleep_closes_late() -> None:
+    message = (
+        "Nou. mooi zo. Had niet gedacht dat typen in zo'n app wat zou doen maar het heeft wel "
+        "geholpen. Ik ga slapen, moet om half 4 er weer uit."
+    )
+    assert intents.thanks_late(message)

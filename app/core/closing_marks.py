@@ -144,4 +144,6 @@ def closes_late(text: str) -> bool:
     """A late message that opens with thanks or says it is done, no question, nothing more."""
     if "?" in text or len(text.split()) > 45 or _MORE.search(text):
         return False
-    return bool(_OPENS_THANKS.match(text) or _DONE.search(text) or _ENOUGH.search(text))
+    said = _OPENS_THANKS.match(text) or _DONE.search(text) or _ENOUGH.search(text)
+    # "... maar het heeft wel geholpen. Ik ga slapen, moet om half 4 er weer uit."
+    return bool(said or (HELPED.search(text) or LIGHTER.search(text)) and GOING.search(text))

@@ -88,12 +88,12 @@ BARE_NOT_KNOWING = re.compile(
     r"geen idee|i don'?t know|idk|no idea)[\s.!?…]*$",
     re.I,
 )
-# "dat klinkt misschien overdreven maar ...", "it sounds petty but ...": an excuse for what is
-# said, not part of it.
+# "dat klinkt misschien overdreven maar ...", "it sounds petty but ...": an excuse, not the point.
 _SOUNDS = re.compile(
     r",?\s*\b(dat|het|dit) klinkt (misschien |wel |een beetje |nogal |heel )?(overdreven|gek|raar|"
-    r"stom|dramatisch|kinderachtig|lullig|suf|zielig|egoïstisch)( hoor| he| hè)?,?(\s+(maar|want))?"
-    r"(?=\s+\w)|,?\s*\b(that|it|this) (might |may |probably )?sounds? "
+    r"stom|dramatisch|kinderachtig|lullig|suf|zielig|egoïstisch)( hoor| he| hè)?"
+    r"( als ik (het|dat) zo (op)?(schrijf|typ|zeg))?,?(\s+(maar|want))?(?=\s+\w|[.!]*$)|"
+    r",?\s*\b(that|it|this) (might |may |probably )?sounds? "
     r"(a bit |kind of |so |really )?"
     r"(silly|stupid|dramatic|petty|childish|weird|mad|daft|selfish|over the top)"
     r",?(\s+(but|because))?(?=\s+\w)",
@@ -159,7 +159,7 @@ _IT_FEELS_TO = re.compile(
 _TO_ME = {"nl": "voor mij", "en": "to me"}
 _TRAILS_OFF = re.compile(
     r"\b((should|must|could|would|might|moet|moest|zou)( (just|really|maybe|gewoon|misschien|"
-    r"eigenlijk|maar|ook))?|te|the|an|de|een|and|en|but|(?<!het )(?<!dan )(?<!toch )maar|"
+    r"eigenlijk|maar|ook))?|te|the|an|de|een|and|en|or|of|but|(?<!het )(?<!dan )(?<!toch )maar|"
     r"(it'?s|it is|het is|'t is) (just|gewoon|meer|more))$",
     re.I,
 )
@@ -174,7 +174,7 @@ _CLEFT = re.compile(
 
 
 def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str | None:
-    plain = _SOUNDS.sub(",", _FILLERS.sub("", _without_emoji(sentence).strip()))
+    plain = _SOUNDS.sub(",", _FILLERS.sub("", _without_emoji(sentence).strip())).lstrip(" ,")
     plain = re.sub(r"\b(want|omdat|dus|because),\s+", r"\1 ", plain)  # "want allez, ik ..."
     core = _CLEFT.sub(lambda m: f"{m['who'].capitalize()} {m['verb']} ", _LEADING.sub("", plain))
     if lang == "nl" and core != plain:

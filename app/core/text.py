@@ -147,6 +147,7 @@ _NL_CHAT_WORDS = {
     "ne": "een",  # "ik voel me precies ne verrader"
     "gene": "geen",  # "ik ben ook gene politie"
     "ich": "ik",  # Limburgs: "Ich ben 63"
+    "da'k": "dat ik",
     "mischien": "misschien",
     "gin": "geen",  # Zeeuws, Brabants: "nog gin koffie"
     "effen": "even",
