@@ -132,3 +132,10 @@ def bare_feeling(first: str, rest: str | None, lang: str, turned: bool = False) 
     felt = re.match(r"ge\w+[dt]$", head) or head in _FELT_AS
     verb = ("je voelt je" if now else "je voelde je") if felt else ("je bent" if now else "je was")
     return f"{verb} {bare}."
+
+
+def feeling_again(first: str, second: str, lang: str) -> bool:
+    """The second part ends on a feeling the first already names: "You felt shame." and "you
+    felt mostly shame" are one feeling, said once."""
+    last = re.sub(r"\W", "", second.split()[-1].lower()) if second.split() else ""
+    return bool(last) and _names_feeling(last, lang) and last in first.lower()

@@ -267,7 +267,7 @@ def correction_weight(said: list[str], n: int) -> float:
         for lang in ("nl", "en")
     ):
         return -2.0
-    if MORE.match(said[n]) and any(NOT_THAT.match(s) or _NOT.search(s) for s in said[: n + 1]):
+    if MORE.match(said[n]) and any(_denies(s) for s in said[: n + 1]):
         return 2.5
     if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):
         return -3.0  # "I'm not scared of her." before "It's more that ...": not even a feeling
@@ -304,19 +304,25 @@ def correction_first(found: list[_C], said: list[str]) -> list[_C]:
     correction is the reflection, what it corrects is not."""
     found = sorted(found, key=lambda c: -c.score)
     for n in range(1, len(said)):
-        if MORE.match(said[n]) and any(NOT_THAT.match(s) or _NOT.search(s) for s in said[:n]):
-            pattern = re.compile(rf"^(said|clause):(\d+[&+])?{n}([&+]\d+)?$")
-            kept = [c for c in found if pattern.match(c.source)]
+        if MORE.match(said[n]) and any(_denies(s) for s in said[:n]):
+            kept = [c for c in found if says(c.source, n)]
             if not kept:  # the correction too long to say back: at least not what it corrects
-                wrong = [m for m in range(n) if NOT_THAT.match(said[m]) or _NOT.search(said[m])]
-                kept = [c for c in found if not any(says_only(c.source, m) for m in wrong)]
+                wrong = [m for m in range(n) if _denies(said[m])]
+                kept = [c for c in found if not any(says(c.source, m, alone=True) for m in wrong)]
             return kept or found
     return found
 
 
-def says_only(source: str, n: int) -> bool:
-    """A candidate that says back the person's n-th sentence alone ("said:3", "clause:3")."""
-    return bool(re.match(rf"^(said|clause):{n}$", source))
+def _denies(sentence: str) -> bool:
+    return bool(NOT_THAT.match(sentence) or _NOT.search(sentence))
+
+
+def says(source: str, n: int, alone: bool = False) -> bool:
+    """A candidate (by its source) says back the person's n-th sentence: alone ("said:3",
+    "clause:3") or, unless `alone`, joined to its neighbour ("said:2+3", "said:3&4")."""
+    if alone:
+        return bool(re.match(rf"^(said|clause):{n}$", source))
+    return bool(re.match(rf"^(said|clause):(\d+[&+])?{n}([&+]\d+)?$", source))
 
 
 _ASIDE = re.compile(

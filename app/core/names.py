@@ -184,9 +184,9 @@ def in_story(found: list[str], earlier: list[str] | None, text: str) -> list[str
     if not earlier:
         return found
     before, now = " ".join(earlier).lower(), text.lower()
-    return [
-        p
-        for p in found
-        if re.search(rf"\b{re.escape(p.split()[-1].lower())}\b", before)
-        or len(re.findall(rf"\b{re.escape(p.split()[-1].lower())}\b", now)) >= 2
-    ]
+    kept = []
+    for person in found:
+        word = re.compile(rf"\b{re.escape(person.split()[-1].lower())}\b")
+        if word.search(before) or len(word.findall(now)) >= 2:
+            kept.append(person)
+    return kept

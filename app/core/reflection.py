@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from app.core import fixed_texts, mirror_rank, mirror_tail, plan_marks, style_advice
 from app.core import reflection_quotes as quotes
 from app.core.echo_answer import echoed_answer
-from app.core.feeling_said import bare_feeling
+from app.core.feeling_said import bare_feeling, feeling_again
 from app.core.language_guard import language_ok
 from app.core.mirror_prefix import _LONG_SPLIT, _SAID_NOTHING_YET, fitting_prefix, in_quote
 from app.core.mirror_score import (
@@ -30,6 +30,7 @@ from app.core.mirror_score import (
     correction_first,
     correction_weight,
     mirror_score,
+    says,
 )
 from app.core.perspective_en import subject_back
 from app.core.reading import FEELING_NOUNS, Reading, read
@@ -67,7 +68,7 @@ def follow(mirrors: list[Candidate], question: Candidate, lang: str) -> list[Can
 
 def says_sentence(mirror: Candidate, n: int) -> bool:
     """The mirror says back the person's n-th sentence, alone or joined to its neighbour."""
-    return bool(re.match(rf"^(said|clause):(\d+[&+])?{n}([&+]\d+)?$", mirror.source))
+    return says(mirror.source, n)
 
 
 def _by_sentence(found: list[Candidate], kind: str = "said") -> dict[int, Candidate]:
@@ -278,8 +279,7 @@ def _joined(said: list[str], found: list[Candidate], lang: str, message: str) ->
         if second is None and turn and not SPEAKER.search(rest) and language_ok(rest, lang):
             # "Maar dat is niet echt zo.": no one in it to turn, so it is said back as it is.
             second = re.sub(r"[\s.!…]+$", "", rest) + "."
-        last = re.sub(r"\W", "", (second or "x").split()[-1].lower())
-        if second is None or (_names_feeling(last, lang) and last in first.text.lower()):
+        if second is None or feeling_again(first.text, second, lang):
             continue  # "Shame. Mostly shame.": one feeling, said once
         link = {"nl": "maar", "en": "but"}[lang] if turn or though else ""
         link = {"nl": "en", "en": "and"}[lang] if also else link
