@@ -21,10 +21,13 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import multiprocessing
 import re
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -119,6 +122,30 @@ def embed(embedder: embedders.Embedder, texts: list[str]) -> np.ndarray:
     return np.vstack([v for v in out if v is not None]).astype(np.float32)
 
 
+_JOB: Callable[..., Any] | None = None
+
+
+def _run(args: tuple[Any, ...]) -> Any:
+    assert _JOB is not None
+    return _JOB(*args)
+
+
+def parallel(job: Callable[..., Any], calls: list[tuple[Any, ...]], jobs: int) -> list[Any]:
+    """job(*args) for each of the calls, in forked processes that share what is loaded (the
+    vectors are not copied; the embedder could not be sent to a fresh process)."""
+    global _JOB
+    _JOB = job
+    if jobs <= 1:
+        return [job(*args) for args in calls]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return pool.map(_run, calls, chunksize=1)
+
+
+def kept(text: str, share: float) -> bool:
+    """Whether the text is in a sample of this share, the same on every run (by its hash)."""
+    return share >= 1 or hashlib.sha1(text.encode()).digest()[0] < share * 256
+
+
 def idf_of(texts: list[str]) -> np.ndarray:
     df = np.zeros(TEXT_FEATURES)
     for t in texts:
@@ -211,6 +238,15 @@ def main() -> None:
         help="the veto on subject-only rules: this share of the lowest score of any tuning "
         "signal such a rule caught (0: no veto)",
     )
+    parser.add_argument(
+        "--kernel-ordinary",
+        type=float,
+        default=0.4,
+        help="share of the ordinary sentences (of ordinary examples and the background) the "
+        "kernel is fitted on, the same ones on every run; the text model sees them all. The "
+        "kernel's cost grows with the square of its data (1: all)",
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="folds fitted at the same time")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = parser.parse_args()
     examples = load_examples()
@@ -230,38 +266,51 @@ def main() -> None:
     topic_only = np.array([subject_only(rules, e.text) for e in examples])
     ex_units = [units(e.text) for e in examples]
     back_units = [u for t in back for u in units(t)]
-    print(f"{len(examples)} examples, {len(back_units)} background units", file=sys.stderr)
+    kernel_back = [u for u in back_units if kept(u, args.kernel_ordinary)]
+    print(
+        f"{len(examples)} examples, {len(back_units)} background units "
+        f"({len(kernel_back)} for the kernel)",
+        file=sys.stderr,
+    )
     all_units = [u for us in ex_units for u in us]
     unit_vecs = embed(embedder, all_units)
     whole_vecs = embed(embedder, [e.text for e in examples])
-    back_vecs = embed(embedder, back_units)
+    back_vecs = embed(embedder, kernel_back)
     starts = np.cumsum([0] + [len(us) for us in ex_units])
 
-    def training(indices: list[int]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    unit_kept = np.array([kept(u, args.kernel_ordinary) for u in all_units])
+
+    def training(indices: list[int]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """Texts and labels for the text model, vectors and labels for the kernel: the same
+        messages first, then the ordinary sentences, of which the kernel has a sample."""
         texts = [examples[i].text for i in indices]
         vecs = [whole_vecs[indices]]
         for i in indices:  # every sentence of an ordinary message is ordinary too
             if not flagged[i]:
                 texts += ex_units[i]
-                vecs.append(unit_vecs[starts[i] : starts[i + 1]])
+                span = np.arange(starts[i], starts[i + 1])
+                vecs.append(unit_vecs[span[unit_kept[span]]])
         texts += back_units
         vecs.append(back_vecs)
-        y = np.concatenate(
-            [flagged[indices].astype(int), np.zeros(len(texts) - len(indices), dtype=int)]
-        )
-        return texts, np.vstack(vecs), y
+        kernel_vecs = np.vstack(vecs)
+
+        def labels(n: int) -> np.ndarray:
+            return np.concatenate(
+                [flagged[indices].astype(int), np.zeros(n - len(indices), dtype=int)]
+            )
+
+        return texts, labels(len(texts)), kernel_vecs, labels(len(kernel_vecs))
 
     def train(indices: list[int], use_vectors: bool) -> Model:
         """Fit on whole messages, then once more with each long risk message represented by
         its most suspicious piece: the signal of a long story is one sentence in it, and the
         rest of the story is ordinary work talk that must not teach the model otherwise.
         With vectors, the kernel is fitted the same way beside the text model."""
-        texts, vecs, y = training(indices)
-        kernel_vecs = vecs.copy()
+        texts, y, kernel_vecs, kernel_y = training(indices)
         model = None
         for _ in range(1 + args.mil_rounds):
             idf, tc, b = fit(texts, y)
-            model = Model(idf, tc, np.zeros(vecs.shape[1]), b, 0, 0, "")
+            model = Model(idf, tc, np.zeros(kernel_vecs.shape[1]), b, 0, 0, "")
             for k, i in enumerate(indices):
                 if flagged[i] and starts[i + 1] - starts[i] > 1:
                     j = int(np.argmax(model.score(ex_units[i], None)))
@@ -271,7 +320,7 @@ def main() -> None:
             return model
         kernel = None
         for _ in range(1 + args.mil_rounds):
-            kernel = fit_kernel(kernel_vecs, y, args.kernel_c, args.gamma)
+            kernel = fit_kernel(kernel_vecs, kernel_y, args.kernel_c, args.gamma)
             for k, i in enumerate(indices):
                 if flagged[i] and starts[i + 1] - starts[i] > 1:
                     j = int(np.argmax(kernel.decision(unit_vecs[starts[i] : starts[i + 1]])))
@@ -288,8 +337,11 @@ def main() -> None:
     def cross_validated(use_vectors: bool) -> np.ndarray:
         """Out-of-fold text logit (or, with vectors, kernel decision) of every unit."""
         out = np.zeros(len(all_units))
-        for f in range(5):
-            model = train([i for i in range(len(examples)) if folds[i] != f], use_vectors)
+        calls = [
+            ([i for i in range(len(examples)) if folds[i] != f], use_vectors) for f in range(5)
+        ]
+        models = parallel(train, calls, args.jobs)
+        for f, model in enumerate(models):
             for i in (i for i in range(len(examples)) if folds[i] == f):
                 span = slice(starts[i], starts[i + 1])
                 if use_vectors:
@@ -417,9 +469,11 @@ def main() -> None:
     if args.dry_run:
         print(json.dumps(results, indent=1))
         return
-    for name, use_vectors in (("text", False), ("e5", True)):
+    everything = list(range(len(examples)))
+    finals = parallel(train, [(everything, False), (everything, True)], args.jobs)
+    for name, use_vectors, trained in zip(("text", "e5"), (False, True), finals, strict=True):
         final = dataclasses.replace(
-            train(list(range(len(examples))), use_vectors),
+            trained,
             possible=results[name]["possible"],
             clear=results[name]["clear"],
             top_units=top if use_vectors else 0,
