@@ -38,6 +38,11 @@ def texts(message: str, lang: str = "nl") -> list[str]:
             "Kwaad op die ploegleider was je eigenlijk niet.",
         ),
         (
+            "Boos denk ik. Nee. Meer dat ik me dom voel. 31 jaar en dan krijg je zo'n zinnetje.",
+            "Het is meer dat je je dom voelt.",
+            "Je was boos.",
+        ),
+        (
             "No, I wasn't angry with her. She is a reasonable woman. I was more hurt, to be "
             "honest. I thought we were friends.",
             "You were more hurt.",
@@ -328,3 +333,9 @@ def test_it_helped_and_off_to_sleep_closes_late() -> None:
         "geholpen. Ik ga slapen, moet om half 4 er weer uit."
     )
     assert intents.thanks_late(message)
+
+
+def test_a_participle_after_a_role_is_no_name() -> None:
+    found = texts("Thuis heb ik tegen mijn vrouw gesnauwd over de vaatwasser.")
+    assert found[0] == "Thuis heb je tegen je vrouw gesnauwd over de vaatwasser."
+    assert "collega Gerard" in texts("Ik heb het besproken met mijn collega gerard.")[0]

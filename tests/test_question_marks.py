@@ -115,6 +115,11 @@ def test_a_plan_told_with_a_time_ahead(message: str, plan: bool) -> None:
         # what bothers them most, told with words between ("wat mij eigenlijk het meest ...")
         ("Wat mij eigenlijk het meest dwarszit is dat hij niet naar mij toe kwam.", "nl", True),
         ("what really bothers me is that nobody asked", "en", True),
+        # a superlative after its verb
+        ("Dat knikken zit mij eigenlijk nog het meest dwars denk ik.", "nl", True),
+        ("ja. idd dat stak het meest", "nl", True),
+        ("Honestly that's what stung most.", "en", True),
+        ("Wie doet het meest werk op die afdeling, dat ben ik.", "nl", False),
         ("Ik werk vooral op dinsdag en donderdag met hem samen.", "nl", False),
         ("Hij raakte me per ongeluk met zijn elleboog.", "nl", False),
         ("mostly I just went home and watched telly", "en", False),

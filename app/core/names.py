@@ -83,6 +83,8 @@ def _a_name(word: str, how: str) -> bool:
     ):
         return False  # "dat fietsertje was", "my manager praised her"
     dutch = word_counts("nl")
+    if re.fullmatch(r"ge(\w{3,})[dt]", low) and dutch.get(low[2:-1] + "en", 0) >= 50:
+        return False  # "tegen mijn vrouw gesnauwd": a participle ("snauwen"), not a name
     if (
         nl <= 60
         and en == 0

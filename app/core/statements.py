@@ -71,7 +71,7 @@ MORE = re.compile(
     # "Ik ben meer teleurgesteld", "Ik schaamde me eerder", "I was more hurt", "Meer op mezelf"
     r"((ik|i) (ben|was|voel(de)? (me|mij)|schaamde (me|mij)|baalde|am|was|felt)|i'?m) (eigenlijk |"
     r"vooral |really |actually )?(meer|eerder|more|rather)(?! dan| than)|"
-    r"(meer|eerder|rather|more) (op|over|om|van|about|at|with) |"
+    r"(meer|eerder|rather|more) (op|over|om|van|about|at|with) |(meer|eerder) (dat|omdat) |"
     r"(het|'?t) zit (hem |em )?(eigenlijk |vooral )?(meer|eerder) in|"
     r"(het|'?t) voelde (eigenlijk )?(meer|eerder) (als|alsof)|it felt (more|rather) like|"
     r"(if anything,? )?it'?s that (?!simple|easy|hard|bad|big|much)|"
@@ -95,8 +95,8 @@ def _dat_clause(sentence: str) -> str:
     """A feeling given as a clause after "dat" in main-clause order ("maar ik voelde me vooral
     zo klein"), so it can be said back; anything else unchanged."""
     m = _DAT_IK.match(sentence)
-    if not m:
-        return sentence
+    if not m or (m.group(2) or "").strip().lower() in ("meer", "eerder"):
+        return sentence  # "Meer dat ik me dom voel." is a correction: "Het is meer dat ..."
     words = m.group(3).split()
     k = len(words) - 1
     while k > 0 and (perspective._participle(words[k]) or perspective._infinitive(words[k])):
@@ -105,7 +105,7 @@ def _dat_clause(sentence: str) -> str:
         return sentence  # only a feeling: "dat ik gezien word" is a wish, not a fact
     rest = words[:k] + words[k + 1 :]
     own = [rest.pop(0)] if rest and rest[0].lower() in ("me", "mij", "mezelf") else []
-    adverb = [m.group(2).strip()] if m.group(2) else []
+    adverb = [m.group(2).strip().lower()] if m.group(2) else []
     main = " ".join(["ik", words[k], *own, *adverb, *rest])
     return f"{m.group(1) or ''}{main}{m.group(4) or '.'}"
 
