@@ -339,3 +339,56 @@ def test_a_participle_after_a_role_is_no_name() -> None:
     found = texts("Thuis heb ik tegen mijn vrouw gesnauwd over de vaatwasser.")
     assert found[0] == "Thuis heb je tegen je vrouw gesnauwd over de vaatwasser."
     assert "collega Gerard" in texts("Ik heb het besproken met mijn collega gerard.")[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "feeling"),
+    [
+        (
+            "schaamte denk ik. ja. dat iedereen het zag, ook de andere bewoners",
+            "nl",
+            "die schaamte",
+        ),
+        (
+            "Rot. En schuldig, want ik lig 's nachts wakker van die vinkjes.",
+            "nl",
+            "dat schuldgevoel",
+        ),
+        ("Schaamte. En nog steeds boosheid. Die lopen bij mij door elkaar.", "nl", "die schaamte"),
+        ("ja. schaamte vooral. en boos op mezelf want ik ben altijd aardig.", "nl", "die schaamte"),
+        ("Het is meer dat ik mij schaam. Ook voor mijn ploeg.", "nl", "die schaamte"),
+        ("Guilty mostly. The shirt thing is what gets me.", "en", "that guilt"),
+        # someone else's feeling, a feeling denied, a feeling taken back: none
+        ("luc... ik denk da hij vooral geschrokken is en boos.", "nl", ""),
+        ("Ze is bang voor dat paard. Ze heeft er jaren voor gespaard.", "nl", ""),
+        ("He said it sadly, like he was disappointed rather than cross.", "en", ""),
+        ("Boos denk ik. Nee. Meer dat ik me dom voel.", "nl", ""),
+        ("Nee, boos ben ik niet. Hij bedoelt het goed.", "nl", ""),
+    ],
+)
+def test_the_feeling_asked_about_is_the_persons_own(message: str, lang: str, feeling: str) -> None:
+    from app.core.feeling_noun import own_feeling
+
+    assert own_feeling(message, lang) == feeling
+
+
+def test_what_the_feeling_says_is_asked_once_its_reason_is_given() -> None:
+    from app.core.compose import rank_questions
+
+    message = "Het is meer dat ik mij schaam. Ook voor mijn ploeg, want zij wisten het."
+    r = read(message, "nl", ["x"])
+    asked = [c.text for c in rank_questions([], r, message, message, 2, "nl", [])]
+    assert asked[0] == "Wat zegt die schaamte over wat jij belangrijk vindt?"
+    again = "Ik voel me vooral boos, want hij zei het waar iedereen bij was."
+    later = rank_questions([], read(again, "nl", ["x"]), again, again, 2, "nl", asked[:1])
+    assert not any("belangrijk vindt" in c.text for c in later)
+    bare = "Boos."  # no reason given: what made them so is asked first
+    assert rank_questions([], read(bare, "nl", ["x"]), bare, bare, 2, "nl", [])[0].text == (
+        "Wat maakte je zo boos?"
+    )
+
+
+def test_what_hurts_most_is_said_back_as_the_point() -> None:
+    message = "Ik heb geglimlacht, zoals altijd. Wat mij het meeste pijn doet is de taal."
+    assert "Wat jou het meeste pijn doet is de taal." in texts(message)
+    assert "Wat hij het meest deed was klagen." not in texts("Wat hij het meest deed was klagen.")

@@ -170,6 +170,7 @@ def test_every_template_question_passes_the_reply_checks() -> None:
             evaluation="lastig" if nl else "awkward",
             said_by="Petra",
             said_verb="zei" if nl else "said",
+            own_feeling="die boosheid" if nl else "that anger",
         )
         mirror = "Je was boos." if nl else "You were angry."
         assert not check_turn(f"{mirror} {text}", t.lang).problems, t.id

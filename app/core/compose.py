@@ -107,6 +107,7 @@ def _fit(text: str, words: int) -> str:
 
 
 ENOUGH_READ = 2
+_WHAT_MATTERS = re.compile(r"over wat jij belangrijk vindt|about what matters to you", re.I)
 
 
 def rank_questions(
@@ -144,5 +145,8 @@ def rank_questions(
     # Not reordered by app/core/question_rank.py: on unseen conversations (round 47) its order put
     # general questions with a good record before the ones that read this message. A question
     # the raters found out of place nearly every time is left out while others remain.
+    if any(_WHAT_MATTERS.search(a) for a in asked):
+        # "Wat zegt die schaamte over wat jij belangrijk vindt?" once in a conversation
+        unique = {k: c for k, c in unique.items() if not _WHAT_MATTERS.search(c.text)}
     fitting = [c for c in unique.values() if not question_rank.rated_unfit(c.text)]
     return fitting or list(unique.values())

@@ -56,7 +56,11 @@ _THAT_FIRST = re.compile(
 _VAGUE = re.compile(
     r"^\W*(dat|dit)\s+(ben|bent|zag|zie|zei|heb|had|deed|doe|weet|wist)\b|"
     r"\b(do|did|doing|done) (this|that)\b|\b(heb|had|doe|deed) (je|ik) (dit|dat)\b|"
-    r"\bdaar (ook )?mee\b",
+    r"\bdaar (ook )?mee\b|"
+    # only that it is true, not what: "Maar je denkt dat het wel klopt."
+    r"^\W*(maar |but )?((je|you) (denkt|weet|voelt|think|know|feel) (dat |that )?)?"
+    r"(het|dat|dit|it|that|this|that's|it's) (\w+ )?(klopt|waar is|zo is|is true|true|right|"
+    r"is right)\W*$",
     re.I,
 )
 

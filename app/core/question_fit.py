@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.core.feeling_list import feelings_said
+from app.core.feeling_noun import own_feeling, own_feeling_at
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.feelings import FEELING_NOUNS, FEELINGS
 from app.core.mirror_score import _POINTS_BACK
@@ -113,6 +114,8 @@ def _met(need: str, r: Reading, message: str) -> bool:
         return bool(r.askable)
     if need == "idiom":
         return bool(r.idioms)
+    if need == "own_feeling":
+        return bool(own_feeling(message, r.lang))
     if need == "pleasant":
         return r.evaluation in _PLEASANT
     if need in _IN_MESSAGE:
@@ -137,6 +140,7 @@ def template_questions(r: Reading, message: str, phase: int, lang: str) -> list[
             evaluation=r.evaluation,
             said_by=r.said_by,
             said_verb=r.said_verb,
+            own_feeling=own_feeling(message, lang) if "{own_feeling}" in t.text else "",
         )
         hedged = rf"(?<!the )\b({_HEDGED}) {re.escape(r.askable[0])}\b" if r.askable else ""
         if hedged and re.search(hedged, message, re.I):
@@ -185,6 +189,8 @@ def _anchor(t: Template, message: str, lang: str) -> int:
     if any(n.startswith("own_act_") for n in t.needs):
         act = _own_act(message, lang)
         return act.sentence if act else -1
+    if "own_feeling" in t.needs:
+        return own_feeling_at(message, lang)[1]  # the sentence that names the feeling
     # "toen", "op dat moment" point at the sentence that tells the moment; a question about a
     # person does not.
     marks = [

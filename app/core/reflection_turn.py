@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from app.core import perspective
-from app.core.answer_marks import IT_WAS_MORE_FELT, ITS_MORE, elliptic, to_coach, with_head
+from app.core.answer_marks import WHAT_MOST, elliptic, said_as_is, to_coach, with_head
 from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.feelings import FEELINGS
@@ -192,7 +192,8 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
         core = _what_i_find_nl(core) or core
     # "mostly embarrassed tbh": a feeling, not an addition
     listed = _feeling_fragment(core, lang) or feelings_said(core, lang)
-    if listed or _FRAGMENT.match(core) or (leans_on_before(core, lang) and not joined):
+    fragment = _FRAGMENT.match(core) and not WHAT_MOST.match(core)
+    if listed or fragment or (leans_on_before(core, lang) and not joined):
         return listed
     core = _OWN_HEDGE_EN.sub("", core) if lang == "en" else _main_clause_nl(core) or core
     feeling = _feeling_fragment(core, lang)
@@ -216,10 +217,8 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
         turned = core  # "Dat deed pijn." is the person's own feeling, said without "ik"
     if turned is None and _STEP_WITHOUT_SUBJECT.match(core) and not SPEAKER.search(core):
         turned = core  # "Misschien gewoon even vragen of ze tijd heeft.": no one to turn
-    if turned is None and ITS_MORE.match(core) and not SPEAKER.search(core):
-        turned = core  # "Het is meer de manier.": the correction, said as it is
-        if lang == "nl" and re.sub(r"\W", "", core.split()[-1].lower()) in FEELINGS["nl"]:
-            turned = IT_WAS_MORE_FELT.sub(lambda m: "Je bent " if m[1] == "is" else "Je was ", core)
+    if turned is None and not SPEAKER.search(core):
+        turned = said_as_is(core, lang, SPEAKER)  # "Het is meer de manier."
     if turned is None:
         return None
     turned = re.sub(r"[\s.!…]+$", "", turned)

@@ -39,7 +39,7 @@ TOUCHED = re.compile(
     # a superlative after its verb: "dat knikken zit mij nog het meest dwars", "dat stak het
     # meest", "that's what stung most"
     r"(?:zit|zat|steekt|stak|raakt|raakte|blijft|bleef)(?: \w+){0,3} het meest\b|"
-    r"het meest (?:dwars|pijn)|(?:stung|hurt|bothered me|got to me|stuck with me) (?:the )?most|"
+    r"het meeste? (?:dwars|pijn)|(?:stung|hurt|bothered me|got to me|stuck with me) (?:the )?most|"
     # the point named against another ("het is meer dat niemand me iets vraagt", "its more that I
     # didn't want to be That Person"), or the feeling that weighs most ("beschaamd vooral")
     rf"{_MORE_THAT}|het gaat (?:me|mij|er) (?:eigenlijk |meer |vooral )+"
