@@ -392,3 +392,17 @@ def test_what_hurts_most_is_said_back_as_the_point() -> None:
     message = "Ik heb geglimlacht, zoals altijd. Wat mij het meeste pijn doet is de taal."
     assert "Wat jou het meeste pijn doet is de taal." in texts(message)
     assert "Wat hij het meest deed was klagen." not in texts("Wat hij het meest deed was klagen.")
+
+
+def test_a_correction_taken_back_gives_way_to_the_next_sentence() -> None:
+    message = (
+        "nee, schuldig is niet het woord. ik heb niemand ziek gemaakt. het is meer... beschaamd? "
+        "nee ook niet. ik voel mij een beetje een hypocriet. ik heb vorig jaar nog een bakker "
+        "gesloten voor minder dan dat."
+    )
+    found = texts(message)
+    assert found[0] == "Je voelt je een beetje een hypocriet.", found
+    assert not any("beschaamd" in m for m in found)
+    from app.core.feeling_noun import own_feeling
+
+    assert own_feeling(message, "nl") == ""

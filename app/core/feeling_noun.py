@@ -70,7 +70,7 @@ _OTHERS = re.compile(
 _REFLEXIVE = re.compile(
     r"\b(ik|k)\s+(me|mij)\s+(\w+\s+){0,2}schaam|\bschaam(de)?\s+(ik\s+)?(me|mij)\b"
 )
-_TAKEN_BACK = re.compile(r"^\W*(nee|no|nope)\W*$", re.I)
+_TAKEN_BACK = re.compile(r"^\W*(nee|no|nope)\b", re.I)
 
 
 def own_feeling(message: str, lang: str) -> str:

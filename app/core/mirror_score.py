@@ -272,7 +272,9 @@ def correction_weight(said: list[str], n: int) -> float:
     ):
         return -2.0
     if MORE.match(said[n]) and any(_denies(s) for s in said[: n + 1]):
-        return 2.5
+        return -1.5 if _retracted(said, n) else 2.5
+    if n >= 2 and _retracted(said, n - 2) and MORE.match(said[n - 2]):
+        return 2.5  # "Het is meer... beschaamd? Nee, ook niet. Ik voel me een hypocriet."
     if _NOT.search(said[n]) and any(MORE.match(s) for s in said[n + 1 : n + 3]):
         return -3.0  # "I'm not scared of her." before "It's more that ...": not even a feeling
     if n and n == len(said) - 1 and _ASIDE.search(said[n]) and not _names_feeling(said[n], "nl"):
@@ -309,12 +311,27 @@ def correction_first(found: list[_C], said: list[str]) -> list[_C]:
     found = sorted(found, key=lambda c: -c.score)
     for n in range(1, len(said)):
         if MORE.match(said[n]) and any(_denies(s) for s in said[:n]):
+            if _retracted(said, n) and n + 2 < len(said):
+                # the correction taken back too: the sentence after that is where they arrive
+                kept = [c for c in found if says(c.source, n + 2) and not says(c.source, n)]
+                return kept or [c for c in found if not says(c.source, n)] or found
             kept = [c for c in found if says(c.source, n)]
             if not kept:  # the correction too long to say back: at least not what it corrects
                 wrong = [m for m in range(n) if _denies(said[m])]
                 kept = [c for c in found if not any(says(c.source, m, alone=True) for m in wrong)]
             return kept or found
     return found
+
+
+# "Nee, ook niet.", "No, not that either.": the correction just made is taken back.
+_TAKES_BACK = re.compile(
+    r"^\W*(nee|no|nope)\W+(dat |that )?(ook niet|ook nie|either|not that either|niet echt)\W*$",
+    re.I,
+)
+
+
+def _retracted(said: list[str], n: int) -> bool:
+    return n + 1 < len(said) and bool(_TAKES_BACK.match(said[n + 1]))
 
 
 def _denies(sentence: str) -> bool:
