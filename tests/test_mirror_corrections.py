@@ -406,3 +406,14 @@ def test_a_correction_taken_back_gives_way_to_the_next_sentence() -> None:
     from app.core.feeling_noun import own_feeling
 
     assert own_feeling(message, "nl") == ""
+
+
+def test_learner_order_after_an_opening_phrase_is_put_right() -> None:
+    from app.core.language_guard import order_errors, v2_repaired
+
+    assert order_errors("In de pauze je bent naar de auto gegaan.", "nl")
+    assert not order_errors("Na de vergadering je collega zag het.", "nl")
+    assert v2_repaired("In het kantoor ik heb geglimlacht.") == "In het kantoor heb ik geglimlacht."
+    assert v2_repaired("Toen ik binnenkwam was het stil.") == "Toen ik binnenkwam was het stil."
+    found = texts("In het kantoor ik heb geglimlacht, zoals altijd. Ik zei niks.")
+    assert "In het kantoor heb je geglimlacht, zoals altijd." in found

@@ -84,7 +84,14 @@ def agreement_errors(text: str, lang: str) -> list[str]:
 _NL_NOT_V2 = re.compile(
     r"(?:^|[,;:]\s+|\b(?:en|maar)\s+)(?P<adv>toch|thuis|daarna|dan|gisteren|morgen|soms|altijd|"
     r"misschien|eerst|later|vandaag|hier|daar|nu|toen|bij jullie|bij ons)\s+"
-    r"(?:je|jij|ik|hij|zij|ze|we|wij|het|jullie)\s+(?P<verb>\w+)(?P<after>\s+\w+)?",
+    r"(?P<subj>je|jij|ik|hij|zij|ze|we|wij|het|jullie)\s+(?P<verb>\w+)(?P<after>\s+\w+)?",
+    re.I,
+)
+# The same after a phrase that opens the sentence: "In de pauze je bent naar de auto gegaan".
+_NL_NOT_V2_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<adv>(?:in|op|na|bij|tijdens|voor|met|sinds|vanaf|onder)\s+"
+    r"(?:de|het|een|mijn|je|die|dat|deze|zo'n)\s+\w+)\s+"
+    r"(?P<subj>je|jij|ik|hij|zij|ze|we|wij)\s+(?P<verb>\w+)(?P<after>\s+\w+)?",
     re.I,
 )
 _NL_FINITE = wordset("is gaat staat doet ziet slaat bent ben heb kan wil zal mag")
@@ -108,8 +115,12 @@ def order_errors(text: str, lang: str) -> list[str]:
         return found + [
             s for s in style.sentences(text) if re.match(r"\s*is (more|like)\b", s, re.I)
         ]
-    errors = []
-    for m in _NL_NOT_V2.finditer(text):
+    return [m[0] for m in _nl_not_v2(text)]
+
+
+def _nl_not_v2(text: str) -> list[re.Match[str]]:
+    found = []
+    for m in [*_NL_NOT_V2.finditer(text), *_NL_NOT_V2_PHRASE.finditer(text)]:
         verb = m["verb"].lower()
         if not (verb in _NL_FINITE or perspective.nl_verb_form(verb)):
             continue
@@ -117,8 +128,19 @@ def order_errors(text: str, lang: str) -> list[str]:
             r"\s+(niet|nooit|geen)\b", m["after"] or ""
         ):
             continue
-        errors.append(m[0])
-    return errors
+        found.append(m)
+    return found
+
+
+def v2_repaired(text: str) -> str:
+    """Learner order put right before the sentence is said back: "In de pauze ik ben naar de
+    auto gegaan" -> "In de pauze ben ik naar de auto gegaan"."""
+    for m in sorted(_nl_not_v2(text), key=lambda m: -m.start("subj")):
+        if m["subj"].lower() in ("je", "jij"):
+            continue  # "Toch je kunt" would need "kun je": left to the check
+        swapped = f"{m['verb']} {m['subj']}"
+        text = text[: m.start("subj")] + swapped + text[m.end("verb") :]
+    return text
 
 
 def language_ok(text: str, lang: str, allowed: str = "") -> bool:

@@ -18,7 +18,7 @@ from app.core.answer_marks import WHAT_MOST, elliptic, said_as_is, to_coach, wit
 from app.core.feeling_list import feelings_said
 from app.core.feeling_said import _feeling_fragment, _names_feeling
 from app.core.feelings import FEELINGS
-from app.core.language_guard import language_ok
+from app.core.language_guard import language_ok, v2_repaired
 from app.core.names import capitalise_names
 from app.core.own_steps import as_own_step
 from app.core.perspective_dropped import someone_else_dropped
@@ -257,7 +257,7 @@ def _tidy(text: str, lang: str) -> str:
         text = nl_spelled_out(re.sub(r"\bff\b", "even", re.sub(r"\bipv\b", "in plaats van", text)))
     text = typos_fixed(capitalise_names(text), lang)
     if lang == "nl":
-        text = with_inner_speech(text)  # "Je denkt hij heeft ..." -> "Je denkt: hij ..."
+        text = with_inner_speech(v2_repaired(text))  # "Je denkt hij heeft" -> "Je denkt: hij"
         text = _FELT_BARE.sub(lambda m: f"{m[0]}{'me' if m[1].lower() == 'ik' else 'je'} ", text)
         text = re.sub(r"^(['’][ts]) (\w)", lambda m: f"{m[1]} {m[2].upper()}", text)  # 't Is
         text = re.sub(
