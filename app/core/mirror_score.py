@@ -315,7 +315,9 @@ def correction_first(found: list[_C], said: list[str]) -> list[_C]:
                 # the correction taken back too: the sentence after that is where they arrive
                 kept = [c for c in found if says(c.source, n + 2) and not says(c.source, n)]
                 return kept or [c for c in found if not says(c.source, n)] or found
-            kept = [c for c in found if says(c.source, n)]
+            # the correction, or what follows and details it ("meer dat ik dan het bewijs ben.
+            # ... als ik een fout maak is het een meidenfout"); not what it corrects
+            kept = [c for c in found if any(says(c.source, m) for m in range(n, len(said)))]
             if not kept:  # the correction too long to say back: at least not what it corrects
                 wrong = [m for m in range(n) if _denies(said[m])]
                 kept = [c for c in found if not any(says(c.source, m, alone=True) for m in wrong)]
