@@ -417,3 +417,13 @@ def test_learner_order_after_an_opening_phrase_is_put_right() -> None:
     assert v2_repaired("Toen ik binnenkwam was het stil.") == "Toen ik binnenkwam was het stil."
     found = texts("In het kantoor ik heb geglimlacht, zoals altijd. Ik zei niks.")
     assert "In het kantoor heb je geglimlacht, zoals altijd." in found
+
+
+def test_a_full_answer_is_not_taken_for_a_pause() -> None:
+    message = (
+        "That I know it was his. That his palate is better than mine was at his age. That I said "
+        "no twice because I was scared of taking a risk."
+    )
+    found = texts(message, "en")
+    assert not any("taking a moment" in m for m in found), found
+    assert found[0] == "“That I know it was his”, you say."

@@ -62,8 +62,7 @@ def follow(mirrors: list[Candidate], question: Candidate, lang: str) -> list[Can
     """The mirrors of the sentence the question is built on first (a feeling's mirror stays)."""
     if question.anchor < 0 or not mirrors or read(mirrors[0].text, lang).feelings:
         return mirrors
-    first = [m for m in mirrors if says_sentence(m, question.anchor)]
-    return first + [m for m in mirrors if m not in first]
+    return sorted(mirrors, key=lambda m: not says_sentence(m, question.anchor))  # stable
 
 
 def says_sentence(mirror: Candidate, n: int) -> bool:
@@ -85,8 +84,7 @@ ASKS_SELF: dict[str, str] = _COACH["asks_self"]
 def mirrors(
     message: str, lang: str, reading: Reading, limit: int = 4, learned: bool = True
 ) -> list[Candidate]:
-    """The person's own sentences said back, best first (in the learned order of
-    app/core/mirror_rank.py, or the rules' order alone); fixed phrasings for short answers."""
+    """The person's own sentences said back, best first (learned order of mirror_rank.py)."""
     found: list[Candidate] = []
     message = corrected(message)
     said = statements(message)
@@ -164,12 +162,14 @@ def _nothing_to_turn(message: str, said: list[str], lang: str) -> Candidate:
         return Candidate(QUOTE[lang].format(text=quoted[:1].upper() + quoted[1:]), "quote", 0.0)
     if asked:
         return Candidate(ASKS_SELF[lang].format(text=asked), "asks_self", 0.0)
+    first = _tidy(said[0].rstrip(" .!…"), lang) if said else ""
+    if len(message.split()) >= 8 and 4 <= len(first.split()) <= 16:  # a full answer: no pause
+        return Candidate(QUOTE[lang].format(text=first[:1].upper() + first[1:]), "quote", 0.0)
     return Candidate(SHORT_MIRRORS[lang]["thinking"], "fixed:thinking", 0.0)
 
 
 def _as_own_idea(candidate: Candidate, lang: str) -> Candidate:
-    """Chat forms written out ("er mee", "its"), and a plan said back that sounds like advice
-    ("Misschien kun je gewoon ...") marked as the person's own idea: a reflection again."""
+    """Chat forms written out ("er mee"); a plan that sounds like advice as the person's idea."""
     candidate = replace(candidate, text=(text := subject_back(_tidy(candidate.text, lang), lang)))
     if not style_advice.has_advice(text, lang):
         return candidate
