@@ -406,6 +406,11 @@ def test_a_correction_taken_back_gives_way_to_the_next_sentence() -> None:
     from app.core.feeling_noun import own_feeling
 
     assert own_feeling(message, "nl") == ""
+    flemish = (
+        "Gekwetst, ja, misschien, maar dat is niet het woord dat ik zou kiezen. Het is eerder... "
+        "jaloers? Nee, dat ook niet. Ik denk dat ik schrik heb dat ik overbodig ben."
+    )
+    assert texts(flemish)[0] == "Je hebt schrik dat je overbodig bent."
 
 
 def test_learner_order_after_an_opening_phrase_is_put_right() -> None:

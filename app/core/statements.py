@@ -64,7 +64,7 @@ NOT_THAT = re.compile(
     re.I,
 )
 MORE = re.compile(
-    r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?((het|t) is (eigenlijk )?meer|"
+    r"^\W*((nee|no|not really|niet echt)\W+[^.]*?,\s*)?((het|t) is (eigenlijk )?(meer|eerder)|"
     r"het gaat (me )?(eigenlijk )?meer om|it'?s more|it'?s (really )?about|more that|"
     r"het gaat (me |mij )?(er )?(eigenlijk |vooral |juist |meer )*om|it (is|was) (really )?more|"
     r"(het|'?t) was (eigenlijk )?meer|"
