@@ -141,3 +141,19 @@ def test_sentence_transformers_from_a_local_folder() -> None:
 def test_sentence_transformers_rejects_a_non_model_folder(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="not a sentence-transformers model folder"):
         SentenceTransformerEmbedder(tmp_path)
+
+
+def test_extra_buffers_are_left_out_only_while_a_model_loads() -> None:
+    """On a CPU with AMX llama.cpp's AMX kernels crash the process; the adapter loads without
+    the extra buffer types that hold them, and puts the library's defaults back after."""
+    import llama_cpp.llama_cpp as low
+
+    from app.adapters.llama import _without_extra_buffers
+
+    before = low.llama_model_default_params
+    with _without_extra_buffers(True):
+        assert low.llama_model_default_params().use_extra_bufts is False
+    assert low.llama_model_default_params is before
+    assert before().use_extra_bufts is True
+    with _without_extra_buffers(False):
+        assert low.llama_model_default_params is before

@@ -105,7 +105,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     running = Running(f"http://127.0.0.1:{port}/v1", port, secrets.token_urlsafe(24), log)
     command = [
-        sys.executable, "-m", "llama_cpp.server",
+        # llama_cpp.server itself, with the app's workaround for llama.cpp's AMX kernels
+        sys.executable, "-c", "from app.adapters.llama import serve_openai; serve_openai()",
         "--model", str(tiny_gguf()), "--model_alias", ALIAS,
         "--host", "127.0.0.1", "--port", str(port),
         "--n_ctx", str(N_CTX), "--n_threads", "2", "--n_threads_batch", "2",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,7 @@ class LlamaChatModel(ChatModel):
             from llama_cpp import Llama
 
             try:
-                with _quiet():
+                with _quiet(), _without_extra_buffers(amx()):
                     self._llama = Llama(
                         model_path=str(self.path),
                         n_ctx=self._n_ctx,
@@ -226,3 +227,48 @@ def _quiet() -> Iterator[None]:
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
+
+
+def amx() -> bool:
+    """Whether the CPU has Intel AMX (the kernel's flags in /proc/cpuinfo; False elsewhere)."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(re.search(r"^flags\s*:.*\bamx_(?:tile|int8)\b", flags, re.M))
+
+
+@contextlib.contextmanager
+def _without_extra_buffers(active: bool) -> Iterator[None]:
+    """Load the model without llama.cpp's extra buffer types. On CPUs with AMX these hold the AMX
+    matrix kernels, and those crash the process (a segmentation fault at the first evaluation:
+    llama.cpp issue 20824, seen here with the default Q4_K_M model and the Q4_1 test model on a
+    Xeon with AMX); without them the common CPU kernels run. llama-cpp-python has no argument
+    for it, so the default model parameters are wrapped while the model loads."""
+    if not active:
+        yield
+        return
+    import llama_cpp.llama_cpp as low
+
+    original = low.llama_model_default_params
+
+    def params() -> Any:
+        made = original()
+        made.use_extra_bufts = False
+        return made
+
+    low.llama_model_default_params = params
+    try:
+        yield
+    finally:
+        low.llama_model_default_params = original
+
+
+def serve_openai() -> None:
+    """llama-cpp-python's OpenAI-compatible server (`python -m llama_cpp.server`, same arguments)
+    with the AMX workaround above: `python -c "from app.adapters.llama import serve_openai;
+    serve_openai()" --model ...`."""
+    from llama_cpp.server.__main__ import main
+
+    with _without_extra_buffers(amx()):
+        main()
