@@ -90,7 +90,9 @@ def test_talk_about_the_talk_stays_out_and_a_follow_up_stays_with_its_sentence()
         turn("Dat is een goed punt eigenlijk wel. Weet ik niet precies wat ik dan wil.", 4),
     ]
     text = report.build(turns, "nl", closing="Moet nu naar mijn werk haha, bedankt.")
-    assert "Ik werd stil toen hij ging schreeuwen." in section(text, "Wat ik bij mezelf opmerkte")
+    # the laugh goes, what is said beside it stays: "haha ja dat is typisch ik"
+    noticed = section(text, "Wat ik bij mezelf opmerkte")
+    assert noticed == ["Ik werd stil toen hij ging schreeuwen. Dat is typisch ik."]
     insight = section(text, "Patroon of inzicht")
     assert (
         "Ik denk dat ik het lastig vind als iemand boos wordt. Dan ga ik het zelf sussen."
@@ -637,3 +639,19 @@ def test_a_plan_from_now_on_is_the_voornemen_even_beside_someones_habit() -> Non
     text = report.build(turns, "nl")
     assert section(text, "Mijn voornemen") == [plan]
     assert section(text, "Patroon of inzicht") == []
+
+
+def test_a_numbered_plan_with_a_laugh_in_it_is_the_voornemen() -> None:
+    turns = [
+        turn("Vorige week heb ik een mevrouw laten slagen die eigenlijk geen voorrang gaf.", 1),
+        turn("Ik heb met Ruud meegelachen en dat vind ik eigenlijk het ergste.", 3),
+        turn(
+            "oke dus plan: 1. de casus inbrengen bij intervisie op de 14e. 2. bij twijfel "
+            "voortaan na de rit ff 2 minuten voor mezelf nemen voor ik de uitslag zeg. 3. die "
+            "bloemen gooi ik gewoon weg als ze dood zijn haha",
+            5,
+        ),
+    ]
+    intent = section(report.build(turns, "nl"), "Mijn voornemen")
+    assert intent and "de casus inbrengen bij intervisie op de 14e" in intent[0]
+    assert "haha" not in intent[0]

@@ -52,14 +52,17 @@ _REPORTS = fixed_texts.load("reports")
 HEADINGS: dict[str, dict[str, str]] = fixed_texts.by_lang(_REPORTS["reflection"])
 
 
+_LAUGH = re.compile(r"\s*\b(?:haha+|hihi|lol|xd)\b", re.I)
+
+
 def _sentences(text: str, limit: int) -> list[str]:
     """Whole statements of at least four words; no fragments that lean on what came before,
     nothing trailing off, no questions to the coach, no closing courtesies."""
     out: list[str] = []
     kept = False  # whether the sentence just before is in `out`, at its end
     for s in style.sentences(_lists_joined(text)):
-        s = _after_lead_in(s.strip())
-        if _dropped(s):
+        s = _after_lead_in(_LAUGH.sub("", s).strip())  # "... als ze dood zijn haha, die ..."
+        if not s or _dropped(s):
             kept = False
             continue
         if (ADDS_TO.match(s) or (kept and _fragment(s))) and out:
