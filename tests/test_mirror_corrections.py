@@ -432,3 +432,11 @@ def test_a_full_answer_is_not_taken_for_a_pause() -> None:
     found = texts(message, "en")
     assert not any("taking a moment" in m for m in found), found
     assert found[0] == "“That I know it was his”, you say."
+
+
+def test_an_agreement_alone_is_not_the_quote() -> None:
+    message = (
+        "Wat zij dacht? Tja. Zij plant de groepen strak, om het half uur, en als er een uitloopt "
+        "dan loopt de hele middag uit. Dat is ook waar."
+    )
+    assert not any("Dat is ook waar" in m for m in texts(message))

@@ -153,6 +153,7 @@ def _usable(clauses: list[str], limit: int, lang: str, message: str) -> list[str
         and not _FRAGMENT.match(q)
         and not _ASKS.match(q)
         and not BARE_NOT_KNOWING.match(q)
+        and not _AGREES.match(q)
         and not _CUT_OFF.search(q)
         and _balanced(q)
         and language_ok(q, lang, allowed=message)
@@ -160,6 +161,14 @@ def _usable(clauses: list[str], limit: int, lang: str, message: str) -> list[str
 
 
 _BUT = re.compile(r"^(maar|but)\s+", re.I)
+# Agreeing, with nothing said of their own: "Dat is ook waar", "That's fair", "Dat is het wel
+# denk ik". Quoted back it says nothing (rounds 53-57: "quotes an empty confirmation").
+_AGREES = re.compile(
+    r"^\W*(ja,? |yeah,? |nee,? )?(dat|dit|het|that|it)('?s| is| was) (ook |wel |eigenlijk |"
+    r"also |actually |probably |maybe |misschien )*(waar|zo|het|het wel|fair|true|right|it)"
+    r"( (denk|geloof) ik| i think| i guess)?\W*$",
+    re.I,
+)
 
 
 def _with_what_it_answers(quote: str, said: list[str], lang: str, message: str) -> str:
