@@ -483,3 +483,12 @@ def test_what_the_person_did_with_the_feeling_is_read(
 ) -> None:
     # "Wat deed je met dat gevoel?" asks again what was just told (rated blind, round 53)
     assert read(message, lang).reacted is reacted
+
+
+def test_who_they_hold_themselves_to_be_is_what_matters_to_them() -> None:
+    message = (
+        "nee schuldig is het niet. het is meer dat ik mezelf altijd zie als iemand die eerlijk is."
+    )
+    assert read(message, "nl").values
+    asked = {q.text for q in template_questions(read(message, "nl"), message, 3, "nl")}
+    assert "Wat zegt dat over wat jij belangrijk vindt?" not in asked

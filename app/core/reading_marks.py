@@ -77,7 +77,13 @@ def habitual(low: str) -> bool:
 
 
 # The person just said what matters to them: asking what it says about that repeats it.
-_VALUES = re.compile(r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|values?)\b")
+_VALUES = re.compile(
+    r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|values?)\b|"
+    # who they hold themselves to be: "ik zie mezelf altijd als iemand die eerlijk is"
+    r"\b(zie|zag) (ik )?(mezelf|mijzelf) (\w+ )?als iemand|\b(mezelf|mijzelf) (\w+ )?(zie|zag) "
+    r"als iemand|\bi (see|saw) myself as\b|"
+    r"\bik ben (juist |altijd |nu eenmaal )*(diegene|degene|iemand) die\b"
+)
 
 
 # What the person did not say and wished they had, without saying it here: "ik had eigenlijk
