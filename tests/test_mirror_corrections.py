@@ -440,3 +440,10 @@ def test_an_agreement_alone_is_not_the_quote() -> None:
         "dan loopt de hele middag uit. Dat is ook waar."
     )
     assert not any("Dat is ook waar" in m for m in texts(message))
+
+
+def test_short_answers_are_turned_and_fillers_left_out() -> None:
+    assert texts("op mezelf denk ik. ja. vooral op mezelf")[0] == "Op jezelf, ja, vooral op jezelf."
+    found = texts("Ik slaap er eerlijk gezegd niet zo lekker van. Ik lig wakker.")
+    assert not any("eerlijk gezegd" in m for m in found), found
+    assert read("Dat zit.", "nl", ["x"]).ack and read("That is it actually.", "en", ["x"]).ack

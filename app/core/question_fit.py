@@ -247,8 +247,10 @@ def fits(question: str, r: Reading, story: str) -> bool:
             return False
         if need == "moment" and not r.moment:
             return False
-        if need == "insight" and not (r.insight or re.search(r"patroon|pattern", low)):
-            return False
+        if need == "insight" and not (
+            r.own_pattern or r.habitual or r.again or re.search(r"patroon|pattern", low)
+        ):
+            return False  # "als het patroon opkomt": a pattern the person named, not any insight
         if need == "plan" and not (r.plan or PLAN.search(story) or _PLAN_WORD.search(low)):
             return False
         if need == "plan" and _THIS_PLAN.search(q) and not r.plan:

@@ -79,13 +79,13 @@ _SHORT_ACK = re.compile(
     r"pretty much|probably|ja dat vooral|dat vooral|"
     r"ja klopt|yes|yeah|ya|right|exactly|indeed|true|that's right|that is it|"
     r"((ya|yes|yeah)\W+)?(i think so|(that'?s )?about right)|"
-    r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it)\b"
+    r"(ja,? )?(da's|dat is) het( wel)?|(yeah,? )?that's it|(da|dat) zit)\b"
     r"(?!.*\b(?<!denk )(?<!geloof )(ik|i|we|wij|hij|zij|ze|he|she|they|maar|but|niet|not|geen|"
     r"no)\b)"
     # what may follow is more of the same ("ja, dat klopt wel", "yeah, exactly"), not an answer
     r"[\s.!,]*((precies|helemaal|wel|zo|echt|inderdaad|klopt|ja|jawel|zeker|dat|is|het|"
     r"eigenlijk|ook|hoor|haha|exactly|totally|right|yes|yeah|that|it|true|absolutely|sure|"
-    r"definitely|yep|spot on|pretty much|probably|vooral|waarschijnlijk|denk ik|i think|"
+    r"definitely|yep|spot on|pretty much|probably|vooral|waarschijnlijk|denk ik|i think|actually|"
     r"ongeveer|zo was het|klopt wel|da)"
     r"[\s.!,]*){0,5}$",
     re.I,

@@ -79,7 +79,7 @@ _FILLERS = re.compile(
     r",?\s+\b(hoor|haha+|hihi|lol|ofzo|zeg maar|tbh|idk|if i'?m (being )?honest|to be honest|"
     r"now (that )?you ask|now you mention it|nu (je|ge) het vraagt|als (je|ge) het zo zegt|"
     r"eh|ehm|uh|uhm|allee|allez|amai|i won'?t lie|not gonna lie|ngl|i'?m not gonna lie|"
-    r"lah|lor|leh|meh)\b|"
+    r"lah|lor|leh|meh|eerlijk gezegd|als ik eerlijk ben)\b|"
     r",\s+(serieus|trouwens)(?=\s*[,.!]|\s*$)",
     re.I,
 )

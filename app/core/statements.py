@@ -167,5 +167,16 @@ def key_words(message: str) -> str:
     words = " ".join(parts).split()
     if not parts or not 1 <= len(words) <= 6 or "?" in text or _NO_ECHO.search(text):
         return ""
-    said = ", ".join(parts)
+    said = _OWN_WORD.sub(lambda m: _YOUR_WORD[m[0].lower()], ", ".join(parts))
     return said[:1].upper() + said[1:] + "."
+
+
+# "op mezelf denk ik. ja. vooral op mezelf" -> "Op jezelf, ja, vooral op jezelf."
+_YOUR_WORD = {
+    "mezelf": "jezelf",
+    "mijzelf": "jezelf",
+    "myself": "yourself",
+    "mijn": "je",
+    "my": "your",
+}
+_OWN_WORD = re.compile(r"\b(mezelf|mijzelf|myself|mijn|my)\b", re.I)
