@@ -447,3 +447,8 @@ def test_short_answers_are_turned_and_fillers_left_out() -> None:
     found = texts("Ik slaap er eerlijk gezegd niet zo lekker van. Ik lig wakker.")
     assert not any("eerlijk gezegd" in m for m in found), found
     assert read("Dat zit.", "nl", ["x"]).ack and read("That is it actually.", "en", ["x"]).ack
+
+
+def test_a_clause_broken_off_is_not_said_back() -> None:
+    message = "ik vind eerder dat ik... ja ik weet het nie. het is haar zaak."
+    assert not any("je weet het niet" in m.lower() and "vindt" in m for m in texts(message))

@@ -76,12 +76,11 @@ def habitual(low: str) -> bool:
     return bool(_HABITUAL.search(low))
 
 
-# The person just said what matters to them: asking what it says about that repeats it.
+# What matters to them, or who they hold themselves to be ("ik zie mezelf als iemand die ..."):
+# asking what it says about what matters repeats it.
 _VALUES = re.compile(
-    r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|values?)\b|"
-    # who they hold themselves to be: "ik zie mezelf altijd als iemand die eerlijk is"
-    r"\b(zie|zag) (ik )?(mezelf|mijzelf) (\w+ )?als iemand|\b(mezelf|mijzelf) (\w+ )?(zie|zag) "
-    r"als iemand|\bi (see|saw) myself as\b|"
+    r"\b(belangrijk\w*|waardevol|waarden?|matters?|important|values?)\b|\bi (see|saw) myself as\b|"
+    r"\b((zie|zag) (ik )?(mezelf|mijzelf) (\w+ )?|(mezelf|mijzelf) (\w+ )?(zie|zag) )als iemand|"
     r"\bik ben (juist |altijd |nu eenmaal )*(diegene|degene|iemand) die\b"
 )
 
@@ -352,8 +351,7 @@ _WHO = rf"(?:(?P<det>(?i:{_SAID_DET})) (?P<role>(?i:{_SAID_ROLES}))|(?P<name>[A-
 
 
 def said_by(text: str, lang: str) -> tuple[str, str]:
-    """The one person who said or asked something to the person in this message, and the verb
-    the coach says it with ("zei" or "vroeg"); ("", "") when none or several did."""
+    """Who alone said or asked something to the person here, and "zei"/"vroeg"; else ("", "")."""
     verbs = _SAID_VERBS[lang]
     found = []
     for pattern in (

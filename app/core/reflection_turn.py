@@ -102,8 +102,7 @@ _SOUNDS = re.compile(
 
 
 def _without_emoji(text: str) -> str:
-    """The sentence without emoji and without the "!!" or "?!" around them: the coach says the
-    person's words back, not their faces ("... dit kun je toch zelf!! 💪" -> "... zelf")."""
+    """The sentence without emoji and the "!!" or "?!" around them ("zelf!! 💪" -> "zelf")."""
     text = "".join(
         " " if unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") else ch for ch in text
     )

@@ -124,6 +124,9 @@ def _flemish(sentence: str) -> str:
     return _DA.sub("dat ", sentence)
 
 
+_BROKEN_OFF = re.compile(r"\b(dat|da|of|omdat|that|if) (ik|i)\s*(\.\.\.|…)\s*\w", re.I)
+
+
 def statements(message: str) -> list[str]:
     """The person's statements: sentences that are not questions, greetings or thanks."""
     out = []
@@ -142,6 +145,7 @@ def statements(message: str) -> list[str]:
             or _BARE_QUESTION.match(_LEADING.sub("", sentence.strip()))
             or (_WHY_HEAD.match(sentence.strip()) and len(sentence.split()) <= 6)
             or _SHRUG.match(sentence)
+            or _BROKEN_OFF.search(sentence)  # "ik vind eerder dat ik... ja ik weet het nie"
         ):
             continue
         # "En ook een soort schaamte?": a feeling offered as a guess is said, not asked
