@@ -452,3 +452,19 @@ def test_short_answers_are_turned_and_fillers_left_out() -> None:
 def test_a_clause_broken_off_is_not_said_back() -> None:
     message = "ik vind eerder dat ik... ja ik weet het nie. het is haar zaak."
     assert not any("je weet het niet" in m.lower() and "vindt" in m for m in texts(message))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "turned"),
+    [
+        ("Ik maak mij zorgen.", "je maakt je zorgen."),
+        ("Ik wil mij graag wijsmaken dat ik hem beschermd heb.", "je wilt je graag wijsmaken"),
+        ("Ik ging weg om mij niet ongemakkelijk te voelen.", "om je niet ongemakkelijk"),
+        ("Hij belde mij op.", "Hij belde jou op."),
+        ("Ik vind het voor mij belangrijk.", "voor jou belangrijk"),
+    ],
+)
+def test_mij_of_the_person_themself_is_je(sentence: str, turned: str) -> None:
+    from app.core.perspective import nl_second_person
+
+    assert turned in (nl_second_person(sentence) or "")

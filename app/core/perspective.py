@@ -28,6 +28,7 @@ from app.core.perspective_words import (
     _NL_REFLEXIVE_PARTICIPLES,
     _NL_REFLEXIVE_VERBS,
     nl_subject,
+    own_mij,
 )
 from app.core.text import TOKEN as _TOKEN
 from app.core.text import join_tokens as _join
@@ -87,8 +88,7 @@ def _lemma(word: str) -> str:
 
 
 def _infinitives(stem: str) -> set[str]:
-    """Infinitives a Dutch present stem may come from: werk/werken, loop/lopen, zit/zitten,
-    durf/durven, lees/lezen, ga/gaan."""
+    """Infinitives a Dutch present stem may come from: werk/werken, loop/lopen, ga/gaan."""
     out = {stem + "en", stem + "n"}
     if re.search(r"[^aeiou][aou]$", stem):
         out.add(stem + stem[-1] + "n")  # wegga -> weggaan, opsta -> opstaan
@@ -251,7 +251,7 @@ def nl_second_person(sentence: str) -> str | None:
         # "ik voel mij slecht", "dat ik mij schaam", "ik trek het mij aan": "je", not "jou"
         before = lower[i - 1] if i > 0 else ""
         own = before in _NL_REFLEXIVE_VERBS | {"ik"} or lower[max(0, i - 2) : i] == ["trek", "het"]
-        own = own or "laten" in lower[i + 1 : i + 5]  # "ik ga mij niet laten afblaffen"
+        own = own or "laten" in lower[i + 1 : i + 5] or own_mij(lower, i)  # "mij niet laten"
         if tok == "mij" and (
             own or any(t in _NL_REFLEXIVE_PARTICIPLES for t in lower[i + 1 : i + 8])
         ):

@@ -67,3 +67,25 @@ _NL_NOUN_BEFORE = wordset("het de een mijn m'n mn je jouw zijn haar ons onze gee
 
 _NL_AUX_NOW = {"heb", "ben", "kan", "wil", "moet", "zal", "mag"}
 _NL_AUX = _NL_AUX_NOW | {"had", "was", "kon", "wou", "wilde", "moest", "mocht"}
+
+_SUBJECTS = wordset("hij zij ze je jij u we wij jullie men")
+_CLAUSE_START = wordset(", dat die omdat want maar en of als toen terwijl")
+_PREPOSITIONS = wordset("voor tegen naar met bij van aan over op in zonder achter door tot om")
+
+
+def own_mij(lower: list[str], i: int) -> bool:
+    """The "mij" at i is the person themself, the subject of its own clause: "ik maak mij
+    zorgen", "ik wil mij wijsmaken dat ...", "om mij niet te schamen" ("je", never "jou");
+    after a preposition ("voor mij") or with someone else as the subject ("hij belde mij") it
+    is not."""
+    before = lower[i - 1] if i > 0 else ""
+    if before == "om" and "te" in lower[i + 1 : i + 7]:
+        return True  # "om mij niet ongemakkelijk te voelen"
+    if before in _PREPOSITIONS:
+        return False
+    for t in reversed(lower[max(0, i - 8) : i]):
+        if t == "ik":
+            return True
+        if t in _SUBJECTS or t in _CLAUSE_START:
+            return False
+    return False
