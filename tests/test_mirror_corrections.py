@@ -468,3 +468,12 @@ def test_mij_of_the_person_themself_is_je(sentence: str, turned: str) -> None:
     from app.core.perspective import nl_second_person
 
     assert turned in (nl_second_person(sentence) or "")
+
+
+def test_a_feeling_taken_back_as_too_big_gives_way_to_the_one_after() -> None:
+    message = (
+        "Vernederd denk ik. Nee, da's te groot. Eerder beschaamd? Omdat ik het zelf geloofd had."
+    )
+    found = texts(message)
+    assert found[0] == "Je was eerder beschaamd.", found
+    assert "Je was vernederd." not in found

@@ -30,12 +30,14 @@ MAY_TALK = re.compile(
 )
 _CLOSING_ONLY = re.compile(r"^(dank|bedankt|thanks|thank you|sorry|hoi|hallo|hi|hello)\b", re.I)
 _TAKEN_BACK = re.compile(
-    r"^\W*(of nee|nee,? (dat is|dat's) te|nou nee|nee eigenlijk niet|no,? (that's|thats) too|"
+    r"^\W*(of nee|nee,? (dat is|dat's|da's|da is|dat was) te|nou nee|nee eigenlijk niet|"
+    r"no,? (that's|thats|that is|it's) too|"
     r"or no|actually no|not really|well no)\b",
     re.I,
 )
 _FEELING_ASKED = re.compile(
-    r"^\W*((but|and|maar|en)\s+)?((also|ook|still|nog)\s+)?((a bit|kind of|a little|een beetje|"
+    r"^\W*((but|and|maar|en)\s+)?((also|ook|still|nog|eerder|meer|rather|more)\s+)?((a bit|kind of|"
+    r"a little|een beetje|"
     r"wel|best|een soort|soort van|a sort of|sort of|a kind of|some)\s+)?("
     + "|".join(
         sorted(
