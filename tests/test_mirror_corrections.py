@@ -477,3 +477,8 @@ def test_a_feeling_taken_back_as_too_big_gives_way_to_the_one_after() -> None:
     found = texts(message)
     assert found[0] == "Je was eerder beschaamd.", found
     assert "Je was vernederd." not in found
+
+
+def test_its_before_a_pronoun_is_it_is() -> None:
+    found = texts("I am saying no because its HIS name on the door. I hate that.", "en")
+    assert any("it's HIS name" in m for m in found), found

@@ -278,9 +278,11 @@ def en_spelled_out(text: str) -> str:
 
 
 _ITS = re.compile(
-    r"\b([Ii]t)s (?=(a|an|the|not|so|just|been|ok|okay|fine|all|only|my|your|like|really|too|"
+    r"\b([Ii]t)s (?=(?i:a|an|the|not|so|just|been|ok|okay|fine|all|only|my|your|like|really|too|"
     r"still|never|always|what|how|because|hard|weird|more|less|quieter|easier|harder|better|worse|"
-    r"true|over|done|gone|going|getting|about|quiet|busy|mad|daft|fair|different)\b)"
+    r"true|over|done|gone|going|getting|about|quiet|busy|mad|daft|fair|different|his|her|their|"
+    r"our|me|him|them|you|that|this|nothing|everything|something|no|"
+    r"half|almost|still|exactly|probably|maybe|basically)\b)"
 )
 
 
