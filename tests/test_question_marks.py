@@ -492,3 +492,11 @@ def test_who_they_hold_themselves_to_be_is_what_matters_to_them() -> None:
     assert read(message, "nl").values
     asked = {q.text for q in template_questions(read(message, "nl"), message, 3, "nl")}
     assert "Wat zegt dat over wat jij belangrijk vindt?" not in asked
+
+
+def test_what_would_follow_if_is_no_plan() -> None:
+    from app.core.plan_marks import says_plan
+
+    assert not says_plan("als ik het laat gaan dan ga ik de volgende keer twijfelen.")
+    assert not says_plan("If I let it go I will just keep doubting myself.")
+    assert says_plan("als hij weer begint ga ik het hem zeggen.")

@@ -101,7 +101,7 @@ def says_plan(text: str) -> bool:
         own = _OWN_SUBJECT.search(sentence)
         if _TIME_ONLY.fullmatch(found.group(0)) and not own and _OTHER_SUBJECT.search(clause):
             continue
-        if _reaction(unquoted, sentence, found.start()):
+        if _reaction(unquoted, sentence, found.start()) or _WHAT_WOULD_FOLLOW.search(sentence):
             continue
         return True
     return time_ahead(unquoted)
@@ -152,6 +152,13 @@ def _reaction(text: str, sentence: str, start: int) -> bool:
     )
 
 
+# What would follow if ..., not what they will do: "als ik het laat gaan dan ga ik de volgende
+# keer twijfelen", "if I let it go I'll just keep doubting".
+_WHAT_WOULD_FOLLOW = re.compile(
+    r"\b(als|if)\b[^.!?]*\b(ga|gaat|will|'ll|going to) (\w+ ){0,4}(twijfelen|piekeren|malen|"
+    r"doubt|doubting|worry|worrying|wonder|regret)\b",
+    re.I,
+)
 _PAST_RESOLVE = re.compile(r"\bwhen i was\b|\btoen ik (nog )?(jong|klein|kind|jonger)\b", re.I)
 
 
