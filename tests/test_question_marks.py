@@ -500,3 +500,13 @@ def test_what_would_follow_if_is_no_plan() -> None:
     assert not says_plan("als ik het laat gaan dan ga ik de volgende keer twijfelen.")
     assert not says_plan("If I let it go I will just keep doubting myself.")
     assert says_plan("als hij weer begint ga ik het hem zeggen.")
+
+
+def test_a_question_about_this_role_needs_a_role_in_the_story() -> None:
+    from app.core.question_fit import fits
+
+    question = "Wat maakt dat deze rol je zo goed of juist zo slecht ligt?"
+    plain = "ja dat vind ik het lastigste geloof ik. zo ben ik toch niet"
+    assert not fits(question, read(plain, "nl"), plain)
+    role = "Als voorzitter heb ik een lastige rol in het team."
+    assert fits(question, read(role, "nl"), role)

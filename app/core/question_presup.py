@@ -42,6 +42,7 @@ PRESUPPOSES = {
     # "Welk gevoel was het sterkst?" after one feeling named (round 54: "he named one feeling")
     "feelings": re.compile(r"welk gevoel|which feeling|welke gevoelens|which of (these|those)"),
     "opinion": re.compile(r"je mening|your (opinion|view)"),
+    "role": re.compile(r"deze rol|die rol|this role|that role"),
 }
 
 
@@ -79,4 +80,6 @@ STORY_NAMES = {
     "opinion": re.compile(
         r"mening|opinion|gezegd|zeggen|zei|zweeg|zwijgen|mond|said|say|spoke|speak|quiet"
     ),
+    # "Wat maakt dat deze rol je zo goed of juist zo slecht ligt?": a role named in the story
+    "role": re.compile(r"\brol\b|\brole\b|functie|positie|position"),
 }
