@@ -482,3 +482,13 @@ def test_a_feeling_taken_back_as_too_big_gives_way_to_the_one_after() -> None:
 def test_its_before_a_pronoun_is_it_is() -> None:
     found = texts("I am saying no because its HIS name on the door. I hate that.", "en")
     assert any("it's HIS name" in m for m in found), found
+
+
+def test_a_verb_the_persons_english_leaves_out_is_put_in() -> None:
+    from app.core.perspective import second_person
+
+    assert second_person("Fear, if I honest.", "en") == "Fear, if you're honest."
+    assert second_person("I proud of the boys but I not happy.", "en") == (
+        "You're proud of the boys but you're not happy."
+    )
+    assert second_person("I told him not to go.", "en") == "You told him not to go."

@@ -101,7 +101,17 @@ def en_second_person(sentence: str) -> str | None:
                 return None  # "I want us to look at it together": not "you want you to"
     if out == tokens:
         return None
+    # "I proud of the boys", "if I honest": the verb the person's English leaves out is put in
+    for i, tok in enumerate(lower[:-1]):
+        if tok == "i" and lower[i + 1] in _NO_VERB_BEFORE:
+            out[i] = out[i] + "'re"
     return _join(out)
+
+
+_NO_VERB_BEFORE = wordset(
+    "proud honest happy sad angry sorry scared afraid tired ashamed sure right wrong not alone "
+    "worried vexed fine"
+)
 
 
 _NO_SUBJECT_EN = re.compile(
