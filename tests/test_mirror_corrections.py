@@ -492,3 +492,12 @@ def test_a_verb_the_persons_english_leaves_out_is_put_in() -> None:
         "You're proud of the boys but you're not happy."
     )
     assert second_person("I told him not to go.", "en") == "You told him not to go."
+
+
+def test_a_verb_after_a_role_is_no_name() -> None:
+    from app.core.names import capitalise_names
+
+    assert capitalise_names("my sister reckons I'm just jealous") == (
+        "my sister reckons I'm just jealous"
+    )
+    assert capitalise_names("my colleague thomas said") == "my colleague Thomas said"

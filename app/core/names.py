@@ -83,6 +83,8 @@ def _a_name(word: str, how: str) -> bool:
     ):
         return False  # "dat fietsertje was", "my manager praised her"
     dutch = word_counts("nl")
+    if how == "role" and low.endswith("s") and word_counts("en").get(low[:-1], 0) >= 500:
+        return False  # "my sister reckons I'm jealous": a verb after the role, not a name
     if re.fullmatch(r"ge(\w{3,})[dt]", low) and dutch.get(low[2:-1] + "en", 0) >= 50:
         return False  # "tegen mijn vrouw gesnauwd": a participle ("snauwen"), not a name
     if (
