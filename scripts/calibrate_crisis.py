@@ -12,6 +12,12 @@ The "possible" threshold is set so that the model adds at most TARGET_FA false a
 rules raise on the tuning negatives in 5-fold cross-validation; "clear" where the model alone
 raises at most CLEAR_FA. Needs scikit-learn (a dev dependency): pip install -e '.[dev]'.
 
+Time: on a 2-core machine with an empty vector cache (.cache/crisis-vectors) about an hour, half
+of it embedding; the kernel sees a fixed share of the ordinary sentences (--kernel-ordinary 0.4)
+and the folds are fitted --jobs at a time. Run it in a checkout of its own: it overwrites the
+shipped screen in knowledge/safety/ (use --dry-run for the figures alone), and the frozen test
+part decides whether the new screen ships (python bench/crisis.py in that checkout).
+
 Usage: python scripts/calibrate_crisis.py [--target-fa 0.03] [--conversation-fa 0.05]
 """
 
