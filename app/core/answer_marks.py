@@ -132,29 +132,23 @@ IT_WAS_MORE_FELT = re.compile(
 )
 
 
-# "Wat (mij) het meeste pijn doet is de taal.", "What hurts most is ...": the point named, said
-# back as it is (with "jou" for "mij").
+# "Wat het meeste pijn doet is de taal.", "What hurts most is ...": the point named. With "mij"
+# in it the sentence is turned like any other ("Wat jou het meeste pijn doet ...").
 WHAT_MOST = re.compile(
-    r"^(?:wat (?:(?P<me>me|mij) )?(?:(?:eigenlijk|nog|echt) ){0,2}het meeste? (?:pijn )?"
+    r"^(?:wat (?:(?:me|mij) )?(?:(?:eigenlijk|nog|echt) ){0,2}het meeste? (?:pijn )?"
     r"(?:doet|deed|raakt|raakte|dwarszit|dwarszat|stoort|stoorde|steekt|stak)|"
     r"what (?:\w+ ){0,2}(?:hurts|hurt|gets|got|bothers|bothered|stings|stung)(?: to)?"
-    r"(?: (?P<me_en>me))? (?:the )?most),? (?:is|was)\b",
+    r"(?: me)? (?:the )?most),? (?:is|was)\b",
     re.I,
 )
 
 
-def said_as_is(core: str, lang: str, speaker: re.Pattern[str]) -> str | None:
+def said_as_is(core: str, lang: str) -> str | None:
     """A sentence with no one in it to turn, said back as it is: the correction ("Het is meer
     de manier.", "'t Was meer gekwetst." -> "Je was meer gekwetst.") or the point named ("Wat
-    mij het meeste pijn doet is de taal." -> "Wat jou het meeste pijn doet ...")."""
+    het meeste pijn doet is de taal.")."""
     if ITS_MORE.match(core):
         if lang == "nl" and re.sub(r"\W", "", core.split()[-1].lower()) in FEELINGS["nl"]:
             return IT_WAS_MORE_FELT.sub(lambda m: "Je bent " if m[1] == "is" else "Je was ", core)
         return core
-    most = WHAT_MOST.match(core)
-    if most is None:
-        return None
-    if most["me"]:
-        you = {"me": "je", "mij": "jou"}[most["me"].lower()]
-        core = core[: most.start("me")] + you + core[most.end("me") :]
-    return None if speaker.search(core) else core
+    return core if WHAT_MOST.match(core) else None

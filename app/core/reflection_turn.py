@@ -217,7 +217,7 @@ def _turn(sentence: str, lang: str, message: str, joined: bool = False) -> str |
     if turned is None and _STEP_WITHOUT_SUBJECT.match(core) and not SPEAKER.search(core):
         turned = core  # "Misschien gewoon even vragen of ze tijd heeft.": no one to turn
     if turned is None and not SPEAKER.search(core):
-        turned = said_as_is(core, lang, SPEAKER)  # "Het is meer de manier."
+        turned = said_as_is(core, lang)  # "Het is meer de manier.", no one to turn
     if turned is None:
         return None
     turned = re.sub(r"[\s.!…]+$", "", turned)
