@@ -12,6 +12,7 @@ Must not: read anything but the message it is given.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from app.core.reading import _listed, _negated, _own
@@ -79,8 +80,10 @@ def own_feeling(message: str, lang: str) -> str:
     return own_feeling_at(message, lang)[0]
 
 
+@functools.lru_cache(maxsize=8)
 def own_feeling_at(message: str, lang: str) -> tuple[str, int]:
-    """The feeling with its article and the number of the sentence that names it (-1: none)."""
+    """The feeling with its article and the number of the sentence that names it (-1: none);
+    read once per message, though each template, its slot and its anchor ask for it."""
     said = statements(message)
     # After "Nee." or "Meer dat ...", what came before is taken back.
     start = max((n for n, s in enumerate(said) if MORE.match(s) or _TAKEN_BACK.match(s)), default=0)
