@@ -73,6 +73,7 @@ NONE = Verdict()
 # --- normalisation ------------------------------------------------------------------------------
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
+_DAT_IK = re.compile(r"\bda['’‘`´]k\b")
 _NON_TEXT = re.compile(r"[^a-z0-9.!?;\s]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -85,7 +86,8 @@ def normalise(text: str) -> str:
     "Ik wil er niet méér zijn!!" and "ik wil er niet meer zijn" compare equal; so do "I'm" and
     "Im", "self-harm" and "self harm", "dooooood" and "dood".
     """
-    plain = _APOSTROPHES.sub("", fold(text)).replace("…", ".")
+    # Flemish "da'k" is "dat ik", not "dak" (a roof) once the apostrophe is gone
+    plain = _APOSTROPHES.sub("", _DAT_IK.sub("dat ik", fold(text))).replace("…", ".")
     plain = _NON_TEXT.sub(" ", plain)
     plain = _REPEATS.sub(r"\1\1", plain)
     lines = (_SPACES.sub(" ", line).strip() for line in plain.split("\n"))
